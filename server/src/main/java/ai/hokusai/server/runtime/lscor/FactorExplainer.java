@@ -67,17 +67,18 @@ final class FactorExplainer {
     }
 
     private String label(int index, double contribution, Map<String, Object> input, long[][] tokenIds) {
-        boolean up = contribution >= 0;
         LscorConfig.FactorLabels pair = labels[index];
         if (index < NUMERIC.length) {
-            return up ? pair.up() : pair.down();
+            // Labels describe the input ("Many email opens"), so they follow the value, not the weight's sign.
+            return scorer.aboveAverage(NUMERIC[index], input) ? pair.high() : pair.low();
         }
+        boolean high = contribution >= 0;
         TextFeature feature = TEXT[index - NUMERIC.length];
-        String tokenLabel = strongestTokenLabel(feature, tokenIds[feature.ordinal()], up);
+        String tokenLabel = strongestTokenLabel(feature, tokenIds[feature.ordinal()], high);
         if (tokenLabel != null) {
             return tokenLabel;
         }
-        return (up ? pair.up() : pair.down()).replace("{value}", quote(feature.text(input)));
+        return (high ? pair.high() : pair.low()).replace("{value}", quote(feature.text(input)));
     }
 
     /** The label of the labelled token that pushed hardest in the contribution's direction, if any. */

@@ -86,6 +86,10 @@ final class LeadScorer {
         return new Score(logit, contributions);
     }
 
+    boolean aboveAverage(NumericFeature feature, Map<String, Object> input) {
+        return feature.raw(input) > mean[feature.ordinal()];
+    }
+
     /** Weight of one token in one field; 0 for tokens the model never learned (including the unknown token). */
     double tokenWeight(TextFeature feature, long id) {
         double[] table = tokenWeights[feature.ordinal()];

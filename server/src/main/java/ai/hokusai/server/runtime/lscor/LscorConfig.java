@@ -18,8 +18,9 @@ import java.util.Map;
  * well it did on held-out data. The trainer writes it with {@link #toJson()}, the runtime reads it with
  * {@link #read(JsonNode)}, so the format lives in one place.
  *
- * @param factorLabels per feature, the readable label when it pushes the score up or down; text features
- *     may use {@code {value}} for the (shortened) input text
+ * @param factorLabels per feature, a readable label for "high" and "low": a numeric feature is high when its
+ *     value is above the training average (a flag when true), a text feature when its tokens weigh more than
+ *     the average lead's; text labels may quote the (shortened) input as {@code {value}}
  * @param tokenLabels per text feature, labels for particular tokens (e.g. {@code vp → Senior title (VP)}),
  *     preferred over the generic label when such a token drives the contribution
  */
@@ -37,7 +38,7 @@ public record LscorConfig(
 
     public static final String RUNTIME_ID = "lscor-logistic";
 
-    public record FactorLabels(String up, String down) {
+    public record FactorLabels(String high, String low) {
     }
 
     /** Held-out evaluation, read by the docs site; accuracy counts a lead as converting when p ≥ 0.5. */
@@ -61,7 +62,7 @@ public record LscorConfig(
         JsonNode labelNode = node(factors, "labels");
         for (String feature : allFeatureNames()) {
             JsonNode label = node(labelNode, feature);
-            labels.put(feature, new FactorLabels(text(label, "up"), text(label, "down")));
+            labels.put(feature, new FactorLabels(text(label, "high"), text(label, "low")));
         }
         Map<String, Map<String, String>> tokenLabels = new LinkedHashMap<>();
         node(factors, "token_labels").properties().forEach(e -> tokenLabels.put(e.getKey(), textMap(node(factors, "token_labels"), e.getKey())));
@@ -101,7 +102,7 @@ public record LscorConfig(
         factors.put("max", maxFactors);
         factors.put("min_contribution", minFactorContribution);
         Map<String, Object> labels = new LinkedHashMap<>();
-        factorLabels.forEach((feature, l) -> labels.put(feature, ordered("up", l.up(), "down", l.down())));
+        factorLabels.forEach((feature, l) -> labels.put(feature, ordered("high", l.high(), "low", l.low())));
         factors.put("labels", labels);
         factors.put("token_labels", tokenLabels);
         root.put("factors", factors);
