@@ -1,5 +1,6 @@
 package ai.hokusai.server.runtime;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -23,11 +24,15 @@ final class BundledArtifacts {
     private static final String PREFIX = "classpath:";
 
     private final Path root;
-    private final ResourcePatternResolver resources =
-            new PathMatchingResourcePatternResolver(BundledArtifacts.class.getClassLoader());
+    private final ResourcePatternResolver resources;
 
     BundledArtifacts(Path root) {
+        this(root, BundledArtifacts.class.getClassLoader());
+    }
+
+    BundledArtifacts(Path root, ClassLoader classLoader) {
         this.root = root;
+        this.resources = new PathMatchingResourcePatternResolver(classLoader);
     }
 
     /** Copies on first use, and again only when the shipped files differ from the copy (a new server build). */
@@ -85,6 +90,8 @@ final class BundledArtifacts {
                     files.put(relative, in.readAllBytes());
                 }
             }
+        } catch (FileNotFoundException e) {
+            throw new ArtifactLoadException("no bundled artifact at classpath:" + folder, e);
         } catch (IOException e) {
             throw new ArtifactLoadException("cannot read bundled artifact classpath:" + folder, e);
         }
