@@ -2,7 +2,6 @@ package ai.hokusai.server.runtime.lscor;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.hokusai.server.runtime.ArtifactLoadException;
-import ai.hokusai.server.runtime.LoadedModel;
 import ai.hokusai.server.runtime.ModelRuntime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,12 +33,7 @@ public class LscorRuntime implements ModelRuntime {
     }
 
     @Override
-    public LoadedModel load(Path artifactDirectory) {
-        return loadModel(artifactDirectory);
-    }
-
-    /** As {@link #load}, typed for callers (such as the trainer) that want the concrete model. */
-    public LscorModel loadModel(Path artifactDirectory) {
+    public LscorModel load(Path artifactDirectory) {
         if (artifactDirectory == null || !Files.isDirectory(artifactDirectory)) {
             throw new ArtifactLoadException("lscor artifact directory " + artifactDirectory + " does not exist");
         }

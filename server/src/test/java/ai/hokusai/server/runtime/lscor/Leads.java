@@ -1,5 +1,6 @@
 package ai.hokusai.server.runtime.lscor;
 
+import ai.hokusai.server.runtime.lscor.training.SyntheticLeads;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,27 +15,11 @@ final class Leads {
 
     /** The example lead of the API documentation. */
     static Map<String, Object> vpTechnologyWithDemo() {
-        return lead(1000, "Technology", 75, 10, 5, 3, true, false, "Q2 2025", "VP of Engineering");
+        return SyntheticLeads.input(1000, "Technology", 75, 10, 5, 3, true, false, "Q2 2025", "VP of Engineering");
     }
 
     static Map<String, Object> internRetailNextYear() {
-        return lead(20, "Retail", 12, 1, 0, 0, false, false, "next year", "Intern");
-    }
-
-    static Map<String, Object> lead(int companySize, String industry, double engagement, int visits, int opens,
-                                    int downloads, boolean demo, boolean budget, String timeline, String title) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("company_size", companySize);
-        input.put("industry", industry);
-        input.put("engagement_score", engagement);
-        input.put("website_visits", visits);
-        input.put("email_opens", opens);
-        input.put("content_downloads", downloads);
-        input.put("demo_requested", demo);
-        input.put("budget_confirmed", budget);
-        input.put("decision_timeline", timeline);
-        input.put("title", title);
-        return input;
+        return SyntheticLeads.input(20, "Retail", 12, 1, 0, 0, false, false, "next year", "Intern");
     }
 
     static Map<String, Object> with(Map<String, Object> input, String field, Object value) {

@@ -16,7 +16,7 @@ import java.util.Random;
  *       {@code 55 + 17u + N(0, 8²)} clipped to 0–100; website visits, email opens and content downloads
  *       Poisson with means {@code e^(1.6 + 0.5u)}, {@code e^(1.3 + 0.4u)}, {@code e^(0.3 + 0.5u)};
  *       demo requested with probability {@code σ(−1 + 0.9u)}, budget confirmed {@code σ(−0.9 + 0.4u)}.</li>
- *   <li>Company size {@code round(e^N(5.5, 1.6²))}, at least 1. Industry, title and decision timeline are
+ *   <li>Company size {@code round(e^N(5.5, 1.6²))}, kept between 1 and 1,000,000. Industry, title and decision timeline are
  *       drawn from the tables below, each category with its own effect.</li>
  *   <li>The lead converts with probability {@code σ(z)}, where {@code z = −1.6} + industry + seniority +
  *       timeline effects {@code + 1.8·demo + 1.2·budget + 0.045·(engagement − 55)
@@ -109,18 +109,26 @@ public final class SyntheticLeads {
                 + 0.3 * random.nextGaussian();
         boolean converted = random.nextDouble() < sigmoid(z);
 
+        return new Lead(input(size, industry.text(), engagement, visits, opens, downloads, demo, budget,
+                timeline.text(), title), converted);
+    }
+
+    /** One lead's input, keyed and typed as the API contract's {@code LeadScoringInput}. */
+    public static Map<String, Object> input(int companySize, String industry, double engagement, int visits,
+                                            int opens, int downloads, boolean demo, boolean budget,
+                                            String timeline, String title) {
         Map<String, Object> input = new LinkedHashMap<>();
-        input.put("company_size", size);
-        input.put("industry", industry.text());
+        input.put("company_size", companySize);
+        input.put("industry", industry);
         input.put("engagement_score", engagement);
         input.put("website_visits", visits);
         input.put("email_opens", opens);
         input.put("content_downloads", downloads);
         input.put("demo_requested", demo);
         input.put("budget_confirmed", budget);
-        input.put("decision_timeline", timeline.text());
+        input.put("decision_timeline", timeline);
         input.put("title", title);
-        return new Lead(input, converted);
+        return input;
     }
 
     private static Category pick(Random random, List<Category> categories) {
