@@ -30,7 +30,8 @@ final class DocSite {
     private final Path root;
 
     DocSite(Path root) {
-        this.root = root;
+        // Absolute and normalised, so links resolved against it can be compared with it.
+        this.root = root.toAbsolutePath().normalize();
     }
 
     /** The site the build wrote; fails (never skips) when it is not there. */
