@@ -6,6 +6,7 @@ import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -68,11 +69,15 @@ final class ExampleBlockRenderer implements NodeRenderer {
         String header = attrs.get("header");
         if (header != null) out.append(" data-expect-header=\"").append(Html.escape(header)).append('"');
         String response = attrs.get("response");
-        if (response != null) out.append(" data-expect-response=\"").append(id).append("-response\"");
+        String[] ref = response == null ? null : response.split("/");
+        if (ref != null && ref.length != 2) throw new SiteException(pageId + ": response= takes <operationId>/<status>, got " + response);
+        if (ref != null) {
+            out.append(" data-expect-response=\"").append(id).append("-response\"");
+            List<String> freeForm = spec.freeFormPaths(ref[0], ref[1]);
+            if (!freeForm.isEmpty()) out.append(" data-expect-free-form=\"").append(Html.escape(String.join(" ", freeForm))).append('"');
+        }
         out.append("><code>").append(Html.escape(command)).append("</code></pre>");
-        if (response != null) {
-            String[] ref = response.split("/");
-            if (ref.length != 2) throw new SiteException(pageId + ": response= takes <operationId>/<status>, got " + response);
+        if (ref != null) {
             out.append("<div class=\"response-label\">Response</div>")
                     .append("<pre class=\"code json response\" id=\"").append(id).append("-response\"><code>")
                     .append(JsonHighlighter.highlight(Json.pretty(spec.responseExample(ref[0], ref[1]))))

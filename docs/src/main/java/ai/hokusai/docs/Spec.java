@@ -104,6 +104,30 @@ final class Spec {
         throw new SiteException(operationId + " " + status + " has no example to show");
     }
 
+    /**
+     * Where the response schema of {@code operationId}/{@code status} holds free-form objects ({@code type: object},
+     * no {@code properties}, {@code additionalProperties: true}), as paths like {@code /data/*}{@code /input_schema}.
+     * The spec's examples may abbreviate these, so the doc tests accept any object there.
+     */
+    List<String> freeFormPaths(String operationId, String status) {
+        List<String> paths = new ArrayList<>();
+        Iterator<JsonNode> media = resolve(operation(operationId).node().path("responses").path(status)).path("content").elements();
+        if (media.hasNext()) collectFreeForm(media.next().path("schema"), "", paths, 0);
+        return paths;
+    }
+
+    private void collectFreeForm(JsonNode schemaNode, String path, List<String> paths, int depth) {
+        if (schemaNode.isMissingNode() || depth > 12) return;
+        JsonNode schema = resolve(schemaNode);
+        if ("object".equals(schema.path("type").asText()) && !schema.has("properties")
+                && schema.path("additionalProperties").asBoolean(false)) {
+            paths.add(path);
+            return;
+        }
+        schema.path("properties").fields().forEachRemaining(p -> collectFreeForm(p.getValue(), path + "/" + p.getKey(), paths, depth + 1));
+        if (schema.has("items")) collectFreeForm(schema.get("items"), path + "/*", paths, depth + 1);
+    }
+
     /** {@code components.schemas.Problem.x-problem-codes}, in the order the spec lists them. */
     Map<String, JsonNode> problemCodes() {
         Map<String, JsonNode> codes = new LinkedHashMap<>();

@@ -73,7 +73,8 @@ class CurlExampleRunnerTest {
     @Test
     void anExampleWhosePathDriftedFails() throws Exception {
         DocSite.Example drifted = new DocSite.Example(predict.page(), predict.id(), predict.kind(),
-                predict.code().replace("/predict", "/predictions"), predict.expectStatus(), predict.expectHeader(), predict.expectBody());
+                predict.code().replace("/predict", "/predictions"), predict.expectStatus(), predict.expectHeader(), predict.expectBody(),
+                predict.freeFormPaths());
         assertThat(CurlExampleRunner.mismatches(drifted, runner.run(drifted))).contains("status 404, the page promises 200");
     }
 }

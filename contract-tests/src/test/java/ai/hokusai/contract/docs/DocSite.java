@@ -12,13 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** The built docs site on disk, and the executable examples marked in its pages. */
 final class DocSite {
 
     /** One example as a reader sees it, with what the page promises it answers. */
-    record Example(String page, String id, String kind, String code, int expectStatus, String expectHeader, JsonNode expectBody) {
+    record Example(String page, String id, String kind, String code, int expectStatus, String expectHeader, JsonNode expectBody,
+                   Set<String> freeFormPaths) {
         @Override
         public String toString() {
             return page + "#" + id;
@@ -86,7 +89,8 @@ final class DocSite {
             }
             String status = pre.attr("data-expect-status");
             examples.add(new Example(page, id, pre.attr("data-example"), pre.wholeText(),
-                    status.isEmpty() ? -1 : Integer.parseInt(status), pre.attr("data-expect-header"), body));
+                    status.isEmpty() ? -1 : Integer.parseInt(status), pre.attr("data-expect-header"), body,
+                    Set.of(pre.attr("data-expect-free-form").split(" ")).stream().filter(p -> !p.isEmpty()).collect(Collectors.toSet())));
         }
         return examples;
     }

@@ -46,4 +46,14 @@ class JsonShapeTest {
         assertThat(JsonShape.mismatches(json("{\"a\": 1}"), json("{\"a\": 1, \"detail\": null}"))).isEmpty();
         assertThat(JsonShape.mismatches(json("{\"a\": 1}"), json("{\"a\": 1, \"detail\": \"x\"}"))).hasSize(1);
     }
+
+    @Test
+    void acceptsAnyObjectWhereTheContractDeclaresAFreeFormOne() throws Exception {
+        JsonNode documented = json("{\"data\": [{\"input_schema\": {\"type\": \"object\"}}]}");
+        JsonNode actual = json("{\"data\": [{\"input_schema\": {\"type\": \"object\", \"required\": [\"a\"]}}]}");
+        assertThat(JsonShape.mismatches(documented, actual)).hasSize(1);
+        assertThat(JsonShape.mismatches(documented, actual, java.util.Set.of("/data/*/input_schema"))).isEmpty();
+        assertThat(JsonShape.mismatches(documented, json("{\"data\": [{\"input_schema\": \"x\"}]}"), java.util.Set.of("/data/*/input_schema")))
+                .as("still an object").hasSize(1);
+    }
 }
