@@ -74,7 +74,7 @@ final class ModelPages {
         StringBuilder html = new StringBuilder("<div class=\"metrics\">");
         metrics.fields().forEachRemaining(m -> {
             if (!m.getValue().isValueNode()) return;
-            String value = m.getValue().isFloatingPointNumber() && m.getKey().contains("accuracy")
+            String value = m.getValue().isFloatingPointNumber() && m.getKey().matches(".*(accuracy|rate)$")
                     ? String.format(Locale.ROOT, "%.1f %%", m.getValue().asDouble() * 100)
                     : m.getValue().asText();
             html.append("<div class=\"metric\"><span class=\"metric-value\">").append(Html.escape(value))
@@ -83,13 +83,26 @@ final class ModelPages {
         return html.append("</div>").toString();
     }
 
-    /** The card's own headings sit under this page's "Model card" heading. */
-    private static String demoteHeadings(String card) {
+    /**
+     * The card as a section of this page: its Hugging Face front matter and its title (this page's own title) go,
+     * and its headings move one level down, under "Model card".
+     */
+    static String demoteHeadings(String card) {
+        String body = card.replace("\r\n", "\n");
+        if (body.startsWith("---\n")) {
+            int end = body.indexOf("\n---\n", 4);
+            if (end > 0) body = body.substring(end + 5);
+        }
         StringBuilder out = new StringBuilder();
         boolean inFence = false;
-        for (String line : card.split("\n", -1)) {
+        boolean titleDropped = false;
+        for (String line : body.split("\n", -1)) {
             if (line.startsWith("```")) inFence = !inFence;
-            out.append(!inFence && line.startsWith("#") ? "##" + line : line).append('\n');
+            if (!inFence && !titleDropped && line.startsWith("# ")) {
+                titleDropped = true;
+                continue;
+            }
+            out.append(!inFence && line.startsWith("#") ? "#" + line : line).append('\n');
         }
         return out.toString();
     }
