@@ -1,0 +1,81 @@
+package ai.hokusai.server.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The OpenAPI document packaged by {@code api-spec}: the one source of the base URL, the error catalogue and the
+ * schemas seeded into the registry. Read once at start-up.
+ */
+@Component
+public class ApiSpecDocument {
+
+    public static final String CLASSPATH_LOCATION = "openapi/openapi.yaml";
+
+    private final String text;
+    private final Map<String, Object> root;
+
+    public ApiSpecDocument() {
+        try (InputStream in = ApiSpecDocument.class.getClassLoader().getResourceAsStream(CLASSPATH_LOCATION)) {
+            if (in == null) {
+                throw new IllegalStateException(CLASSPATH_LOCATION + " is not on the classpath");
+            }
+            this.text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.root = new Yaml(new LoaderOptions()).load(text);
+    }
+
+    /** The document exactly as published. */
+    public String text() {
+        return text;
+    }
+
+    public Map<String, Object> root() {
+        return root;
+    }
+
+    public String apiVersion() {
+        return (String) map(root.get("info")).get("version");
+    }
+
+    /** The production base URL: the first entry of {@code servers}. */
+    public String productionBaseUrl() {
+        List<?> servers = (List<?>) root.get("servers");
+        return (String) map(servers.get(0)).get("url");
+    }
+
+    /** Resolves a local reference such as {@code #/components/schemas/LeadScoringInput}. */
+    public Map<String, Object> resolve(String ref) {
+        if (!ref.startsWith("#/")) {
+            throw new IllegalArgumentException("Only local references are supported: " + ref);
+        }
+        Object node = root;
+        for (String part : ref.substring(2).split("/")) {
+            node = map(node).get(part.replace("~1", "/").replace("~0", "~"));
+            if (node == null) {
+                throw new IllegalArgumentException("No " + ref + " in the OpenAPI document");
+            }
+        }
+        return map(node);
+    }
+
+    /** {@code x-problem-codes} of the Problem schema: code → {status, title, description}. */
+    public Map<String, Object> problemCodes() {
+        return map(resolve("#/components/schemas/Problem").get("x-problem-codes"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object node) {
+        return (Map<String, Object>) node;
+    }
+}

@@ -1,0 +1,25 @@
+package ai.hokusai.server.persistence;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+public interface ModelMapper {
+
+    Optional<ModelRecord> findById(int id);
+
+    Optional<ModelRecord> findBySlug(String slug);
+
+    /** The model that owns the deployment, whatever the deployment's status. */
+    Optional<ModelRecord> findByDeploymentId(UUID deploymentId);
+
+    /** Models with an id above {@code afterId} (null: from the start), ordered by id. */
+    List<ModelRecord> listAfter(@Param("afterId") Integer afterId, @Param("limit") int limit);
+
+    /** Inserts the model unless one with its id exists; returns the rows inserted. */
+    int insertIfAbsent(ModelRecord model);
+}

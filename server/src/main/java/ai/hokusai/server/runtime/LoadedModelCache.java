@@ -1,0 +1,119 @@
+package ai.hokusai.server.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loaded models, one per deployment, kept in memory until they go unused for their model's
+ * {@code cache_ttl_seconds}. A deployment is loaded once even when many requests ask for it at the same time.
+ */
+@Component
+public class LoadedModelCache {
+
+    /** An evicted model may still be serving a request that fetched it just before; close it a little later. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(30);
+    private static final Logger log = LoggerFactory.getLogger(LoadedModelCache.class);
+
+    /** What to load: a deployment's artifact, the runtime that reads it and how long to keep it. */
+    public record Artifact(UUID deploymentId, String runtime, String provider, String location, Duration ttl) {
+    }
+
+    /** A model in memory and when it was loaded. */
+    public record Entry(LoadedModel model, Instant loadedAt, Duration ttl) {
+    }
+
+    private final Map<String, ModelRuntime> runtimes;
+    private final ArtifactResolver artifacts;
+    private final ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "model-closer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Cache<UUID, Entry> cache;
+
+    public LoadedModelCache(List<ModelRuntime> runtimes, ArtifactResolver artifacts) {
+        this.runtimes = runtimes.stream().collect(Collectors.toUnmodifiableMap(ModelRuntime::id, Function.identity()));
+        this.artifacts = artifacts;
+        this.cache = Caffeine.newBuilder()
+                .expireAfter(new IdleExpiry())
+                .removalListener((UUID id, Entry entry, RemovalCause cause) -> {
+                    if (entry != null) {
+                        log.info("Unloading deployment {} ({})", id, cause);
+                        closer.schedule(entry.model()::close, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                })
+                .build();
+    }
+
+    /**
+     * The loaded model of a deployment, loading it first if needed.
+     *
+     * @throws ArtifactLoadException when the artifact cannot be fetched or read
+     */
+    public Entry get(Artifact artifact) {
+        return cache.get(artifact.deploymentId(), id -> load(artifact));
+    }
+
+    /** The entry if the deployment is in memory now, without counting as a use. */
+    public Optional<Entry> peek(UUID deploymentId) {
+        return Optional.ofNullable(cache.policy().getIfPresentQuietly(deploymentId));
+    }
+
+    @PreDestroy
+    void closeAll() {
+        cache.asMap().values().forEach(entry -> entry.model().close());
+        cache.asMap().clear();
+        closer.shutdownNow();
+    }
+
+    private Entry load(Artifact artifact) {
+        ModelRuntime runtime = runtimes.get(artifact.runtime());
+        if (runtime == null) {
+            throw new ArtifactLoadException("No runtime named '" + artifact.runtime() + "' is installed");
+        }
+        long started = System.nanoTime();
+        Path directory = artifacts.localDirectory(artifact.provider(), artifact.location());
+        LoadedModel model = runtime.load(directory);
+        log.info("Loaded deployment {} with runtime {} in {} ms", artifact.deploymentId(), artifact.runtime(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new Entry(model, Instant.now(), artifact.ttl());
+    }
+
+    /** Each entry lives for its own model's TTL after its last use. */
+    private static final class IdleExpiry implements Expiry<UUID, Entry> {
+
+        @Override
+        public long expireAfterCreate(UUID key, Entry value, long currentTime) {
+            return value.ttl().toNanos();
+        }
+
+        @Override
+        public long expireAfterUpdate(UUID key, Entry value, long currentTime, long currentDuration) {
+            return value.ttl().toNanos();
+        }
+
+        @Override
+        public long expireAfterRead(UUID key, Entry value, long currentTime, long currentDuration) {
+            return value.ttl().toNanos();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package ai.hokusai.server.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import ai.hokusai.server.config.HokusaiProperties;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keyed hashes of API keys (HMAC-SHA256 with a server-side secret): a stolen {@code api_keys} table alone cannot be
+ * used to check guesses. The secret comes from {@code HOKUSAI_KEY_HASH_SECRET}; the embedded default generates one
+ * and keeps it in its data directory. With an external database the secret is required, so every instance shares it.
+ */
+@Component
+public class ApiKeyHasher {
+
+    static final String SECRET_FILE = "key-hash.secret";
+
+    private final SecretKeySpec secret;
+
+    public ApiKeyHasher(HokusaiProperties properties, Environment environment) {
+        String configured = properties.keyHashSecret();
+        if (configured == null || configured.isBlank()) {
+            if (!environment.getProperty("spring.datasource.url", "").isBlank()) {
+                throw new IllegalStateException(
+                        "HOKUSAI_KEY_HASH_SECRET must be set when HOKUSAI_DB_URL names an external database");
+            }
+            configured = readOrCreateSecret(properties.dataDir().resolve(SECRET_FILE));
+        }
+        this.secret = new SecretKeySpec(configured.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    public byte[] hash(String apiKey) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(secret);
+            return mac.doFinal(apiKey.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+
+    /** Constant-time comparison, so response timing tells nothing about how much of a guess was right. */
+    public boolean matches(String apiKey, byte[] storedHash) {
+        return MessageDigest.isEqual(hash(apiKey), storedHash);
+    }
+
+    private static String readOrCreateSecret(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            Files.createDirectories(file.getParent());
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String created = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.writeString(file, created);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // Not a POSIX file system (Windows): the data directory's own permissions apply.
+            }
+            return created;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the key-hash secret " + file, e);
+        }
+    }
+}

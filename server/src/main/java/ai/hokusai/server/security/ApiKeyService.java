@@ -1,0 +1,128 @@
+package ai.hokusai.server.security;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import ai.hokusai.server.config.HokusaiProperties;
+import ai.hokusai.server.persistence.ApiKeyMapper;
+import ai.hokusai.server.persistence.ApiKeyRecord;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues and checks API keys. A key is {@code hk_live_} or {@code hk_test_} followed by 32 base62 characters (190
+ * bits of randomness); it is found by its prefix and compared by keyed hash. Successful checks are cached for
+ * {@code hokusai.api-key-cache-ttl}, keyed by the hash, so a warm request does not read the database.
+ */
+@Service
+public class ApiKeyService {
+
+    public static final String SCOPE_ADMIN = "admin";
+    public static final String SCOPE_PREDICT = "predict";
+    public static final String SCOPE_MODELS_READ = "models:read";
+    public static final String SCOPE_MODELS_WRITE = "models:write";
+    public static final List<String> ALL_SCOPES = List.of(SCOPE_PREDICT, SCOPE_MODELS_READ, SCOPE_MODELS_WRITE,
+            SCOPE_ADMIN);
+
+    /** The stored, non-secret part of a key: its mode marker plus the first 8 random characters. */
+    static final int PREFIX_LENGTH = 16;
+    private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final int RANDOM_LENGTH = 32;
+
+    private final ApiKeyMapper keys;
+    private final ApiKeyHasher hasher;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Cache<String, ApiKeyPrincipal> authenticated;
+
+    public ApiKeyService(ApiKeyMapper keys, ApiKeyHasher hasher, HokusaiProperties properties) {
+        this.keys = keys;
+        this.hasher = hasher;
+        this.clock = Clock.systemUTC();
+        this.authenticated = Caffeine.newBuilder()
+                .expireAfterWrite(properties.apiKeyCacheTtl())
+                .maximumSize(100_000)
+                .build();
+    }
+
+    /** A newly issued key: the secret is returned here once and never stored. */
+    public record IssuedKey(ApiKeyRecord record, String secret) {
+    }
+
+    /**
+     * @throws AuthenticationException when the key is unknown, expired or revoked
+     */
+    public ApiKeyPrincipal authenticate(String presentedKey) {
+        if (presentedKey == null || presentedKey.length() < PREFIX_LENGTH || presentedKey.length() > 200) {
+            throw AuthenticationException.invalid();
+        }
+        String cacheKey = HexFormat.of().formatHex(hasher.hash(presentedKey));
+        ApiKeyPrincipal cached = authenticated.getIfPresent(cacheKey);
+        if (cached != null) {
+            return cached;
+        }
+        ApiKeyRecord record = keys.findByPrefix(presentedKey.substring(0, PREFIX_LENGTH))
+                .filter(k -> hasher.matches(presentedKey, k.keyHash()))
+                .filter(this::usable)
+                .orElseThrow(AuthenticationException::invalid);
+        ApiKeyPrincipal principal = new ApiKeyPrincipal(record.id(), record.prefix(), record.name(),
+                new HashSet<>(record.scopes()));
+        authenticated.put(cacheKey, principal);
+        return principal;
+    }
+
+    @Transactional
+    public IssuedKey issue(String name, List<String> scopes, boolean live, OffsetDateTime expiresAt) {
+        StringBuilder secret = new StringBuilder(live ? "hk_live_" : "hk_test_");
+        for (int i = 0; i < RANDOM_LENGTH; i++) {
+            secret.append(BASE62.charAt(random.nextInt(BASE62.length())));
+        }
+        return store(secret.toString(), name, scopes, expiresAt);
+    }
+
+    /**
+     * Ensures a key with exactly this secret exists (operators' bootstrap key).
+     *
+     * @return true when it was created now
+     */
+    @Transactional
+    public boolean ensure(String secret, String name, List<String> scopes) {
+        if (secret.length() < 24) {
+            throw new IllegalArgumentException("A bootstrap API key must be at least 24 characters long");
+        }
+        Optional<ApiKeyRecord> existing = keys.findByPrefix(secret.substring(0, PREFIX_LENGTH));
+        if (existing.isPresent()) {
+            if (!hasher.matches(secret, existing.get().keyHash())) {
+                throw new IllegalStateException("Another API key already uses the first " + PREFIX_LENGTH
+                        + " characters of the bootstrap key; choose another bootstrap key");
+            }
+            return false;
+        }
+        store(secret, name, scopes, null);
+        return true;
+    }
+
+    public boolean anyUsableKey() {
+        return keys.countUsable() > 0;
+    }
+
+    private IssuedKey store(String secret, String name, List<String> scopes, OffsetDateTime expiresAt) {
+        ApiKeyRecord record = new ApiKeyRecord(UUID.randomUUID(), secret.substring(0, PREFIX_LENGTH),
+                hasher.hash(secret), name, scopes, OffsetDateTime.now(clock), expiresAt, null);
+        keys.insert(record);
+        return new IssuedKey(record, secret);
+    }
+
+    private boolean usable(ApiKeyRecord key) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return key.revokedAt() == null && (key.expiresAt() == null || key.expiresAt().isAfter(now));
+    }
+}

@@ -1,0 +1,61 @@
+package ai.hokusai.server.security;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import ai.hokusai.server.config.HokusaiProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure someone can call the API after start-up: the operator's {@code HOKUSAI_BOOTSTRAP_API_KEY} becomes an
+ * admin key; failing that, the embedded default with no usable key creates a demo key and prints it once to the
+ * console (never through the logger, so log shipping never carries it).
+ */
+@Component
+public class BootstrapKeys implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(BootstrapKeys.class);
+
+    private final ApiKeyService keys;
+    private final HokusaiProperties properties;
+    private final Environment environment;
+    private final PrintStream console;
+
+    public BootstrapKeys(ApiKeyService keys, HokusaiProperties properties, Environment environment) {
+        this.keys = keys;
+        this.properties = properties;
+        this.environment = environment;
+        this.console = System.out;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        String bootstrap = properties.bootstrapApiKey();
+        if (bootstrap != null && !bootstrap.isBlank()) {
+            if (keys.ensure(bootstrap.strip(), "bootstrap admin key", ApiKeyService.ALL_SCOPES)) {
+                log.info("Created the bootstrap admin key from HOKUSAI_BOOTSTRAP_API_KEY");
+            }
+            return;
+        }
+        boolean embedded = environment.getProperty("spring.datasource.url", "").isBlank();
+        if (embedded && !keys.anyUsableKey()) {
+            ApiKeyService.IssuedKey demo = keys.issue("demo key", List.of(ApiKeyService.SCOPE_PREDICT,
+                    ApiKeyService.SCOPE_MODELS_READ), false, null);
+            log.info("Created a demo API key with prefix {}", demo.record().prefix());
+            console.println();
+            console.println("==================================================================");
+            console.println(" Demo API key (shown once; scopes: predict, models:read):");
+            console.println("   " + demo.secret());
+            console.println(" Try:  curl -H 'Authorization: Bearer " + demo.secret() + "' \\");
+            console.println("         http://localhost:" + environment.getProperty("local.server.port", "8080")
+                    + "/api/v1/models/21/info");
+            console.println("==================================================================");
+            console.println();
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package ai.hokusai.server.service;
+
+/** One invalid field: a JSON pointer into the request body (or {@code #/query/name}) and what is wrong with it. */
+public record FieldViolation(String pointer, String message) {
+}

@@ -1,0 +1,105 @@
+package ai.hokusai.server.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import ai.hokusai.server.persistence.DeploymentRecord;
+import ai.hokusai.server.persistence.ModelRecord;
+import ai.hokusai.server.registry.ModelRegistry;
+import ai.hokusai.server.registry.ModelUnavailableException;
+import ai.hokusai.server.registry.ResolvedModel;
+import ai.hokusai.server.runtime.LoadedModelCache;
+import org.springframework.stereotype.Service;
+
+/** Read use cases of the registry: listing, describing and warming models and deployments. */
+@Service
+public class ModelCatalogService {
+
+    private final ModelRegistry registry;
+    private final LoadedModelCache loadedModels;
+    private final PredictionService predictions;
+
+    public ModelCatalogService(ModelRegistry registry, LoadedModelCache loadedModels, PredictionService predictions) {
+        this.registry = registry;
+        this.loadedModels = loadedModels;
+        this.predictions = predictions;
+    }
+
+    /** One page of models; {@code nextCursor} is null on the last page. */
+    public record ModelPage(List<ResolvedModel> models, String nextCursor) {
+    }
+
+    /** Loading state of a model's live deployment. */
+    public record Health(ResolvedModel model, String status, boolean cached, Instant loadedAt, String detail) {
+    }
+
+    public ModelPage list(int limit, String cursor) {
+        Integer afterId = cursor == null ? null : decodeCursor(cursor);
+        List<ModelRecord> rows = registry.listAfter(afterId, limit + 1);
+        boolean hasMore = rows.size() > limit;
+        List<ModelRecord> page = hasMore ? rows.subList(0, limit) : rows;
+        List<ResolvedModel> models = page.stream()
+                .map(m -> new ResolvedModel(m, registry.activeDeployment(m.id())))
+                .toList();
+        String next = hasMore ? encodeCursor(page.get(page.size() - 1).id()) : null;
+        return new ModelPage(models, next);
+    }
+
+    public ResolvedModel get(String modelRef) {
+        return registry.resolve(modelRef);
+    }
+
+    /**
+     * @param warmup load the live deployment first, so the next prediction pays no loading cost
+     */
+    public Health health(String modelRef, boolean warmup) {
+        ResolvedModel resolved = registry.resolve(modelRef);
+        Optional<DeploymentRecord> deployment = resolved.activeDeployment();
+        if (deployment.isEmpty()) {
+            return new Health(resolved, "unavailable", false, null, "The model has no active deployment.");
+        }
+        if (warmup) {
+            try {
+                predictions.load(resolved.model(), deployment.get());
+            } catch (ModelUnavailableException e) {
+                return new Health(resolved, "unavailable", false, null, e.getMessage());
+            }
+        }
+        Optional<LoadedModelCache.Entry> entry = loadedModels.peek(deployment.get().id());
+        return entry.map(e -> new Health(resolved, "ready", true, e.loadedAt(), null))
+                .orElseGet(() -> new Health(resolved, "not_loaded", false, null, null));
+    }
+
+    public List<DeploymentRecord> deployments(String modelRef) {
+        return registry.deploymentsOf(registry.resolve(modelRef).model().id());
+    }
+
+    public DeploymentRecord deployment(UUID id) {
+        return registry.deployment(id);
+    }
+
+    static String encodeCursor(int lastId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Integer.toString(lastId)
+                .getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static int decodeCursor(String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+            return Integer.parseInt(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCursorException();
+        }
+    }
+
+    /** A cursor that no page handed out. */
+    public static class InvalidCursorException extends RuntimeException {
+        public InvalidCursorException() {
+            super("The cursor is not one a previous page returned.");
+        }
+    }
+}

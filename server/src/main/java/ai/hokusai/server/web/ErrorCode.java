@@ -1,0 +1,47 @@
+package ai.hokusai.server.web;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every problem {@code code} the API answers with. The spec's {@code Problem.x-problem-codes} lists the same codes
+ * with the same status and title; a test keeps the two equal.
+ */
+public enum ErrorCode {
+    INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "Invalid parameter"),
+    MALFORMED_JSON(HttpStatus.BAD_REQUEST, "Malformed JSON"),
+    AUTHENTICATION_REQUIRED(HttpStatus.UNAUTHORIZED, "Authentication required"),
+    INVALID_API_KEY(HttpStatus.UNAUTHORIZED, "Invalid API key"),
+    ROUTE_NOT_FOUND(HttpStatus.NOT_FOUND, "Route not found"),
+    MODEL_NOT_FOUND(HttpStatus.NOT_FOUND, "Model not found"),
+    DEPLOYMENT_NOT_FOUND(HttpStatus.NOT_FOUND, "Deployment not found"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+    PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
+    BATCH_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Batch too large"),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    INVALID_REQUEST(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid request"),
+    INVALID_INPUT(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input"),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+    MODEL_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Model unavailable");
+
+    private final HttpStatus status;
+    private final String title;
+
+    ErrorCode(HttpStatus status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The wire form, e.g. {@code invalid_input}. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

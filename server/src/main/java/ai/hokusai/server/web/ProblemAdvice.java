@@ -1,0 +1,261 @@
+package ai.hokusai.server.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import ai.hokusai.server.registry.DeploymentNotFoundException;
+import ai.hokusai.server.registry.ModelNotFoundException;
+import ai.hokusai.server.registry.ModelUnavailableException;
+import ai.hokusai.server.security.AuthenticationException;
+import ai.hokusai.server.service.BatchTooLargeException;
+import ai.hokusai.server.service.FieldViolation;
+import ai.hokusai.server.service.InvalidRequestException;
+import ai.hokusai.server.service.ModelCatalogService;
+import ai.hokusai.server.web.model.Problem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * The one place where exceptions become HTTP answers. Every answer is a {@link Problem} with a stable code; nothing
+ * internal (stack traces, class names, SQL) ever reaches the body.
+ */
+@RestControllerAdvice
+public class ProblemAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    private static final String MODEL_REF_POINTER = "#/path/modelRef";
+    /** The spec's pattern is exact but unreadable; say what it means instead. */
+    private static final String MODEL_REF_RULE =
+            "must be a model number (21), a model slug (lscor-v2) or a deployment UUID";
+
+    private final ProblemResponses problems;
+
+    public ProblemAdvice(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Problem> unauthenticated(AuthenticationException e, HttpServletRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, e.keyMissing() ? "Bearer realm=\"hokusai\""
+                : "Bearer realm=\"hokusai\", error=\"invalid_token\"");
+        ErrorCode code = e.keyMissing() ? ErrorCode.AUTHENTICATION_REQUIRED : ErrorCode.INVALID_API_KEY;
+        return problems.build(code, e.getMessage(), List.of(), headers, request);
+    }
+
+    @ExceptionHandler(ModelNotFoundException.class)
+    ResponseEntity<Problem> modelNotFound(ModelNotFoundException e, HttpServletRequest request) {
+        return problems.build(ErrorCode.MODEL_NOT_FOUND, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(DeploymentNotFoundException.class)
+    ResponseEntity<Problem> deploymentNotFound(DeploymentNotFoundException e, HttpServletRequest request) {
+        return problems.build(ErrorCode.DEPLOYMENT_NOT_FOUND, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(ModelUnavailableException.class)
+    ResponseEntity<Problem> modelUnavailable(ModelUnavailableException e, HttpServletRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "30");
+        return problems.build(ErrorCode.MODEL_UNAVAILABLE, e.getMessage(), List.of(), headers, request);
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Problem> invalidRequest(InvalidRequestException e, HttpServletRequest request) {
+        ErrorCode code = e.inputViolation() ? ErrorCode.INVALID_INPUT : ErrorCode.INVALID_REQUEST;
+        return problems.build(code, e.getMessage(), e.violations(), new HttpHeaders(), request);
+    }
+
+    @ExceptionHandler(BatchTooLargeException.class)
+    ResponseEntity<Problem> batchTooLarge(BatchTooLargeException e, HttpServletRequest request) {
+        return problems.build(ErrorCode.BATCH_TOO_LARGE, e.getMessage(),
+                List.of(new FieldViolation("/inputs", "at most " + e.maxBatchSize() + " items")), new HttpHeaders(),
+                request);
+    }
+
+    @ExceptionHandler(ModelCatalogService.InvalidCursorException.class)
+    ResponseEntity<Problem> invalidCursor(ModelCatalogService.InvalidCursorException e, HttpServletRequest request) {
+        return problems.build(ErrorCode.INVALID_PARAMETER, e.getMessage(),
+                List.of(new FieldViolation("#/query/cursor", "is not a cursor a previous page returned")),
+                new HttpHeaders(), request);
+    }
+
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
+    ResponseEntity<Problem> routeNotFound(Exception e, HttpServletRequest request) {
+        return problems.build(ErrorCode.ROUTE_NOT_FOUND, "No route of this API has the path " + request.getRequestURI()
+                + ". The API reference lists every route.", request);
+    }
+
+    /** The incident this API was rebuilt for: a 405 must say which call would have worked. */
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Problem> methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        Set<HttpMethod> supported = e.getSupportedHttpMethods() == null ? Set.of() : e.getSupportedHttpMethods();
+        String allow = supported.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
+        String calls = supported.stream().map(HttpMethod::name).sorted()
+                .map(m -> m + " " + request.getRequestURI()).collect(Collectors.joining(" or "));
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ALLOW, allow);
+        return problems.build(ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not allowed on "
+                + request.getRequestURI() + ". Call it as: " + calls + ".", List.of(), headers, request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Problem> unsupportedMediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        String given = e.getContentType() == null ? "none" : "'" + e.getContentType() + "'";
+        return problems.build(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type " + given + " is not supported; send application/json.", request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Problem> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+        return problems.build(ErrorCode.NOT_ACCEPTABLE,
+                "This route answers with application/json; the Accept header rules it out.", request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        Throwable cause = e;
+        while (cause != null) {
+            if (cause instanceof BodySizeLimit.BodyTooLargeException tooLarge) {
+                return problems.build(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), request);
+            }
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                String pointer = pointer(unknown);
+                return problems.build(ErrorCode.INVALID_REQUEST, "The request body has a field this call does not take.",
+                        List.of(new FieldViolation(pointer, "is not a field of this request")), new HttpHeaders(),
+                        request);
+            }
+            if (cause instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
+                return problems.build(ErrorCode.INVALID_REQUEST, "A field of the request body has the wrong type.",
+                        List.of(new FieldViolation(pointer(mismatch), "has the wrong type")), new HttpHeaders(),
+                        request);
+            }
+            cause = cause.getCause();
+        }
+        boolean empty = !(e.getCause() instanceof JacksonException);
+        return problems.build(ErrorCode.MALFORMED_JSON, empty ? "The request body is missing or unreadable."
+                : "The request body is not valid JSON.", request);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Problem> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
+        List<FieldViolation> violations = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldViolation("/" + snakeCase(f.getField()).replace('.', '/'), f.getDefaultMessage()))
+                .toList();
+        return problems.build(ErrorCode.INVALID_REQUEST, "The request body is invalid.", violations, new HttpHeaders(),
+                request);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<Problem> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
+        List<FieldViolation> violations = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> {
+            String pointer = parameterPointer(result.getMethodParameter());
+            result.getResolvableErrors().forEach(error -> violations.add(new FieldViolation(pointer,
+                    MODEL_REF_POINTER.equals(pointer) ? MODEL_REF_RULE : error.getDefaultMessage())));
+        });
+        return problems.build(ErrorCode.INVALID_PARAMETER, describe(violations), violations, new HttpHeaders(),
+                request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Problem> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        List<FieldViolation> violations = List.of(new FieldViolation(parameterPointer(e.getParameter()),
+                "has the wrong type"));
+        return problems.build(ErrorCode.INVALID_PARAMETER, describe(violations), violations, new HttpHeaders(),
+                request);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Problem> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+        List<FieldViolation> violations = List.of(new FieldViolation("#/query/" + e.getParameterName(),
+                "is required"));
+        return problems.build(ErrorCode.INVALID_PARAMETER, describe(violations), violations, new HttpHeaders(),
+                request);
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<Problem> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
+        List<FieldViolation> violations = List.of(new FieldViolation("#/header/" + e.getHeaderName(), "is required"));
+        return problems.build(ErrorCode.INVALID_PARAMETER, describe(violations), violations, new HttpHeaders(),
+                request);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Problem> constraintViolation(ConstraintViolationException e, HttpServletRequest request) {
+        List<FieldViolation> violations = e.getConstraintViolations().stream()
+                .map(v -> new FieldViolation("#/" + v.getPropertyPath(), v.getMessage()))
+                .toList();
+        return problems.build(ErrorCode.INVALID_PARAMETER, describe(violations), violations, new HttpHeaders(),
+                request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problems.build(ErrorCode.INTERNAL_ERROR,
+                "An unexpected error occurred. Quote the request id to support.", request);
+    }
+
+    private static String describe(List<FieldViolation> violations) {
+        return violations.stream().map(v -> v.pointer().replace("#/", "").replace('/', ' ') + " " + v.message())
+                .distinct().collect(Collectors.joining("; ", "Invalid parameter: ", "."));
+    }
+
+    /** {@code #/path/modelRef}, {@code #/query/limit} or {@code #/header/X-Request-Id}, as the spec names them. */
+    private static String parameterPointer(MethodParameter parameter) {
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        if (path != null) {
+            return "#/path/" + (path.value().isEmpty() ? parameter.getParameterName() : path.value());
+        }
+        RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
+        if (query != null) {
+            return "#/query/" + (query.value().isEmpty() ? parameter.getParameterName() : query.value());
+        }
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        if (header != null) {
+            return "#/header/" + (header.value().isEmpty() ? parameter.getParameterName() : header.value());
+        }
+        return "#/" + parameter.getParameterName();
+    }
+
+    private static String pointer(DatabindException e) {
+        StringBuilder pointer = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            pointer.append('/').append(ref.getPropertyName() != null ? ref.getPropertyName() : ref.getIndex());
+        }
+        return pointer.isEmpty() ? "/" : pointer.toString();
+    }
+
+    private static String snakeCase(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,58 @@
+package ai.hokusai.server.web;
+
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import ai.hokusai.server.config.ApiSpecDocument;
+import ai.hokusai.server.web.api.SystemApi;
+import ai.hokusai.server.web.model.HealthStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class SystemController implements SystemApi {
+
+    private static final Logger log = LoggerFactory.getLogger(SystemController.class);
+    private static final MediaType YAML = MediaType.parseMediaType("application/yaml");
+
+    private final ApiSpecDocument spec;
+    private final DataSource dataSource;
+
+    public SystemController(ApiSpecDocument spec, DataSource dataSource) {
+        this.spec = spec;
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public ResponseEntity<HealthStatus> getLiveness() {
+        return ResponseEntity.ok(new HealthStatus(HealthStatus.StatusEnum.UP, Map.of()));
+    }
+
+    @Override
+    public ResponseEntity<HealthStatus> getReadiness() {
+        boolean database = databaseAnswers();
+        HealthStatus.InnerEnum state = database ? HealthStatus.InnerEnum.UP : HealthStatus.InnerEnum.DOWN;
+        HealthStatus body = new HealthStatus(database ? HealthStatus.StatusEnum.UP : HealthStatus.StatusEnum.DOWN,
+                Map.of("database", state));
+        return ResponseEntity.status(database ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
+    }
+
+    @Override
+    public ResponseEntity<String> getOpenApiDocument() {
+        return ResponseEntity.ok().contentType(YAML).body(spec.text());
+    }
+
+    private boolean databaseAnswers() {
+        try (var connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (Exception e) {
+            log.warn("Readiness: the database does not answer: {}", e.getMessage());
+            return false;
+        }
+    }
+}

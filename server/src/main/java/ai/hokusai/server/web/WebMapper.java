@@ -1,0 +1,56 @@
+package ai.hokusai.server.web;
+
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import ai.hokusai.server.persistence.DeploymentRecord;
+import ai.hokusai.server.persistence.ModelRecord;
+import ai.hokusai.server.registry.ResolvedModel;
+import ai.hokusai.server.web.model.ArtifactStorage;
+import ai.hokusai.server.web.model.Deployment;
+import ai.hokusai.server.web.model.Model;
+import ai.hokusai.server.web.model.ModelInfo;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Maps registry records to the generated wire models. */
+@Component
+public class WebMapper {
+
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() { };
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public Model model(ResolvedModel resolved) {
+        ModelRecord m = resolved.model();
+        Model model = new Model(m.id(), m.slug(), m.name(), m.description(), m.tags(), m.task(), m.maxBatchSize(),
+                m.cacheTtlSeconds(), json.readValue(m.inputSchemaJson(), JSON_OBJECT),
+                m.createdAt().withOffsetSameInstant(ZoneOffset.UTC));
+        model.setTicker(m.ticker());
+        model.setActiveDeploymentId(resolved.activeDeployment().map(DeploymentRecord::id).orElse(null));
+        return model;
+    }
+
+    public ModelInfo info(ResolvedModel resolved) {
+        ModelRecord m = resolved.model();
+        ArtifactStorage storage = resolved.activeDeployment().map(this::storage)
+                .orElseGet(() -> new ArtifactStorage(ArtifactStorage.ProviderEnum.BUNDLED, "", false));
+        ModelInfo info = new ModelInfo(m.id(), m.slug(), m.name(), m.task(), storage,
+                resolved.activeDeployment().isPresent(), m.maxBatchSize(), m.cacheTtlSeconds());
+        resolved.activeDeployment().ifPresent(d -> {
+            info.setDeploymentId(d.id());
+            info.setModelVersion(d.version());
+        });
+        return info;
+    }
+
+    public Deployment deployment(DeploymentRecord d) {
+        return new Deployment(d.id(), d.modelId(), d.version(), storage(d), d.runtime(),
+                Deployment.StatusEnum.fromValue(d.status()), d.createdAt().withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    private ArtifactStorage storage(DeploymentRecord d) {
+        ArtifactStorage.ProviderEnum provider = ArtifactStorage.ProviderEnum.fromValue(d.artifactProvider());
+        return new ArtifactStorage(provider, d.artifactLocation(), provider == ArtifactStorage.ProviderEnum.HUGGINGFACE);
+    }
+}
