@@ -1,0 +1,45 @@
+package ai.hokusai.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real server on a random port, on the embedded default: a real PostgreSQL whose data lives under
+ * {@code target/it-data}, migrated and seeded, with a known admin key. Subclasses share one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ServerIntegrationTest {
+
+    public static final String ADMIN_KEY = "hk_test_integrationAdminKey0123456789ab";
+    private static final Path DATA_DIR = newDataDir();
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void serverProperties(DynamicPropertyRegistry registry) {
+        registry.add("hokusai.data-dir", DATA_DIR::toString);
+        registry.add("hokusai.bootstrap-api-key", () -> ADMIN_KEY);
+    }
+
+    protected TestHttp http() {
+        return new TestHttp("http://localhost:" + port, ADMIN_KEY);
+    }
+
+    public static Path newDataDir() {
+        try {
+            Path base = Path.of("target", "it-data");
+            Files.createDirectories(base);
+            return Files.createTempDirectory(base.toAbsolutePath(), "server-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
