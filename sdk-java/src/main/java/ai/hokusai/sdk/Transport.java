@@ -57,14 +57,6 @@ final class Transport {
         return mapper;
     }
 
-    ErrorMapper errors() {
-        return errors;
-    }
-
-    String baseUrl() {
-        return baseUrl;
-    }
-
     private <T> ApiResponse<T> send(RequestOptions options, boolean post, Call<T> call) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Bearer " + options.getApiKey().orElse(apiKey));
