@@ -1,0 +1,120 @@
+package ai.hokusai.contract.consumer;
+
+import static ai.hokusai.contract.consumer.Contract.DEPLOYMENT_21;
+import static ai.hokusai.contract.consumer.Contract.EXAMPLE_TIMESTAMP;
+import static ai.hokusai.contract.consumer.Contract.TIMESTAMP_PATTERN;
+
+import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
+import au.com.dius.pact.consumer.dsl.PactDslJsonRootValue;
+
+/**
+ * The JSON shapes the SDK reads, as type matchers: a field's presence and type are the contract, its example value
+ * is not. Values are fixed only where they are the point (an enum, a pattern).
+ */
+final class Bodies {
+
+    static final String SLUG_PATTERN = "[a-z][a-z0-9]*(?:-[a-z0-9]+)*";
+
+    private Bodies() {
+    }
+
+    /** A {@code Model} object inside {@code parent} (or the root when {@code parent} is a fresh body). */
+    static PactDslJsonBody model(PactDslJsonBody body) {
+        return body
+                .integerType("id", 21)
+                .stringMatcher("slug", SLUG_PATTERN, "lscor-v2")
+                .stringType("name", "Sales Lead Scoring v2")
+                .stringType("description", "Lead scoring for SaaS sales leads.")
+                .eachLike("tags", PactDslJsonRootValue.stringType("Sales"), 1)
+                .stringType("task", "tabular-classification")
+                .integerType("max_batch_size", 100)
+                .integerType("cache_ttl_seconds", 3600)
+                .object("input_schema").stringValue("type", "object").closeObject().asBody()
+                .uuid("active_deployment_id", DEPLOYMENT_21)
+                .stringMatcher("created_at", TIMESTAMP_PATTERN, EXAMPLE_TIMESTAMP);
+    }
+
+    static PactDslJsonBody modelInfo() {
+        return new PactDslJsonBody()
+                .integerType("model_id", 21)
+                .stringMatcher("slug", SLUG_PATTERN, "lscor-v2")
+                .stringType("name", "Sales Lead Scoring v2")
+                .stringType("model_type", "tabular-classification")
+                .object("storage", artifact())
+                .booleanType("available", true)
+                .uuid("deployment_id", DEPLOYMENT_21)
+                .stringType("model_version", "2.0.0")
+                .integerType("max_batch_size", 100)
+                .integerType("cache_ttl_seconds", 3600);
+    }
+
+    /** The health of a model whose artifact is loaded; {@code ready} is the point of a warm-up. */
+    static PactDslJsonBody readyHealth() {
+        return new PactDslJsonBody()
+                .integerType("model_id", 21)
+                .uuid("deployment_id", DEPLOYMENT_21)
+                .stringValue("status", "ready")
+                .booleanType("is_cached", true)
+                .booleanType("inference_ready", true)
+                .stringMatcher("loaded_at", TIMESTAMP_PATTERN, EXAMPLE_TIMESTAMP);
+    }
+
+    static PactDslJsonBody artifact() {
+        return new PactDslJsonBody()
+                .stringMatcher("provider", "bundled|huggingface|filesystem", "bundled")
+                .stringType("location", "classpath:models/lscor-v2")
+                .booleanType("requires_token", false);
+    }
+
+    static PactDslJsonBody deployment(PactDslJsonBody body) {
+        return body
+                .uuid("id", DEPLOYMENT_21)
+                .integerType("model_id", 21)
+                .stringType("version", "2.0.0")
+                .object("artifact", artifact())
+                .stringType("runtime", "lscor-logistic")
+                .stringMatcher("status", "active|inactive", "active")
+                .stringMatcher("created_at", TIMESTAMP_PATTERN, EXAMPLE_TIMESTAMP);
+    }
+
+    /** One {@code LeadScore}: the tier follows the score, so it is one of three words, not any string. */
+    static PactDslJsonBody leadScore(PactDslJsonBody body) {
+        return body
+                .integerType("lead_score", 82)
+                .decimalType("conversion_probability", 0.82)
+                .stringMatcher("recommendation", "Hot|Warm|Cold", "Hot")
+                .eachLike("factors", PactDslJsonRootValue.stringType("Demo requested"), 1)
+                .decimalType("confidence", 0.64);
+    }
+
+    /** The envelope of a predict answer, around {@code predictions} that the caller adds. */
+    static PactDslJsonBody predictEnvelope(PactDslJsonBody body, int batchSize) {
+        return body
+                .integerType("model_id", 21)
+                .uuid("deployment_id", DEPLOYMENT_21)
+                .stringType("model_version", "2.0.0")
+                .object("metadata")
+                    .stringType("api_version", "1.0.0")
+                    .stringType("runtime", "lscor-logistic")
+                    .numberValue("batch_size", batchSize)
+                    .numberType("latency_ms", 0.4)
+                    .stringType("request_id", "req_3f9a1c")
+                .closeObject().asBody()
+                .stringMatcher("timestamp", TIMESTAMP_PATTERN, EXAMPLE_TIMESTAMP);
+    }
+
+    /** One lead as the SDK's {@code LeadScoringInput} serialises it: every field, each of its type. */
+    static PactDslJsonBody lead(PactDslJsonBody body) {
+        return body
+                .integerType("company_size", 1000)
+                .stringType("industry", "Technology")
+                .numberType("engagement_score", 75.0)
+                .integerType("website_visits", 10)
+                .integerType("email_opens", 5)
+                .integerType("content_downloads", 3)
+                .booleanType("demo_requested", true)
+                .booleanType("budget_confirmed", false)
+                .stringType("decision_timeline", "Q2 2025")
+                .stringType("title", "VP of Engineering");
+    }
+}

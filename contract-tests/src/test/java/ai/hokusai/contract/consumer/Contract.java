@@ -1,0 +1,119 @@
+package ai.hokusai.contract.consumer;
+
+import java.util.Map;
+
+import ai.hokusai.sdk.HokusaiClient;
+import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
+import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
+import au.com.dius.pact.consumer.dsl.PactDslResponse;
+
+/**
+ * What every consumer test shares: the two parties' names, the provider states' wording, how a call is
+ * authenticated, and the shape of a problem answer. One place, so a state named here is the state the provider
+ * verification implements under exactly the same words.
+ */
+public final class Contract {
+
+    public static final String CONSUMER = "hokusai-sdk-java";
+    public static final String PROVIDER = "hokusai-model-api";
+
+    /** Provider states, in plain English. Parameters travel beside them so the provider need not parse prose. */
+    public static final class States {
+        public static final String KEY_MODELS_READ = "the caller holds an API key with the models:read scope";
+        public static final String KEY_PREDICT = "the caller holds an API key with the predict scope";
+        public static final String MODEL_21_ACTIVE = "model 21 has an active deployment";
+        public static final String TWO_MODELS = "models 21 and 9001 are registered";
+        public static final String NO_MODEL_999 = "no model answers to 999";
+        public static final String BROKEN_MODEL = "model 9503 has an active deployment whose artifact cannot be loaded";
+        public static final String NO_DEPLOYMENT = "no deployment has the id 00000000-0000-4000-8000-000000000404";
+        public static final String DATABASE_DOWN = "the database is down";
+
+        private States() {
+        }
+    }
+
+    public static final int BROKEN_MODEL_ID = 9503;
+    public static final String DEPLOYMENT_21 = "6f1c2a4e-8d3b-4b7a-9c2e-5a1d0e7f3b21";
+    public static final String UNKNOWN_DEPLOYMENT = "00000000-0000-4000-8000-000000000404";
+
+    /**
+     * The key the SDK sends against the mock server. The pact records it as an example only: on the provider, the
+     * key state issues a real key through the server's own key service and the verifier sends that one instead.
+     */
+    public static final String EXAMPLE_KEY = "hk_test_ContractExampleKey0000000000000";
+    /** A well-formed key no server ever issued: the 401 interactions send it as a literal. */
+    public static final String UNKNOWN_KEY = "hk_test_NeverIssuedKey000000000000000000";
+
+    public static final String REQUEST_ID_PATTERN = "[\\x21-\\x7E]{1,128}";
+    public static final String TIMESTAMP_PATTERN =
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})";
+    public static final String EXAMPLE_TIMESTAMP = "2026-11-27T09:00:00Z";
+
+    private Contract() {
+    }
+
+    /** The real SDK, pointed at the mock server. No retries: one interaction is one request. */
+    public static HokusaiClient sdk(MockServer server, String apiKey) {
+        return HokusaiClient.builder().apiKey(apiKey).baseUrl(server.getUrl()).maxRetries(0).build();
+    }
+
+    public static HokusaiClient sdk(MockServer server) {
+        return sdk(server, EXAMPLE_KEY);
+    }
+
+    /** The key state's parameters; the provider answers with {@code apiKey}, injected into the header below. */
+    public static Map<String, Object> scopes(String... scopes) {
+        return Map.of("scopes", String.join(",", scopes));
+    }
+
+    /** The SDK's bearer header, carrying the key the provider state issued. */
+    public static PactDslRequestWithPath authenticated(PactDslRequestWithPath request) {
+        return request.headerFromProviderState("Authorization", "Bearer ${apiKey}", "Bearer " + EXAMPLE_KEY);
+    }
+
+    public static PactDslRequestWithPath withUnknownKey(PactDslRequestWithPath request) {
+        return request.headers("Authorization", "Bearer " + UNKNOWN_KEY);
+    }
+
+    public static PactDslResponse json(PactDslResponse response) {
+        return response
+                .matchHeader("Content-Type", "application/json.*", "application/json")
+                .matchHeader("X-Request-Id", REQUEST_ID_PATTERN, "req_3f9a1c");
+    }
+
+    /** A problem answer: its status and {@code code} are the point of the contract, the prose is not. */
+    public static PactDslResponse problem(PactDslResponse response, int status, String code) {
+        return problem(response, status, code, false);
+    }
+
+    /** A problem that names the fields at fault in {@code errors}. */
+    public static PactDslResponse problemWithErrors(PactDslResponse response, int status, String code) {
+        return problem(response, status, code, true);
+    }
+
+    private static PactDslResponse problem(PactDslResponse response, int status, String code, boolean errors) {
+        PactDslJsonBody body = new PactDslJsonBody()
+                .stringMatcher("type", "https?://\\S+#" + code, "https://api.hokus.ai/docs/errors.html#" + code)
+                .stringType("title", "A short summary")
+                .numberValue("status", status)
+                .stringType("detail", "What went wrong, and how to fix it.")
+                .stringType("instance", "/api/v1/models/21")
+                .stringValue("code", code)
+                .stringMatcher("request_id", REQUEST_ID_PATTERN, "req_3f9a1c");
+        if (errors) {
+            body = body.eachLike("errors").stringType("pointer", "/inputs/title").stringType("message", "is invalid")
+                    .closeObject().closeArray().asBody();
+        }
+        return response.status(status)
+                .matchHeader("Content-Type", "application/problem\\+json.*", "application/problem+json")
+                .matchHeader("X-Request-Id", REQUEST_ID_PATTERN, "req_3f9a1c")
+                .body(body);
+    }
+
+    /** A 401 also tells the client how to authenticate. */
+    public static PactDslResponse unauthorized(PactDslResponse response) {
+        return problem(response, 401, "invalid_api_key")
+                .matchHeader("WWW-Authenticate", "Bearer .*", "Bearer realm=\"hokusai\", error=\"invalid_token\"");
+    }
+}

@@ -1,0 +1,120 @@
+package ai.hokusai.contract.provider;
+
+import static ai.hokusai.contract.consumer.Contract.BROKEN_MODEL_ID;
+import static ai.hokusai.contract.consumer.Contract.DEPLOYMENT_21;
+import static ai.hokusai.contract.consumer.Contract.UNKNOWN_DEPLOYMENT;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import ai.hokusai.contract.consumer.Contract.States;
+import ai.hokusai.server.config.HokusaiProperties;
+import ai.hokusai.server.persistence.DeploymentMapper;
+import ai.hokusai.server.persistence.DeploymentRecord;
+import ai.hokusai.server.persistence.ModelMapper;
+import ai.hokusai.server.persistence.ModelRecord;
+import ai.hokusai.server.registry.ModelRegistry;
+import ai.hokusai.server.registry.ResolvedModel;
+import ai.hokusai.server.security.ApiKeyService;
+import au.com.dius.pact.provider.junitsupport.State;
+import au.com.dius.pact.provider.junitsupport.StateChangeAction;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Puts the real server into each provider state the consumer pacts name, through the server's own beans: keys are
+ * issued by {@link ApiKeyService}, models and deployments written by the registry's mappers, the database stopped
+ * and started for real. Nothing of the server is mocked, so a verified interaction is one the server really answers.
+ * Every handler is idempotent: the verifier sets a state up again for each interaction that names it.
+ */
+public class ProviderStates {
+
+    private final ApiKeyService keys;
+    private final ModelMapper models;
+    private final DeploymentMapper deployments;
+    private final ModelRegistry registry;
+    private final Path pgData;
+    private EmbeddedPostgres postgres;
+
+    public ProviderStates(ApiKeyService keys, ModelMapper models, DeploymentMapper deployments, ModelRegistry registry,
+            HokusaiProperties properties, EmbeddedPostgres postgres) {
+        this.keys = keys;
+        this.models = models;
+        this.deployments = deployments;
+        this.registry = registry;
+        this.pgData = properties.dataDir().resolve("pgdata");
+        this.postgres = postgres;
+    }
+
+    /** A fresh key with exactly the scopes the interaction needs, injected into its Authorization header. */
+    @State({States.KEY_MODELS_READ, States.KEY_PREDICT})
+    public Map<String, Object> callerHoldsKey(Map<String, Object> params) {
+        List<String> scopes = Arrays.asList(String.valueOf(params.get("scopes")).split(","));
+        ApiKeyService.IssuedKey key = keys.issue("contract test key", scopes, false, null);
+        return Map.of("apiKey", key.secret());
+    }
+
+    @State(States.MODEL_21_ACTIVE)
+    public void model21IsLive() {
+        ResolvedModel model21 = registry.resolve("21");
+        DeploymentRecord live = model21.requireActiveDeployment();
+        require(live.id().toString().equals(DEPLOYMENT_21), "model 21 is served by " + live.id());
+    }
+
+    @State(States.TWO_MODELS)
+    public void twoModelsAreRegistered() {
+        model21IsLive();
+        models.insertIfAbsent(new ModelRecord(9001, "contract-model-9001", "Contract model 9001", null,
+                "Registered so that a page of one model has a next page.", List.of("Test"), "tabular-classification",
+                10, 60, "{\"type\": \"object\"}", null));
+    }
+
+    @State(States.NO_MODEL_999)
+    public void noModel999() {
+        require(models.findById(999).isEmpty(), "a model 999 exists");
+    }
+
+    @State(States.NO_DEPLOYMENT)
+    public void noSuchDeployment() {
+        require(deployments.findById(UUID.fromString(UNKNOWN_DEPLOYMENT)).isEmpty(),
+                "deployment " + UNKNOWN_DEPLOYMENT + " exists");
+    }
+
+    /** An active deployment whose files do not exist: the runtime's load fails as it would for a lost artifact. */
+    @State(States.BROKEN_MODEL)
+    public void modelWhoseArtifactCannotLoad() {
+        models.insertIfAbsent(new ModelRecord(BROKEN_MODEL_ID, "contract-broken-model", "Contract broken model", null,
+                "Its artifact is missing.", List.of("Test"), "tabular-classification", 10, 60, "{\"type\": \"object\"}",
+                null));
+        deployments.insertIfAbsent(new DeploymentRecord(UUID.fromString("0d4c7a52-5e0c-4f7e-9d8a-8b1f5c2e9503"),
+                BROKEN_MODEL_ID, "0.0.1", "filesystem", "/nonexistent/contract-artifact", "lscor-logistic", "active",
+                null));
+    }
+
+    /** Stops the server's PostgreSQL for real; readiness must notice it through its own connection pool. */
+    @State(States.DATABASE_DOWN)
+    public synchronized void databaseIsDown() throws IOException {
+        postgres.close();
+    }
+
+    /** Starts PostgreSQL again on the same data and port, so the pool reconnects and later interactions see it. */
+    @State(value = States.DATABASE_DOWN, action = StateChangeAction.TEARDOWN)
+    public synchronized void databaseIsBack() throws IOException {
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setPort(postgres.getPort())
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .start();
+    }
+
+    private static void require(boolean condition, String otherwise) {
+        if (!condition) {
+            throw new IllegalStateException("Cannot set up the provider state: " + otherwise);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package ai.hokusai.contract.provider;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import ai.hokusai.server.HokusaiServerApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real server, in-process on a random port, on its embedded default: a real PostgreSQL whose data lives in a
+ * fresh folder under {@code target/provider-data}, migrated and seeded, with {@link ProviderStates} as a bean of it.
+ * Subclasses share one Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = HokusaiServerApplication.class)
+@Import(ProviderStates.class)
+abstract class ProviderVerificationSupport {
+
+    /** The operator's bootstrap key; set so the server prints no demo key. Interactions use keys their states issue. */
+    static final String BOOTSTRAP_KEY = "hk_test_providerVerificationAdmin0123456";
+    private static final Path DATA_DIR = newDataDir();
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void serverProperties(DynamicPropertyRegistry registry) {
+        registry.add("hokusai.data-dir", DATA_DIR::toString);
+        registry.add("hokusai.bootstrap-api-key", () -> BOOTSTRAP_KEY);
+    }
+
+    private static Path newDataDir() {
+        try {
+            Path base = Path.of("target", "provider-data").toAbsolutePath();
+            Files.createDirectories(base);
+            return Files.createTempDirectory(base, "server-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
