@@ -103,6 +103,15 @@ final class Bodies {
                 .stringMatcher("timestamp", TIMESTAMP_PATTERN, EXAMPLE_TIMESTAMP);
     }
 
+    /** A predict request body as the SDK sends it: {@code inputs}, and the empty {@code options} it always adds. */
+    static PactDslJsonBody predictRequest(PactDslJsonBody withInputs) {
+        return withInputs.object("options").closeObject().asBody();
+    }
+
+    static PactDslJsonBody oneLeadRequest() {
+        return predictRequest(lead(new PactDslJsonBody().object("inputs")).closeObject().asBody());
+    }
+
     /** One lead as the SDK's {@code LeadScoringInput} serialises it: every field, each of its type. */
     static PactDslJsonBody lead(PactDslJsonBody body) {
         return body

@@ -1,0 +1,116 @@
+package ai.hokusai.contract.consumer;
+
+import static ai.hokusai.contract.consumer.Contract.CONSUMER;
+import static ai.hokusai.contract.consumer.Contract.EXAMPLE_KEY;
+import static ai.hokusai.contract.consumer.Contract.PROVIDER;
+import static ai.hokusai.contract.consumer.Contract.authenticated;
+import static ai.hokusai.contract.consumer.Contract.problem;
+import static ai.hokusai.contract.consumer.Contract.problemWithErrors;
+import static ai.hokusai.contract.consumer.Contract.scopes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import ai.hokusai.contract.consumer.Contract.States;
+import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
+import au.com.dius.pact.consumer.junit5.PactTestFor;
+import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.V4Pact;
+import au.com.dius.pact.core.model.annotations.Pact;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Requests the SDK can never send, from a client that hand-builds the request with the JDK's HTTP client: the
+ * wrong method on the predict URL (the 405 this API was rebuilt for), the wrong content type, and a deployment id
+ * that is not a UUID (the SDK's parameter is typed). Integrators who skip the SDK send exactly these, so their
+ * answers are part of the contract too.
+ */
+@ExtendWith(PactConsumerTestExt.class)
+@PactTestFor(providerName = PROVIDER, pactVersion = PactSpecVersion.V4)
+class HandBuiltRequestsPactTest {
+
+    private static final HttpClient HAND_BUILT = HttpClient.newHttpClient();
+
+    @Pact(consumer = CONSUMER)
+    V4Pact getOnPredict(PactDslWithProvider builder) {
+        return problem(authenticated(builder
+                .given(States.KEY_PREDICT, scopes("predict"))
+                .given(States.MODEL_21_ACTIVE)
+                .uponReceiving("predict, hand-built: GET instead of POST on model 21's predict URL")
+                .method("GET").path("/api/v1/models/21/predict"))
+                .willRespondWith(), 405, "method_not_allowed")
+                .matchHeader("Allow", "POST", "POST")
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "getOnPredict")
+    void getOnThePredictUrlIs405AndSaysPostIsTheWay(MockServer server) throws Exception {
+        HttpResponse<String> response = send(server, HttpRequest.newBuilder(uri(server, "/api/v1/models/21/predict"))
+                .GET());
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(response.body()).contains("\"code\":\"method_not_allowed\"");
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact formOnPredict(PactDslWithProvider builder) {
+        return problem(authenticated(builder
+                .given(States.KEY_PREDICT, scopes("predict"))
+                .given(States.MODEL_21_ACTIVE)
+                .uponReceiving("predict, hand-built: a text/plain body instead of JSON")
+                .method("POST").path("/api/v1/models/21/predict")
+                .body("company_size=1000&industry=Technology", "text/plain"))
+                .willRespondWith(), 415, "unsupported_media_type")
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "formOnPredict")
+    void aBodyThatIsNotJsonIs415(MockServer server) throws Exception {
+        HttpResponse<String> response = send(server, HttpRequest.newBuilder(uri(server, "/api/v1/models/21/predict"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("company_size=1000&industry=Technology")));
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.body()).contains("\"code\":\"unsupported_media_type\"");
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact deploymentIdNotAUuid(PactDslWithProvider builder) {
+        return problemWithErrors(authenticated(builder
+                .given(States.KEY_MODELS_READ, scopes("models:read"))
+                .uponReceiving("getDeployment, hand-built: an id that is not a UUID")
+                .method("GET").path("/api/v1/deployments/lscor-v2"))
+                .willRespondWith(), 400, "invalid_parameter")
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "deploymentIdNotAUuid")
+    void aDeploymentIdThatIsNotAUuidIsAnInvalidParameter(MockServer server) throws Exception {
+        HttpResponse<String> response = send(server, HttpRequest.newBuilder(uri(server, "/api/v1/deployments/lscor-v2"))
+                .GET());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"code\":\"invalid_parameter\"");
+    }
+
+    private static URI uri(MockServer server, String path) {
+        return URI.create(server.getUrl() + path);
+    }
+
+    private static HttpResponse<String> send(MockServer server, HttpRequest.Builder request)
+            throws IOException, InterruptedException {
+        return HAND_BUILT.send(request.header("Authorization", "Bearer " + EXAMPLE_KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
