@@ -1,0 +1,150 @@
+package ai.hokusai.contract.gates;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import ai.hokusai.contract.gates.RecordedInteractions.Recorded;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+
+/**
+ * The spec within the pacts: every operation of the spec, and every response status it documents, is exercised by
+ * at least one recorded interaction, unless {@link #EXEMPTIONS} says why it cannot be.
+ */
+public final class SpecCoverage {
+
+    /**
+     * The statuses no honest provider state can provoke, with the reason. Every other documented status must have an
+     * interaction; an exemption that an interaction covers after all is reported too, so this list cannot rot.
+     */
+    public static final Map<String, String> EXEMPTIONS = Map.of(
+            "500", "no provider state can provoke an internal error without breaking the server on purpose; its body "
+                    + "is the shared Problem schema that every other error interaction already holds to");
+
+    /** One documented outcome: an operation and one of its response statuses. */
+    public record Outcome(String operationId, String status) implements Comparable<Outcome> {
+
+        @Override
+        public int compareTo(Outcome other) {
+            return Comparator.comparing(Outcome::operationId).thenComparing(Outcome::status).compare(this, other);
+        }
+
+        @Override
+        public String toString() {
+            return operationId + " " + status;
+        }
+    }
+
+    /** What the pacts cover of the spec. */
+    public record Report(SortedSet<Outcome> documented, SortedMap<Outcome, List<String>> covered,
+            SortedSet<Outcome> exempted, SortedSet<Outcome> uncovered, SortedSet<Outcome> needlessExemptions) {
+
+        public boolean passes() {
+            return uncovered.isEmpty() && needlessExemptions.isEmpty();
+        }
+
+        public String describe() {
+            StringBuilder text = new StringBuilder();
+            text.append(String.format("Spec within pacts: %d of %d documented outcomes covered, %d exempt%n",
+                    covered.size(), documented.size(), exempted.size()));
+            EXEMPTIONS.forEach((status, why) -> text.append("  exempt: every ").append(status).append(" - ")
+                    .append(why).append('\n'));
+            uncovered.forEach(o -> text.append("  UNCOVERED: ").append(o).append('\n'));
+            needlessExemptions.forEach(o -> text.append("  EXEMPT BUT COVERED (drop the exemption): ").append(o)
+                    .append('\n'));
+            return text.toString();
+        }
+    }
+
+    private record Route(String template, Pattern pattern, PathItem item, int parameters) {
+    }
+
+    private final List<Route> routes = new ArrayList<>();
+
+    public SpecCoverage(OpenAPI spec) {
+        spec.getPaths().forEach((template, item) -> routes.add(new Route(template,
+                Pattern.compile(Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q")), item,
+                template.split("\\{", -1).length - 1)));
+    }
+
+    public static SpecCoverage of(Path specFile) {
+        OpenAPI spec = new OpenAPIV3Parser().read(specFile.toString());
+        if (spec == null) {
+            throw new IllegalStateException("Cannot read the spec " + specFile);
+        }
+        return new SpecCoverage(spec);
+    }
+
+    public static OpenAPI parse(Path specFile) {
+        return new OpenAPIV3Parser().read(specFile.toString());
+    }
+
+    public Report check(List<Recorded> interactions) {
+        SortedSet<Outcome> documented = new TreeSet<>();
+        for (Route route : routes) {
+            route.item().readOperationsMap().values().forEach(operation -> operation.getResponses().keySet().stream()
+                    .filter(status -> !status.equals("default"))
+                    .forEach(status -> documented.add(new Outcome(operation.getOperationId(), status))));
+        }
+        SortedMap<Outcome, List<String>> covered = new TreeMap<>();
+        for (Recorded interaction : interactions) {
+            for (Outcome outcome : outcomesOf(interaction)) {
+                covered.computeIfAbsent(outcome, o -> new ArrayList<>()).add(interaction.description());
+            }
+        }
+        covered.keySet().retainAll(documented);
+        SortedSet<Outcome> exempted = new TreeSet<>();
+        SortedSet<Outcome> uncovered = new TreeSet<>();
+        SortedSet<Outcome> needless = new TreeSet<>();
+        for (Outcome outcome : documented) {
+            boolean exempt = EXEMPTIONS.containsKey(outcome.status());
+            boolean isCovered = covered.containsKey(outcome);
+            if (exempt && isCovered) {
+                needless.add(outcome);
+            } else if (exempt) {
+                exempted.add(outcome);
+            } else if (!isCovered) {
+                uncovered.add(outcome);
+            }
+        }
+        return new Report(documented, covered, exempted, uncovered, needless);
+    }
+
+    /**
+     * The documented outcomes one interaction exercises. A method the route does not take exercises the 405 that
+     * the route's operations document; that is how the wrong-method contract is counted.
+     */
+    private List<Outcome> outcomesOf(Recorded interaction) {
+        String status = String.valueOf(interaction.response().getStatus());
+        Optional<Route> route = routes.stream()
+                .filter(r -> r.pattern().matcher(interaction.request().getPath()).matches())
+                .min(Comparator.comparingInt(Route::parameters));
+        if (route.isEmpty()) {
+            return List.of();
+        }
+        PathItem.HttpMethod method = PathItem.HttpMethod.valueOf(interaction.request().getMethod()
+                .toUpperCase(Locale.ROOT));
+        Operation operation = route.get().item().readOperationsMap().get(method);
+        if (operation != null) {
+            return List.of(new Outcome(operation.getOperationId(), status));
+        }
+        if (!status.equals("405")) {
+            return List.of();
+        }
+        return route.get().item().readOperationsMap().values().stream()
+                .filter(o -> o.getResponses().containsKey("405"))
+                .map(o -> new Outcome(o.getOperationId(), status)).toList();
+    }
+}
