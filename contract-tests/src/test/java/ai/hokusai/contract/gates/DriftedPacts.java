@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Deliberately drifted pact files, made from one real recorded interaction, so each gate can be shown to reject
  * what it exists to reject.
  */
-final class DriftedPacts {
+public final class DriftedPacts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -26,7 +26,7 @@ final class DriftedPacts {
      * Writes a pact file into {@code folder} holding only the recorded interaction named {@code description}, after
      * {@code drift} has changed it.
      */
-    static Path write(Path folder, String description, Consumer<ObjectNode> drift) {
+    public static Path write(Path folder, String description, Consumer<ObjectNode> drift) {
         try {
             Path source = onlyPactFile(RecordedInteractions.pactsDir());
             ObjectNode pact = (ObjectNode) JSON.readTree(source.toFile());
