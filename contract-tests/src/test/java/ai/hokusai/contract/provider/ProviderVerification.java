@@ -6,6 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import ai.hokusai.server.HokusaiServerApplication;
+import au.com.dius.pact.provider.junit5.HttpTestTarget;
+import au.com.dius.pact.provider.junit5.PactVerificationContext;
+import au.com.dius.pact.provider.spring.junit5.PactVerificationSpringProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -13,13 +20,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The real server, in-process on a random port, on its embedded default: a real PostgreSQL whose data lives in a
- * fresh folder under {@code target/provider-data}, migrated and seeded, with {@link ProviderStates} as a bean of it.
- * Subclasses share one Spring context.
+ * Replays pact interactions against the real server, in-process on a random port, on its embedded default: a real
+ * PostgreSQL whose data lives in a fresh folder under {@code target/provider-data}, migrated and seeded, with
+ * {@link ProviderStates} as a bean of it. Subclasses only say where the pacts come from, and share one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = HokusaiServerApplication.class)
 @Import(ProviderStates.class)
-abstract class ProviderVerificationSupport {
+abstract class ProviderVerification {
 
     /** The operator's bootstrap key; set so the server prints no demo key. Interactions use keys their states issue. */
     static final String BOOTSTRAP_KEY = "hk_test_providerVerificationAdmin0123456";
@@ -28,10 +35,25 @@ abstract class ProviderVerificationSupport {
     @LocalServerPort
     protected int port;
 
+    @Autowired
+    ProviderStates states;
+
     @DynamicPropertySource
     static void serverProperties(DynamicPropertyRegistry registry) {
         registry.add("hokusai.data-dir", DATA_DIR::toString);
         registry.add("hokusai.bootstrap-api-key", () -> BOOTSTRAP_KEY);
+    }
+
+    @BeforeEach
+    void target(PactVerificationContext context) {
+        context.setTarget(new HttpTestTarget("localhost", port));
+        context.withStateChangeHandlers(states);
+    }
+
+    @TestTemplate
+    @ExtendWith(PactVerificationSpringProvider.class)
+    void theServerHonoursTheInteraction(PactVerificationContext context) {
+        context.verifyInteraction();
     }
 
     private static Path newDataDir() {
