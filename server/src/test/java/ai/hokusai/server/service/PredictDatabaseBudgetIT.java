@@ -13,7 +13,11 @@ import ai.hokusai.server.ServerIntegrationTest;
 import ai.hokusai.server.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -21,10 +25,22 @@ import org.springframework.context.annotation.Import;
  * The hot path's database budget: once caches are warm, a predict request takes no database connection on the
  * thread that serves it (anything it must record is written off the request path).
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(PredictDatabaseBudgetIT.ConnectionCounting.class)
-class PredictDatabaseBudgetIT extends ServerIntegrationTest {
+class PredictDatabaseBudgetIT {
 
     static final Map<String, AtomicInteger> CONNECTIONS_BY_THREAD = new ConcurrentHashMap<>();
+    private static final java.nio.file.Path OWN_DATA_DIR = ServerIntegrationTest.newDataDir();
+
+    @LocalServerPort
+    int port;
+
+    /** This test has a context of its own (the counting data source), so it needs a database of its own. */
+    @DynamicPropertySource
+    static void serverProperties(DynamicPropertyRegistry registry) {
+        registry.add("hokusai.data-dir", OWN_DATA_DIR::toString);
+        registry.add("hokusai.bootstrap-api-key", () -> ServerIntegrationTest.ADMIN_KEY);
+    }
 
     @TestConfiguration
     static class ConnectionCounting {
@@ -56,7 +72,7 @@ class PredictDatabaseBudgetIT extends ServerIntegrationTest {
 
     @Test
     void aWarmPredictTakesNoDatabaseConnectionOnItsRequestThread() {
-        TestHttp http = http();
+        TestHttp http = new TestHttp("http://localhost:" + port, ServerIntegrationTest.ADMIN_KEY);
         for (int i = 0; i < 3; i++) { // warm the key, registry, schema and model caches
             assertThat(http.postJson("/api/v1/models/21/predict", IncidentLead.JSON).status()).isEqualTo(200);
         }
