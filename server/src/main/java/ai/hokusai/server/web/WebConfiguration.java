@@ -8,13 +8,20 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class WebConfiguration implements WebMvcConfigurer {
 
     private final ApiKeyInterceptor apiKeys;
+    private final RateLimitInterceptor rateLimits;
+    private final ScopeInterceptor scopes;
 
-    public WebConfiguration(ApiKeyInterceptor apiKeys) {
+    public WebConfiguration(ApiKeyInterceptor apiKeys, RateLimitInterceptor rateLimits, ScopeInterceptor scopes) {
         this.apiKeys = apiKeys;
+        this.rateLimits = rateLimits;
+        this.scopes = scopes;
     }
 
+    /** In this order: who is calling, whether the key has quota left, whether the key may do this. */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(apiKeys).addPathPatterns("/api/**");
+        registry.addInterceptor(rateLimits).addPathPatterns("/api/**");
+        registry.addInterceptor(scopes).addPathPatterns("/api/**");
     }
 }
