@@ -9,6 +9,16 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class HokusaiServerApplication {
 
     public static void main(String[] args) {
+        // The tokenizer library would otherwise probe a cloud metadata address and a model hub on start-up;
+        // this server only ever loads artifacts it was given.
+        defaultProperty("offline", "true");
+        defaultProperty("OPT_OUT_TRACKING", "true");
         SpringApplication.run(HokusaiServerApplication.class, args);
+    }
+
+    private static void defaultProperty(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
+        }
     }
 }

@@ -46,6 +46,8 @@ class EmbeddedDefaultIT {
                     .noneMatch(l -> l.matches(".*\\s(TRACE|DEBUG|INFO|WARN|ERROR)\\s.*"));
             assertThat(http(first, demoKey).get("/api/v1/models/21/info").status()).isEqualTo(200);
             assertThat(first.getBean(ApiKeyMapper.class).countUsable()).isEqualTo(1);
+            assertThat(everyApiKeyColumnAsText(first)).as("only a hash of the key is stored")
+                    .doesNotContain(demoKey).doesNotContain(demoKey.substring(16));
         }
         int printedBefore = output.getOut().length();
         try (ConfigurableApplicationContext second = start("--server.port=0", "--hokusai.data-dir=" + dataDir)) {
@@ -54,6 +56,17 @@ class EmbeddedDefaultIT {
             assertThat(second.getBean(ApiKeyMapper.class).countUsable()).isEqualTo(1);
             assertThat(http(second, demoKey).get("/api/v1/models/21/info").status()).isEqualTo(200);
             assertThat(http(second, demoKey).get("/api/v1/models/lscor-v2").json().get("id").asInt()).isEqualTo(21);
+        }
+    }
+
+    private static String everyApiKeyColumnAsText(ConfigurableApplicationContext context) {
+        try (var connection = context.getBean(javax.sql.DataSource.class).getConnection();
+                var rows = connection.createStatement().executeQuery(
+                        "SELECT string_agg(t::text || encode(key_hash, 'escape'), ' ') FROM api_keys t")) {
+            rows.next();
+            return rows.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

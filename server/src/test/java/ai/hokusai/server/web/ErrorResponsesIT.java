@@ -41,6 +41,12 @@ class ErrorResponsesIT extends ServerIntegrationTest {
     }
 
     @Test
+    void anAcceptHeaderRulingOutJsonIs406AndStillAProblem() {
+        TestHttp.Response response = http().send("GET", "/api/v1/models/21", Map.of("Accept", "text/html"), null);
+        problem(response, 406, "not_acceptable");
+    }
+
+    @Test
     void aBodyThatIsNotJsonIs415() {
         TestHttp.Response response = http().send("POST", PREDICT, Map.of("Content-Type", "text/plain"), "hello");
         problem(response, 415, "unsupported_media_type");

@@ -1,0 +1,117 @@
+package ai.hokusai.sdk;
+
+import ai.hokusai.sdk.internal.api.ModelsApi;
+import ai.hokusai.sdk.model.Model;
+import ai.hokusai.sdk.model.ModelHealth;
+import ai.hokusai.sdk.model.ModelInfo;
+import ai.hokusai.sdk.model.ModelList;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+/**
+ * The model registry. A model reference ({@code modelRef}) is the public model number ({@code "21"}), the
+ * slug ({@code "lscor-v2"}) or the UUID of one of the model's deployments.
+ */
+public final class ModelService {
+
+    private final Transport transport;
+
+    ModelService(Transport transport) {
+        this.transport = transport;
+    }
+
+    /** The first page of models, ordered by model number. */
+    public ModelList list() {
+        return list(ModelListParams.builder().build(), RequestOptions.none());
+    }
+
+    public ModelList list(ModelListParams params) {
+        return list(params, RequestOptions.none());
+    }
+
+    public ModelList list(ModelListParams params, RequestOptions options) {
+        Objects.requireNonNull(params, "params");
+        return transport.get(options, (client, headers, requestId) -> new ModelsApi(client).listModelsWithHttpInfo(
+                params.getLimit().orElse(null), params.getCursor().orElse(null), requestId, headers)).getData();
+    }
+
+    /** Every model, from {@code params}' page on, fetching each further page when the iteration reaches it. */
+    public Iterable<Model> listAll(ModelListParams params, RequestOptions options) {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(options, "options");
+        return () -> new PageIterator(params, options);
+    }
+
+    public Iterable<Model> listAll() {
+        return listAll(ModelListParams.builder().build(), RequestOptions.none());
+    }
+
+    public Model get(String modelRef) {
+        return get(modelRef, RequestOptions.none());
+    }
+
+    public Model get(String modelRef, RequestOptions options) {
+        Objects.requireNonNull(modelRef, "modelRef");
+        return transport.get(options, (client, headers, requestId) ->
+                new ModelsApi(client).getModelWithHttpInfo(modelRef, requestId, headers)).getData();
+    }
+
+    /** The facts to know before predicting: availability, artifact storage, batch limit. */
+    public ModelInfo info(String modelRef) {
+        return info(modelRef, RequestOptions.none());
+    }
+
+    public ModelInfo info(String modelRef, RequestOptions options) {
+        Objects.requireNonNull(modelRef, "modelRef");
+        return transport.get(options, (client, headers, requestId) ->
+                new ModelsApi(client).getModelInfoWithHttpInfo(modelRef, requestId, headers)).getData();
+    }
+
+    /** Whether the model's artifact is loaded, without loading it. */
+    public ModelHealth health(String modelRef) {
+        return health(modelRef, false, RequestOptions.none());
+    }
+
+    /** Loads the model's artifact if needed, so the next prediction pays no loading cost. */
+    public ModelHealth warmUp(String modelRef) {
+        return health(modelRef, true, RequestOptions.none());
+    }
+
+    public ModelHealth health(String modelRef, boolean warmUp, RequestOptions options) {
+        Objects.requireNonNull(modelRef, "modelRef");
+        return transport.get(options, (client, headers, requestId) ->
+                new ModelsApi(client).getModelHealthWithHttpInfo(modelRef, warmUp, requestId, headers)).getData();
+    }
+
+    private final class PageIterator implements Iterator<Model> {
+
+        private ModelListParams nextPage;
+        private final RequestOptions options;
+        private Iterator<Model> page = java.util.Collections.emptyIterator();
+
+        PageIterator(ModelListParams firstPage, RequestOptions options) {
+            this.nextPage = firstPage;
+            this.options = options;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!page.hasNext() && nextPage != null) {
+                ModelList list = list(nextPage, options);
+                page = list.getData().iterator();
+                boolean more = Boolean.TRUE.equals(list.getHasMore()) && list.getNextCursor() != null;
+                nextPage = more ? nextPage.withCursor(list.getNextCursor()) : null;
+            }
+            return page.hasNext();
+        }
+
+        @Override
+        public Model next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return page.next();
+        }
+    }
+}

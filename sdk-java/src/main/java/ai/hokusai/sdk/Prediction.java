@@ -1,0 +1,23 @@
+package ai.hokusai.sdk;
+
+import ai.hokusai.sdk.model.PredictResponse;
+
+/** The answer to one input: one prediction and the call's metadata. */
+public final class Prediction<T> extends PredictionResult {
+
+    private final T prediction;
+
+    Prediction(PredictResponse response, String requestId, T prediction) {
+        super(response, requestId);
+        this.prediction = prediction;
+    }
+
+    public T getPrediction() {
+        return prediction;
+    }
+
+    @Override
+    public String toString() {
+        return "Prediction{model=" + getModelId() + ", prediction=" + prediction + ", requestId=" + getRequestId() + "}";
+    }
+}

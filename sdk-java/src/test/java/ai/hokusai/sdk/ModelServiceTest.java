@@ -1,0 +1,78 @@
+package ai.hokusai.sdk;
+
+import static ai.hokusai.sdk.TestData.MODEL_21;
+import static ai.hokusai.sdk.TestData.clientFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.hokusai.sdk.TestData.RecordingSleeper;
+import ai.hokusai.sdk.model.Model;
+import ai.hokusai.sdk.model.ModelHealth;
+import ai.hokusai.sdk.model.ModelInfo;
+import ai.hokusai.sdk.model.ModelList;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ModelServiceTest {
+
+    private final StubServer stub = new StubServer();
+    private final HokusaiClient client = clientFor(stub, new RecordingSleeper()).build();
+
+    @AfterEach
+    void stopStub() {
+        stub.close();
+    }
+
+    @Test
+    void getsAModelByNumber() {
+        stub.json(200, MODEL_21);
+
+        Model model = client.models().get("21");
+
+        assertThat(model.getId()).isEqualTo(21);
+        assertThat(model.getSlug()).isEqualTo("lscor-v2");
+        assertThat(model.getMaxBatchSize()).isEqualTo(100);
+    }
+
+    @Test
+    void listSendsLimitAndCursor() {
+        stub.json(200, "{\"data\":[" + MODEL_21 + "],\"has_more\":false,\"next_cursor\":null}");
+
+        ModelList page = client.models().list(ModelListParams.builder().limit(5).cursor("MjE").build());
+
+        assertThat(page.getData()).extracting(Model::getId).containsExactly(21);
+        assertThat(stub.lastRequest().path).isEqualTo("/api/v1/models");
+        assertThat(stub.lastRequest().query).contains("limit=5").contains("cursor=MjE");
+    }
+
+    @Test
+    void listAllFollowsNextCursorToTheLastPage() {
+        stub.json(200, "{\"data\":[" + MODEL_21 + "],\"has_more\":true,\"next_cursor\":\"MjE\"}")
+                .json(200, "{\"data\":[" + MODEL_21.replace("\"id\":21", "\"id\":22") + "],\"has_more\":false}");
+
+        List<Integer> ids = new ArrayList<>();
+        for (Model model : client.models().listAll()) {
+            ids.add(model.getId());
+        }
+
+        assertThat(ids).containsExactly(21, 22);
+        assertThat(stub.requests()).extracting(r -> r.query).containsExactly(null, "cursor=MjE");
+    }
+
+    @Test
+    void infoAndHealthHitTheirRoutes() {
+        stub.json(200, "{\"model_id\":21,\"slug\":\"lscor-v2\",\"name\":\"n\",\"model_type\":\"t\",\"storage\":"
+                        + "{\"provider\":\"bundled\",\"location\":\"classpath:x\",\"requires_token\":false},\"available\":true,"
+                        + "\"max_batch_size\":100,\"cache_ttl_seconds\":3600}")
+                .json(200, "{\"model_id\":21,\"status\":\"ready\",\"is_cached\":true,\"inference_ready\":true}");
+
+        ModelInfo info = client.models().info("21");
+        ModelHealth health = client.models().warmUp("21");
+
+        assertThat(info.getAvailable()).isTrue();
+        assertThat(health.getStatus()).isEqualTo(ModelHealth.StatusEnum.READY);
+        assertThat(stub.requests()).extracting(r -> r.path + (r.query == null ? "" : "?" + r.query))
+                .containsExactly("/api/v1/models/21/info", "/api/v1/models/21/health?warmup=true");
+    }
+}

@@ -1,0 +1,58 @@
+package ai.hokusai.sdk;
+
+import ai.hokusai.sdk.model.LeadScoringInput;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Bodies the real server sends, and clients wired to a stub. */
+final class TestData {
+
+    static final String LEAD_SCORE = "{\"lead_score\":82,\"conversion_probability\":0.82,\"recommendation\":\"Hot\","
+            + "\"factors\":[\"Demo requested\",\"Senior title (VP)\"],\"confidence\":0.64}";
+    static final String COLD_SCORE = "{\"lead_score\":12,\"conversion_probability\":0.12,\"recommendation\":\"Cold\","
+            + "\"factors\":[],\"confidence\":0.76}";
+
+    static final String MODEL_21 = "{\"id\":21,\"slug\":\"lscor-v2\",\"name\":\"Sales Lead Scoring v2\",\"ticker\":\"LSCOR\","
+            + "\"description\":\"Lead scoring for SaaS sales leads.\",\"tags\":[\"Prediction\",\"Sales\",\"Scoring\"],"
+            + "\"task\":\"tabular-classification\",\"max_batch_size\":100,\"cache_ttl_seconds\":3600,"
+            + "\"input_schema\":{\"type\":\"object\"},\"active_deployment_id\":\"6f1c2a4e-8d3b-4b7a-9c2e-5a1d0e7f3b21\","
+            + "\"created_at\":\"2026-01-15T09:30:00Z\"}";
+
+    private TestData() {
+    }
+
+    static String predictResponse(String predictions) {
+        return "{\"model_id\":21,\"deployment_id\":\"6f1c2a4e-8d3b-4b7a-9c2e-5a1d0e7f3b21\",\"model_version\":\"2.0.0\","
+                + "\"predictions\":" + predictions + ",\"metadata\":{\"api_version\":\"1.0.0\",\"runtime\":\"lscor-logistic\","
+                + "\"batch_size\":1,\"latency_ms\":0.4,\"request_id\":\"req_1\"},\"timestamp\":\"2026-11-27T09:00:00Z\","
+                + "\"inference_log_id\":\"0b6a7c1e-2f4d-4e8a-9b3c-1d2e3f4a5b6c\"}";
+    }
+
+    static String problem(int status, String code, String requestId, String errorsJson) {
+        return "{\"type\":\"https://api.hokus.ai/docs/errors.html#" + code + "\",\"title\":\"T\",\"status\":" + status
+                + ",\"detail\":\"Detail of " + code + "\",\"instance\":\"/api/v1/models/21/predict\",\"code\":\"" + code
+                + "\",\"request_id\":\"" + requestId + "\"" + (errorsJson == null ? "" : ",\"errors\":" + errorsJson) + "}";
+    }
+
+    static LeadScoringInput lead() {
+        return new LeadScoringInput().companySize(1000).industry("Technology").engagementScore(75.0)
+                .websiteVisits(10).emailOpens(5).contentDownloads(3).demoRequested(true).budgetConfirmed(false)
+                .decisionTimeline("Q2 2025").title("VP of Engineering");
+    }
+
+    /** Records the waits between attempts instead of sleeping through them. */
+    static final class RecordingSleeper implements Sleeper {
+        final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void sleep(Duration duration) {
+            waits.add(duration);
+        }
+    }
+
+    static HokusaiClient.Builder clientFor(StubServer stub, RecordingSleeper sleeper) {
+        return HokusaiClient.builder().apiKey("hk_test_unit").baseUrl(stub.url()).sleeper(sleeper).jitter(() -> 0.5);
+    }
+}

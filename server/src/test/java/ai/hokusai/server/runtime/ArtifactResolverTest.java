@@ -1,0 +1,214 @@
+package ai.hokusai.server.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.hokusai.server.runtime.lscor.LscorRuntime;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArtifactResolverTest {
+
+    private static final Path COMMITTED = Path.of("src/main/resources/models/lscor-v2");
+
+    @TempDir
+    Path data;
+
+    private HubStub hub;
+
+    @BeforeEach
+    void startHub() throws IOException {
+        hub = new HubStub().repository("acme/lscor-v2", COMMITTED).repository("acme/broken", COMMITTED, "weights.bin")
+                .repository("acme/escape", COMMITTED, "../escaped.json");
+    }
+
+    @AfterEach
+    void stopHub() {
+        hub.close();
+    }
+
+    private ArtifactResolver resolver(String token) {
+        return new ArtifactResolver(data.toString(), hub.endpoint() + "/", token);
+    }
+
+    private static void assertSameFiles(Path actual, Path expected) throws IOException {
+        try (Stream<Path> files = Files.list(expected)) {
+            for (Path file : files.toList()) {
+                assertThat(actual.resolve(file.getFileName())).hasSameBinaryContentAs(file);
+            }
+        }
+        try (Stream<Path> a = Files.list(actual); Stream<Path> e = Files.list(expected)) {
+            assertThat(a.count()).isEqualTo(e.count());
+        }
+    }
+
+    private List<Path> leftovers() throws IOException {
+        try (Stream<Path> paths = Files.walk(data)) {
+            return paths.filter(p -> p.getFileName().toString().startsWith(".")).toList();
+        }
+    }
+
+    @Test
+    void bundledArtifactIsCopiedIntoTheDataDirectoryAndLoads() throws IOException {
+        Path directory = resolver("").localDirectory("bundled", "classpath:models/lscor-v2");
+
+        assertThat(directory).isEqualTo(data.toAbsolutePath().resolve("artifacts/bundled/lscor-v2"));
+        assertSameFiles(directory, COMMITTED);
+        try (LoadedModel model = new LscorRuntime().load(directory)) {
+            assertThat(model.version()).isEqualTo("2.0.0");
+        }
+    }
+
+    @Test
+    void identicalBundledCopyIsKeptAndAChangedOneIsRestored() throws IOException {
+        ArtifactResolver resolver = resolver("");
+        Path directory = resolver.localDirectory("bundled", "classpath:models/lscor-v2");
+        Path config = directory.resolve("config.json");
+        Files.setLastModifiedTime(config, FileTime.fromMillis(1_000_000));
+
+        resolver.localDirectory("bundled", "classpath:models/lscor-v2");
+        assertThat(Files.getLastModifiedTime(config).toMillis()).isEqualTo(1_000_000);
+
+        Files.writeString(config, "{}");
+        resolver.localDirectory("bundled", "classpath:models/lscor-v2");
+        assertThat(config).hasSameBinaryContentAs(COMMITTED.resolve("config.json"));
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void bundledFolderInsideAJarIsExtracted() throws IOException {
+        Path jar = data.resolve("app.jar");
+        try (var out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String entry : List.of("models/", "models/demo/", "models/demo/sub/")) {
+                out.putNextEntry(new JarEntry(entry));
+                out.closeEntry();
+            }
+            for (Map.Entry<String, String> file : Map.of("models/demo/config.json", "{\"a\":1}",
+                    "models/demo/sub/notes.txt", "hello").entrySet()) {
+                out.putNextEntry(new JarEntry(file.getKey()));
+                out.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        try (var loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            Path directory = new BundledArtifacts(data.resolve("bundled"), loader).extract("classpath:models/demo");
+
+            assertThat(directory).isEqualTo(data.resolve("bundled/demo"));
+            assertThat(directory.resolve("config.json")).hasContent("{\"a\":1}");
+            assertThat(directory.resolve("sub/notes.txt")).hasContent("hello");
+        }
+    }
+
+    @Test
+    void unknownOrMalformedBundledLocationsAreRefused() {
+        ArtifactResolver resolver = resolver("");
+        assertThatThrownBy(() -> resolver.localDirectory("bundled", "classpath:models/no-such-model"))
+                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("no bundled artifact");
+        assertThatThrownBy(() -> resolver.localDirectory("bundled", "models/lscor-v2"))
+                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("classpath:");
+        assertThatThrownBy(() -> resolver.localDirectory("bundled", "classpath:../etc"))
+                .isInstanceOf(ArtifactLoadException.class);
+    }
+
+    @Test
+    void filesystemLocationIsUsedAsIsWhenItIsAnExistingAbsoluteDirectory() {
+        ArtifactResolver resolver = resolver("");
+        Path absolute = COMMITTED.toAbsolutePath();
+
+        assertThat(resolver.localDirectory("filesystem", absolute.toString())).isEqualTo(absolute);
+        assertThatThrownBy(() -> resolver.localDirectory("filesystem", "src/main/resources/models/lscor-v2"))
+                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("absolute");
+        assertThatThrownBy(() -> resolver.localDirectory("filesystem", data.resolve("missing").toString()))
+                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void unknownProviderIsRefused() {
+        assertThatThrownBy(() -> resolver("").localDirectory("s3", "bucket/key"))
+                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("unknown artifact provider 's3'");
+    }
+
+    @Test
+    void privateHubRepositoryIsDownloadedWithTheTokenAndLoads() throws IOException {
+        Path directory = resolver(HubStub.TOKEN).localDirectory("huggingface", "acme/lscor-v2");
+
+        assertThat(directory).isEqualTo(data.toAbsolutePath().resolve("artifacts/huggingface/acme/lscor-v2/main"));
+        assertSameFiles(directory, COMMITTED);
+        assertThat(hub.requests).contains("/api/models/acme/lscor-v2/revision/main", "/acme/lscor-v2/resolve/main/tokenizer.json");
+        try (LoadedModel model = new LscorRuntime().load(directory)) {
+            assertThat(model.version()).isEqualTo("2.0.0");
+        }
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void downloadedRevisionIsReusedWithoutAskingTheHubAgain() {
+        ArtifactResolver resolver = resolver(HubStub.TOKEN);
+        Path first = resolver.localDirectory("huggingface", "acme/lscor-v2@v2.0.0");
+        int requests = hub.requests.size();
+
+        Path second = resolver("").localDirectory("huggingface", "acme/lscor-v2@v2.0.0");
+
+        assertThat(first).endsWith(Path.of("acme", "lscor-v2", "v2.0.0")).isEqualTo(second);
+        assertThat(hub.requests).hasSize(requests).contains("/api/models/acme/lscor-v2/revision/v2.0.0");
+    }
+
+    @Test
+    void privateRepositoryWithoutATokenSaysATokenIsNeeded() throws IOException {
+        assertThatThrownBy(() -> resolver("").localDirectory("huggingface", "acme/lscor-v2"))
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("needs a token").hasMessageContaining("HF_TOKEN");
+        assertThat(data.resolve("artifacts/huggingface/acme/lscor-v2/main")).doesNotExist();
+    }
+
+    @Test
+    void rejectedTokenIsReportedWithoutRevealingIt() {
+        assertThatThrownBy(() -> resolver("hf_wrong_secret").localDirectory("huggingface", "acme/lscor-v2"))
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("refused").hasMessageNotContaining("hf_wrong_secret");
+    }
+
+    @Test
+    void failedDownloadLeavesNoPartialArtifact() throws IOException {
+        assertThatThrownBy(() -> resolver(HubStub.TOKEN).localDirectory("huggingface", "acme/broken"))
+                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("weights.bin");
+
+        assertThat(data.resolve("artifacts/huggingface/acme/broken/main")).doesNotExist();
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void listedFileOutsideTheRepositoryFolderIsRefused() throws IOException {
+        assertThatThrownBy(() -> resolver(HubStub.TOKEN).localDirectory("huggingface", "acme/escape"))
+                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("unsafe");
+
+        try (Stream<Path> paths = Files.walk(data)) {
+            assertThat(paths.filter(p -> p.getFileName().toString().equals("escaped.json"))).isEmpty();
+        }
+    }
+
+    @Test
+    void unknownRepositoryAndMalformedLocationsAreRefused() {
+        ArtifactResolver resolver = resolver(HubStub.TOKEN);
+        assertThatThrownBy(() -> resolver.localDirectory("huggingface", "acme/missing"))
+                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("not found");
+        for (String location : List.of("lscor-v2", "acme/lscor-v2/extra", "acme/..@main", "acme/lscor-v2@../x")) {
+            assertThatThrownBy(() -> resolver.localDirectory("huggingface", location))
+                    .as(location).isInstanceOf(ArtifactLoadException.class).hasMessageContaining("owner/repo");
+        }
+    }
+}

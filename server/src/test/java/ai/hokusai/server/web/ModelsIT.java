@@ -1,0 +1,139 @@
+package ai.hokusai.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import ai.hokusai.server.ServerIntegrationTest;
+import ai.hokusai.server.TestHttp;
+import ai.hokusai.server.persistence.DeploymentMapper;
+import ai.hokusai.server.persistence.DeploymentRecord;
+import ai.hokusai.server.persistence.ModelMapper;
+import ai.hokusai.server.persistence.ModelRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** The registry's read operations over HTTP, against the seeded model 21 and a few registered for paging. */
+class ModelsIT extends ServerIntegrationTest {
+
+    private static final UUID BROKEN_DEPLOYMENT = UUID.fromString("0d4c7a52-5e0c-4f7e-9d8a-8b1f5c2e9a01");
+
+    @Autowired
+    ModelMapper models;
+
+    @Autowired
+    DeploymentMapper deployments;
+
+    /** Models 901–903 for paging; 903 has an active deployment whose artifact does not exist. Idempotent. */
+    @BeforeEach
+    void registerModels() {
+        for (int id = 901; id <= 903; id++) {
+            models.insertIfAbsent(new ModelRecord(id, "paging-model-" + id, "Paging model " + id, null,
+                    "Registered by a test.", List.of("Test"), "tabular-classification", 10, 60,
+                    "{\"type\": \"object\"}", null));
+        }
+        deployments.insertIfAbsent(new DeploymentRecord(BROKEN_DEPLOYMENT, 903, "0.0.1", "filesystem",
+                "/nonexistent/artifact", "lscor-logistic", "active", null));
+    }
+
+    @Test
+    void modelsArePagedByCursorInModelNumberOrder() {
+        List<Integer> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = http().get("/api/v1/models?limit=2" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            page.get("data").forEach(m -> seen.add(m.get("id").asInt()));
+            cursor = page.get("has_more").asBoolean() ? page.get("next_cursor").asString() : null;
+            assertThat(page.get("data").size()).isLessThanOrEqualTo(2);
+            pages++;
+        } while (cursor != null && pages < 10);
+
+        assertThat(seen).startsWith(21).contains(901, 902, 903).isSorted().doesNotHaveDuplicates();
+        assertThat(pages).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void model21IsDescribedWithItsInputSchemaAndLiveDeployment() {
+        JsonNode model = http().get("/api/v1/models/21").json();
+        assertThat(model.get("slug").asString()).isEqualTo("lscor-v2");
+        assertThat(model.get("ticker").asString()).isEqualTo("LSCOR");
+        assertThat(model.get("max_batch_size").asInt()).isEqualTo(100);
+        assertThat(model.get("active_deployment_id").asString()).isEqualTo(IncidentIT.DEPLOYMENT_21);
+        assertThat(model.get("input_schema").get("required").size()).isEqualTo(10);
+    }
+
+    @Test
+    void infoGivesTheServingFacts() {
+        JsonNode info = http().get("/api/v1/models/lscor-v2/info").json();
+        assertThat(info.get("model_id").asInt()).isEqualTo(21);
+        assertThat(info.get("available").asBoolean()).isTrue();
+        assertThat(info.get("max_batch_size").asInt()).isEqualTo(100);
+        assertThat(info.get("cache_ttl_seconds").asInt()).isEqualTo(3600);
+        assertThat(info.get("storage").get("provider").asString()).isEqualTo("bundled");
+        assertThat(info.get("model_version").asString()).isEqualTo("2.0.0");
+    }
+
+    @Test
+    void warmupLoadsTheModelAndHealthThenReportsItCached() {
+        JsonNode warm = http().get("/api/v1/models/21/health?warmup=true").json();
+        assertThat(warm.get("status").asString()).isEqualTo("ready");
+        assertThat(warm.get("is_cached").asBoolean()).isTrue();
+        assertThat(warm.get("inference_ready").asBoolean()).isTrue();
+        assertThat(warm.get("loaded_at").asString()).isNotBlank();
+
+        JsonNode again = http().get("/api/v1/models/21/health").json();
+        assertThat(again.get("loaded_at")).isEqualTo(warm.get("loaded_at"));
+    }
+
+    @Test
+    void aModelWhoseArtifactCannotLoadIsReportedUnavailableAndPredictAnswers503() {
+        JsonNode health = http().get("/api/v1/models/903/health?warmup=true").json();
+        assertThat(health.get("status").asString()).isEqualTo("unavailable");
+        assertThat(health.get("is_cached").asBoolean()).isFalse();
+
+        TestHttp.Response predict = http().postJson("/api/v1/models/903/predict", "{\"inputs\": {}}");
+        assertThat(predict.status()).isEqualTo(503);
+        assertThat(predict.json().get("code").asString()).isEqualTo("model_unavailable");
+        assertThat(predict.header("Retry-After")).isNotBlank();
+        assertThat(predict.body()).doesNotContain("/nonexistent");
+    }
+
+    @Test
+    void aModelWithoutAnActiveDeploymentIsNotAvailable() {
+        JsonNode info = http().get("/api/v1/models/901/info").json();
+        assertThat(info.get("available").asBoolean()).isFalse();
+        assertThat(http().get("/api/v1/models/901/health").json().get("status").asString()).isEqualTo("unavailable");
+    }
+
+    @Test
+    void deploymentsAreListedPerModelAndFetchedByUuid() {
+        JsonNode list = http().get("/api/v1/models/21/deployments").json();
+        assertThat(list.get("data").size()).isEqualTo(1);
+        assertThat(list.get("data").get(0).get("status").asString()).isEqualTo("active");
+
+        JsonNode deployment = http().get("/api/v1/deployments/" + IncidentIT.DEPLOYMENT_21).json();
+        assertThat(deployment.get("model_id").asInt()).isEqualTo(21);
+        assertThat(deployment.get("runtime").asString()).isEqualTo("lscor-logistic");
+        assertThat(deployment.get("version").asString()).isEqualTo("2.0.0");
+    }
+
+    @Test
+    void aBatchGetsAnArrayOfPredictionsInInputOrder() {
+        String lead = IncidentIT.LEAD.substring(IncidentIT.LEAD.indexOf("{\"company_size\""),
+                IncidentIT.LEAD.indexOf("},") + 1);
+        String weak = lead.replace("\"VP of Engineering\"", "\"Intern\"").replace("true", "false")
+                .replace("75", "5");
+        JsonNode body = http().postJson("/api/v1/models/21/predict", "{\"inputs\": [" + lead + "," + weak + "]}").json();
+
+        assertThat(body.get("predictions").isArray()).isTrue();
+        assertThat(body.get("predictions").size()).isEqualTo(2);
+        assertThat(body.get("metadata").get("batch_size").asInt()).isEqualTo(2);
+        assertThat(body.get("predictions").get(0).get("lead_score").asInt())
+                .isGreaterThan(body.get("predictions").get(1).get("lead_score").asInt());
+    }
+}
