@@ -8,6 +8,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import javax.sql.DataSource;
@@ -28,7 +34,11 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,12 +46,17 @@ import org.springframework.stereotype.Component;
  * per key, {@code SELECT … FOR UPDATE}). Windows are aligned on minute and hour boundaries, so a quota resets when
  * the clock says it does.
  *
- * <p>To keep the database off most requests each instance keeps its key's bucket proxy in memory with Bucket4j's
- * delaying optimization: see {@link RateLimitProperties} for how many requests may be admitted before a sync and the
- * resulting bound on overshoot.
+ * <p>To keep the database off the request path each instance keeps its keys' bucket proxies in memory with
+ * Bucket4j's delaying optimization: a request is decided on the local copy while fewer than T requests are unsynced
+ * (see {@link RateLimitProperties}), and a background thread writes them to the store — as soon as T/2 have
+ * gathered, and at least every {@code sync-interval}. A request thread syncs itself only when T is reached before
+ * the background sync is done, or for a key it has not seen yet. T = 0 (quotas under 100 per window, by default)
+ * means every request is checked against the store: small quotas are held exactly.
  */
 @Component
 public class RateLimiter {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
     /** One policy as the RateLimit headers name it. */
     private record Window(String name, Duration length) {
@@ -58,10 +73,22 @@ public class RateLimiter {
     private final ProxyManager<String> store;
     private final RateLimitProperties properties;
     private final Clock clock = Clock.systemUTC();
-    private final Cache<UUID, BucketProxy> buckets = Caffeine.newBuilder()
+    /** A key's bucket proxy and the requests decided locally since the last background sync. */
+    private record LocalBucket(BucketProxy proxy, long unsynchronizedLimit, AtomicLong sinceSync,
+            AtomicBoolean syncQueued) {
+    }
+
+    private final Cache<UUID, LocalBucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofHours(1))
             .maximumSize(100_000)
             .build();
+    /** Keys used since the last periodic sync round. */
+    private final Set<UUID> dirty = ConcurrentHashMap.newKeySet();
+    private final ExecutorService syncer = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "rate-limit-sync");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final LongAdder checks = new LongAdder();
     /** Connections the store borrowed: one per database sync, which is what the local copy is there to save. */
     private final LongAdder syncs = new LongAdder();
@@ -97,11 +124,17 @@ public class RateLimiter {
         List<Long> quotas = quotas(key);
         checks.increment();
         VerboseResult<ConsumptionProbe> result;
+        LocalBucket bucket = buckets.get(key.keyId(), id -> bucket(id, windows, quotas));
         try {
-            result = buckets.get(key.keyId(), id -> bucket(id, windows, quotas)).asVerbose()
-                    .tryConsumeAndReturnRemaining(1);
+            result = bucket.proxy().asVerbose().tryConsumeAndReturnRemaining(1);
         } catch (BucketExceptions.BucketExecutionException e) {
             throw new StoreUnavailableException("The rate limiter's store cannot be reached.", e);
+        }
+        if (bucket.unsynchronizedLimit() > 0) {
+            dirty.add(key.keyId());
+            if (bucket.sinceSync().incrementAndGet() >= Math.max(1, bucket.unsynchronizedLimit() / 2)) {
+                syncSoon(bucket);
+            }
         }
         long[] remaining = result.getDiagnostics().getAvailableTokensPerEachBandwidth();
         int closest = 0;
@@ -130,17 +163,56 @@ public class RateLimiter {
         return new long[] {checks.sum(), syncs.sum()};
     }
 
-    private BucketProxy bucket(UUID keyId, List<Window> windows, List<Long> quotas) {
+    /** Writes what every recently used key decided locally to the store, and refreshes its local copy. */
+    @Scheduled(fixedDelayString = "${hokusai.rate-limit.sync-interval:250ms}")
+    public void syncRecentlyUsed() {
+        for (UUID keyId : List.copyOf(dirty)) {
+            dirty.remove(keyId);
+            LocalBucket bucket = buckets.getIfPresent(keyId);
+            if (bucket != null) {
+                sync(bucket);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        syncRecentlyUsed();
+        syncer.shutdown();
+    }
+
+    private void syncSoon(LocalBucket bucket) {
+        if (bucket.syncQueued().compareAndSet(false, true)) {
+            syncer.execute(() -> {
+                bucket.syncQueued().set(false);
+                sync(bucket);
+            });
+        }
+    }
+
+    private void sync(LocalBucket bucket) {
+        bucket.sinceSync().set(0);
+        try {
+            bucket.proxy().getOptimizationController().syncByCondition(0, Duration.ZERO);
+        } catch (RuntimeException e) {
+            // The unsynced requests stay in the local copy; the next sync, or a request reaching T, writes them.
+            log.warn("Could not sync a rate-limit bucket: {}", e.getMessage());
+        }
+    }
+
+    private LocalBucket bucket(UUID keyId, List<Window> windows, List<Long> quotas) {
         long smallest = quotas.stream().mapToLong(Long::longValue).min().orElseThrow();
         long unsynchronized = Math.min(properties.maxUnsynchronizedTokens(),
                 (long) Math.floor(smallest * properties.maxUnsynchronizedFraction()));
         var builder = store.builder();
         if (unsynchronized > 0) {
+            // Time never forces a sync on the request thread: the background syncs keep the copy fresh.
             builder = builder.withOptimization(Optimizations.delaying(
-                    new DelayParameters(unsynchronized, properties.maxUnsynchronizedTime())));
+                    new DelayParameters(unsynchronized, Duration.ofDays(1))));
         }
         // Limits are fixed when a key is issued, so the stored configuration never needs replacing.
-        return builder.build(keyId.toString(), () -> configuration(windows, quotas));
+        BucketProxy proxy = builder.build(keyId.toString(), () -> configuration(windows, quotas));
+        return new LocalBucket(proxy, unsynchronized, new AtomicLong(), new AtomicBoolean());
     }
 
     private BucketConfiguration configuration(List<Window> windows, List<Long> quotas) {
