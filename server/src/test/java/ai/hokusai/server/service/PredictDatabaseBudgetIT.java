@@ -16,6 +16,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The hot path's database budget: once caches are warm, a predict request takes no database connection on the
@@ -52,6 +54,11 @@ class PredictDatabaseBudgetIT extends ServerIntegrationTest {
                 }
             };
         }
+    }
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        ownDataDir(registry);
     }
 
     @Test
