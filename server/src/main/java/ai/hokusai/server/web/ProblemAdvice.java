@@ -43,10 +43,12 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -241,6 +243,19 @@ public class ProblemAdvice {
 
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<Problem> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
+        List<FieldViolation> bodyViolations = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> {
+            if (result.getMethodParameter().hasParameterAnnotation(RequestBody.class)
+                    && result instanceof ParameterErrors errors) {
+                errors.getFieldErrors().forEach(f -> bodyViolations.add(new FieldViolation(
+                        "/" + snakeCase(f.getField()).replace('.', '/'), f.getDefaultMessage())));
+            }
+        });
+        if (!bodyViolations.isEmpty()) {
+            // A constraint of the body (e.g. minItems) is an invalid request, as when the body binds.
+            return problems.build(ErrorCode.INVALID_REQUEST, "The request body is invalid.", bodyViolations,
+                    new HttpHeaders(), request);
+        }
         List<FieldViolation> violations = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> {
             String pointer = parameterPointer(result.getMethodParameter());
