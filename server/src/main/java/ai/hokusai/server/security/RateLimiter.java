@@ -127,8 +127,14 @@ public class RateLimiter {
         LocalBucket bucket = buckets.get(key.keyId(), id -> bucket(id, windows, quotas));
         try {
             result = bucket.proxy().asVerbose().tryConsumeAndReturnRemaining(1);
-        } catch (BucketExceptions.BucketExecutionException e) {
-            throw new StoreUnavailableException("The rate limiter's store cannot be reached.", e);
+        } catch (RuntimeException e) {
+            // Directly, or wrapped by Bucket4j's batching when several requests waited on one sync.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BucketExceptions.BucketExecutionException) {
+                    throw new StoreUnavailableException("The rate limiter's store cannot be reached.", e);
+                }
+            }
+            throw e;
         }
         if (bucket.unsynchronizedLimit() > 0) {
             dirty.add(key.keyId());

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  * <li>a call takes a slot in a bounded buffer <em>before</em> it predicts ({@link #reserve()}); with no slot free it
  * is refused with 503, so an answered prediction always has room to be recorded;</li>
- * <li>one writer thread inserts batches; while the database is down it keeps the batch and retries with backoff
+ * <li>one writer thread inserts batches (a batch gathers for up to {@code flush-interval}); while the database is down it keeps the batch and retries with backoff
  * (the insert ignores ids already written, so a retry after a lost acknowledgement writes nothing twice);</li>
  * <li>a graceful shutdown stops after the web server has finished its requests and writes everything left; what
  * still cannot be written in {@code shutdown-timeout} is spilled to a file and written at the next start.</li>
@@ -148,6 +148,7 @@ public class InferenceMeter implements SmartLifecycle {
                         continue;
                     }
                     batch.add(first);
+                    gather(batch);
                 }
                 queue.drainTo(batch, properties.batchSize() - batch.size());
                 logs.insertAll(batch);
@@ -173,6 +174,23 @@ public class InferenceMeter implements SmartLifecycle {
         queue.clear();
         if (!batch.isEmpty()) {
             spill(batch);
+        }
+    }
+
+    /** Lets a batch fill for up to {@code flush-interval}, unless it is full or the server is stopping. */
+    private void gather(List<InferenceLogRecord> batch) throws InterruptedException {
+        long until = System.nanoTime() + properties.flushInterval().toNanos();
+        while (running.get() && batch.size() < properties.batchSize()) {
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            InferenceLogRecord next = queue.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(20)),
+                    TimeUnit.NANOSECONDS);
+            if (next != null) {
+                batch.add(next);
+                queue.drainTo(batch, properties.batchSize() - batch.size());
+            }
         }
     }
 
