@@ -29,15 +29,6 @@ public abstract class ServerIntegrationTest {
         registry.add("hokusai.bootstrap-api-key", () -> ADMIN_KEY);
     }
 
-    /**
-     * For a subclass whose context differs from the shared one (extra configuration or properties): its own data
-     * directory, since two embedded PostgreSQL servers cannot share one.
-     */
-    protected static void ownDataDir(DynamicPropertyRegistry registry) {
-        Path own = newDataDir();
-        registry.add("hokusai.data-dir", own::toString);
-    }
-
     protected TestHttp http() {
         return new TestHttp("http://localhost:" + port, ADMIN_KEY);
     }
