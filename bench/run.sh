@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 ./mvnw -q -B -pl server -am package -DskipTests
 ./mvnw -q -B -pl server dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
-java -cp "server/target/classes:$(cat server/target/bench.classpath)" bench/PredictOverhead.java "${1:-3000}"
+# This checkout's spec first: the local repository may hold another build's.
+java -cp "api-spec/target/classes:server/target/classes:$(cat server/target/bench.classpath)" bench/PredictOverhead.java "${1:-3000}"
