@@ -16,10 +16,10 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The hot path's database budget: once caches are warm, a predict request takes no database connection on the
@@ -29,18 +29,10 @@ import org.springframework.context.annotation.Import;
 @Import(PredictDatabaseBudgetIT.ConnectionCounting.class)
 class PredictDatabaseBudgetIT {
 
-    static final Map<String, AtomicInteger> CONNECTIONS_BY_THREAD = new ConcurrentHashMap<>();
-    private static final java.nio.file.Path OWN_DATA_DIR = ServerIntegrationTest.newDataDir();
-
     @LocalServerPort
     int port;
 
-    /** This test has a context of its own (the counting data source), so it needs a database of its own. */
-    @DynamicPropertySource
-    static void serverProperties(DynamicPropertyRegistry registry) {
-        registry.add("hokusai.data-dir", OWN_DATA_DIR::toString);
-        registry.add("hokusai.bootstrap-api-key", () -> ServerIntegrationTest.ADMIN_KEY);
-    }
+    static final Map<String, AtomicInteger> CONNECTIONS_BY_THREAD = new ConcurrentHashMap<>();
 
     @TestConfiguration
     static class ConnectionCounting {
@@ -70,9 +62,24 @@ class PredictDatabaseBudgetIT {
         }
     }
 
+    /**
+     * Its own context (the connection counter changes the beans), hence its own data directory: two embedded
+     * PostgreSQL servers cannot share one, and the shared context of {@link ServerIntegrationTest} may be running.
+     */
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        java.nio.file.Path dataDir = ServerIntegrationTest.newDataDir();
+        registry.add("hokusai.data-dir", dataDir::toString);
+        registry.add("hokusai.bootstrap-api-key", () -> ServerIntegrationTest.ADMIN_KEY);
+    }
+
+    private TestHttp http() {
+        return new TestHttp("http://localhost:" + port, ServerIntegrationTest.ADMIN_KEY);
+    }
+
     @Test
     void aWarmPredictTakesNoDatabaseConnectionOnItsRequestThread() {
-        TestHttp http = new TestHttp("http://localhost:" + port, ServerIntegrationTest.ADMIN_KEY);
+        TestHttp http = http();
         for (int i = 0; i < 3; i++) { // warm the key, registry, schema and model caches
             assertThat(http.postJson("/api/v1/models/21/predict", IncidentLead.JSON).status()).isEqualTo(200);
         }
