@@ -11,18 +11,23 @@ public record ApiKeyRecord(
         byte[] keyHash,
         String name,
         List<String> scopes,
+        Integer rateLimitPerMinute,
+        int rateLimitPerHour,
         OffsetDateTime createdAt,
         OffsetDateTime expiresAt,
-        OffsetDateTime revokedAt) {
+        OffsetDateTime revokedAt,
+        OffsetDateTime lastUsedAt) {
 
     public ApiKeyRecord {
         scopes = List.copyOf(scopes);
     }
 
     /** MyBatis maps {@code text[]} to {@code String[]}. */
-    public ApiKeyRecord(UUID id, String prefix, byte[] keyHash, String name, String[] scopes, OffsetDateTime createdAt,
-            OffsetDateTime expiresAt, OffsetDateTime revokedAt) {
-        this(id, prefix, keyHash, name, List.of(scopes), createdAt, expiresAt, revokedAt);
+    public ApiKeyRecord(UUID id, String prefix, byte[] keyHash, String name, String[] scopes,
+            Integer rateLimitPerMinute, Integer rateLimitPerHour, OffsetDateTime createdAt, OffsetDateTime expiresAt,
+            OffsetDateTime revokedAt, OffsetDateTime lastUsedAt) {
+        this(id, prefix, keyHash, name, List.of(scopes), rateLimitPerMinute, rateLimitPerHour, createdAt, expiresAt,
+                revokedAt, lastUsedAt);
     }
 
     public String[] scopeArray() {

@@ -67,11 +67,6 @@ public class ModelRegistry {
         return deployments.findById(id).orElseThrow(() -> new DeploymentNotFoundException(id));
     }
 
-    /** Forgets every cached resolution, e.g. after a deployment changed. */
-    public void invalidate() {
-        resolutions.invalidateAll();
-    }
-
     private ResolvedModel load(ModelRef ref) {
         Optional<ModelRecord> model;
         if (ref instanceof ModelRef.ModelNumber number) {

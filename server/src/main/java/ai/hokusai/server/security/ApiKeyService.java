@@ -18,9 +18,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues and checks API keys. A key is {@code hk_live_} or {@code hk_test_} followed by 32 base62 characters (190
- * bits of randomness); it is found by its prefix and compared by keyed hash. Successful checks are cached for
- * {@code hokusai.api-key-cache-ttl}, keyed by the hash, so a warm request does not read the database.
+ * Issues, checks and revokes API keys. A key is {@code hk_live_} or {@code hk_test_} followed by 32 base62
+ * characters (190 bits of randomness); it is found by its prefix and compared by keyed hash in constant time.
+ *
+ * <p>Successful checks are cached for {@code hokusai.api-key-cache-ttl}, keyed by the hash, so a warm request does
+ * not read the database. A revoke evicts the key here at once and, through {@link RevocationWatcher}, on every other
+ * instance within {@code hokusai.api-keys.revocation-poll-interval}; expiry is checked on every cached use.
  */
 @Service
 public class ApiKeyService {
@@ -39,13 +42,18 @@ public class ApiKeyService {
 
     private final ApiKeyMapper keys;
     private final ApiKeyHasher hasher;
+    private final KeyUsageRecorder usage;
+    private final int defaultRateLimitPerHour;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Cache<String, ApiKeyPrincipal> authenticated;
 
-    public ApiKeyService(ApiKeyMapper keys, ApiKeyHasher hasher, HokusaiProperties properties) {
+    public ApiKeyService(ApiKeyMapper keys, ApiKeyHasher hasher, KeyUsageRecorder usage,
+            HokusaiProperties properties, ApiKeyProperties keyProperties) {
         this.keys = keys;
         this.hasher = hasher;
+        this.usage = usage;
+        this.defaultRateLimitPerHour = keyProperties.defaultRateLimitPerHour();
         this.clock = Clock.systemUTC();
         this.authenticated = Caffeine.newBuilder()
                 .expireAfterWrite(properties.apiKeyCacheTtl())
@@ -55,6 +63,11 @@ public class ApiKeyService {
 
     /** A newly issued key: the secret is returned here once and never stored. */
     public record IssuedKey(ApiKeyRecord record, String secret) {
+    }
+
+    /** What to issue; null limits mean: no per-minute limit, the default hourly limit. */
+    public record KeyRequest(String name, List<String> scopes, boolean live, Integer rateLimitPerMinute,
+            Integer rateLimitPerHour, OffsetDateTime expiresAt) {
     }
 
     /**
@@ -67,25 +80,32 @@ public class ApiKeyService {
         String cacheKey = HexFormat.of().formatHex(hasher.hash(presentedKey));
         ApiKeyPrincipal cached = authenticated.getIfPresent(cacheKey);
         if (cached != null) {
+            if (expired(cached.expiresAt())) {
+                authenticated.invalidate(cacheKey);
+                throw AuthenticationException.invalid();
+            }
+            usage.used(cached.keyId());
             return cached;
         }
         ApiKeyRecord record = keys.findByPrefix(presentedKey.substring(0, PREFIX_LENGTH))
                 .filter(k -> hasher.matches(presentedKey, k.keyHash()))
-                .filter(this::usable)
+                .filter(k -> k.revokedAt() == null && !expired(k.expiresAt()))
                 .orElseThrow(AuthenticationException::invalid);
         ApiKeyPrincipal principal = new ApiKeyPrincipal(record.id(), record.prefix(), record.name(),
-                new HashSet<>(record.scopes()));
+                new HashSet<>(record.scopes()), record.rateLimitPerMinute(), record.rateLimitPerHour(),
+                record.expiresAt());
         authenticated.put(cacheKey, principal);
+        usage.used(principal.keyId());
         return principal;
     }
 
     @Transactional
-    public IssuedKey issue(String name, List<String> scopes, boolean live, OffsetDateTime expiresAt) {
-        StringBuilder secret = new StringBuilder(live ? "hk_live_" : "hk_test_");
+    public IssuedKey issue(KeyRequest request) {
+        StringBuilder secret = new StringBuilder(request.live() ? "hk_live_" : "hk_test_");
         for (int i = 0; i < RANDOM_LENGTH; i++) {
             secret.append(BASE62.charAt(random.nextInt(BASE62.length())));
         }
-        return store(secret.toString(), name, scopes, expiresAt);
+        return store(secret.toString(), request);
     }
 
     /**
@@ -106,23 +126,46 @@ public class ApiKeyService {
             }
             return false;
         }
-        store(secret, name, scopes, null);
+        store(secret, new KeyRequest(name, scopes, true, null, null, null));
         return true;
+    }
+
+    public List<ApiKeyRecord> list() {
+        return keys.findAll();
+    }
+
+    /**
+     * Revokes the key in the database and evicts it from this instance's cache at once.
+     *
+     * @throws ApiKeyNotFoundException when no key has this id
+     */
+    @Transactional
+    public void revoke(UUID id) {
+        if (keys.revoke(id) == 0) {
+            throw new ApiKeyNotFoundException(id);
+        }
+        evict(id);
+    }
+
+    /** Forgets every cached authentication of this key, so its next use reads the database. */
+    public void evict(UUID keyId) {
+        authenticated.asMap().values().removeIf(p -> p.keyId().equals(keyId));
     }
 
     public boolean anyUsableKey() {
         return keys.countUsable() > 0;
     }
 
-    private IssuedKey store(String secret, String name, List<String> scopes, OffsetDateTime expiresAt) {
+    private IssuedKey store(String secret, KeyRequest request) {
+        int perHour = request.rateLimitPerHour() != null ? request.rateLimitPerHour() : defaultRateLimitPerHour;
         ApiKeyRecord record = new ApiKeyRecord(UUID.randomUUID(), secret.substring(0, PREFIX_LENGTH),
-                hasher.hash(secret), name, scopes, OffsetDateTime.now(clock), expiresAt, null);
+                hasher.hash(secret), request.name(), request.scopes(), request.rateLimitPerMinute(), perHour,
+                OffsetDateTime.now(clock), request.expiresAt(), null, null);
         keys.insert(record);
         return new IssuedKey(record, secret);
     }
 
-    private boolean usable(ApiKeyRecord key) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        return key.revokedAt() == null && (key.expiresAt() == null || key.expiresAt().isAfter(now));
+    private boolean expired(OffsetDateTime expiresAt) {
+        return expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now(clock));
     }
 }

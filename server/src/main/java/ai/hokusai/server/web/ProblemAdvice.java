@@ -8,7 +8,16 @@ import java.util.stream.Collectors;
 import ai.hokusai.server.registry.DeploymentNotFoundException;
 import ai.hokusai.server.registry.ModelNotFoundException;
 import ai.hokusai.server.registry.ModelUnavailableException;
+import ai.hokusai.server.persistence.StoreUnavailableException;
+import ai.hokusai.server.security.ApiKeyNotFoundException;
 import ai.hokusai.server.security.AuthenticationException;
+import ai.hokusai.server.security.InsufficientScopeException;
+import ai.hokusai.server.security.RateLimitedException;
+import ai.hokusai.server.service.IdempotencyConflictException;
+import ai.hokusai.server.service.InferenceLogNotFoundException;
+import ai.hokusai.server.service.InvalidQueryException;
+import ai.hokusai.server.service.MeteringUnavailableException;
+import ai.hokusai.server.service.NotOwnerException;
 import ai.hokusai.server.service.BatchTooLargeException;
 import ai.hokusai.server.service.FieldViolation;
 import ai.hokusai.server.service.InvalidRequestException;
@@ -19,10 +28,13 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -31,10 +43,12 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -71,6 +85,61 @@ public class ProblemAdvice {
         return problems.build(code, e.getMessage(), List.of(), headers, request);
     }
 
+    @ExceptionHandler(InsufficientScopeException.class)
+    ResponseEntity<Problem> insufficientScope(InsufficientScopeException e, HttpServletRequest request) {
+        return problems.build(ErrorCode.INSUFFICIENT_SCOPE, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(NotOwnerException.class)
+    ResponseEntity<Problem> notOwner(NotOwnerException e, HttpServletRequest request) {
+        return problems.build(ErrorCode.FORBIDDEN, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<Problem> rateLimited(RateLimitedException e, HttpServletRequest request) {
+        return problems.build(ErrorCode.RATE_LIMITED, e.getMessage(), List.of(),
+                retryAfter(e.retryAfterSeconds()), request);
+    }
+
+    @ExceptionHandler(ApiKeyNotFoundException.class)
+    ResponseEntity<Problem> apiKeyNotFound(ApiKeyNotFoundException e, HttpServletRequest request) {
+        return problems.build(ErrorCode.API_KEY_NOT_FOUND, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(InferenceLogNotFoundException.class)
+    ResponseEntity<Problem> inferenceLogNotFound(InferenceLogNotFoundException e, HttpServletRequest request) {
+        return problems.build(ErrorCode.INFERENCE_LOG_NOT_FOUND, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(IdempotencyConflictException.class)
+    ResponseEntity<Problem> idempotencyConflict(IdempotencyConflictException e, HttpServletRequest request) {
+        return e.inProgress()
+                ? problems.build(ErrorCode.IDEMPOTENCY_IN_PROGRESS, e.getMessage(), List.of(), retryAfter(1), request)
+                : problems.build(ErrorCode.IDEMPOTENCY_CONFLICT, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(MeteringUnavailableException.class)
+    ResponseEntity<Problem> meteringUnavailable(MeteringUnavailableException e, HttpServletRequest request) {
+        return problems.build(ErrorCode.METERING_UNAVAILABLE, e.getMessage(), List.of(), retryAfter(5), request);
+    }
+
+    /** The database is down: a 503 that says retry, never a 500 that says bug. */
+    @ExceptionHandler({StoreUnavailableException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessException.class, CannotCreateTransactionException.class})
+    ResponseEntity<Problem> storeUnavailable(Exception e, HttpServletRequest request) {
+        log.warn("The database cannot be reached on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                e.getMessage());
+        return problems.build(ErrorCode.SERVICE_UNAVAILABLE,
+                "The service cannot reach its database right now. Nothing was charged; retry shortly.", List.of(),
+                retryAfter(5), request);
+    }
+
+    @ExceptionHandler(InvalidQueryException.class)
+    ResponseEntity<Problem> invalidQuery(InvalidQueryException e, HttpServletRequest request) {
+        return problems.build(ErrorCode.INVALID_PARAMETER, e.getMessage(),
+                List.of(new FieldViolation("#/query/" + e.parameter(), e.getMessage())), new HttpHeaders(), request);
+    }
+
     @ExceptionHandler(ModelNotFoundException.class)
     ResponseEntity<Problem> modelNotFound(ModelNotFoundException e, HttpServletRequest request) {
         return problems.build(ErrorCode.MODEL_NOT_FOUND, e.getMessage(), request);
@@ -83,9 +152,7 @@ public class ProblemAdvice {
 
     @ExceptionHandler(ModelUnavailableException.class)
     ResponseEntity<Problem> modelUnavailable(ModelUnavailableException e, HttpServletRequest request) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, "30");
-        return problems.build(ErrorCode.MODEL_UNAVAILABLE, e.getMessage(), List.of(), headers, request);
+        return problems.build(ErrorCode.MODEL_UNAVAILABLE, e.getMessage(), List.of(), retryAfter(30), request);
     }
 
     @ExceptionHandler(InvalidRequestException.class)
@@ -176,6 +243,19 @@ public class ProblemAdvice {
 
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<Problem> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
+        List<FieldViolation> bodyViolations = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> {
+            if (result.getMethodParameter().hasParameterAnnotation(RequestBody.class)
+                    && result instanceof ParameterErrors errors) {
+                errors.getFieldErrors().forEach(f -> bodyViolations.add(new FieldViolation(
+                        "/" + snakeCase(f.getField()).replace('.', '/'), f.getDefaultMessage())));
+            }
+        });
+        if (!bodyViolations.isEmpty()) {
+            // A constraint of the body (e.g. minItems) is an invalid request, as when the body binds.
+            return problems.build(ErrorCode.INVALID_REQUEST, "The request body is invalid.", bodyViolations,
+                    new HttpHeaders(), request);
+        }
         List<FieldViolation> violations = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> {
             String pointer = parameterPointer(result.getMethodParameter());
@@ -223,6 +303,12 @@ public class ProblemAdvice {
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problems.build(ErrorCode.INTERNAL_ERROR,
                 "An unexpected error occurred. Quote the request id to support.", request);
+    }
+
+    private static HttpHeaders retryAfter(long seconds) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return headers;
     }
 
     private static String describe(List<FieldViolation> violations) {

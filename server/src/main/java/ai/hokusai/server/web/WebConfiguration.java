@@ -9,9 +9,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class WebConfiguration implements WebMvcConfigurer {
 
     private final ApiKeyInterceptor apiKeys;
+    private final RateLimitInterceptor rateLimits;
+    private final ScopeInterceptor scopes;
 
-    public WebConfiguration(ApiKeyInterceptor apiKeys) {
+    public WebConfiguration(ApiKeyInterceptor apiKeys, RateLimitInterceptor rateLimits, ScopeInterceptor scopes) {
         this.apiKeys = apiKeys;
+        this.rateLimits = rateLimits;
+        this.scopes = scopes;
     }
 
     /** The docs site is packed under META-INF/resources/docs; its index answers the folder URL. */
@@ -21,8 +25,11 @@ public class WebConfiguration implements WebMvcConfigurer {
         registry.addViewController("/docs/").setViewName("forward:/docs/index.html");
     }
 
+    /** In this order: who is calling, whether the key has quota left, whether the key may do this. */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(apiKeys).addPathPatterns("/api/**");
+        registry.addInterceptor(rateLimits).addPathPatterns("/api/**");
+        registry.addInterceptor(scopes).addPathPatterns("/api/**");
     }
 }

@@ -13,16 +13,24 @@ import ai.hokusai.server.ServerIntegrationTest;
 import ai.hokusai.server.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The hot path's database budget: once caches are warm, a predict request takes no database connection on the
  * thread that serves it (anything it must record is written off the request path).
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(PredictDatabaseBudgetIT.ConnectionCounting.class)
-class PredictDatabaseBudgetIT extends ServerIntegrationTest {
+class PredictDatabaseBudgetIT {
+
+    @LocalServerPort
+    int port;
 
     static final Map<String, AtomicInteger> CONNECTIONS_BY_THREAD = new ConcurrentHashMap<>();
 
@@ -52,6 +60,21 @@ class PredictDatabaseBudgetIT extends ServerIntegrationTest {
                 }
             };
         }
+    }
+
+    /**
+     * Its own context (the connection counter changes the beans), hence its own data directory: two embedded
+     * PostgreSQL servers cannot share one, and the shared context of {@link ServerIntegrationTest} may be running.
+     */
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        java.nio.file.Path dataDir = ServerIntegrationTest.newDataDir();
+        registry.add("hokusai.data-dir", dataDir::toString);
+        registry.add("hokusai.bootstrap-api-key", () -> ServerIntegrationTest.ADMIN_KEY);
+    }
+
+    private TestHttp http() {
+        return new TestHttp("http://localhost:" + port, ServerIntegrationTest.ADMIN_KEY);
     }
 
     @Test

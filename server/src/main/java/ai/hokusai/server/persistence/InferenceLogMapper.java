@@ -1,0 +1,28 @@
+package ai.hokusai.server.persistence;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+public interface InferenceLogMapper {
+
+    /** Inserts the rows not already there; the count actually inserted. */
+    int insertAll(@Param("logs") List<InferenceLogRecord> logs);
+
+    /** The key that made a logged call. */
+    Optional<UUID> findOwner(UUID id);
+
+    /** Successful calls of one key per UTC day and model in {@code [from, until)}. */
+    List<UsageCount> usage(@Param("keyId") UUID keyId, @Param("from") OffsetDateTime from,
+            @Param("until") OffsetDateTime until, @Param("modelId") Integer modelId);
+
+    /** One row of a usage report. */
+    record UsageCount(LocalDate day, int modelId, long requests, long predictions) {
+    }
+}

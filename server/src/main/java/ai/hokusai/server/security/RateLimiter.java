@@ -1,0 +1,259 @@
+package ai.hokusai.server.security;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import javax.sql.DataSource;
+
+import ai.hokusai.server.persistence.StoreUnavailableException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.BandwidthBuilder;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.BucketExceptions;
+import io.github.bucket4j.ConfigurationBuilder;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.VerboseResult;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Per-key limits per UTC minute and hour, shared by every instance through Bucket4j's PostgreSQL store (one row
+ * per key, {@code SELECT … FOR UPDATE}). Windows are aligned on minute and hour boundaries, so a quota resets when
+ * the clock says it does.
+ *
+ * <p>To keep the database off the request path each instance keeps its keys' bucket proxies in memory with
+ * Bucket4j's delaying optimization: a request is decided on the local copy while fewer than T requests are unsynced
+ * (see {@link RateLimitProperties}), and a background thread writes them to the store — as soon as T/2 have
+ * gathered, and at least every {@code sync-interval}. A request thread syncs itself only when T is reached before
+ * the background sync is done, or for a key it has not seen yet. T = 0 (quotas under 100 per window, by default)
+ * means every request is checked against the store: small quotas are held exactly.
+ */
+@Component
+public class RateLimiter {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+
+    /** One policy as the RateLimit headers name it. */
+    private record Window(String name, Duration length) {
+    }
+
+    private static final Window MINUTE = new Window("minute", Duration.ofMinutes(1));
+    private static final Window HOUR = new Window("hour", Duration.ofHours(1));
+
+    /** The answer for one request: whether it may go on, and the header values that describe the quota. */
+    public record Decision(boolean allowed, String policyHeader, String rateLimitHeader, long retryAfterSeconds,
+            String exhaustedWindow) {
+    }
+
+    private final ProxyManager<String> store;
+    private final RateLimitProperties properties;
+    private final Clock clock = Clock.systemUTC();
+    /** A key's bucket proxy and the requests decided locally since the last background sync. */
+    private record LocalBucket(BucketProxy proxy, long unsynchronizedLimit, AtomicLong sinceSync,
+            AtomicBoolean syncQueued) {
+    }
+
+    private final Cache<UUID, LocalBucket> buckets = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofHours(1))
+            .maximumSize(100_000)
+            .build();
+    /** Keys used since the last periodic sync round. */
+    private final Set<UUID> dirty = ConcurrentHashMap.newKeySet();
+    private final ExecutorService syncer = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "rate-limit-sync");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final LongAdder checks = new LongAdder();
+    /** Connections the store borrowed: one per database sync, which is what the local copy is there to save. */
+    private final LongAdder syncs = new LongAdder();
+
+    public RateLimiter(DataSource dataSource, RateLimitProperties properties) {
+        this.properties = properties;
+        DataSource counted = new DelegatingDataSource(dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                syncs.increment();
+                return super.getConnection();
+            }
+        };
+        this.store = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(counted)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_buckets")
+                .idColumn("id")
+                .stateColumn("state")
+                .expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                        properties.bucketTtl()))
+                .build();
+    }
+
+    /**
+     * Takes one request from the key's quota.
+     *
+     * @throws StoreUnavailableException when the shared store cannot be reached (the request is refused, not let
+     *                                   through unlimited)
+     */
+    public Decision check(ApiKeyPrincipal key) {
+        List<Window> windows = windows(key);
+        List<Long> quotas = quotas(key);
+        checks.increment();
+        VerboseResult<ConsumptionProbe> result;
+        LocalBucket bucket = buckets.get(key.keyId(), id -> bucket(id, windows, quotas));
+        try {
+            result = bucket.proxy().asVerbose().tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            // Directly, or wrapped by Bucket4j's batching when several requests waited on one sync.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BucketExceptions.BucketExecutionException) {
+                    throw new StoreUnavailableException("The rate limiter's store cannot be reached.", e);
+                }
+            }
+            throw e;
+        }
+        if (bucket.unsynchronizedLimit() > 0) {
+            dirty.add(key.keyId());
+            if (bucket.sinceSync().incrementAndGet() >= Math.max(1, bucket.unsynchronizedLimit() / 2)) {
+                syncSoon(bucket);
+            }
+        }
+        long[] remaining = result.getDiagnostics().getAvailableTokensPerEachBandwidth();
+        int closest = 0;
+        for (int i = 1; i < remaining.length; i++) {
+            if (remaining[i] < remaining[closest]) {
+                closest = i;
+            }
+        }
+        Instant now = clock.instant();
+        StringBuilder policy = new StringBuilder();
+        for (int i = 0; i < windows.size(); i++) {
+            policy.append(i == 0 ? "" : ", ").append('"').append(windows.get(i).name()).append("\";q=")
+                    .append(quotas.get(i)).append(";w=").append(windows.get(i).length().toSeconds());
+        }
+        String rateLimit = "\"" + windows.get(closest).name() + "\";r=" + Math.max(0, remaining[closest]) + ";t="
+                + secondsToReset(windows.get(closest), now);
+        ConsumptionProbe probe = result.getValue();
+        long retryAfter = probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L)
+                / 1_000_000_000L);
+        return new Decision(probe.isConsumed(), policy.toString(), rateLimit, retryAfter,
+                probe.isConsumed() ? null : windows.get(closest).name());
+    }
+
+    /** Requests checked, and database syncs they needed, since start. */
+    public long[] counters() {
+        return new long[] {checks.sum(), syncs.sum()};
+    }
+
+    /** Writes what every recently used key decided locally to the store, and refreshes its local copy. */
+    @Scheduled(fixedDelayString = "${hokusai.rate-limit.sync-interval:250ms}")
+    public void syncRecentlyUsed() {
+        for (UUID keyId : List.copyOf(dirty)) {
+            dirty.remove(keyId);
+            LocalBucket bucket = buckets.getIfPresent(keyId);
+            if (bucket != null) {
+                sync(bucket);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        syncRecentlyUsed();
+        syncer.shutdown();
+    }
+
+    private void syncSoon(LocalBucket bucket) {
+        if (bucket.syncQueued().compareAndSet(false, true)) {
+            syncer.execute(() -> {
+                bucket.syncQueued().set(false);
+                sync(bucket);
+            });
+        }
+    }
+
+    private void sync(LocalBucket bucket) {
+        bucket.sinceSync().set(0);
+        try {
+            bucket.proxy().getOptimizationController().syncByCondition(0, Duration.ZERO);
+        } catch (RuntimeException e) {
+            // The unsynced requests stay in the local copy; the next sync, or a request reaching T, writes them.
+            log.warn("Could not sync a rate-limit bucket: {}", e.getMessage());
+        }
+    }
+
+    private LocalBucket bucket(UUID keyId, List<Window> windows, List<Long> quotas) {
+        long smallest = quotas.stream().mapToLong(Long::longValue).min().orElseThrow();
+        long unsynchronized = Math.min(properties.maxUnsynchronizedTokens(),
+                (long) Math.floor(smallest * properties.maxUnsynchronizedFraction()));
+        var builder = store.builder();
+        if (unsynchronized > 0) {
+            // Time never forces a sync on the request thread: the background syncs keep the copy fresh.
+            builder = builder.withOptimization(Optimizations.delaying(
+                    new DelayParameters(unsynchronized, Duration.ofDays(1))));
+        }
+        // Limits are fixed when a key is issued, so the stored configuration never needs replacing.
+        BucketProxy proxy = builder.build(keyId.toString(), () -> configuration(windows, quotas));
+        return new LocalBucket(proxy, unsynchronized, new AtomicLong(), new AtomicBoolean());
+    }
+
+    private BucketConfiguration configuration(List<Window> windows, List<Long> quotas) {
+        ConfigurationBuilder config = BucketConfiguration.builder();
+        Instant now = clock.instant();
+        for (int i = 0; i < windows.size(); i++) {
+            Window window = windows.get(i);
+            long quota = quotas.get(i);
+            Instant nextBoundary = now.plusSeconds(secondsToReset(window, now));
+            config.addLimit(BandwidthBuilder.builder().capacity(quota)
+                    .refillIntervallyAligned(quota, window.length(), nextBoundary).id(window.name()).build());
+        }
+        return config.build();
+    }
+
+    private static long secondsToReset(Window window, Instant now) {
+        long length = window.length().toSeconds();
+        return length - Math.floorMod(now.getEpochSecond(), length);
+    }
+
+    private static List<Window> windows(ApiKeyPrincipal key) {
+        List<Window> windows = new ArrayList<>(2);
+        if (key.rateLimitPerMinute() != null) {
+            windows.add(MINUTE);
+        }
+        windows.add(HOUR);
+        return windows;
+    }
+
+    private static List<Long> quotas(ApiKeyPrincipal key) {
+        List<Long> quotas = new ArrayList<>(2);
+        if (key.rateLimitPerMinute() != null) {
+            quotas.add((long) key.rateLimitPerMinute());
+        }
+        quotas.add((long) key.rateLimitPerHour());
+        return quotas;
+    }
+}

@@ -1,0 +1,63 @@
+package ai.hokusai.server.service;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import ai.hokusai.server.persistence.InferenceLogMapper;
+import ai.hokusai.server.persistence.OutcomeMapper;
+import ai.hokusai.server.persistence.OutcomeMapper.OutcomeRecord;
+import ai.hokusai.server.persistence.StoreUnavailableException;
+import org.springframework.stereotype.Service;
+
+/** Records what really happened to a predicted input; only the key that made the prediction may say. */
+@Service
+public class OutcomeService {
+
+    /** A record made a moment ago may still be in the metering buffer; waiting this long covers a normal flush. */
+    private static final Duration WAIT_FOR_RECORD = Duration.ofSeconds(5);
+
+    private final InferenceLogMapper logs;
+    private final OutcomeMapper outcomes;
+    private final InferenceMeter meter;
+
+    public OutcomeService(InferenceLogMapper logs, OutcomeMapper outcomes, InferenceMeter meter) {
+        this.logs = logs;
+        this.outcomes = outcomes;
+        this.meter = meter;
+    }
+
+    /**
+     * @throws InferenceLogNotFoundException when no call has this id
+     * @throws NotOwnerException             when another key made the call
+     */
+    public OutcomeRecord report(UUID keyId, UUID inferenceLogId, double score, String type) {
+        Optional<UUID> buffered = meter.unwrittenOwner(inferenceLogId);
+        UUID owner = buffered.or(() -> logs.findOwner(inferenceLogId))
+                .orElseThrow(() -> new InferenceLogNotFoundException(inferenceLogId));
+        if (!owner.equals(keyId)) {
+            throw new NotOwnerException("Only the API key that made prediction " + inferenceLogId
+                    + " may report its outcome.");
+        }
+        if (buffered.isPresent()) {
+            awaitWritten(inferenceLogId);
+        }
+        OutcomeRecord outcome = new OutcomeRecord(UUID.randomUUID(), inferenceLogId, keyId, score, type,
+                OffsetDateTime.now(ZoneOffset.UTC));
+        outcomes.insert(outcome);
+        return outcome;
+    }
+
+    private void awaitWritten(UUID inferenceLogId) {
+        try {
+            if (!meter.awaitWritten(inferenceLogId, WAIT_FOR_RECORD)) {
+                throw new StoreUnavailableException("The prediction's record is not written yet.", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("Interrupted while waiting for the prediction's record.", e);
+        }
+    }
+}
