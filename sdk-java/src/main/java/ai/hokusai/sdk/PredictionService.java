@@ -106,8 +106,10 @@ public final class PredictionService {
         Objects.requireNonNull(modelRef, "modelRef");
         Objects.requireNonNull(options, "options");
         PredictRequest request = new PredictRequest().inputs(inputs);
+        // The Idempotency-Key travels in headers, set once by Transport for every POST and kept on every retry;
+        // passing it as the generated parameter too would send the header twice.
         return transport.post(options, (client, headers, requestId) ->
-                new PredictionsApi(client).predictWithHttpInfo(modelRef, request, requestId, headers));
+                new PredictionsApi(client).predictWithHttpInfo(modelRef, request, requestId, null, headers));
     }
 
     private <T> T convert(Object prediction, JavaType type) {
