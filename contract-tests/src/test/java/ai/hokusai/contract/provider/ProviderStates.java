@@ -54,7 +54,8 @@ public class ProviderStates {
     @State({States.KEY_MODELS_READ, States.KEY_PREDICT})
     public Map<String, Object> callerHoldsKey(Map<String, Object> params) {
         List<String> scopes = Arrays.asList(String.valueOf(params.get("scopes")).split(","));
-        ApiKeyService.IssuedKey key = keys.issue("contract test key", scopes, false, null);
+        ApiKeyService.IssuedKey key = keys.issue(new ApiKeyService.KeyRequest("contract test key", scopes, false,
+                null, null, null));
         return Map.of("apiKey", key.secret());
     }
 
