@@ -87,7 +87,7 @@ final class Bodies {
                 .decimalType("confidence", 0.64);
     }
 
-    /** The envelope of a predict answer, around {@code predictions} that the caller adds. */
+    /** The envelope of a predict answer, around {@code predictions} that the caller adds; every call is metered. */
     static PactDslJsonBody predictEnvelope(PactDslJsonBody body, int batchSize) {
         return body
                 .integerType("model_id", 21)
@@ -100,7 +100,8 @@ final class Bodies {
                     .numberType("latency_ms", 0.4)
                     .stringType("request_id", "req_3f9a1c")
                 .closeObject().asBody()
-                .stringMatcher("timestamp", TIMESTAMP_PATTERN, EXAMPLE_TIMESTAMP);
+                .stringMatcher("timestamp", TIMESTAMP_PATTERN, EXAMPLE_TIMESTAMP)
+                .uuid("inference_log_id", "0b6a7c1e-2f4d-4e8a-9b3c-1d2e3f4a5b6c");
     }
 
     /** A predict request body as the SDK sends it: {@code inputs}, and the empty {@code options} it always adds. */
@@ -110,6 +111,40 @@ final class Bodies {
 
     static PactDslJsonBody oneLeadRequest() {
         return predictRequest(lead(new PactDslJsonBody().object("inputs")).closeObject().asBody());
+    }
+
+    /** A key request as the generated client sends it: a name, the scopes and the mode (it defaults to live). */
+    static PactDslJsonBody keyRequest() {
+        return new PactDslJsonBody()
+                .stringType("name", "CRM integration")
+                .stringMatcher("mode", "live|test", "live")
+                .eachLike("scopes", PactDslJsonRootValue.stringMatcher("predict|models:read|models:write|admin",
+                        "predict"), 1);
+    }
+
+    /** An {@code ApiKey} as listed: masked to its prefix, never its secret. */
+    static PactDslJsonBody apiKey(PactDslJsonBody body) {
+        return body
+                .uuid("id", "3d5e7f90-1a2b-4c3d-8e9f-0a1b2c3d4e5f")
+                .stringMatcher("prefix", "hk_(live|test)_[0-9A-Za-z]{8}", "hk_live_7Qm2xT9a")
+                .stringType("name", "CRM integration")
+                .eachLike("scopes", PactDslJsonRootValue.stringMatcher("predict|models:read|models:write|admin",
+                        "predict"), 1)
+                .integerType("rate_limit_per_hour", 1000)
+                .stringMatcher("created_at", TIMESTAMP_PATTERN, EXAMPLE_TIMESTAMP);
+    }
+
+    /** An outcome report for the prediction {@code inferenceLogId}. */
+    static PactDslJsonBody outcomeRequest(String inferenceLogId) {
+        return new PactDslJsonBody()
+                .uuid("inference_log_id", inferenceLogId)
+                .numberType("outcome_score", 1.0)
+                .stringType("outcome_type", "conversion");
+    }
+
+    static ai.hokusai.sdk.model.OutcomeRequest outcome(String inferenceLogId) {
+        return new ai.hokusai.sdk.model.OutcomeRequest().inferenceLogId(java.util.UUID.fromString(inferenceLogId))
+                .outcomeScore(1.0).outcomeType("conversion");
     }
 
     /** One lead as the SDK's {@code LeadScoringInput} serialises it: every field, each of its type. */

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import ai.hokusai.sdk.HokusaiClient;
 import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.DslPart;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslResponse;
@@ -22,6 +23,18 @@ public final class Contract {
     public static final class States {
         public static final String KEY_MODELS_READ = "the caller holds an API key with the models:read scope";
         public static final String KEY_PREDICT = "the caller holds an API key with the predict scope";
+        public static final String KEY_ADMIN = "the caller holds an API key with the admin scope";
+        /** Parameter {@code scopes}: the operation's own scope, so the refusal can only be the limit's. */
+        public static final String KEY_OVER_LIMIT = "the caller holds an API key that has used up its hourly limit";
+        public static final String KEY_TO_REVOKE = "an API key named 'to be revoked' exists";
+        public static final String NO_KEY_ID = "no API key has the id 00000000-0000-4000-8000-000000000405";
+        /** Needs the caller's key state first: the prediction is made with that key. */
+        public static final String CALLER_PREDICTED = "the caller's key has scored a lead with model 21";
+        public static final String OTHER_KEY_PREDICTED = "another key has scored a lead with model 21";
+        public static final String NO_PREDICTION = "no prediction has the id 00000000-0000-4000-8000-000000000406";
+        /** Needs the caller's key state first; parameter {@code idempotencyKey}. */
+        public static final String IDEMPOTENCY_KEY_USED =
+                "the caller has used the Idempotency-Key lead-4711 for another request";
         public static final String MODEL_21_ACTIVE = "model 21 has an active deployment";
         public static final String TWO_MODELS = "models 21 and 9001 are registered";
         public static final String NO_MODEL_999 = "no model answers to 999";
@@ -36,6 +49,9 @@ public final class Contract {
     public static final int BROKEN_MODEL_ID = 9503;
     public static final String DEPLOYMENT_21 = "6f1c2a4e-8d3b-4b7a-9c2e-5a1d0e7f3b21";
     public static final String UNKNOWN_DEPLOYMENT = "00000000-0000-4000-8000-000000000404";
+    public static final String UNKNOWN_KEY_ID = "00000000-0000-4000-8000-000000000405";
+    public static final String UNKNOWN_PREDICTION = "00000000-0000-4000-8000-000000000406";
+    public static final String USED_IDEMPOTENCY_KEY = "lead-4711";
 
     /**
      * The key the SDK sends against the mock server. The pact records it as an example only: on the provider, the
@@ -74,6 +90,11 @@ public final class Contract {
 
     public static PactDslRequestWithPath withUnknownKey(PactDslRequestWithPath request) {
         return request.headers("Authorization", "Bearer " + UNKNOWN_KEY);
+    }
+
+    /** A JSON request body; the header matches with or without a charset, as clients differ there. */
+    public static PactDslRequestWithPath jsonBody(PactDslRequestWithPath request, DslPart body) {
+        return request.body(body).matchHeader("Content-Type", "application/json.*", "application/json");
     }
 
     public static PactDslResponse json(PactDslResponse response) {

@@ -3,6 +3,7 @@ package ai.hokusai.contract.consumer;
 import static ai.hokusai.contract.consumer.Contract.CONSUMER;
 import static ai.hokusai.contract.consumer.Contract.PROVIDER;
 import static ai.hokusai.contract.consumer.Contract.UNKNOWN_KEY;
+import static ai.hokusai.contract.consumer.Contract.USED_IDEMPOTENCY_KEY;
 import static ai.hokusai.contract.consumer.Contract.authenticated;
 import static ai.hokusai.contract.consumer.Contract.json;
 import static ai.hokusai.contract.consumer.Contract.problem;
@@ -22,6 +23,7 @@ import java.util.Map;
 import ai.hokusai.contract.consumer.Contract.States;
 import ai.hokusai.sdk.BatchPrediction;
 import ai.hokusai.sdk.Prediction;
+import ai.hokusai.sdk.RequestOptions;
 import ai.hokusai.sdk.exception.ApiException;
 import ai.hokusai.sdk.exception.AuthenticationException;
 import ai.hokusai.sdk.exception.InvalidRequestException;
@@ -75,6 +77,7 @@ class PredictionsPactTest {
         assertThat(score.getRecommendation()).isNotNull();
         assertThat(score.getFactors()).isNotEmpty();
         assertThat(scored.getRequestId()).isNotBlank();
+        assertThat(scored.getInferenceLogId()).isNotNull();
     }
 
     @Pact(consumer = CONSUMER)
@@ -146,6 +149,33 @@ class PredictionsPactTest {
                     assertThat(e.getStatusCode()).isEqualTo(422);
                     assertThat(e.getCode()).isEqualTo("invalid_input");
                     assertThat(e.getFieldErrors()).isNotEmpty();
+                });
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact idempotencyKeyReused(PactDslWithProvider builder) {
+        return problem(authenticated(builder
+                .given(States.KEY_PREDICT, scopes(PREDICT))
+                .given(States.MODEL_21_ACTIVE)
+                .given(States.IDEMPOTENCY_KEY_USED)
+                .uponReceiving("predict: an Idempotency-Key already used for another request")
+                .method("POST").path("/api/v1/models/21/predict")
+                .matchHeader("Content-Type", "application/json.*", "application/json")
+                .headers("Idempotency-Key", USED_IDEMPOTENCY_KEY))
+                .body(Bodies.oneLeadRequest())
+                .willRespondWith(), 409, "idempotency_conflict")
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "idempotencyKeyReused")
+    void reusingAnIdempotencyKeyForAnotherRequestIsAConflict(MockServer server) {
+        RequestOptions sameKey = RequestOptions.builder().idempotencyKey(USED_IDEMPOTENCY_KEY).build();
+
+        assertThatThrownBy(() -> sdk(server).predictions().create("21", lead(), sameKey))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(409);
+                    assertThat(e.getCode()).isEqualTo("idempotency_conflict");
                 });
     }
 
@@ -226,9 +256,11 @@ class PredictionsPactTest {
         return authenticated(predictRoute(states.uponReceiving(description), modelRef));
     }
 
+    /** The SDK sends an Idempotency-Key with every POST, so its own retries are never run or billed twice. */
     private static PactDslRequestWithPath predictRoute(PactDslRequestWithoutPath request, String modelRef) {
         return request.method("POST").path("/api/v1/models/" + modelRef + "/predict")
-                .matchHeader("Content-Type", "application/json.*", "application/json");
+                .matchHeader("Content-Type", "application/json.*", "application/json")
+                .matchHeader("Idempotency-Key", "[\\x21-\\x7E]{1,255}", "5b0f6c1e-0c3a-4a51-9d1e-6f7a8b9c0d1e");
     }
 
     static LeadScoringInput lead() {

@@ -3,6 +3,9 @@ package ai.hokusai.contract.provider;
 import static ai.hokusai.contract.consumer.Contract.BROKEN_MODEL_ID;
 import static ai.hokusai.contract.consumer.Contract.DEPLOYMENT_21;
 import static ai.hokusai.contract.consumer.Contract.UNKNOWN_DEPLOYMENT;
+import static ai.hokusai.contract.consumer.Contract.UNKNOWN_KEY_ID;
+import static ai.hokusai.contract.consumer.Contract.UNKNOWN_PREDICTION;
+import static ai.hokusai.contract.consumer.Contract.USED_IDEMPOTENCY_KEY;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,11 +19,16 @@ import ai.hokusai.contract.consumer.Contract.States;
 import ai.hokusai.server.config.HokusaiProperties;
 import ai.hokusai.server.persistence.DeploymentMapper;
 import ai.hokusai.server.persistence.DeploymentRecord;
+import ai.hokusai.server.persistence.InferenceLogMapper;
 import ai.hokusai.server.persistence.ModelMapper;
 import ai.hokusai.server.persistence.ModelRecord;
 import ai.hokusai.server.registry.ModelRegistry;
 import ai.hokusai.server.registry.ResolvedModel;
+import ai.hokusai.server.security.ApiKeyPrincipal;
 import ai.hokusai.server.security.ApiKeyService;
+import ai.hokusai.server.security.RateLimiter;
+import ai.hokusai.server.service.IdempotencyService;
+import ai.hokusai.server.service.MeteredPredictionService;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.StateChangeAction;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -37,26 +45,89 @@ public class ProviderStates {
     private final ModelMapper models;
     private final DeploymentMapper deployments;
     private final ModelRegistry registry;
+    private final RateLimiter rateLimiter;
+    private final MeteredPredictionService predictions;
+    private final InferenceLogMapper inferenceLogs;
+    private final IdempotencyService idempotency;
     private final Path pgData;
     private EmbeddedPostgres postgres;
+    /** The key the current interaction's caller holds; the states that act as the caller run after its key state. */
+    private ApiKeyService.IssuedKey caller;
 
     public ProviderStates(ApiKeyService keys, ModelMapper models, DeploymentMapper deployments, ModelRegistry registry,
-            HokusaiProperties properties, EmbeddedPostgres postgres) {
+            RateLimiter rateLimiter, MeteredPredictionService predictions, InferenceLogMapper inferenceLogs,
+            IdempotencyService idempotency, HokusaiProperties properties, EmbeddedPostgres postgres) {
         this.keys = keys;
         this.models = models;
         this.deployments = deployments;
         this.registry = registry;
+        this.rateLimiter = rateLimiter;
+        this.predictions = predictions;
+        this.inferenceLogs = inferenceLogs;
+        this.idempotency = idempotency;
         this.pgData = properties.dataDir().resolve("pgdata");
         this.postgres = postgres;
     }
 
     /** A fresh key with exactly the scopes the interaction needs, injected into its Authorization header. */
-    @State({States.KEY_MODELS_READ, States.KEY_PREDICT})
+    @State({States.KEY_MODELS_READ, States.KEY_PREDICT, States.KEY_ADMIN})
     public Map<String, Object> callerHoldsKey(Map<String, Object> params) {
-        List<String> scopes = Arrays.asList(String.valueOf(params.get("scopes")).split(","));
-        ApiKeyService.IssuedKey key = keys.issue(new ApiKeyService.KeyRequest("contract test key", scopes, false,
-                null, null, null));
-        return Map.of("apiKey", key.secret());
+        caller = keys.issue(new ApiKeyService.KeyRequest("contract test key", scopes(params), false, null, null,
+                null));
+        return Map.of("apiKey", caller.secret());
+    }
+
+    /**
+     * A key allowed one request an hour, which the rate limiter has already counted: the next request is over the
+     * limit. (An hourly window, so the state cannot roll over into a fresh minute between setup and request.)
+     */
+    @State(States.KEY_OVER_LIMIT)
+    public Map<String, Object> callerIsOverTheLimit(Map<String, Object> params) {
+        caller = keys.issue(new ApiKeyService.KeyRequest("contract test key, one request an hour", scopes(params),
+                false, null, 1, null));
+        ApiKeyPrincipal principal = keys.authenticate(caller.secret());
+        require(rateLimiter.check(principal).allowed(), "the key's one request was refused");
+        return Map.of("apiKey", caller.secret());
+    }
+
+    @State(States.KEY_TO_REVOKE)
+    public Map<String, Object> keyToRevoke() {
+        ApiKeyService.IssuedKey key = keys.issue(new ApiKeyService.KeyRequest("to be revoked",
+                List.of(ApiKeyService.SCOPE_PREDICT), false, null, null, null));
+        return Map.of("keyId", key.record().id().toString());
+    }
+
+    @State(States.NO_KEY_ID)
+    public void noSuchKey() {
+        require(keys.list().stream().noneMatch(k -> k.id().toString().equals(UNKNOWN_KEY_ID)),
+                "a key has the id " + UNKNOWN_KEY_ID);
+    }
+
+    @State(States.CALLER_PREDICTED)
+    public Map<String, Object> callerPredicted() {
+        require(caller != null, "no caller key: name the caller's key state first");
+        return Map.of("inferenceLogId", predictAs(caller).toString());
+    }
+
+    @State(States.OTHER_KEY_PREDICTED)
+    public Map<String, Object> otherKeyPredicted() {
+        ApiKeyService.IssuedKey other = keys.issue(new ApiKeyService.KeyRequest("another contract test key",
+                List.of(ApiKeyService.SCOPE_PREDICT), false, null, null, null));
+        return Map.of("inferenceLogId", predictAs(other).toString());
+    }
+
+    @State(States.NO_PREDICTION)
+    public void noSuchPrediction() {
+        require(inferenceLogs.findOwner(UUID.fromString(UNKNOWN_PREDICTION)).isEmpty(),
+                "a prediction has the id " + UNKNOWN_PREDICTION);
+    }
+
+    /** What an earlier, different request under this Idempotency-Key leaves behind: its stored answer. */
+    @State(States.IDEMPOTENCY_KEY_USED)
+    public void idempotencyKeyUsed() {
+        require(caller != null, "no caller key: name the caller's key state first");
+        idempotency.execute(caller.record().id(), USED_IDEMPOTENCY_KEY, "an earlier request with another body",
+                () -> new IdempotencyService.StoredResponse(201, "{}"));
     }
 
     @State(States.MODEL_21_ACTIVE)
@@ -111,6 +182,18 @@ public class ProviderStates {
                 .setPort(postgres.getPort())
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
+    }
+
+    private UUID predictAs(ApiKeyService.IssuedKey key) {
+        Map<String, Object> lead = Map.of("company_size", 1000, "industry", "Technology", "engagement_score", 75,
+                "website_visits", 10, "email_opens", 5, "content_downloads", 3, "demo_requested", true,
+                "budget_confirmed", false, "decision_timeline", "Q2 2025", "title", "VP of Engineering");
+        return predictions.predict(new MeteredPredictionService.Caller(key.record().id(), "contract-state", null),
+                "21", lead).inferenceLogId();
+    }
+
+    private static List<String> scopes(Map<String, Object> params) {
+        return Arrays.asList(String.valueOf(params.get("scopes")).split(","));
     }
 
     private static void require(boolean condition, String otherwise) {

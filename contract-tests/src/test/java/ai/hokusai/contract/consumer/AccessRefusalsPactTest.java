@@ -1,0 +1,142 @@
+package ai.hokusai.contract.consumer;
+
+import static ai.hokusai.contract.consumer.Contract.CONSUMER;
+import static ai.hokusai.contract.consumer.Contract.DEPLOYMENT_21;
+import static ai.hokusai.contract.consumer.Contract.EXAMPLE_KEY;
+import static ai.hokusai.contract.consumer.Contract.PROVIDER;
+import static ai.hokusai.contract.consumer.Contract.UNKNOWN_PREDICTION;
+import static ai.hokusai.contract.consumer.Contract.authenticated;
+import static ai.hokusai.contract.consumer.Contract.jsonBody;
+import static ai.hokusai.contract.consumer.Contract.problem;
+import static ai.hokusai.contract.consumer.Contract.scopes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import ai.hokusai.contract.consumer.Contract.States;
+import ai.hokusai.sdk.ModelListParams;
+import ai.hokusai.sdk.model.ApiKeyCreateRequest;
+import ai.hokusai.sdk.model.ApiKeyScope;
+import ai.hokusai.sdk.model.OutcomeRequest;
+import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
+import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
+import au.com.dius.pact.consumer.dsl.PactDslResponse;
+import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
+import au.com.dius.pact.consumer.junit5.PactTestFor;
+import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.V4Pact;
+import au.com.dius.pact.core.model.annotations.Pact;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Refusals every operation that needs a key shares: {@code 403 insufficient_scope} for a valid key without the
+ * operation's scope, and {@code 429 rate_limited} for a key over its limit. One interaction per operation and
+ * refusal, built from the one table below, so an operation added to it gets both.
+ */
+@ExtendWith(PactConsumerTestExt.class)
+@PactTestFor(providerName = PROVIDER, pactVersion = PactSpecVersion.V4)
+class AccessRefusalsPactTest {
+
+    private static final String READ = "models:read";
+    private static final String PREDICT = "predict";
+    private static final String ADMIN = "admin";
+
+    /**
+     * One operation as a client sends it: the scope it needs, a scope that is not enough, the request, and the
+     * same call made through the SDK.
+     */
+    record Operation(String operationId, String scope, String lacking, UnaryOperator<PactDslRequestWithPath> request,
+            String method, String path, Clients.Call call) {
+    }
+
+    static final List<Operation> OPERATIONS = List.of(
+            new Operation("listModels", READ, PREDICT, r -> r, "GET", "/api/v1/models",
+                    c -> c.sdk.models().list(ModelListParams.builder().build())),
+            new Operation("getModel", READ, PREDICT, r -> r, "GET", "/api/v1/models/21", c -> c.sdk.models().get("21")),
+            new Operation("getModelInfo", READ, PREDICT, r -> r, "GET", "/api/v1/models/21/info",
+                    c -> c.sdk.models().info("21")),
+            new Operation("getModelHealth", READ, PREDICT, r -> r.query("warmup=false"), "GET",
+                    "/api/v1/models/21/health", c -> c.sdk.models().health("21")),
+            new Operation("predict", PREDICT, READ, r -> jsonBody(r, Bodies.oneLeadRequest())
+                    .matchHeader("Idempotency-Key", "[\\x21-\\x7E]{1,255}", "5b0f6c1e-0c3a-4a51-9d1e-6f7a8b9c0d1e"),
+                    "POST", "/api/v1/models/21/predict", c -> c.sdk.predictions().create("21", PredictionsPactTest.lead())),
+            new Operation("listModelDeployments", READ, PREDICT, r -> r, "GET", "/api/v1/models/21/deployments",
+                    c -> c.sdk.deployments().list("21")),
+            new Operation("getDeployment", READ, PREDICT, r -> r, "GET", "/api/v1/deployments/" + DEPLOYMENT_21,
+                    c -> c.sdk.deployments().get(UUID.fromString(DEPLOYMENT_21))),
+            new Operation("createApiKey", ADMIN, PREDICT, r -> jsonBody(r, Bodies.keyRequest()), "POST", "/api/v1/api-keys",
+                    c -> c.apiKeys().createApiKey(new ApiKeyCreateRequest().name("CRM integration")
+                            .addScopesItem(ApiKeyScope.PREDICT), null, c.auth())),
+            new Operation("listApiKeys", ADMIN, PREDICT, r -> r, "GET", "/api/v1/api-keys",
+                    c -> c.apiKeys().listApiKeys(null, c.auth())),
+            new Operation("revokeApiKey", ADMIN, PREDICT, r -> r, "DELETE", "/api/v1/api-keys/" + Contract.UNKNOWN_KEY_ID,
+                    c -> c.apiKeys().revokeApiKey(UUID.fromString(Contract.UNKNOWN_KEY_ID), null, c.auth())),
+            new Operation("getUsage", PREDICT, READ, r -> r, "GET", "/api/v1/usage",
+                    c -> c.usage().getUsage(null, null, null, null, null, c.auth())),
+            new Operation("reportOutcome", PREDICT, READ, r -> jsonBody(r, Bodies.outcomeRequest(UNKNOWN_PREDICTION)), "POST",
+                    "/api/v1/outcomes", c -> c.outcomes().reportOutcome(Bodies.outcome(UNKNOWN_PREDICTION), null, null,
+                            c.auth())));
+
+    @Pact(consumer = CONSUMER)
+    V4Pact withoutScope(PactDslWithProvider builder) {
+        PactDslResponse pact = null;
+        for (Operation op : OPERATIONS) {
+            String state = keyState(op.lacking());
+            PactDslRequestWithPath request = authenticated((pact == null ? builder.given(state, scopes(op.lacking()))
+                    : pact.given(state, scopes(op.lacking())))
+                    .uponReceiving(op.operationId() + ": a key without the " + op.scope() + " scope")
+                    .method(op.method()).path(op.path()));
+            pact = problem(op.request().apply(request).willRespondWith(), 403, "insufficient_scope");
+        }
+        return pact.toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "withoutScope")
+    void everyOperationRefusesAKeyWithoutItsScope(MockServer server) {
+        Clients clients = new Clients(server, EXAMPLE_KEY);
+        for (Operation op : OPERATIONS) {
+            assertThat(clients.refusal(op.call())).as(op.operationId())
+                    .isEqualTo(new Clients.Answer(403, "insufficient_scope"));
+        }
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact overTheLimit(PactDslWithProvider builder) {
+        PactDslResponse pact = null;
+        for (Operation op : OPERATIONS) {
+            PactDslRequestWithPath request = authenticated((pact == null
+                    ? builder.given(States.KEY_OVER_LIMIT, scopes(op.scope()))
+                    : pact.given(States.KEY_OVER_LIMIT, scopes(op.scope())))
+                    .uponReceiving(op.operationId() + ": a key over its hourly limit")
+                    .method(op.method()).path(op.path()));
+            pact = problem(op.request().apply(request).willRespondWith(), 429, "rate_limited")
+                    .matchHeader("Retry-After", "\\d+", "1740")
+                    .matchHeader("RateLimit", ".+", "\"hour\";r=0;t=1740");
+        }
+        return pact.toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "overTheLimit")
+    void everyOperationRefusesAKeyOverItsLimit(MockServer server) {
+        Clients clients = new Clients(server, EXAMPLE_KEY);
+        for (Operation op : OPERATIONS) {
+            assertThat(clients.refusal(op.call())).as(op.operationId())
+                    .isEqualTo(new Clients.Answer(429, "rate_limited"));
+        }
+    }
+
+    private static String keyState(String scope) {
+        return switch (scope) {
+            case READ -> States.KEY_MODELS_READ;
+            case PREDICT -> States.KEY_PREDICT;
+            default -> States.KEY_ADMIN;
+        };
+    }
+}
