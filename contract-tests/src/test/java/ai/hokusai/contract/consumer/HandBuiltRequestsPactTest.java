@@ -104,6 +104,50 @@ class HandBuiltRequestsPactTest {
         assertThat(response.body()).contains("\"code\":\"invalid_parameter\"");
     }
 
+    @Pact(consumer = CONSUMER)
+    V4Pact formOnApiKeys(PactDslWithProvider builder) {
+        return problem(authenticated(builder
+                .given(States.KEY_ADMIN, scopes("admin"))
+                .uponReceiving("createApiKey, hand-built: a text/plain body instead of JSON")
+                .method("POST").path("/api/v1/api-keys")
+                .body("name=CRM integration", "text/plain"))
+                .willRespondWith(), 415, "unsupported_media_type")
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "formOnApiKeys")
+    void aKeyRequestThatIsNotJsonIs415(MockServer server) throws Exception {
+        HttpResponse<String> response = send(server, HttpRequest.newBuilder(uri(server, "/api/v1/api-keys"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("name=CRM integration")));
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.body()).contains("\"code\":\"unsupported_media_type\"");
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact formOnOutcomes(PactDslWithProvider builder) {
+        return problem(authenticated(builder
+                .given(States.KEY_PREDICT, scopes("predict"))
+                .uponReceiving("reportOutcome, hand-built: a text/plain body instead of JSON")
+                .method("POST").path("/api/v1/outcomes")
+                .body("outcome_score=1", "text/plain"))
+                .willRespondWith(), 415, "unsupported_media_type")
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "formOnOutcomes")
+    void anOutcomeThatIsNotJsonIs415(MockServer server) throws Exception {
+        HttpResponse<String> response = send(server, HttpRequest.newBuilder(uri(server, "/api/v1/outcomes"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("outcome_score=1")));
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.body()).contains("\"code\":\"unsupported_media_type\"");
+    }
+
     private static URI uri(MockServer server, String path) {
         return URI.create(server.getUrl() + path);
     }

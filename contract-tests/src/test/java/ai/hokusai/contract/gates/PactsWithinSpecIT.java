@@ -52,6 +52,15 @@ class PactsWithinSpecIT {
     }
 
     @Test
+    void aResponseFieldTheSpecDoesNotDocumentIsRejected() {
+        DriftedPacts.write(drifted, GET_MODEL_21,
+                i -> ((ObjectNode) i.path("response").path("body").path("content")).put("internal_cost", 0.02));
+
+        assertThat(keys(gate().check(RecordedInteractions.in(drifted))))
+                .containsExactly("validation.response.body.schema.additionalProperties");
+    }
+
+    @Test
     void aStatusTheOperationDoesNotDocumentIsRejected() {
         DriftedPacts.write(drifted, GET_MODEL_21, i -> ((ObjectNode) i.path("response")).put("status", 418));
 

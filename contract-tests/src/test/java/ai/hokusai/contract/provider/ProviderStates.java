@@ -9,11 +9,14 @@ import static ai.hokusai.contract.consumer.Contract.USED_IDEMPOTENCY_KEY;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import ai.hokusai.contract.consumer.Contract.States;
 import ai.hokusai.server.config.HokusaiProperties;
@@ -31,6 +34,7 @@ import ai.hokusai.server.service.IdempotencyService;
 import ai.hokusai.server.service.MeteredPredictionService;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.StateChangeAction;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -49,6 +53,7 @@ public class ProviderStates {
     private final MeteredPredictionService predictions;
     private final InferenceLogMapper inferenceLogs;
     private final IdempotencyService idempotency;
+    private final DataSource dataSource;
     private final Path pgData;
     private EmbeddedPostgres postgres;
     /** The key the current interaction's caller holds; the states that act as the caller run after its key state. */
@@ -56,7 +61,8 @@ public class ProviderStates {
 
     public ProviderStates(ApiKeyService keys, ModelMapper models, DeploymentMapper deployments, ModelRegistry registry,
             RateLimiter rateLimiter, MeteredPredictionService predictions, InferenceLogMapper inferenceLogs,
-            IdempotencyService idempotency, HokusaiProperties properties, EmbeddedPostgres postgres) {
+            IdempotencyService idempotency, HokusaiProperties properties, EmbeddedPostgres postgres,
+            DataSource dataSource) {
         this.keys = keys;
         this.models = models;
         this.deployments = deployments;
@@ -67,6 +73,7 @@ public class ProviderStates {
         this.idempotency = idempotency;
         this.pgData = properties.dataDir().resolve("pgdata");
         this.postgres = postgres;
+        this.dataSource = dataSource;
     }
 
     /** A fresh key with exactly the scopes the interaction needs, injected into its Authorization header. */
@@ -167,21 +174,37 @@ public class ProviderStates {
                 null));
     }
 
-    /** Stops the server's PostgreSQL for real; readiness must notice it through its own connection pool. */
+    @State(value = {States.KEY_MODELS_READ, States.KEY_PREDICT, States.KEY_ADMIN, States.KEY_OVER_LIMIT},
+            action = StateChangeAction.TEARDOWN)
+    public void forgetCaller() {
+        caller = null;
+    }
+
+    /**
+     * Stops the server's PostgreSQL for real; readiness must notice it through its own connection pool. A caller
+     * with a key is one who was already calling when the outage began, so the server knows the key from its cache.
+     */
     @State(States.DATABASE_DOWN)
     public synchronized void databaseIsDown() throws IOException {
+        if (caller != null) {
+            keys.authenticate(caller.secret());
+        }
         postgres.close();
     }
 
-    /** Starts PostgreSQL again on the same data and port, so the pool reconnects and later interactions see it. */
+    /**
+     * Starts PostgreSQL again on the same data and port, and retires the pool's connections to the stopped server,
+     * so the next interaction does not meet a connection that broke with the outage.
+     */
     @State(value = States.DATABASE_DOWN, action = StateChangeAction.TEARDOWN)
-    public synchronized void databaseIsBack() throws IOException {
+    public synchronized void databaseIsBack() throws IOException, SQLException {
         postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 .setPort(postgres.getPort())
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
+        dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
     }
 
     private UUID predictAs(ApiKeyService.IssuedKey key) {

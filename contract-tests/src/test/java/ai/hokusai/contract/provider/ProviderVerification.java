@@ -9,6 +9,7 @@ import ai.hokusai.server.HokusaiServerApplication;
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.spring.junit5.PactVerificationSpringProvider;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,9 +45,14 @@ abstract class ProviderVerification {
         registry.add("hokusai.bootstrap-api-key", () -> BOOTSTRAP_KEY);
     }
 
+    /**
+     * The verifier's HTTP client would retry a 429 or 503 after its Retry-After (an hour, for a key over its hourly
+     * limit): a contract is about the first answer, so the client sends each request once.
+     */
     @BeforeEach
     void target(PactVerificationContext context) {
-        context.setTarget(new HttpTestTarget("localhost", port));
+        context.setTarget(new HttpTestTarget("localhost", port, "/",
+                () -> provider -> HttpClients.custom().disableAutomaticRetries().disableRedirectHandling().build()));
         context.withStateChangeHandlers(states);
     }
 
