@@ -107,7 +107,7 @@ public final class PredictionService {
         Objects.requireNonNull(options, "options");
         PredictRequest request = new PredictRequest().inputs(inputs);
         return transport.post(options, (client, headers, requestId) ->
-                new PredictionsApi(client).predictWithHttpInfo(modelRef, request, requestId, headers));
+                new PredictionsApi(client).predictWithHttpInfo(modelRef, request, requestId, null, headers));
     }
 
     private <T> T convert(Object prediction, JavaType type) {
