@@ -1,5 +1,6 @@
 package ai.hokusai.sdk;
 
+import ai.hokusai.sdk.internal.invoker.ApiResponse;
 import ai.hokusai.sdk.model.PredictResponse;
 import java.util.List;
 
@@ -8,8 +9,8 @@ public final class BatchPrediction<T> extends PredictionResult {
 
     private final List<T> predictions;
 
-    BatchPrediction(PredictResponse response, String requestId, List<T> predictions) {
-        super(response, requestId);
+    BatchPrediction(ApiResponse<PredictResponse> response, List<T> predictions) {
+        super(response);
         this.predictions = List.copyOf(predictions);
     }
 

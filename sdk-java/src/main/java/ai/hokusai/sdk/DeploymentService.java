@@ -22,7 +22,7 @@ public final class DeploymentService {
 
     public DeploymentList list(String modelRef, RequestOptions options) {
         Objects.requireNonNull(modelRef, "modelRef");
-        return transport.get(options, (client, headers, requestId) ->
+        return transport.send(Operation.LIST_MODEL_DEPLOYMENTS, options, (client, headers, requestId) ->
                 new DeploymentsApi(client).listModelDeploymentsWithHttpInfo(modelRef, requestId, headers)).getData();
     }
 
@@ -32,7 +32,7 @@ public final class DeploymentService {
 
     public Deployment get(UUID deploymentId, RequestOptions options) {
         Objects.requireNonNull(deploymentId, "deploymentId");
-        return transport.get(options, (client, headers, requestId) ->
+        return transport.send(Operation.GET_DEPLOYMENT, options, (client, headers, requestId) ->
                 new DeploymentsApi(client).getDeploymentWithHttpInfo(deploymentId, requestId, headers)).getData();
     }
 }

@@ -5,6 +5,7 @@ import ai.hokusai.sdk.exception.ApiException;
 import ai.hokusai.sdk.exception.AuthenticationException;
 import ai.hokusai.sdk.exception.FieldError;
 import ai.hokusai.sdk.exception.HokusaiException;
+import ai.hokusai.sdk.exception.IdempotencyException;
 import ai.hokusai.sdk.exception.InvalidRequestException;
 import ai.hokusai.sdk.exception.NotFoundException;
 import ai.hokusai.sdk.exception.PermissionException;
@@ -25,17 +26,20 @@ import java.util.stream.Collectors;
  */
 final class ErrorMapper {
 
+    private static final String INSUFFICIENT_SCOPE = "insufficient_scope";
+
     private final ObjectMapper mapper;
 
     ErrorMapper(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    HokusaiException map(ai.hokusai.sdk.internal.invoker.ApiException failure) {
+    HokusaiException map(ai.hokusai.sdk.internal.invoker.ApiException failure, Operation operation) {
         if (failure.getCode() == 0) {
             return withoutResponse(failure.getCause() == null ? failure : failure.getCause());
         }
-        return fromResponse(failure.getCode(), failure.getResponseHeaders(), failure.getResponseBody(), failure);
+        return fromResponse(operation, failure.getCode(), failure.getResponseHeaders(), failure.getResponseBody(),
+                failure);
     }
 
     private HokusaiException withoutResponse(Throwable cause) {
@@ -52,7 +56,8 @@ final class ErrorMapper {
         return new ApiException("The Hokusai call failed: " + describe(cause), 0, null, null, List.of(), cause);
     }
 
-    HokusaiException fromResponse(int status, HttpHeaders headers, String body, Throwable cause) {
+    HokusaiException fromResponse(Operation operation, int status, HttpHeaders headers, String body,
+                                  Throwable cause) {
         Problem problem = parseProblem(body);
         String headerRequestId = headers == null ? null : headers.firstValue("X-Request-Id").orElse(null);
         String requestId = problem != null && problem.getRequestId() != null ? problem.getRequestId() : headerRequestId;
@@ -65,12 +70,22 @@ final class ErrorMapper {
             case 401:
                 return new AuthenticationException(message, status, code, requestId, fieldErrors, cause);
             case 403:
-                return new PermissionException(message, status, code, requestId, fieldErrors, cause);
+                // The spec names the missing scope in x-required-scope; the detail says it too, but for people.
+                return new PermissionException(message, status, code, requestId, fieldErrors,
+                        INSUFFICIENT_SCOPE.equals(code) ? operation.requiredScope() : null, cause);
             case 404:
                 return new NotFoundException(message, status, code, requestId, fieldErrors, cause);
+            case 409:
+                if (IdempotencyException.isIdempotencyCode(code)) {
+                    return new IdempotencyException(message, status, code, requestId, fieldErrors,
+                            RetryPolicy.retryAfter(headers).orElse(null), cause);
+                }
+                return new InvalidRequestException(message, status, code, requestId, fieldErrors, cause);
             case 429:
                 return new RateLimitException(message, status, code, requestId, fieldErrors,
-                        RetryPolicy.retryAfter(headers).orElse(null), cause);
+                        RetryPolicy.retryAfter(headers).orElse(null),
+                        headers == null ? null : RateLimit.from(headers.map()).orElse(null),
+                        cause);
             default:
                 if (status >= 400 && status < 500) {
                     return new InvalidRequestException(message, status, code, requestId, fieldErrors, cause);

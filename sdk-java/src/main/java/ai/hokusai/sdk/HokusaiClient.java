@@ -30,6 +30,9 @@ public final class HokusaiClient {
     private final PredictionService predictions;
     private final DeploymentService deployments;
     private final SystemService system;
+    private final ApiKeyService apiKeys;
+    private final UsageService usage;
+    private final OutcomeService outcomes;
 
     private HokusaiClient(Builder builder) {
         this.baseUrl = builder.baseUrl;
@@ -41,6 +44,9 @@ public final class HokusaiClient {
         this.predictions = new PredictionService(transport);
         this.deployments = new DeploymentService(transport);
         this.system = new SystemService(transport);
+        this.apiKeys = new ApiKeyService(transport);
+        this.usage = new UsageService(transport);
+        this.outcomes = new OutcomeService(transport);
     }
 
     public static Builder builder() {
@@ -61,6 +67,19 @@ public final class HokusaiClient {
 
     public SystemService system() {
         return system;
+    }
+
+    /** Issuing, listing and revoking keys; needs an {@code admin} key. */
+    public ApiKeyService apiKeys() {
+        return apiKeys;
+    }
+
+    public UsageService usage() {
+        return usage;
+    }
+
+    public OutcomeService outcomes() {
+        return outcomes;
     }
 
     /** The base URL every call goes to. */

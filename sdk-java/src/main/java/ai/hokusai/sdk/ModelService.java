@@ -32,7 +32,7 @@ public final class ModelService {
 
     public ModelList list(ModelListParams params, RequestOptions options) {
         Objects.requireNonNull(params, "params");
-        return transport.get(options, (client, headers, requestId) -> new ModelsApi(client).listModelsWithHttpInfo(
+        return transport.send(Operation.LIST_MODELS, options, (client, headers, requestId) -> new ModelsApi(client).listModelsWithHttpInfo(
                 params.getLimit().orElse(null), params.getCursor().orElse(null), requestId, headers)).getData();
     }
 
@@ -53,7 +53,7 @@ public final class ModelService {
 
     public Model get(String modelRef, RequestOptions options) {
         Objects.requireNonNull(modelRef, "modelRef");
-        return transport.get(options, (client, headers, requestId) ->
+        return transport.send(Operation.GET_MODEL, options, (client, headers, requestId) ->
                 new ModelsApi(client).getModelWithHttpInfo(modelRef, requestId, headers)).getData();
     }
 
@@ -64,7 +64,7 @@ public final class ModelService {
 
     public ModelInfo info(String modelRef, RequestOptions options) {
         Objects.requireNonNull(modelRef, "modelRef");
-        return transport.get(options, (client, headers, requestId) ->
+        return transport.send(Operation.GET_MODEL_INFO, options, (client, headers, requestId) ->
                 new ModelsApi(client).getModelInfoWithHttpInfo(modelRef, requestId, headers)).getData();
     }
 
@@ -80,7 +80,7 @@ public final class ModelService {
 
     public ModelHealth health(String modelRef, boolean warmUp, RequestOptions options) {
         Objects.requireNonNull(modelRef, "modelRef");
-        return transport.get(options, (client, headers, requestId) ->
+        return transport.send(Operation.GET_MODEL_HEALTH, options, (client, headers, requestId) ->
                 new ModelsApi(client).getModelHealthWithHttpInfo(modelRef, warmUp, requestId, headers)).getData();
     }
 

@@ -1,5 +1,6 @@
 package ai.hokusai.sdk;
 
+import ai.hokusai.sdk.internal.invoker.ApiResponse;
 import ai.hokusai.sdk.model.PredictResponse;
 
 /** The answer to one input: one prediction and the call's metadata. */
@@ -7,8 +8,8 @@ public final class Prediction<T> extends PredictionResult {
 
     private final T prediction;
 
-    Prediction(PredictResponse response, String requestId, T prediction) {
-        super(response, requestId);
+    Prediction(ApiResponse<PredictResponse> response, T prediction) {
+        super(response);
         this.prediction = prediction;
     }
 

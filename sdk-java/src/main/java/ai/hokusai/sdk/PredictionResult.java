@@ -1,8 +1,10 @@
 package ai.hokusai.sdk;
 
+import ai.hokusai.sdk.internal.invoker.ApiResponse;
 import ai.hokusai.sdk.model.PredictResponse;
 import ai.hokusai.sdk.model.PredictionMetadata;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 
 /** What every predict call answers besides the predictions: who served it, when, and how to refer to it. */
@@ -10,10 +12,15 @@ public abstract class PredictionResult {
 
     private final PredictResponse response;
     private final String requestId;
+    private final RateLimit rateLimit;
+    private final boolean replayed;
 
-    PredictionResult(PredictResponse response, String requestId) {
-        this.response = response;
-        this.requestId = requestId;
+    PredictionResult(ApiResponse<PredictResponse> response) {
+        this.response = response.getData();
+        this.requestId = ResponseHeaders.requestId(response.getHeaders());
+        this.rateLimit = RateLimit.from(response.getHeaders()).orElse(null);
+        this.replayed = ResponseHeaders.first(response.getHeaders(), "Idempotent-Replayed")
+                .map("true"::equalsIgnoreCase).orElse(false);
     }
 
     /** The public number of the model that answered. */
@@ -46,5 +53,18 @@ public abstract class PredictionResult {
     /** The request id the server logged this call under ({@code X-Request-Id}). */
     public String getRequestId() {
         return requestId;
+    }
+
+    /** The key's quota after this call, when the response carried the {@code RateLimit} headers. */
+    public Optional<RateLimit> getRateLimit() {
+        return Optional.ofNullable(rateLimit);
+    }
+
+    /**
+     * True when this is the stored answer to an earlier call with the same {@code Idempotency-Key}
+     * ({@code Idempotent-Replayed}): the model did not run again and the call was not metered again.
+     */
+    public boolean isReplayed() {
+        return replayed;
     }
 }

@@ -82,7 +82,7 @@ public final class PredictionService {
         if (!(prediction instanceof Map)) {
             throw unexpectedShape("one prediction object", response);
         }
-        return new Prediction<>(response.getData(), requestId(response), convert(prediction, type));
+        return new Prediction<>(response, convert(prediction, type));
     }
 
     private <T> BatchPrediction<T> batch(String modelRef, List<?> inputs, JavaType type, RequestOptions options) {
@@ -99,16 +99,14 @@ public final class PredictionService {
         for (Object prediction : (List<?>) predictions) {
             converted.add(convert(prediction, type));
         }
-        return new BatchPrediction<>(response.getData(), requestId(response), converted);
+        return new BatchPrediction<>(response, converted);
     }
 
     private ApiResponse<PredictResponse> predict(String modelRef, Object inputs, RequestOptions options) {
         Objects.requireNonNull(modelRef, "modelRef");
         Objects.requireNonNull(options, "options");
         PredictRequest request = new PredictRequest().inputs(inputs);
-        // The Idempotency-Key travels in headers, set once by Transport for every POST and kept on every retry;
-        // passing it as the generated parameter too would send the header twice.
-        return transport.post(options, (client, headers, requestId) ->
+        return transport.send(Operation.PREDICT, options, (client, headers, requestId) ->
                 new PredictionsApi(client).predictWithHttpInfo(modelRef, request, requestId, null, headers));
     }
 
@@ -123,20 +121,6 @@ public final class PredictionService {
 
     private static ApiException unexpectedShape(String expected, ApiResponse<PredictResponse> response) {
         return new ApiException("The server answered with something other than " + expected,
-                response.getStatusCode(), null, requestId(response), List.of(), null);
-    }
-
-    private static String requestId(ApiResponse<PredictResponse> response) {
-        Map<String, List<String>> headers = response.getHeaders();
-        if (headers == null) {
-            return null;
-        }
-        // HttpHeaders keys keep the server's spelling; header names are case-insensitive.
-        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-            if ("X-Request-Id".equalsIgnoreCase(header.getKey()) && !header.getValue().isEmpty()) {
-                return header.getValue().get(0);
-            }
-        }
-        return null;
+                response.getStatusCode(), null, ResponseHeaders.requestId(response.getHeaders()), List.of(), null);
     }
 }

@@ -26,12 +26,18 @@ final class RetryingHttpClient extends HttpClient {
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final int maxRetries;
+    private final boolean replayable;
 
-    RetryingHttpClient(HttpClient delegate, RetryPolicy policy, Sleeper sleeper, int maxRetries) {
+    /**
+     * @param replayable whether the request may be resent after a failed connection, when it may have reached
+     *                   the server; statuses that say it did not run (429, 503) are retried either way
+     */
+    RetryingHttpClient(HttpClient delegate, RetryPolicy policy, Sleeper sleeper, int maxRetries, boolean replayable) {
         this.delegate = delegate;
         this.policy = policy;
         this.sleeper = sleeper;
         this.maxRetries = maxRetries;
+        this.replayable = replayable;
     }
 
     @Override
@@ -42,7 +48,7 @@ final class RetryingHttpClient extends HttpClient {
             try {
                 response = delegate.send(request, handler);
             } catch (IOException connectionFailure) {
-                if (retry >= maxRetries) {
+                if (retry >= maxRetries || !replayable) {
                     throw connectionFailure;
                 }
                 sleeper.sleep(policy.delay(retry, Optional.empty()));

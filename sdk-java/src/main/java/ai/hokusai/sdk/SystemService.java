@@ -21,7 +21,7 @@ public final class SystemService {
     }
 
     public HealthStatus liveness(RequestOptions options) {
-        return transport.get(options, (client, headers, requestId) ->
+        return transport.send(Operation.GET_LIVENESS, options, (client, headers, requestId) ->
                 new SystemApi(client).getLivenessWithHttpInfo(headers)).getData();
     }
 
@@ -35,7 +35,7 @@ public final class SystemService {
 
     public HealthStatus readiness(RequestOptions options) {
         RequestOptions once = options.toBuilder().maxRetries(0).build();
-        return transport.get(once, (client, headers, requestId) -> {
+        return transport.send(Operation.GET_READINESS, once, (client, headers, requestId) -> {
             try {
                 return new SystemApi(client).getReadinessWithHttpInfo(headers);
             } catch (ApiException failure) {
@@ -53,7 +53,7 @@ public final class SystemService {
     }
 
     public String openApiDocument(RequestOptions options) {
-        return transport.get(options, (client, headers, requestId) ->
+        return transport.send(Operation.GET_OPEN_API_DOCUMENT, options, (client, headers, requestId) ->
                 new SystemApi(client).getOpenApiDocumentWithHttpInfo(headers)).getData();
     }
 

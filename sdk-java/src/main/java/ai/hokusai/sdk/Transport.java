@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -44,34 +45,30 @@ final class Transport {
         this.sleeper = sleeper;
     }
 
-    <T> ApiResponse<T> get(RequestOptions options, Call<T> call) {
-        return send(options, false, call);
-    }
-
-    /** A POST always carries an {@code Idempotency-Key}, so a retry after a lost response is never run twice. */
-    <T> ApiResponse<T> post(RequestOptions options, Call<T> call) {
-        return send(options, true, call);
-    }
-
     ObjectMapper mapper() {
         return mapper;
     }
 
-    private <T> ApiResponse<T> send(RequestOptions options, boolean post, Call<T> call) {
+    /**
+     * Sends {@code operation}. An operation that takes an {@code Idempotency-Key} always carries one, so a retry
+     * after a lost response is never run twice.
+     */
+    <T> ApiResponse<T> send(Operation operation, RequestOptions options, Call<T> call) {
+        Objects.requireNonNull(options, "options");
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Bearer " + options.getApiKey().orElse(apiKey));
         headers.put("User-Agent", SdkVersion.USER_AGENT);
-        if (post) {
+        if (operation.takesIdempotencyKey()) {
             headers.put("Idempotency-Key", options.getIdempotencyKey().orElseGet(() -> UUID.randomUUID().toString()));
         }
         RetryingHttpClient retrying = new RetryingHttpClient(httpClient, retryPolicy, sleeper,
-                options.getMaxRetries().orElse(maxRetries));
+                options.getMaxRetries().orElse(maxRetries), operation.replayable());
         ApiClient client = new CallScopedApiClient(retrying, mapper, baseUrl);
         client.setReadTimeout(options.getTimeout().orElse(timeout));
         try {
             return call.send(client, headers, options.getRequestId().orElse(null));
         } catch (ApiException failure) {
-            throw errors.map(failure);
+            throw errors.map(failure, operation);
         }
     }
 

@@ -12,6 +12,7 @@ import ai.hokusai.sdk.exception.ApiException;
 import ai.hokusai.sdk.exception.AuthenticationException;
 import ai.hokusai.sdk.exception.FieldError;
 import ai.hokusai.sdk.exception.HokusaiException;
+import ai.hokusai.sdk.exception.IdempotencyException;
 import ai.hokusai.sdk.exception.InvalidRequestException;
 import ai.hokusai.sdk.exception.NotFoundException;
 import ai.hokusai.sdk.exception.PermissionException;
@@ -41,16 +42,21 @@ class ExceptionMappingTest {
         "400, invalid_parameter, ai.hokusai.sdk.exception.InvalidRequestException",
         "401, invalid_api_key, ai.hokusai.sdk.exception.AuthenticationException",
         "403, forbidden, ai.hokusai.sdk.exception.PermissionException",
+        "403, insufficient_scope, ai.hokusai.sdk.exception.PermissionException",
         "404, model_not_found, ai.hokusai.sdk.exception.NotFoundException",
         "405, method_not_allowed, ai.hokusai.sdk.exception.InvalidRequestException",
         "406, not_acceptable, ai.hokusai.sdk.exception.InvalidRequestException",
         "409, conflict, ai.hokusai.sdk.exception.InvalidRequestException",
+        "409, idempotency_conflict, ai.hokusai.sdk.exception.IdempotencyException",
+        "409, idempotency_in_progress, ai.hokusai.sdk.exception.IdempotencyException",
         "413, batch_too_large, ai.hokusai.sdk.exception.InvalidRequestException",
         "415, unsupported_media_type, ai.hokusai.sdk.exception.InvalidRequestException",
         "422, invalid_input, ai.hokusai.sdk.exception.InvalidRequestException",
         "429, rate_limited, ai.hokusai.sdk.exception.RateLimitException",
         "500, internal_error, ai.hokusai.sdk.exception.ApiException",
         "503, model_unavailable, ai.hokusai.sdk.exception.ApiException",
+        "503, metering_unavailable, ai.hokusai.sdk.exception.ApiException",
+        "503, service_unavailable, ai.hokusai.sdk.exception.ApiException",
     })
     void mapsEachProblemStatusToItsException(int status, String code, Class<?> expected) {
         stub.problem(status, problem(status, code, "req_body", null), "X-Request-Id", "req_header");
@@ -116,6 +122,66 @@ class ExceptionMappingTest {
 
         assertThatThrownBy(() -> client.models().list()).isInstanceOf(AuthenticationException.class);
         assertThatThrownBy(() -> client.models().list()).isInstanceOf(PermissionException.class);
+    }
+
+    @Test
+    void insufficientScopeNamesTheScopeTheOperationNeeds() {
+        stub.problem(403, problem(403, "insufficient_scope", "r", null));
+
+        assertThatThrownBy(() -> client.apiKeys().list()).isInstanceOfSatisfying(PermissionException.class,
+                e -> assertThat(e.getRequiredScope()).contains("admin"));
+        assertThatThrownBy(() -> client.usage().retrieve()).isInstanceOfSatisfying(PermissionException.class,
+                e -> assertThat(e.getRequiredScope()).contains("predict"));
+        assertThatThrownBy(() -> client.models().get("21")).isInstanceOfSatisfying(PermissionException.class,
+                e -> assertThat(e.getRequiredScope()).contains("models:read"));
+    }
+
+    @Test
+    void forbiddenObjectNamesNoScopeSinceNoScopeWouldHelp() {
+        stub.problem(403, problem(403, "forbidden", "r", null));
+
+        assertThatThrownBy(() -> client.outcomes().report(java.util.UUID.randomUUID(), 1.0, "conversion"))
+                .isInstanceOfSatisfying(PermissionException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo("forbidden");
+                    assertThat(e.getRequiredScope()).isEmpty();
+                });
+    }
+
+    @Test
+    void idempotencyConflictIsAnInvalidRequestThatIsNotInProgress() {
+        stub.problem(409, problem(409, "idempotency_conflict", "r", null));
+
+        assertThatThrownBy(() -> client.predictions().create("21", lead()))
+                .isInstanceOf(InvalidRequestException.class)
+                .isInstanceOfSatisfying(IdempotencyException.class, e -> {
+                    assertThat(e.isInProgress()).isFalse();
+                    assertThat(e.getRetryAfter()).isEmpty();
+                });
+    }
+
+    @Test
+    void idempotencyInProgressCarriesRetryAfter() {
+        stub.problem(409, problem(409, "idempotency_in_progress", "r", null), "Retry-After", "1");
+
+        assertThatThrownBy(() -> client.outcomes().report(java.util.UUID.randomUUID(), 1.0, "conversion"))
+                .isInstanceOfSatisfying(IdempotencyException.class, e -> {
+                    assertThat(e.isInProgress()).isTrue();
+                    assertThat(e.getRetryAfter()).contains(Duration.ofSeconds(1));
+                });
+    }
+
+    @Test
+    void rateLimitCarriesTheExhaustedPolicy() {
+        stub.problem(429, problem(429, "rate_limited", "r", null), "Retry-After", "12",
+                "RateLimit-Policy", "\"minute\";q=60;w=60, \"hour\";q=1000;w=3600", "RateLimit", "\"minute\";r=0;t=12");
+
+        assertThatThrownBy(() -> client.models().list()).isInstanceOfSatisfying(RateLimitException.class,
+                e -> assertThat(e.getRateLimit()).hasValueSatisfying(limit -> {
+                    assertThat(limit.getPolicy()).isEqualTo("minute");
+                    assertThat(limit.getRemaining()).isZero();
+                    assertThat(limit.getReset()).isEqualTo(Duration.ofSeconds(12));
+                    assertThat(limit.getQuota()).hasValue(60);
+                }));
     }
 
     @Test

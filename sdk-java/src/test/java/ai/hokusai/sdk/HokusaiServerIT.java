@@ -7,12 +7,18 @@ import static org.assertj.core.api.Assertions.fail;
 
 import ai.hokusai.sdk.examples.QuickstartExample;
 import ai.hokusai.sdk.exception.AuthenticationException;
+import ai.hokusai.sdk.exception.IdempotencyException;
 import ai.hokusai.sdk.exception.InvalidRequestException;
 import ai.hokusai.sdk.exception.NotFoundException;
+import ai.hokusai.sdk.exception.PermissionException;
+import ai.hokusai.sdk.model.ApiKeyCreateRequest;
+import ai.hokusai.sdk.model.ApiKeyScope;
 import ai.hokusai.sdk.model.Deployment;
 import ai.hokusai.sdk.model.HealthStatus;
 import ai.hokusai.sdk.model.LeadScore;
 import ai.hokusai.sdk.model.Model;
+import ai.hokusai.sdk.model.Outcome;
+import ai.hokusai.sdk.model.UsageRow;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -167,10 +173,95 @@ class HokusaiServerIT {
     }
 
     @Test
+    void aKeyIsCreatedUsedListedMaskedAndRevoked() {
+        CreatedApiKey created = client.apiKeys().create(ApiKeyCreateParams.builder().name("SDK IT")
+                .scopes(ApiKeyScope.PREDICT, ApiKeyScope.MODELS_READ).mode(ApiKeyCreateRequest.ModeEnum.TEST).build());
+        RequestOptions asNewKey = RequestOptions.builder().apiKey(created.getSecret()).build();
+
+        assertThat(created.getSecret()).startsWith("hk_test_").startsWith(created.getData().getPrefix());
+        assertThat(client.models().get("21", asNewKey).getId()).isEqualTo(21);
+        assertThat(client.apiKeys().list().getData().getData()).filteredOn(key -> key.getId().equals(created.getData().getId()))
+                .singleElement().satisfies(key -> {
+                    assertThat(key.getPrefix()).isEqualTo(created.getData().getPrefix());
+                    assertThat(key.toString()).doesNotContain(created.getSecret());
+                    assertThat(key.getRevokedAt()).isNull();
+                });
+
+        client.apiKeys().revoke(created.getData().getId());
+
+        assertThatThrownBy(() -> client.models().get("21", asNewKey)).isInstanceOf(AuthenticationException.class);
+        assertThat(client.apiKeys().list().getData().getData())
+                .filteredOn(key -> key.getId().equals(created.getData().getId()))
+                .singleElement().satisfies(key -> assertThat(key.getRevokedAt()).isNotNull());
+    }
+
+    @Test
+    void aKeyWithoutTheAdminScopeIsRefusedNamingTheScope() {
+        RequestOptions predictOnly = RequestOptions.builder().apiKey(newKey(ApiKeyScope.PREDICT)).build();
+
+        assertThatThrownBy(() -> client.apiKeys().list(predictOnly)).isInstanceOfSatisfying(PermissionException.class,
+                e -> {
+                    assertThat(e.getCode()).isEqualTo("insufficient_scope");
+                    assertThat(e.getRequiredScope()).contains("admin");
+                });
+    }
+
+    @Test
+    void usageCountsAPredictionWhoseOutcomeOnlyItsOwnKeyMayReport() throws InterruptedException {
+        String secret = newKey(ApiKeyScope.PREDICT);
+        RequestOptions asOwner = RequestOptions.builder().apiKey(secret).build();
+        Prediction<LeadScore> scored = client.predictions().create("21", lead(), asOwner);
+
+        assertThat(scored.getRateLimit()).hasValueSatisfying(limit -> assertThat(limit.getQuota()).isPresent());
+        assertThat(awaitUsage(asOwner)).isEqualTo(1);
+
+        Outcome outcome = client.outcomes().report(scored.getInferenceLogId(), 1.0, "conversion", asOwner).getData();
+        assertThat(outcome.getInferenceLogId()).isEqualTo(scored.getInferenceLogId());
+        assertThat(outcome.getOutcomeType()).isEqualTo("conversion");
+
+        RequestOptions asAnotherKey = RequestOptions.builder().apiKey(newKey(ApiKeyScope.PREDICT)).build();
+        assertThatThrownBy(() -> client.outcomes().report(scored.getInferenceLogId(), 0.0, "conversion", asAnotherKey))
+                .isInstanceOfSatisfying(PermissionException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo("forbidden");
+                    assertThat(e.getRequiredScope()).isEmpty();
+                });
+    }
+
+    @Test
+    void theSameIdempotencyKeyReplaysTheFirstPredictionAndAnotherBodyConflicts() {
+        RequestOptions once = RequestOptions.builder().idempotencyKey("sdk-it-" + UUID.randomUUID()).build();
+
+        Prediction<LeadScore> first = client.predictions().create("21", lead(), once);
+        Prediction<LeadScore> replay = client.predictions().create("21", lead(), once);
+
+        assertThat(replay.getInferenceLogId()).isEqualTo(first.getInferenceLogId());
+        assertThat(first.isReplayed()).isFalse();
+        assertThat(replay.isReplayed()).isTrue();
+        assertThatThrownBy(() -> client.predictions().create("21", lead().companySize(7), once))
+                .isInstanceOfSatisfying(IdempotencyException.class, e -> assertThat(e.isInProgress()).isFalse());
+    }
+
+    @Test
     void quickstartExampleRunsAgainstTheServer() {
         LeadScore score = QuickstartExample.scoreOneLead(baseUrl, apiKey);
 
         assertThat(score.getLeadScore()).isBetween(0, 100);
+    }
+
+    private static String newKey(ApiKeyScope... scopes) {
+        return client.apiKeys().create(ApiKeyCreateParams.builder().name("SDK IT").scopes(scopes).build()).getSecret();
+    }
+
+    /** Metering writes in batches, so a prediction reaches the counts within about a second, not at once. */
+    private static long awaitUsage(RequestOptions key) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        long requests = 0;
+        while (requests == 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            requests = client.usage().retrieve(UsageParams.builder().model("21").build(), key).getData().getData()
+                    .stream().mapToLong(UsageRow::getRequests).sum();
+        }
+        return requests;
     }
 
     private static void awaitReady() throws IOException, InterruptedException {

@@ -114,4 +114,31 @@ class PredictionServiceTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(stub.attempts()).isZero();
     }
+
+    @Test
+    void predictionCarriesTheRateLimitAndWhetherItWasReplayed() {
+        stub.json(200, predictResponse(LEAD_SCORE), "RateLimit-Policy", "\"hour\";q=1000;w=3600",
+                "RateLimit", "\"hour\";r=997;t=1740", "Idempotent-Replayed", "true");
+
+        Prediction<LeadScore> scored = client.predictions().create("21", lead());
+
+        assertThat(scored.isReplayed()).isTrue();
+        assertThat(scored.getRateLimit()).hasValueSatisfying(limit -> {
+            assertThat(limit.getPolicy()).isEqualTo("hour");
+            assertThat(limit.getRemaining()).isEqualTo(997);
+            assertThat(limit.getReset()).isEqualTo(java.time.Duration.ofSeconds(1740));
+            assertThat(limit.getQuota()).hasValue(1000);
+            assertThat(limit.getWindow()).contains(java.time.Duration.ofHours(1));
+        });
+    }
+
+    @Test
+    void predictionWithoutRateLimitHeadersHasNoneAndIsNotAReplay() {
+        stub.json(200, predictResponse(LEAD_SCORE));
+
+        Prediction<LeadScore> scored = client.predictions().create("21", lead());
+
+        assertThat(scored.getRateLimit()).isEmpty();
+        assertThat(scored.isReplayed()).isFalse();
+    }
 }

@@ -126,6 +126,19 @@ class RetryRulesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"metering_unavailable", "service_unavailable"})
+    void retriesAnOutcomeAfterA503WithTheSameIdempotencyKeyThenReportsIt(String code) {
+        stub.problem(503, problem(503, code, "req_1", null), "Retry-After", "5");
+
+        assertThatThrownBy(() -> client.outcomes().report(java.util.UUID.randomUUID(), 1.0, "conversion"))
+                .isExactlyInstanceOf(ApiException.class)
+                .extracting(e -> ((HokusaiException) e).getCode()).isEqualTo(code);
+        assertThat(stub.attempts()).isEqualTo(1 + HokusaiClient.DEFAULT_MAX_RETRIES);
+        assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
+        assertThat(idempotencyKeys()).doesNotContainNull().containsOnly(idempotencyKeys().get(0));
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {400, 401, 403, 404, 405, 409, 413, 415, 422, 500, 502, 504})
     void neverRetriesOtherStatuses(int status) {
         stub.problem(status, problem(status, "some_problem", "req_1", null));

@@ -115,7 +115,7 @@ public final class Contract {
 
     private static PactDslResponse problem(PactDslResponse response, int status, String code, boolean errors) {
         PactDslJsonBody body = new PactDslJsonBody()
-                .stringMatcher("type", "https?://\\S+#" + code, "https://api.hokus.ai/docs/errors.html#" + code)
+                .stringMatcher("type", "https?://\\S+#" + code, "https://docs.example/errors.html#" + code)
                 .stringType("title", "A short summary")
                 .numberValue("status", status)
                 .stringType("detail", "What went wrong, and how to fix it.")

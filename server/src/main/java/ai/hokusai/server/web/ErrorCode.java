@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
  * with the same status and title; a test keeps the two equal.
  */
 public enum ErrorCode {
+    BAD_REQUEST(HttpStatus.BAD_REQUEST, "Bad request"),
     INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "Invalid parameter"),
     MALFORMED_JSON(HttpStatus.BAD_REQUEST, "Malformed JSON"),
     AUTHENTICATION_REQUIRED(HttpStatus.UNAUTHORIZED, "Authentication required"),
@@ -47,6 +48,17 @@ public enum ErrorCode {
 
     public String title() {
         return title;
+    }
+
+    /** The code for an error the servlet container raised itself, before any handler ran. */
+    public static ErrorCode forContainerStatus(int status) {
+        return switch (status) {
+            case 404 -> ROUTE_NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            default -> status < 500 ? BAD_REQUEST : INTERNAL_ERROR;
+        };
     }
 
     /** The wire form, e.g. {@code invalid_input}. */

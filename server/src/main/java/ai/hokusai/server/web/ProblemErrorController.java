@@ -25,17 +25,10 @@ public class ProblemErrorController implements ErrorController {
     ResponseEntity<Problem> error(HttpServletRequest request) {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int code = status instanceof Integer i ? i : 404;
-        ErrorCode errorCode = switch (code) {
-            case 400 -> ErrorCode.INVALID_PARAMETER;
-            case 404 -> ErrorCode.ROUTE_NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            default -> ErrorCode.INTERNAL_ERROR;
-        };
+        ErrorCode errorCode = ErrorCode.forContainerStatus(code);
         String detail = errorCode == ErrorCode.INTERNAL_ERROR
                 ? "An unexpected error occurred. Quote the request id to support."
-                : errorCode == ErrorCode.INVALID_PARAMETER ? "The request could not be read." : errorCode.title() + ".";
+                : errorCode == ErrorCode.BAD_REQUEST ? "The request could not be read." : errorCode.title() + ".";
         return problems.build(errorCode, detail, request);
     }
 }

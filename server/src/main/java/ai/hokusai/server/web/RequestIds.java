@@ -54,7 +54,8 @@ public class RequestIds extends OncePerRequestFilter {
         return false;
     }
 
-    private static String newId() {
+    /** A fresh id, for a request that brought none (or a malformed one). */
+    public static String newId() {
         char[] id = new char[20];
         for (int i = 0; i < id.length; i++) {
             id[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];

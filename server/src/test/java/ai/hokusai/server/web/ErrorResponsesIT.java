@@ -33,6 +33,27 @@ class ErrorResponsesIT extends ServerIntegrationTest {
     }
 
     @Test
+    void aRequestTheServletContainerRefusesIsStillAProblemNotAnHtmlPage() throws Exception {
+        for (String target : new String[] {"/api/v1/models/%ZZ", "/api/v1/models/%"}) {
+            String raw = rawGet(target);
+            assertThat(raw).startsWith("HTTP/1.1 400");
+            assertThat(raw).containsIgnoringCase("Content-Type: application/problem+json");
+            assertThat(raw).containsIgnoringCase("X-Request-Id: req_");
+            assertThat(raw).contains("\"code\":\"bad_request\"").doesNotContain("<html");
+        }
+    }
+
+    /** A request line no HTTP client library will send: percent-encoding that does not decode. */
+    private String rawGet(String target) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void aWrongMethodIs405WithAllow() {
         TestHttp.Response response = http().send("DELETE", "/api/v1/models/21", Map.of(), null);
         JsonNode body = problem(response, 405, "method_not_allowed");

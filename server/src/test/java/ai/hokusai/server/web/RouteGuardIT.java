@@ -39,31 +39,19 @@ class RouteGuardIT extends ServerIntegrationTest {
 
     @Test
     void liveHandlerMappingsEqualTheSpecsOperationsInBothDirections() {
-        Set<String> live = new TreeSet<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : requestMappings.getHandlerMethods().entrySet()) {
-            if (entry.getValue().getBeanType() == ProblemErrorController.class) {
-                continue; // the servlet container's error page, not an API route
-            }
-            RequestMappingInfo info = entry.getKey();
-            assertThat(info.getMethodsCondition().getMethods())
-                    .as("%s must name its HTTP method; a mapping for every method hides 405s", info)
-                    .isNotEmpty();
-            for (String path : info.getPathPatternsCondition().getPatternValues()) {
-                info.getMethodsCondition().getMethods().forEach(m -> live.add(m.name() + " " + path));
-            }
-        }
-        assertThat(live).containsExactlyInAnyOrderElementsOf(specOperations().keySet());
+        assertThat(LiveRoutes.served(requestMappings))
+                .containsExactlyInAnyOrderElementsOf(LiveRoutes.specOperations(spec).keySet());
     }
 
     @Test
     void everySpecOperationsUrlIsOwnedByTheHandlerGeneratedForThatOperation() throws Exception {
         List<String> wrongOwners = new ArrayList<>();
-        for (Map.Entry<String, String> operation : specOperations().entrySet()) {
+        for (Map.Entry<String, String> operation : LiveRoutes.specOperations(spec).entrySet()) {
             String[] methodAndPath = operation.getKey().split(" ", 2);
             String url = methodAndPath[1]
                     .replace("{modelRef}", "21")
                     .replace("{deploymentId}", "6f1c2a4e-8d3b-4b7a-9c2e-5a1d0e7f3b21");
-            Object owner = ownerOf(methodAndPath[0], url);
+            Object owner = LiveRoutes.ownerOf(dispatcher, methodAndPath[0], url);
             if (!(owner instanceof HandlerMethod handler) || !handler.getMethod().getName().equals(operation.getValue())) {
                 wrongOwners.add(operation.getKey() + " -> " + owner);
             }
@@ -74,37 +62,9 @@ class RouteGuardIT extends ServerIntegrationTest {
     @Test
     void theModelRefRouteAnswersAllThreeFormsWithOneHandler() throws Exception {
         for (String ref : List.of("21", "lscor-v2", "6f1c2a4e-8d3b-4b7a-9c2e-5a1d0e7f3b21")) {
-            Object owner = ownerOf("POST", "/api/v1/models/" + ref + "/predict");
+            Object owner = LiveRoutes.ownerOf(dispatcher, "POST", "/api/v1/models/" + ref + "/predict");
             assertThat(owner).isInstanceOfSatisfying(HandlerMethod.class,
                     h -> assertThat(h.getMethod().getName()).isEqualTo("predict"));
         }
-    }
-
-    /** What the dispatcher itself would pick: the first handler mapping, in order, that has a handler. */
-    private Object ownerOf(String method, String url) throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest(method, url);
-        request.setContentType("application/json");
-        ServletRequestPathUtils.parseAndCache(request);
-        for (HandlerMapping mapping : dispatcher.getHandlerMappings()) {
-            HandlerExecutionChain chain = mapping.getHandler(request);
-            if (chain != null) {
-                return chain.getHandler();
-            }
-        }
-        return null;
-    }
-
-    /** "METHOD /path" → operationId, straight from the spec. */
-    @SuppressWarnings("unchecked")
-    private Map<String, String> specOperations() {
-        Map<String, String> operations = new java.util.TreeMap<>();
-        Map<String, Object> paths = (Map<String, Object>) spec.root().get("paths");
-        paths.forEach((path, item) -> ((Map<String, Object>) item).forEach((method, operation) -> {
-            if (Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(method)) {
-                operations.put(method.toUpperCase() + " " + path,
-                        (String) ((Map<String, Object>) operation).get("operationId"));
-            }
-        }));
-        return operations;
     }
 }

@@ -1,0 +1,63 @@
+package ai.hokusai.sdk;
+
+/**
+ * The spec's operations as the facade calls them. Each names the scope the spec's {@code x-required-scope}
+ * gives it, so a {@code 403 insufficient_scope} can say which scope was missing without reading the
+ * human-oriented {@code detail}, and whether a replay is harmless, so retries stay where they are safe.
+ * {@code OperationCoverageTest} holds this table to the spec.
+ */
+enum Operation {
+
+    LIST_MODELS("listModels", "GET", "models:read"),
+    GET_MODEL("getModel", "GET", "models:read"),
+    GET_MODEL_INFO("getModelInfo", "GET", "models:read"),
+    GET_MODEL_HEALTH("getModelHealth", "GET", "models:read"),
+    PREDICT("predict", "POST", "predict"),
+    LIST_MODEL_DEPLOYMENTS("listModelDeployments", "GET", "models:read"),
+    GET_DEPLOYMENT("getDeployment", "GET", "models:read"),
+    CREATE_API_KEY("createApiKey", "POST", "admin"),
+    LIST_API_KEYS("listApiKeys", "GET", "admin"),
+    REVOKE_API_KEY("revokeApiKey", "DELETE", "admin"),
+    GET_USAGE("getUsage", "GET", "predict"),
+    REPORT_OUTCOME("reportOutcome", "POST", "predict"),
+    GET_LIVENESS("getLiveness", "GET", null),
+    GET_READINESS("getReadiness", "GET", null),
+    GET_OPEN_API_DOCUMENT("getOpenApiDocument", "GET", null);
+
+    private final String operationId;
+    private final String method;
+    private final String requiredScope;
+
+    Operation(String operationId, String method, String requiredScope) {
+        this.operationId = operationId;
+        this.method = method;
+        this.requiredScope = requiredScope;
+    }
+
+    String operationId() {
+        return operationId;
+    }
+
+    String method() {
+        return method;
+    }
+
+    /** The scope a key needs for this operation, or null when it needs no key. */
+    String requiredScope() {
+        return requiredScope;
+    }
+
+    /**
+     * Whether the spec gives the operation an {@code Idempotency-Key}: the server then answers a repeat with the
+     * first answer, so every retry is safe. A POST without one (creating a key) may have run when the connection
+     * dropped, so it is resent only after answers that say it did not run (429, 503).
+     */
+    boolean takesIdempotencyKey() {
+        return this == PREDICT || this == REPORT_OUTCOME;
+    }
+
+    /** GET and DELETE (revoking a revoked key is a no-op) may be replayed; a POST only with an idempotency key. */
+    boolean replayable() {
+        return !"POST".equals(method) || takesIdempotencyKey();
+    }
+}

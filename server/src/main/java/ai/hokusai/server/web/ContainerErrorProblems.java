@@ -1,0 +1,83 @@
+package ai.hokusai.server.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+import ai.hokusai.server.config.ApiSpecDocument;
+import org.apache.catalina.Host;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Requests Tomcat refuses before Spring sees them — a malformed URL encoding, an oversized header — would get
+ * Tomcat's HTML error page. This replaces the host's error report valve, so they too answer a problem with a code
+ * and a request id.
+ */
+@Component
+public class ContainerErrorProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+
+    private final String typeBase;
+
+    public ContainerErrorProblems(ApiSpecDocument spec) {
+        this.typeBase = spec.productionBaseUrl() + "/docs/errors.html#";
+    }
+
+    @Override
+    public void customize(TomcatServletWebServerFactory factory) {
+        factory.addContextCustomizers(context -> {
+            Host host = (Host) context.getParent();
+            if (host instanceof org.apache.catalina.core.StandardHost standard) {
+                // The host adds the valve named here unless one of that class is already in its pipeline.
+                standard.setErrorReportValveClass(ProblemValve.class.getName());
+                host.getPipeline().addValve(new ProblemValve(typeBase));
+            }
+        });
+    }
+
+    /** Writes the problem body for an error no handler answered. */
+    public static class ProblemValve extends ErrorReportValve {
+
+        private final String typeBase;
+
+        public ProblemValve() {
+            this("");
+        }
+
+        ProblemValve(String typeBase) {
+            this.typeBase = typeBase;
+        }
+
+        @Override
+        protected void report(Request request, Response response, Throwable throwable) {
+            int status = response.getStatus();
+            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+                return;
+            }
+            ErrorCode code = ErrorCode.forContainerStatus(status);
+            String requestId = response.getHeader(RequestIds.HEADER) != null ? response.getHeader(RequestIds.HEADER)
+                    : RequestIds.newId();
+            String detail = code == ErrorCode.INTERNAL_ERROR
+                    ? "An unexpected error occurred. Quote the request id to support."
+                    : "The request could not be read: check the URL's encoding and the size of its headers.";
+            try {
+                response.setHeader(RequestIds.HEADER, requestId);
+                response.setContentType(ProblemResponses.PROBLEM_JSON.toString());
+                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                Writer writer = response.getReporter();
+                if (writer != null) {
+                    writer.write("{\"type\":\"" + typeBase + code.code() + "\",\"title\":\"" + code.title()
+                            + "\",\"status\":" + status + ",\"code\":\"" + code.code() + "\",\"request_id\":\""
+                            + requestId + "\",\"detail\":\"" + detail + "\"}");
+                    response.finishResponse();
+                }
+            } catch (IOException | IllegalStateException e) {
+                // The connection is gone or the response already committed: nothing more can be said.
+            }
+        }
+    }
+}
