@@ -17,9 +17,6 @@ import java.util.function.UnaryOperator;
 
 import ai.hokusai.contract.consumer.Contract.States;
 import ai.hokusai.sdk.ModelListParams;
-import ai.hokusai.sdk.model.ApiKeyCreateRequest;
-import ai.hokusai.sdk.model.ApiKeyScope;
-import ai.hokusai.sdk.model.OutcomeRequest;
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
@@ -70,17 +67,15 @@ class AccessRefusalsPactTest {
             new Operation("getDeployment", READ, PREDICT, r -> r, "GET", "/api/v1/deployments/" + DEPLOYMENT_21,
                     c -> c.sdk.deployments().get(UUID.fromString(DEPLOYMENT_21))),
             new Operation("createApiKey", ADMIN, PREDICT, r -> jsonBody(r, Bodies.keyRequest()), "POST", "/api/v1/api-keys",
-                    c -> c.apiKeys().createApiKey(new ApiKeyCreateRequest().name("CRM integration")
-                            .addScopesItem(ApiKeyScope.PREDICT), null, c.auth())),
+                    c -> c.sdk.apiKeys().create(ApiKeysPactTest.keyParams().build())),
             new Operation("listApiKeys", ADMIN, PREDICT, r -> r, "GET", "/api/v1/api-keys",
-                    c -> c.apiKeys().listApiKeys(null, c.auth())),
+                    c -> c.sdk.apiKeys().list()),
             new Operation("revokeApiKey", ADMIN, PREDICT, r -> r, "DELETE", "/api/v1/api-keys/" + Contract.UNKNOWN_KEY_ID,
-                    c -> c.apiKeys().revokeApiKey(UUID.fromString(Contract.UNKNOWN_KEY_ID), null, c.auth())),
+                    c -> c.sdk.apiKeys().revoke(UUID.fromString(Contract.UNKNOWN_KEY_ID))),
             new Operation("getUsage", PREDICT, READ, r -> r, "GET", "/api/v1/usage",
-                    c -> c.usage().getUsage(null, null, null, null, null, c.auth())),
+                    c -> c.sdk.usage().retrieve()),
             new Operation("reportOutcome", PREDICT, READ, r -> jsonBody(r, Bodies.outcomeRequest(UNKNOWN_PREDICTION)), "POST",
-                    "/api/v1/outcomes", c -> c.outcomes().reportOutcome(Bodies.outcome(UNKNOWN_PREDICTION), null, null,
-                            c.auth())));
+                    "/api/v1/outcomes", c -> c.sdk.outcomes().report(UUID.fromString(UNKNOWN_PREDICTION), 1.0, "conversion")));
 
     @Pact(consumer = CONSUMER)
     V4Pact withoutScope(PactDslWithProvider builder) {

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 
 import ai.hokusai.contract.consumer.Contract.States;
-import ai.hokusai.sdk.model.ApiKeyCreateRequest;
-import ai.hokusai.sdk.model.ApiKeyCreated;
+import ai.hokusai.sdk.ApiKeyCreateParams;
+import ai.hokusai.sdk.CreatedApiKey;
+import ai.hokusai.sdk.RequestOptions;
 import ai.hokusai.sdk.model.ApiKeyList;
 import ai.hokusai.sdk.model.ApiKeyScope;
 import au.com.dius.pact.consumer.MockServer;
@@ -34,8 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * ApiKeys tag: create, list and revoke keys with an admin key, through the SDK's generated client (the facade has
- * no key management yet). Scope and limit refusals are in {@link AccessRefusalsPactTest}.
+ * ApiKeys tag: create, list and revoke keys with an admin key, through {@code client.apiKeys()}. Scope and limit
+ * refusals are in {@link AccessRefusalsPactTest}.
  */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = PROVIDER, pactVersion = PactSpecVersion.V4)
@@ -44,6 +45,7 @@ class ApiKeysPactTest {
     private static final String ADMIN = "admin";
     /** Breaks the X-Request-Id pattern (visible ASCII only): the one parameter every operation takes. */
     static final String MALFORMED_REQUEST_ID = "not a request id";
+    static final RequestOptions MALFORMED = RequestOptions.builder().requestId(MALFORMED_REQUEST_ID).build();
 
     @Pact(consumer = CONSUMER)
     V4Pact create(PactDslWithProvider builder) {
@@ -59,12 +61,11 @@ class ApiKeysPactTest {
 
     @Test
     @PactTestFor(pactMethod = "create")
-    void createShowsTheSecretOnceWithItsPrefix(MockServer server) throws Exception {
-        Clients clients = new Clients(server, EXAMPLE_KEY);
-        ApiKeyCreated created = clients.apiKeys().createApiKey(keyRequest(), null, clients.auth());
+    void createShowsTheSecretOnceWithItsPrefix(MockServer server) {
+        CreatedApiKey created = new Clients(server, EXAMPLE_KEY).sdk.apiKeys().create(keyParams().build());
 
-        assertThat(created.getKey()).startsWith(created.getPrefix());
-        assertThat(created.getScopes()).isNotEmpty();
+        assertThat(created.getSecret()).startsWith(created.getData().getPrefix());
+        assertThat(created.getData().getScopes()).isNotEmpty();
     }
 
     @Pact(consumer = CONSUMER)
@@ -81,7 +82,7 @@ class ApiKeysPactTest {
     @PactTestFor(pactMethod = "createWithZeroLimit")
     void aZeroLimitIsAnInvalidRequest(MockServer server) {
         Clients clients = new Clients(server, EXAMPLE_KEY);
-        assertThat(clients.refusal(c -> c.apiKeys().createApiKey(keyRequest().rateLimitPerMinute(0), null, c.auth())))
+        assertThat(clients.refusal(c -> c.sdk.apiKeys().create(keyParams().rateLimitPerMinute(0).build())))
                 .isEqualTo(new Clients.Answer(422, "invalid_request"));
     }
 
@@ -100,7 +101,7 @@ class ApiKeysPactTest {
     @PactTestFor(pactMethod = "createWithMalformedRequestId")
     void aMalformedRequestIdIsAnInvalidParameter(MockServer server) {
         Clients clients = new Clients(server, EXAMPLE_KEY);
-        assertThat(clients.refusal(c -> c.apiKeys().createApiKey(keyRequest(), MALFORMED_REQUEST_ID, c.auth())))
+        assertThat(clients.refusal(c -> c.sdk.apiKeys().create(keyParams().build(), MALFORMED)))
                 .isEqualTo(new Clients.Answer(400, "invalid_parameter"));
     }
 
@@ -117,7 +118,7 @@ class ApiKeysPactTest {
     @PactTestFor(pactMethod = "createWithUnknownKey")
     void createWithAnUnknownKeyIsAnAuthenticationFailure(MockServer server) {
         Clients clients = new Clients(server, UNKNOWN_KEY);
-        assertThat(clients.refusal(c -> c.apiKeys().createApiKey(keyRequest(), null, c.auth())))
+        assertThat(clients.refusal(c -> c.sdk.apiKeys().create(keyParams().build())))
                 .isEqualTo(new Clients.Answer(401, "invalid_api_key"));
     }
 
@@ -134,9 +135,8 @@ class ApiKeysPactTest {
 
     @Test
     @PactTestFor(pactMethod = "list")
-    void listShowsPrefixesNeverSecrets(MockServer server) throws Exception {
-        Clients clients = new Clients(server, EXAMPLE_KEY);
-        ApiKeyList keys = clients.apiKeys().listApiKeys(null, clients.auth());
+    void listShowsPrefixesNeverSecrets(MockServer server) {
+        ApiKeyList keys = new Clients(server, EXAMPLE_KEY).sdk.apiKeys().list().getData();
 
         assertThat(keys.getData()).isNotEmpty().allSatisfy(k -> assertThat(k.getPrefix()).hasSize(16));
     }
@@ -156,7 +156,7 @@ class ApiKeysPactTest {
     @PactTestFor(pactMethod = "listWithMalformedRequestId")
     void listWithAMalformedRequestIdIsAnInvalidParameter(MockServer server) {
         Clients clients = new Clients(server, EXAMPLE_KEY);
-        assertThat(clients.refusal(c -> c.apiKeys().listApiKeys(MALFORMED_REQUEST_ID, c.auth())))
+        assertThat(clients.refusal(c -> c.sdk.apiKeys().list(MALFORMED)))
                 .isEqualTo(new Clients.Answer(400, "invalid_parameter"));
     }
 
@@ -173,7 +173,7 @@ class ApiKeysPactTest {
     @PactTestFor(pactMethod = "listWithUnknownKey")
     void listWithAnUnknownKeyIsAnAuthenticationFailure(MockServer server) {
         Clients clients = new Clients(server, UNKNOWN_KEY);
-        assertThat(clients.refusal(c -> c.apiKeys().listApiKeys(null, c.auth())))
+        assertThat(clients.refusal(c -> c.sdk.apiKeys().list()))
                 .isEqualTo(new Clients.Answer(401, "invalid_api_key"));
     }
 
@@ -185,6 +185,7 @@ class ApiKeysPactTest {
                 .uponReceiving("revokeApiKey: a key that exists")
                 .method("DELETE").pathFromProviderState("/api/v1/api-keys/${keyId}", "/api/v1/api-keys/" + EXAMPLE_ID))
                 .willRespondWith().status(204)
+                .matchHeader("X-Request-Id", Contract.REQUEST_ID_PATTERN, "req_3f9a1c")
                 .toPact(V4Pact.class);
     }
 
@@ -192,10 +193,9 @@ class ApiKeysPactTest {
 
     @Test
     @PactTestFor(pactMethod = "revoke")
-    void revokeAnswersNoContent(MockServer server) throws Exception {
-        Clients clients = new Clients(server, EXAMPLE_KEY);
-        assertThat(clients.apiKeys().revokeApiKeyWithHttpInfo(UUID.fromString(EXAMPLE_ID), null, clients.auth())
-                .getStatusCode()).isEqualTo(204);
+    void revokeAnswersNoContent(MockServer server) {
+        assertThat(new Clients(server, EXAMPLE_KEY).sdk.apiKeys().revoke(UUID.fromString(EXAMPLE_ID))
+                .getRequestId()).isNotBlank();
     }
 
     @Pact(consumer = CONSUMER)
@@ -213,7 +213,7 @@ class ApiKeysPactTest {
     @PactTestFor(pactMethod = "revokeUnknown")
     void revokingAnUnknownKeyIsNotFound(MockServer server) {
         Clients clients = new Clients(server, EXAMPLE_KEY);
-        assertThat(clients.refusal(c -> c.apiKeys().revokeApiKey(UUID.fromString(UNKNOWN_KEY_ID), null, c.auth())))
+        assertThat(clients.refusal(c -> c.sdk.apiKeys().revoke(UUID.fromString(UNKNOWN_KEY_ID))))
                 .isEqualTo(new Clients.Answer(404, "api_key_not_found"));
     }
 
@@ -232,8 +232,7 @@ class ApiKeysPactTest {
     @PactTestFor(pactMethod = "revokeWithMalformedRequestId")
     void revokeWithAMalformedRequestIdIsAnInvalidParameter(MockServer server) {
         Clients clients = new Clients(server, EXAMPLE_KEY);
-        assertThat(clients.refusal(c -> c.apiKeys().revokeApiKey(UUID.fromString(UNKNOWN_KEY_ID),
-                MALFORMED_REQUEST_ID, c.auth())))
+        assertThat(clients.refusal(c -> c.sdk.apiKeys().revoke(UUID.fromString(UNKNOWN_KEY_ID), MALFORMED)))
                 .isEqualTo(new Clients.Answer(400, "invalid_parameter"));
     }
 
@@ -250,11 +249,11 @@ class ApiKeysPactTest {
     @PactTestFor(pactMethod = "revokeWithUnknownKey")
     void revokeWithAnUnknownKeyIsAnAuthenticationFailure(MockServer server) {
         Clients clients = new Clients(server, UNKNOWN_KEY);
-        assertThat(clients.refusal(c -> c.apiKeys().revokeApiKey(UUID.fromString(UNKNOWN_KEY_ID), null, c.auth())))
+        assertThat(clients.refusal(c -> c.sdk.apiKeys().revoke(UUID.fromString(UNKNOWN_KEY_ID))))
                 .isEqualTo(new Clients.Answer(401, "invalid_api_key"));
     }
 
-    private static ApiKeyCreateRequest keyRequest() {
-        return new ApiKeyCreateRequest().name("CRM integration").addScopesItem(ApiKeyScope.PREDICT);
+    static ApiKeyCreateParams.Builder keyParams() {
+        return ApiKeyCreateParams.builder().name("CRM integration").scopes(ApiKeyScope.PREDICT);
     }
 }

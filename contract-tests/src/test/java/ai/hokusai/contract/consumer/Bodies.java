@@ -113,11 +113,10 @@ final class Bodies {
         return predictRequest(lead(new PactDslJsonBody().object("inputs")).closeObject().asBody());
     }
 
-    /** A key request as the generated client sends it: a name, the scopes and the mode (it defaults to live). */
+    /** A key request as the SDK sends it: a name and the scopes (the mode defaults to live on the server). */
     static PactDslJsonBody keyRequest() {
         return new PactDslJsonBody()
                 .stringType("name", "CRM integration")
-                .stringMatcher("mode", "live|test", "live")
                 .eachLike("scopes", PactDslJsonRootValue.stringMatcher("predict|models:read|models:write|admin",
                         "predict"), 1);
     }
@@ -140,11 +139,6 @@ final class Bodies {
                 .uuid("inference_log_id", inferenceLogId)
                 .numberType("outcome_score", 1.0)
                 .stringType("outcome_type", "conversion");
-    }
-
-    static ai.hokusai.sdk.model.OutcomeRequest outcome(String inferenceLogId) {
-        return new ai.hokusai.sdk.model.OutcomeRequest().inferenceLogId(java.util.UUID.fromString(inferenceLogId))
-                .outcomeScore(1.0).outcomeType("conversion");
     }
 
     /** One lead as the SDK's {@code LeadScoringInput} serialises it: every field, each of its type. */

@@ -19,6 +19,9 @@ import static ai.hokusai.contract.consumer.Contract.withUnknownKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.hokusai.contract.consumer.Contract.States;
+import java.util.UUID;
+
+import ai.hokusai.sdk.RequestOptions;
 import ai.hokusai.sdk.model.Outcome;
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
@@ -34,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Outcomes tag: reporting what really happened to a scored lead, through the SDK's generated client. Only the key
+ * Outcomes tag: reporting what really happened to a scored lead, through {@code client.outcomes()}. Only the key
  * that made the prediction may report it, so most states here make a prediction first.
  */
 @ExtendWith(PactConsumerTestExt.class)
@@ -64,9 +67,9 @@ class OutcomesPactTest {
 
     @Test
     @PactTestFor(pactMethod = "report")
-    void anOutcomeIsRecordedAgainstThePrediction(MockServer server) throws Exception {
-        Clients clients = new Clients(server, EXAMPLE_KEY);
-        Outcome outcome = clients.outcomes().reportOutcome(Bodies.outcome(EXAMPLE_LOG), null, null, clients.auth());
+    void anOutcomeIsRecordedAgainstThePrediction(MockServer server) {
+        Outcome outcome = new Clients(server, EXAMPLE_KEY).sdk.outcomes()
+                .report(UUID.fromString(EXAMPLE_LOG), 1.0, "conversion").getData();
 
         assertThat(outcome.getInferenceLogId()).hasToString(EXAMPLE_LOG);
         assertThat(outcome.getId()).isNotNull();
@@ -137,8 +140,8 @@ class OutcomesPactTest {
     @Test
     @PactTestFor(pactMethod = "reportScoreAboveOne")
     void aScoreAboveOneIsAnInvalidRequest(MockServer server) {
-        assertThat(new Clients(server, EXAMPLE_KEY).refusal(c -> c.outcomes().reportOutcome(
-                Bodies.outcome(UNKNOWN_PREDICTION).outcomeScore(2.0), null, null, c.auth())))
+        assertThat(new Clients(server, EXAMPLE_KEY).refusal(c -> c.sdk.outcomes().report(
+                UUID.fromString(UNKNOWN_PREDICTION), 2.0, "conversion")))
                 .isEqualTo(new Clients.Answer(422, "invalid_request"));
     }
 
@@ -154,8 +157,8 @@ class OutcomesPactTest {
     @Test
     @PactTestFor(pactMethod = "reportWithMalformedRequestId")
     void aMalformedRequestIdIsAnInvalidParameter(MockServer server) {
-        assertThat(new Clients(server, EXAMPLE_KEY).refusal(c -> c.outcomes().reportOutcome(
-                Bodies.outcome(UNKNOWN_PREDICTION), ApiKeysPactTest.MALFORMED_REQUEST_ID, null, c.auth())))
+        assertThat(new Clients(server, EXAMPLE_KEY).refusal(c -> c.sdk.outcomes().report(
+                UUID.fromString(UNKNOWN_PREDICTION), 1.0, "conversion", ApiKeysPactTest.MALFORMED)))
                 .isEqualTo(new Clients.Answer(400, "invalid_parameter"));
     }
 
@@ -196,6 +199,7 @@ class OutcomesPactTest {
     }
 
     private static Clients.Call send(String inferenceLogId, String requestId, String idempotencyKey) {
-        return c -> c.outcomes().reportOutcome(Bodies.outcome(inferenceLogId), requestId, idempotencyKey, c.auth());
+        RequestOptions options = RequestOptions.builder().requestId(requestId).idempotencyKey(idempotencyKey).build();
+        return c -> c.sdk.outcomes().report(UUID.fromString(inferenceLogId), 1.0, "conversion", options);
     }
 }

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 
 import ai.hokusai.contract.consumer.Contract.States;
+import ai.hokusai.sdk.UsageParams;
 import ai.hokusai.sdk.model.UsageReport;
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
@@ -27,7 +28,7 @@ import au.com.dius.pact.core.model.annotations.Pact;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Usage tag: a key's metered calls per model and day, through the SDK's generated client. */
+/** Usage tag: a key's metered calls per model and day, through {@code client.usage()}. */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = PROVIDER, pactVersion = PactSpecVersion.V4)
 class UsagePactTest {
@@ -58,9 +59,8 @@ class UsagePactTest {
 
     @Test
     @PactTestFor(pactMethod = "usage")
-    void usageCountsPerModelAndDay(MockServer server) throws Exception {
-        Clients clients = new Clients(server, EXAMPLE_KEY);
-        UsageReport report = clients.usage().getUsage(null, null, null, null, null, clients.auth());
+    void usageCountsPerModelAndDay(MockServer server) {
+        UsageReport report = new Clients(server, EXAMPLE_KEY).sdk.usage().retrieve().getData();
 
         assertThat(report.getFrom()).isBeforeOrEqualTo(report.getTo());
         assertThat(report.getData()).allSatisfy(row -> assertThat(row.getPredictions()).isNotNegative());
@@ -80,8 +80,8 @@ class UsagePactTest {
     @PactTestFor(pactMethod = "usageBackwards")
     void aPeriodEndingBeforeItStartsIsAnInvalidParameter(MockServer server) {
         Clients clients = new Clients(server, EXAMPLE_KEY);
-        assertThat(clients.refusal(c -> c.usage().getUsage(LocalDate.parse("2026-11-27"), LocalDate.parse("2026-11-01"),
-                null, null, null, c.auth())))
+        assertThat(clients.refusal(c -> c.sdk.usage().retrieve(UsageParams.builder()
+                .from(LocalDate.parse("2026-11-27")).to(LocalDate.parse("2026-11-01")).build())))
                 .isEqualTo(new Clients.Answer(400, "invalid_parameter"));
     }
 
@@ -100,7 +100,7 @@ class UsagePactTest {
     @PactTestFor(pactMethod = "usageOfUnknownModel")
     void usageOfAnUnknownModelIsNotFound(MockServer server) {
         Clients clients = new Clients(server, EXAMPLE_KEY);
-        assertThat(clients.refusal(c -> c.usage().getUsage(null, null, "999", null, null, c.auth())))
+        assertThat(clients.refusal(c -> c.sdk.usage().retrieve(UsageParams.builder().model("999").build())))
                 .isEqualTo(new Clients.Answer(404, "model_not_found"));
     }
 
@@ -117,7 +117,7 @@ class UsagePactTest {
     @PactTestFor(pactMethod = "usageWithUnknownKey")
     void usageWithAnUnknownKeyIsAnAuthenticationFailure(MockServer server) {
         Clients clients = new Clients(server, UNKNOWN_KEY);
-        assertThat(clients.refusal(c -> c.usage().getUsage(null, null, null, null, null, c.auth())))
+        assertThat(clients.refusal(c -> c.sdk.usage().retrieve()))
                 .isEqualTo(new Clients.Answer(401, "invalid_api_key"));
     }
 }
