@@ -300,6 +300,9 @@ public class ProblemAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request) {
+        if (databaseUnreachable(e)) {
+            return storeUnavailable(e, request);
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problems.build(ErrorCode.INTERNAL_ERROR,
                 "An unexpected error occurred. Quote the request id to support.", request);
@@ -309,6 +312,23 @@ public class ProblemAdvice {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         return headers;
+    }
+
+    /**
+     * A lost database connection surfaces wrapped differently by each layer (MyBatis, the pool, the driver); the SQL
+     * state class 08 (connection exception) is what they share.
+     */
+    private static boolean databaseUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || cause instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                    || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(List<FieldViolation> violations) {
