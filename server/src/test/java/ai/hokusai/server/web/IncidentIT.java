@@ -35,6 +35,7 @@ class IncidentIT extends ServerIntegrationTest {
         assertThat(prediction.get("lead_score").asInt()).isBetween(0, 100);
         assertThat(prediction.get("recommendation").asString()).isIn("Hot", "Warm", "Cold");
         assertThat(body.get("metadata").get("api_version").asString()).isEqualTo("1.0.0");
+        assertThat(LeadScoreSchema.violations(prediction.toString())).as("against the spec's LeadScore").isEmpty();
         assertThat(body.get("timestamp").asString()).isNotBlank();
     }
 
