@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
 
 @Mapper
 public interface DeploymentMapper {
@@ -12,6 +13,9 @@ public interface DeploymentMapper {
     Optional<DeploymentRecord> findById(UUID id);
 
     Optional<DeploymentRecord> findActiveByModelId(int modelId);
+
+    /** The active deployments of several models in one query (a page of models). */
+    List<DeploymentRecord> findActiveByModelIds(@Param("modelIds") List<Integer> modelIds);
 
     /** Newest first. */
     List<DeploymentRecord> listByModelId(int modelId);

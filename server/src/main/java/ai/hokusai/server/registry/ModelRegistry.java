@@ -1,6 +1,9 @@
 package ai.hokusai.server.registry;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,12 +54,16 @@ public class ModelRegistry {
         return resolved;
     }
 
-    public List<ModelRecord> listAfter(Integer afterId, int limit) {
-        return models.listAfter(afterId, limit);
-    }
-
-    public Optional<DeploymentRecord> activeDeployment(int modelId) {
-        return deployments.findActiveByModelId(modelId);
+    /** Models with an id above {@code afterId}, each with its live deployment: two queries for the whole page. */
+    public List<ResolvedModel> listAfter(Integer afterId, int limit) {
+        List<ModelRecord> page = models.listAfter(afterId, limit);
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, DeploymentRecord> active = deployments.findActiveByModelIds(
+                page.stream().map(ModelRecord::id).toList()).stream()
+                .collect(Collectors.toMap(DeploymentRecord::modelId, Function.identity()));
+        return page.stream().map(m -> new ResolvedModel(m, Optional.ofNullable(active.get(m.id())))).toList();
     }
 
     public List<DeploymentRecord> deploymentsOf(int modelId) {

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import ai.hokusai.server.persistence.DeploymentRecord;
-import ai.hokusai.server.persistence.ModelRecord;
 import ai.hokusai.server.registry.ModelRegistry;
 import ai.hokusai.server.registry.ModelUnavailableException;
 import ai.hokusai.server.registry.ResolvedModel;
@@ -39,13 +38,10 @@ public class ModelCatalogService {
 
     public ModelPage list(int limit, String cursor) {
         Integer afterId = cursor == null ? null : decodeCursor(cursor);
-        List<ModelRecord> rows = registry.listAfter(afterId, limit + 1);
+        List<ResolvedModel> rows = registry.listAfter(afterId, limit + 1);
         boolean hasMore = rows.size() > limit;
-        List<ModelRecord> page = hasMore ? rows.subList(0, limit) : rows;
-        List<ResolvedModel> models = page.stream()
-                .map(m -> new ResolvedModel(m, registry.activeDeployment(m.id())))
-                .toList();
-        String next = hasMore ? encodeCursor(page.get(page.size() - 1).id()) : null;
+        List<ResolvedModel> models = hasMore ? rows.subList(0, limit) : rows;
+        String next = hasMore ? encodeCursor(models.get(models.size() - 1).model().id()) : null;
         return new ModelPage(models, next);
     }
 
