@@ -35,11 +35,4 @@ public final class TestKeys {
         return new Key(UUID.fromString(created.get("id").asString()), created.get("key").asString());
     }
 
-    /** The documented example lead. */
-    public static final String LEAD = """
-            {"inputs": {"company_size": 1000, "industry": "Technology", "engagement_score": 75,
-                        "website_visits": 10, "email_opens": 5, "content_downloads": 3,
-                        "demo_requested": true, "budget_confirmed": false,
-                        "decision_timeline": "Q2 2025", "title": "VP of Engineering"},
-             "options": {}}""";
 }

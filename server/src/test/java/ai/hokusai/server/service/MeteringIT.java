@@ -1,5 +1,6 @@
 package ai.hokusai.server.service;
 
+import ai.hokusai.server.TestLeads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -38,7 +39,7 @@ class MeteringIT extends ServerIntegrationTest {
     void aPredictIsRecordedWithItsFacts() throws InterruptedException {
         TestKeys.Key key = TestKeys.create(http(), List.of("predict"), null, null);
         TestHttp.Response response = http().withKey(key.secret()).send("POST", PREDICT,
-                Map.of("Content-Type", "application/json", "X-Request-Id", "metering-facts-1"), TestKeys.LEAD);
+                Map.of("Content-Type", "application/json", "X-Request-Id", "metering-facts-1"), TestLeads.REQUEST);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         UUID id = UUID.fromString(response.json().get("inference_log_id").asString());
         awaitWritten();
@@ -77,9 +78,8 @@ class MeteringIT extends ServerIntegrationTest {
     void usageCountsCallsAndInputsPerModelPerDay() throws InterruptedException {
         TestKeys.Key key = TestKeys.create(http(), List.of("predict"), null, null);
         TestHttp caller = http().withKey(key.secret());
-        String lead = TestKeys.LEAD.substring(TestKeys.LEAD.indexOf("{\"company_size\""),
-                TestKeys.LEAD.indexOf("},") + 1);
-        assertThat(caller.postJson(PREDICT, TestKeys.LEAD).status()).isEqualTo(200);
+        String lead = TestLeads.INPUT;
+        assertThat(caller.postJson(PREDICT, TestLeads.REQUEST).status()).isEqualTo(200);
         assertThat(caller.postJson(PREDICT, "{\"inputs\": [" + lead + ", " + lead + "]}").status()).isEqualTo(200);
         awaitWritten();
 

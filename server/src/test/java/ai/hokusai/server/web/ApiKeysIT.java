@@ -1,5 +1,6 @@
 package ai.hokusai.server.web;
 
+import ai.hokusai.server.TestLeads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
@@ -122,7 +123,7 @@ class ApiKeysIT extends ServerIntegrationTest {
         TestKeys.Key predictor = TestKeys.create(http(), List.of("predict"), null, null);
 
         TestHttp.Response predict = http().withKey(reader.secret()).postJson("/api/v1/models/21/predict",
-                TestKeys.LEAD);
+                TestLeads.REQUEST);
         assertThat(predict.status()).isEqualTo(403);
         assertThat(predict.header("Content-Type")).startsWith("application/problem+json");
         assertThat(predict.json().get("code").asString()).isEqualTo("insufficient_scope");

@@ -1,5 +1,6 @@
 package ai.hokusai.server.web;
 
+import ai.hokusai.server.TestLeads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -137,8 +138,7 @@ class ErrorResponsesIT extends ServerIntegrationTest {
 
     @Test
     void invalidInputsInABatchArePointedAtByIndex() {
-        String body = "{\"inputs\": [" + IncidentIT.LEAD.substring(IncidentIT.LEAD.indexOf("{\"company_size\""),
-                IncidentIT.LEAD.indexOf("},") + 1) + ", {\"company_size\": 1}]}";
+        String body = "{\"inputs\": [" + TestLeads.INPUT + ", {\"company_size\": 1}]}";
         JsonNode problem = problem(http().postJson(PREDICT, body), 422, "invalid_input");
         assertThat(problem.get("errors").valueStream().map(e -> e.get("pointer").asString()))
                 .allMatch(p -> p.startsWith("/inputs/1/"))

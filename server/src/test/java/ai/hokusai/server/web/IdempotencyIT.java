@@ -1,5 +1,6 @@
 package ai.hokusai.server.web;
 
+import ai.hokusai.server.TestLeads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -47,9 +48,9 @@ class IdempotencyIT extends ServerIntegrationTest {
     @Test
     void aRetryWithTheSameKeyAndBodyGetsTheStoredAnswerAndIsMeteredOnce() throws InterruptedException {
         String key = "retry-" + UUID.randomUUID();
-        TestHttp.Response first = predict(http(), key, TestKeys.LEAD);
+        TestHttp.Response first = predict(http(), key, TestLeads.REQUEST);
         // The same body with its fields in another order is the same request.
-        TestHttp.Response retry = predict(http(), key, TestKeys.LEAD.replace("\"options\": {}", "\"options\": {}   "));
+        TestHttp.Response retry = predict(http(), key, TestLeads.REQUEST.replace("\"options\": {}", "\"options\": {}   "));
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(first.header("Idempotent-Replayed")).isNull();
@@ -62,9 +63,9 @@ class IdempotencyIT extends ServerIntegrationTest {
     @Test
     void theSameKeyWithAnotherBodyIs409() {
         String key = "conflict-" + UUID.randomUUID();
-        assertThat(predict(http(), key, TestKeys.LEAD).status()).isEqualTo(200);
+        assertThat(predict(http(), key, TestLeads.REQUEST).status()).isEqualTo(200);
 
-        TestHttp.Response other = predict(http(), key, TestKeys.LEAD.replace("\"company_size\": 1000",
+        TestHttp.Response other = predict(http(), key, TestLeads.REQUEST.replace("\"company_size\": 1000",
                 "\"company_size\": 5"));
 
         assertThat(other.status()).isEqualTo(409);
@@ -75,8 +76,8 @@ class IdempotencyIT extends ServerIntegrationTest {
     void keysAreKeptPerApiKey() throws InterruptedException {
         String key = "shared-" + UUID.randomUUID();
         TestHttp other = http().withKey(TestKeys.create(http(), List.of("predict"), null, null).secret());
-        String mine = predict(http(), key, TestKeys.LEAD).json().get("inference_log_id").asString();
-        TestHttp.Response theirs = predict(other, key, TestKeys.LEAD);
+        String mine = predict(http(), key, TestLeads.REQUEST).json().get("inference_log_id").asString();
+        TestHttp.Response theirs = predict(other, key, TestLeads.REQUEST);
         assertThat(theirs.header("Idempotent-Replayed")).isNull();
         assertThat(theirs.json().get("inference_log_id").asString()).isNotEqualTo(mine);
         assertThat(recordsWith(key)).isEqualTo(2);
@@ -88,7 +89,7 @@ class IdempotencyIT extends ServerIntegrationTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<TestHttp.Response>> futures = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            futures.add(pool.submit(() -> predict(http(), key, TestKeys.LEAD)));
+            futures.add(pool.submit(() -> predict(http(), key, TestLeads.REQUEST)));
         }
         Set<String> ids = new HashSet<>();
         for (Future<TestHttp.Response> future : futures) {
@@ -118,7 +119,7 @@ class IdempotencyIT extends ServerIntegrationTest {
 
     @Test
     void anOutcomeReportedTwiceWithOneKeyIsRecordedOnce() {
-        String logId = http().postJson(PREDICT, TestKeys.LEAD).json().get("inference_log_id").asString();
+        String logId = http().postJson(PREDICT, TestLeads.REQUEST).json().get("inference_log_id").asString();
         String key = "outcome-" + UUID.randomUUID();
         String body = "{\"inference_log_id\": \"" + logId + "\", \"outcome_score\": 1, \"outcome_type\": \"conversion\"}";
         Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key", key);

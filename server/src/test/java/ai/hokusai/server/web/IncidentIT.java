@@ -1,5 +1,6 @@
 package ai.hokusai.server.web;
 
+import ai.hokusai.server.TestLeads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.hokusai.server.ServerIntegrationTest;
@@ -14,16 +15,10 @@ import tools.jackson.databind.JsonNode;
 class IncidentIT extends ServerIntegrationTest {
 
     static final String DEPLOYMENT_21 = "6f1c2a4e-8d3b-4b7a-9c2e-5a1d0e7f3b21";
-    static final String LEAD = """
-            {"inputs": {"company_size": 1000, "industry": "Technology", "engagement_score": 75,
-                        "website_visits": 10, "email_opens": 5, "content_downloads": 3,
-                        "demo_requested": true, "budget_confirmed": false,
-                        "decision_timeline": "Q2 2025", "title": "VP of Engineering"},
-             "options": {}}""";
 
     @Test
     void postPredictOnModel21WithAValidKeyAnswers200WithAScore() {
-        TestHttp.Response response = http().postJson("/api/v1/models/21/predict", LEAD);
+        TestHttp.Response response = http().postJson("/api/v1/models/21/predict", TestLeads.REQUEST);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode body = response.json();
@@ -52,9 +47,9 @@ class IncidentIT extends ServerIntegrationTest {
 
     @Test
     void theDeploymentUuidAndTheSlugOnTheSameRouteGiveTheSameScore() {
-        JsonNode byNumber = http().postJson("/api/v1/models/21/predict", LEAD).json();
-        TestHttp.Response byUuid = http().postJson("/api/v1/models/" + DEPLOYMENT_21 + "/predict", LEAD);
-        TestHttp.Response bySlug = http().postJson("/api/v1/models/lscor-v2/predict", LEAD);
+        JsonNode byNumber = http().postJson("/api/v1/models/21/predict", TestLeads.REQUEST).json();
+        TestHttp.Response byUuid = http().postJson("/api/v1/models/" + DEPLOYMENT_21 + "/predict", TestLeads.REQUEST);
+        TestHttp.Response bySlug = http().postJson("/api/v1/models/lscor-v2/predict", TestLeads.REQUEST);
 
         assertThat(byUuid.status()).as(byUuid.toString()).isEqualTo(200);
         assertThat(bySlug.status()).as(bySlug.toString()).isEqualTo(200);
@@ -70,7 +65,7 @@ class IncidentIT extends ServerIntegrationTest {
 
     @Test
     void anUnknownModelAnswers404() {
-        TestHttp.Response response = http().postJson("/api/v1/models/999/predict", LEAD);
+        TestHttp.Response response = http().postJson("/api/v1/models/999/predict", TestLeads.REQUEST);
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json().get("code").asString()).isEqualTo("model_not_found");
@@ -79,7 +74,7 @@ class IncidentIT extends ServerIntegrationTest {
     @Test
     void aBadKeyAnswers401WithWwwAuthenticate() {
         TestHttp.Response response = http().withKey("hk_live_notARealKeyAtAll0000000000000000")
-                .postJson("/api/v1/models/21/predict", LEAD);
+                .postJson("/api/v1/models/21/predict", TestLeads.REQUEST);
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");

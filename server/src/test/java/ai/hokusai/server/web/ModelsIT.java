@@ -1,5 +1,6 @@
 package ai.hokusai.server.web;
 
+import ai.hokusai.server.TestLeads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -124,8 +125,7 @@ class ModelsIT extends ServerIntegrationTest {
 
     @Test
     void aBatchGetsAnArrayOfPredictionsInInputOrder() {
-        String lead = IncidentIT.LEAD.substring(IncidentIT.LEAD.indexOf("{\"company_size\""),
-                IncidentIT.LEAD.indexOf("},") + 1);
+        String lead = TestLeads.INPUT;
         String weak = lead.replace("\"VP of Engineering\"", "\"Intern\"").replace("true", "false")
                 .replace("75", "5");
         JsonNode body = http().postJson("/api/v1/models/21/predict", "{\"inputs\": [" + lead + "," + weak + "]}").json();
