@@ -75,7 +75,7 @@ public class PredictOverhead {
             }
             Thread.sleep(1500);
             long xactsBefore = transactions(db);
-            long[] limiterBefore = server.getBean(RateLimiter.class).counters();
+            RateLimiter.Counters limiterBefore = server.getBean(RateLimiter.class).counters();
             long[] nanos = new long[n];
             for (int i = 0; i < n; i++) {
                 long started = System.nanoTime();
@@ -84,11 +84,11 @@ public class PredictOverhead {
             }
             Thread.sleep(1500); // let the metering writer and the limiter's background sync finish
             long xacts = transactions(db) - xactsBefore;
-            long[] limiterAfter = server.getBean(RateLimiter.class).counters();
+            RateLimiter.Counters limiterAfter = server.getBean(RateLimiter.class).counters();
             Arrays.sort(nanos);
             return String.format("%-68s p50 %6.3f ms  p99 %6.3f ms  db transactions/predict %.3f  limiter store "
                     + "syncs/predict %.3f", variant.name(), nanos[n / 2] / 1e6, nanos[(int) (n * 0.99)] / 1e6,
-                    (double) xacts / n, (double) (limiterAfter[1] - limiterBefore[1]) / n);
+                    (double) xacts / n, (double) (limiterAfter.syncs() - limiterBefore.syncs()) / n);
         }
     }
 

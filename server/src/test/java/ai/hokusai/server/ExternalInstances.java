@@ -1,6 +1,5 @@
 package ai.hokusai.server;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,18 +21,13 @@ public final class ExternalInstances {
                 "--hokusai.key-hash-secret=" + SECRET,
                 "--hokusai.bootstrap-api-key=" + ServerIntegrationTest.ADMIN_KEY));
         args.addAll(List.of(extra));
-        return new SpringApplicationBuilder(HokusaiServerApplication.class).run(args.toArray(String[]::new));
+        // Instances on one database share one clock, as the servers of a deployment share the time of day.
+        return new SpringApplicationBuilder(HokusaiServerApplication.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("clock", MovableClock.SHARED))
+                .run(args.toArray(String[]::new));
     }
 
     public static TestHttp http(ConfigurableApplicationContext context, String key) {
         return new TestHttp("http://localhost:" + context.getEnvironment().getProperty("local.server.port"), key);
-    }
-
-    /** Waits, if needed, so that the next {@code seconds} stay within one UTC minute (limits reset on the minute). */
-    public static void awaitRoomInThisMinute(int seconds) throws InterruptedException {
-        long intoMinute = Instant.now().getEpochSecond() % 60;
-        if (60 - intoMinute < seconds) {
-            Thread.sleep((60 - intoMinute) * 1000 + 200);
-        }
     }
 }

@@ -7,14 +7,17 @@ import java.nio.file.Path;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The real server on a random port, on the embedded default: a real PostgreSQL whose data lives under
- * {@code target/it-data}, migrated and seeded, with a known admin key. Subclasses share one context.
+ * {@code target/it-data}, migrated and seeded, with a known admin key, on a clock the tests can move
+ * ({@link MovableClock}). Subclasses share one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(MovableClock.AsServerClock.class)
 public abstract class ServerIntegrationTest {
 
     public static final String ADMIN_KEY = "hk_test_integrationAdminKey0123456789ab";
@@ -22,6 +25,8 @@ public abstract class ServerIntegrationTest {
 
     @LocalServerPort
     protected int port;
+
+    protected final MovableClock clock = MovableClock.SHARED;
 
     @DynamicPropertySource
     static void serverProperties(DynamicPropertyRegistry registry) {

@@ -21,10 +21,11 @@ import javax.sql.DataSource;
 import ai.hokusai.contract.consumer.Contract.States;
 import ai.hokusai.server.config.HokusaiProperties;
 import ai.hokusai.server.persistence.DeploymentMapper;
-import ai.hokusai.server.persistence.DeploymentRecord;
 import ai.hokusai.server.persistence.InferenceLogMapper;
 import ai.hokusai.server.persistence.ModelMapper;
+import ai.hokusai.server.persistence.DeploymentRecord;
 import ai.hokusai.server.persistence.ModelRecord;
+import ai.hokusai.server.registry.ModelDeployment;
 import ai.hokusai.server.registry.ModelRegistry;
 import ai.hokusai.server.registry.ResolvedModel;
 import ai.hokusai.server.security.ApiKeyPrincipal;
@@ -101,7 +102,7 @@ public class ProviderStates {
     public Map<String, Object> keyToRevoke() {
         ApiKeyService.IssuedKey key = keys.issue(new ApiKeyService.KeyRequest("to be revoked",
                 List.of(ApiKeyService.SCOPE_PREDICT), false, null, null, null));
-        return Map.of("keyId", key.record().id().toString());
+        return Map.of("keyId", key.key().id().toString());
     }
 
     @State(States.NO_KEY_ID)
@@ -133,14 +134,14 @@ public class ProviderStates {
     @State(States.IDEMPOTENCY_KEY_USED)
     public void idempotencyKeyUsed() {
         require(caller != null, "no caller key: name the caller's key state first");
-        idempotency.execute(caller.record().id(), USED_IDEMPOTENCY_KEY, "an earlier request with another body",
+        idempotency.execute(caller.key().id(), USED_IDEMPOTENCY_KEY, "an earlier request with another body",
                 () -> new IdempotencyService.StoredResponse(201, "{}"));
     }
 
     @State(States.MODEL_21_ACTIVE)
     public void model21IsLive() {
         ResolvedModel model21 = registry.resolve("21");
-        DeploymentRecord live = model21.requireActiveDeployment();
+        ModelDeployment live = model21.requireActiveDeployment();
         require(live.id().toString().equals(DEPLOYMENT_21), "model 21 is served by " + live.id());
     }
 
@@ -211,7 +212,7 @@ public class ProviderStates {
         Map<String, Object> lead = Map.of("company_size", 1000, "industry", "Technology", "engagement_score", 75,
                 "website_visits", 10, "email_opens", 5, "content_downloads", 3, "demo_requested", true,
                 "budget_confirmed", false, "decision_timeline", "Q2 2025", "title", "VP of Engineering");
-        return predictions.predict(new MeteredPredictionService.Caller(key.record().id(), "contract-state", null),
+        return predictions.predict(new MeteredPredictionService.Caller(key.key().id(), "contract-state", null),
                 "21", lead).inferenceLogId();
     }
 

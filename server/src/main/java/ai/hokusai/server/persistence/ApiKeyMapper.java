@@ -28,14 +28,10 @@ public interface ApiKeyMapper {
     int revoke(UUID id);
 
     /** Keys revoked at or after {@code since}, by revocation time. */
-    List<Revocation> revokedSince(@Param("since") OffsetDateTime since);
+    List<RevocationRecord> revokedSince(@Param("since") OffsetDateTime since);
 
     /** The database's clock, so every instance measures revocations against one clock. */
     OffsetDateTime databaseNow();
 
     void touchLastUsed(@Param("ids") Collection<UUID> ids);
-
-    /** One revoked key. */
-    record Revocation(UUID id, OffsetDateTime revokedAt) {
-    }
 }

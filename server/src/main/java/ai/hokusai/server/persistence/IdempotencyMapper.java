@@ -29,12 +29,4 @@ public interface IdempotencyMapper {
     void release(@Param("keyId") UUID keyId, @Param("key") String key);
 
     int deleteCreatedBefore(@Param("before") OffsetDateTime before);
-
-    /** One stored request. {@code responseStatus} and {@code responseBody} are null while it runs. */
-    record IdempotencyRecord(byte[] requestHash, String status, Integer responseStatus, String responseBody) {
-
-        public boolean completed() {
-            return "completed".equals(status);
-        }
-    }
 }

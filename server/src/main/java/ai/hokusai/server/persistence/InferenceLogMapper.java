@@ -1,6 +1,5 @@
 package ai.hokusai.server.persistence;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -19,10 +18,6 @@ public interface InferenceLogMapper {
     Optional<UUID> findOwner(UUID id);
 
     /** Successful calls of one key per UTC day and model in {@code [from, until)}. */
-    List<UsageCount> usage(@Param("keyId") UUID keyId, @Param("from") OffsetDateTime from,
+    List<UsageCountRecord> usage(@Param("keyId") UUID keyId, @Param("from") OffsetDateTime from,
             @Param("until") OffsetDateTime until, @Param("modelId") Integer modelId);
-
-    /** One row of a usage report. */
-    record UsageCount(LocalDate day, int modelId, long requests, long predictions) {
-    }
 }

@@ -2,10 +2,13 @@ package ai.hokusai.server.registry;
 
 import java.util.UUID;
 
+import ai.hokusai.server.error.DomainException;
+import ai.hokusai.server.error.ErrorCode;
+
 /** No deployment has a UUID. */
-public class DeploymentNotFoundException extends RuntimeException {
+public class DeploymentNotFoundException extends DomainException {
 
     public DeploymentNotFoundException(UUID id) {
-        super("No deployment has the id " + id + ".");
+        super(ErrorCode.DEPLOYMENT_NOT_FOUND, "No deployment has the id " + id + ".");
     }
 }

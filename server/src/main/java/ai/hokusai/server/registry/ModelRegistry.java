@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import ai.hokusai.server.config.HokusaiProperties;
 import ai.hokusai.server.persistence.DeploymentMapper;
-import ai.hokusai.server.persistence.DeploymentRecord;
 import ai.hokusai.server.persistence.ModelMapper;
 import ai.hokusai.server.persistence.ModelRecord;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -60,18 +59,21 @@ public class ModelRegistry {
         if (page.isEmpty()) {
             return List.of();
         }
-        Map<Integer, DeploymentRecord> active = deployments.findActiveByModelIds(
+        Map<Integer, ModelDeployment> active = deployments.findActiveByModelIds(
                 page.stream().map(ModelRecord::id).toList()).stream()
-                .collect(Collectors.toMap(DeploymentRecord::modelId, Function.identity()));
-        return page.stream().map(m -> new ResolvedModel(m, Optional.ofNullable(active.get(m.id())))).toList();
+                .map(ModelDeployment::of)
+                .collect(Collectors.toMap(ModelDeployment::modelId, Function.identity()));
+        return page.stream().map(m -> new ResolvedModel(RegisteredModel.of(m), Optional.ofNullable(active.get(m.id()))))
+                .toList();
     }
 
-    public List<DeploymentRecord> deploymentsOf(int modelId) {
-        return deployments.listByModelId(modelId);
+    public List<ModelDeployment> deploymentsOf(int modelId) {
+        return deployments.listByModelId(modelId).stream().map(ModelDeployment::of).toList();
     }
 
-    public DeploymentRecord deployment(UUID id) {
-        return deployments.findById(id).orElseThrow(() -> new DeploymentNotFoundException(id));
+    public ModelDeployment deployment(UUID id) {
+        return deployments.findById(id).map(ModelDeployment::of)
+                .orElseThrow(() -> new DeploymentNotFoundException(id));
     }
 
     private ResolvedModel load(ModelRef ref) {
@@ -84,6 +86,7 @@ public class ModelRegistry {
             model = models.findByDeploymentId(((ModelRef.DeploymentUuid) ref).deploymentId());
         }
         // Caffeine does not cache a null, so an unknown reference is looked up again next time.
-        return model.map(m -> new ResolvedModel(m, deployments.findActiveByModelId(m.id()))).orElse(null);
+        return model.map(m -> new ResolvedModel(RegisteredModel.of(m),
+                deployments.findActiveByModelId(m.id()).map(ModelDeployment::of))).orElse(null);
     }
 }

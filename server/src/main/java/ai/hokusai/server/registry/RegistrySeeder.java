@@ -13,14 +13,15 @@ import ai.hokusai.server.persistence.DeploymentMapper;
 import ai.hokusai.server.persistence.DeploymentRecord;
 import ai.hokusai.server.persistence.ModelMapper;
 import ai.hokusai.server.persistence.ModelRecord;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Ensures the models of {@code registry/seed-models.json} exist. A seeded model's input schema is not retyped: it
@@ -33,19 +34,20 @@ public class RegistrySeeder implements InitializingBean {
 
     public static final String SEED_LOCATION = "registry/seed-models.json";
     private static final Logger log = LoggerFactory.getLogger(RegistrySeeder.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ModelMapper models;
     private final DeploymentMapper deployments;
     private final ApiSpecDocument spec;
     private final TransactionTemplate transaction;
+    private final JsonMapper json;
 
     public RegistrySeeder(ModelMapper models, DeploymentMapper deployments, ApiSpecDocument spec,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, JsonMapper json) {
         this.models = models;
         this.deployments = deployments;
         this.spec = spec;
         this.transaction = transaction;
+        this.json = json;
     }
 
     @Override
@@ -54,12 +56,12 @@ public class RegistrySeeder implements InitializingBean {
     }
 
     /** The seed entries, as published for the docs' model catalogue too. */
-    public static List<SeedModel> readSeeds() {
+    public List<SeedModel> readSeeds() {
         try (InputStream in = RegistrySeeder.class.getClassLoader().getResourceAsStream(SEED_LOCATION)) {
             if (in == null) {
                 throw new IllegalStateException(SEED_LOCATION + " is not on the classpath");
             }
-            return JSON.readValue(in, new TypeReference<List<SeedModel>>() { });
+            return json.readValue(in, new TypeReference<List<SeedModel>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,11 +72,7 @@ public class RegistrySeeder implements InitializingBean {
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         schema.putAll(spec.resolve(seed.inputSchema()));
-        try {
-            return JSON.writeValueAsString(schema);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json.writeValueAsString(schema);
     }
 
     private void seed(SeedModel seed) {
@@ -93,11 +91,11 @@ public class RegistrySeeder implements InitializingBean {
     /** One entry of the seed file. */
     public record SeedModel(
             int id, String slug, String name, String ticker, String description, List<String> tags, String task,
-            @com.fasterxml.jackson.annotation.JsonProperty("max_batch_size") int maxBatchSize,
-            @com.fasterxml.jackson.annotation.JsonProperty("cache_ttl_seconds") int cacheTtlSeconds,
-            @com.fasterxml.jackson.annotation.JsonProperty("input_schema") String inputSchema,
-            @com.fasterxml.jackson.annotation.JsonProperty("output_schema") String outputSchema,
-            @com.fasterxml.jackson.annotation.JsonProperty("example_request") String exampleRequest,
+            @JsonProperty("max_batch_size") int maxBatchSize,
+            @JsonProperty("cache_ttl_seconds") int cacheTtlSeconds,
+            @JsonProperty("input_schema") String inputSchema,
+            @JsonProperty("output_schema") String outputSchema,
+            @JsonProperty("example_request") String exampleRequest,
             List<SeedDeployment> deployments) {
 
         public record SeedDeployment(UUID id, String version, String runtime, Artifact artifact, String status) {

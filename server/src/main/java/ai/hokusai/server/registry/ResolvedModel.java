@@ -1,16 +1,25 @@
 package ai.hokusai.server.registry;
 
+import java.time.Duration;
 import java.util.Optional;
 
-import ai.hokusai.server.persistence.DeploymentRecord;
-import ai.hokusai.server.persistence.ModelRecord;
+import ai.hokusai.server.runtime.LoadedModelCache;
+import ai.hokusai.server.runtime.ModelUnavailableException;
 
 /** A model reference resolved to the model and the deployment that serves it (if any is active). */
-public record ResolvedModel(ModelRecord model, Optional<DeploymentRecord> activeDeployment) {
+public record ResolvedModel(RegisteredModel model, Optional<ModelDeployment> activeDeployment) {
 
     /** The live deployment, or {@link ModelUnavailableException} when none is active. */
-    public DeploymentRecord requireActiveDeployment() {
+    public ModelDeployment requireActiveDeployment() {
         return activeDeployment.orElseThrow(
                 () -> new ModelUnavailableException("Model " + model.id() + " has no active deployment."));
+    }
+
+    /** What the runtime loads to serve this model: its live deployment's artifact, kept for the model's cache TTL. */
+    public LoadedModelCache.Artifact liveArtifact() {
+        ModelDeployment deployment = requireActiveDeployment();
+        return new LoadedModelCache.Artifact(model.id(), deployment.id(), deployment.runtime(),
+                deployment.artifactProvider(), deployment.artifactLocation(),
+                Duration.ofSeconds(model.cacheTtlSeconds()));
     }
 }

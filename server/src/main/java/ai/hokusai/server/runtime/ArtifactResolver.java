@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a deployment's artifact reference into a local directory a {@link ModelRuntime} can load:
@@ -35,7 +36,8 @@ public class ArtifactResolver {
     public ArtifactResolver(
             @Value("${hokusai.data-dir}") String dataDirectory,
             @Value("${hokusai.huggingface.endpoint:https://huggingface.co}") String huggingFaceEndpoint,
-            @Value("${hokusai.huggingface.token:${HF_TOKEN:}}") String huggingFaceToken) {
+            @Value("${hokusai.huggingface.token:${HF_TOKEN:}}") String huggingFaceToken,
+            JsonMapper json) {
         Path artifacts = Path.of(dataDirectory).toAbsolutePath().resolve("artifacts");
         this.bundled = new BundledArtifacts(artifacts.resolve(BUNDLED));
         HttpClient http = HttpClient.newBuilder()
@@ -44,7 +46,7 @@ public class ArtifactResolver {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
         this.hub = new HuggingFaceHub(artifacts.resolve(HUGGINGFACE), URI.create(stripTrailingSlash(huggingFaceEndpoint)),
-                huggingFaceToken == null ? "" : huggingFaceToken.strip(), http);
+                huggingFaceToken == null ? "" : huggingFaceToken.strip(), http, json);
     }
 
     /**

@@ -1,7 +1,5 @@
 package ai.hokusai.server.runtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,6 +16,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Downloads a Hugging Face Hub model repository at one revision: lists it with
@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
 final class HuggingFaceHub {
 
     private static final Logger log = LoggerFactory.getLogger(HuggingFaceHub.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LIST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration FILE_TIMEOUT = Duration.ofMinutes(10);
 
@@ -36,12 +35,14 @@ final class HuggingFaceHub {
     private final URI endpoint;
     private final String token;
     private final HttpClient http;
+    private final JsonMapper json;
 
-    HuggingFaceHub(Path root, URI endpoint, String token, HttpClient http) {
+    HuggingFaceHub(Path root, URI endpoint, String token, HttpClient http, JsonMapper json) {
         this.root = root;
         this.endpoint = endpoint;
         this.token = token;
         this.http = http;
+        this.json = json;
     }
 
     /** A repository reference {@code owner/repo@revision}. */
@@ -100,9 +101,9 @@ final class HuggingFaceHub {
                 + "/revision/" + segment(ref.revision()));
         HttpResponse<byte[]> response = http.send(request(uri, LIST_TIMEOUT), HttpResponse.BodyHandlers.ofByteArray());
         check(ref, response.statusCode(), "repository listing");
-        JsonNode siblings = JSON.readTree(response.body()).path("siblings");
+        JsonNode siblings = json.readTree(response.body()).path("siblings");
         List<String> files = new ArrayList<>();
-        siblings.forEach(sibling -> files.add(sibling.path("rfilename").asText("")));
+        siblings.forEach(sibling -> files.add(sibling.path("rfilename").asString("")));
         if (files.isEmpty() || files.contains("")) {
             throw new ArtifactLoadException("Hugging Face repository " + ref.id() + " lists no files");
         }

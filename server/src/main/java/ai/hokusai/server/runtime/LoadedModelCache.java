@@ -1,6 +1,7 @@
 package ai.hokusai.server.runtime;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,8 +34,9 @@ public class LoadedModelCache {
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(LoadedModelCache.class);
 
-    /** What to load: a deployment's artifact, the runtime that reads it and how long to keep it. */
-    public record Artifact(UUID deploymentId, String runtime, String provider, String location, Duration ttl) {
+    /** What to load: a model's deployment, its artifact, the runtime that reads it and how long to keep it. */
+    public record Artifact(int modelId, UUID deploymentId, String runtime, String provider, String location,
+            Duration ttl) {
     }
 
     /** A model in memory and when it was loaded. */
@@ -43,6 +45,7 @@ public class LoadedModelCache {
 
     private final Map<String, ModelRuntime> runtimes;
     private final ArtifactResolver artifacts;
+    private final Clock clock;
     private final ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "model-closer");
         thread.setDaemon(true);
@@ -50,7 +53,8 @@ public class LoadedModelCache {
     });
     private final Cache<UUID, Entry> cache;
 
-    public LoadedModelCache(List<ModelRuntime> runtimes, ArtifactResolver artifacts) {
+    public LoadedModelCache(List<ModelRuntime> runtimes, ArtifactResolver artifacts, Clock clock) {
+        this.clock = clock;
         this.runtimes = runtimes.stream().collect(Collectors.toUnmodifiableMap(ModelRuntime::id, Function.identity()));
         this.artifacts = artifacts;
         this.cache = Caffeine.newBuilder()
@@ -67,10 +71,16 @@ public class LoadedModelCache {
     /**
      * The loaded model of a deployment, loading it first if needed.
      *
-     * @throws ArtifactLoadException when the artifact cannot be fetched or read
+     * @throws ModelUnavailableException when the artifact cannot be fetched or read (the reason is logged, not told)
      */
     public Entry get(Artifact artifact) {
-        return cache.get(artifact.deploymentId(), id -> load(artifact));
+        try {
+            return cache.get(artifact.deploymentId(), id -> load(artifact));
+        } catch (ArtifactLoadException e) {
+            log.error("Deployment {} of model {} failed to load: {}", artifact.deploymentId(), artifact.modelId(),
+                    e.getMessage(), e);
+            throw new ModelUnavailableException("Model " + artifact.modelId() + " cannot be loaded right now.", e);
+        }
     }
 
     /** The entry if the deployment is in memory now, without counting as a use. */
@@ -95,7 +105,7 @@ public class LoadedModelCache {
         LoadedModel model = runtime.load(directory);
         log.info("Loaded deployment {} with runtime {} in {} ms", artifact.deploymentId(), artifact.runtime(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new Entry(model, Instant.now(), artifact.ttl());
+        return new Entry(model, clock.instant(), artifact.ttl());
     }
 
     /** Each entry lives for its own model's TTL after its last use. */

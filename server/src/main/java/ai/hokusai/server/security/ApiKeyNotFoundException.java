@@ -2,10 +2,13 @@ package ai.hokusai.server.security;
 
 import java.util.UUID;
 
+import ai.hokusai.server.error.DomainException;
+import ai.hokusai.server.error.ErrorCode;
+
 /** No API key has this id. */
-public class ApiKeyNotFoundException extends RuntimeException {
+public class ApiKeyNotFoundException extends DomainException {
 
     public ApiKeyNotFoundException(UUID id) {
-        super("No API key has the id " + id + ".");
+        super(ErrorCode.API_KEY_NOT_FOUND, "No API key has the id " + id + ".");
     }
 }

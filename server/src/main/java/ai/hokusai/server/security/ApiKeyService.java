@@ -3,6 +3,7 @@ package ai.hokusai.server.security;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -10,6 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import ai.hokusai.server.config.HokusaiProperties;
+import ai.hokusai.server.error.DomainException;
+import ai.hokusai.server.error.ErrorCode;
+import ai.hokusai.server.error.FieldViolation;
 import ai.hokusai.server.persistence.ApiKeyMapper;
 import ai.hokusai.server.persistence.ApiKeyRecord;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -49,12 +53,12 @@ public class ApiKeyService {
     private final Cache<String, ApiKeyPrincipal> authenticated;
 
     public ApiKeyService(ApiKeyMapper keys, ApiKeyHasher hasher, KeyUsageRecorder usage,
-            HokusaiProperties properties, ApiKeyProperties keyProperties) {
+            HokusaiProperties properties, ApiKeyProperties keyProperties, Clock clock) {
         this.keys = keys;
         this.hasher = hasher;
         this.usage = usage;
         this.defaultRateLimitPerHour = keyProperties.defaultRateLimitPerHour();
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         this.authenticated = Caffeine.newBuilder()
                 .expireAfterWrite(properties.apiKeyCacheTtl())
                 .maximumSize(100_000)
@@ -62,7 +66,7 @@ public class ApiKeyService {
     }
 
     /** A newly issued key: the secret is returned here once and never stored. */
-    public record IssuedKey(ApiKeyRecord record, String secret) {
+    public record IssuedKey(ApiKeyInfo key, String secret) {
     }
 
     /** What to issue; null limits mean: no per-minute limit, the default hourly limit. */
@@ -99,8 +103,14 @@ public class ApiKeyService {
         return principal;
     }
 
+    /**
+     * @throws InvalidKeyRequestException when the key would already be expired
+     */
     @Transactional
     public IssuedKey issue(KeyRequest request) {
+        if (request.expiresAt() != null && expired(request.expiresAt())) {
+            throw new InvalidKeyRequestException("/expires_at", "must be in the future");
+        }
         StringBuilder secret = new StringBuilder(request.live() ? "hk_live_" : "hk_test_");
         for (int i = 0; i < RANDOM_LENGTH; i++) {
             secret.append(BASE62.charAt(random.nextInt(BASE62.length())));
@@ -130,8 +140,8 @@ public class ApiKeyService {
         return true;
     }
 
-    public List<ApiKeyRecord> list() {
-        return keys.findAll();
+    public List<ApiKeyInfo> list() {
+        return keys.findAll().stream().map(ApiKeyInfo::of).toList();
     }
 
     /**
@@ -160,12 +170,21 @@ public class ApiKeyService {
         int perHour = request.rateLimitPerHour() != null ? request.rateLimitPerHour() : defaultRateLimitPerHour;
         ApiKeyRecord record = new ApiKeyRecord(UUID.randomUUID(), secret.substring(0, PREFIX_LENGTH),
                 hasher.hash(secret), request.name(), request.scopes(), request.rateLimitPerMinute(), perHour,
-                OffsetDateTime.now(clock), request.expiresAt(), null, null);
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), request.expiresAt(), null, null);
         keys.insert(record);
-        return new IssuedKey(record, secret);
+        return new IssuedKey(ApiKeyInfo.of(record), secret);
     }
 
     private boolean expired(OffsetDateTime expiresAt) {
         return expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now(clock));
+    }
+
+    /** A key request that is well-formed but cannot be issued as asked. */
+    public static class InvalidKeyRequestException extends DomainException {
+
+        InvalidKeyRequestException(String pointer, String message) {
+            super(ErrorCode.INVALID_REQUEST, "The request body is invalid.", List.of(new FieldViolation(pointer,
+                    message)), null, null);
+        }
     }
 }

@@ -1,26 +1,23 @@
 package ai.hokusai.server.security;
 
-/** A request without a usable API key. {@code keyMissing} tells no key from a bad key. */
-public class AuthenticationException extends RuntimeException {
+import ai.hokusai.server.error.DomainException;
+import ai.hokusai.server.error.ErrorCode;
 
-    private final boolean keyMissing;
+/** A request without a usable API key: {@code authentication_required} when none was sent, else {@code invalid_api_key}. */
+public class AuthenticationException extends DomainException {
 
-    private AuthenticationException(boolean keyMissing, String message) {
-        super(message);
-        this.keyMissing = keyMissing;
+    private AuthenticationException(ErrorCode code, String message) {
+        super(code, message);
     }
 
     public static AuthenticationException missing() {
-        return new AuthenticationException(true,
+        return new AuthenticationException(ErrorCode.AUTHENTICATION_REQUIRED,
                 "No API key was sent. Send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.");
     }
 
     /** One message for unknown, expired and revoked keys: the answer must not help anyone probe keys. */
     public static AuthenticationException invalid() {
-        return new AuthenticationException(false, "The API key is not valid (unknown, expired or revoked).");
-    }
-
-    public boolean keyMissing() {
-        return keyMissing;
+        return new AuthenticationException(ErrorCode.INVALID_API_KEY,
+                "The API key is not valid (unknown, expired or revoked).");
     }
 }

@@ -46,7 +46,7 @@ public class BootstrapKeys implements ApplicationRunner {
         if (embedded && !keys.anyUsableKey()) {
             ApiKeyService.IssuedKey demo = keys.issue(new ApiKeyService.KeyRequest("demo key",
                     List.of(ApiKeyService.SCOPE_PREDICT, ApiKeyService.SCOPE_MODELS_READ), false, null, null, null));
-            log.info("Created a demo API key with prefix {}", demo.record().prefix());
+            log.info("Created a demo API key with prefix {}", demo.key().prefix());
             console.println();
             console.println("==================================================================");
             console.println(" Demo API key (shown once; scopes: predict, models:read):");

@@ -1,16 +1,14 @@
 package ai.hokusai.server.security;
 
-/** The key is over one of its limits. */
-public class RateLimitedException extends RuntimeException {
+import java.util.List;
 
-    private final long retryAfterSeconds;
+import ai.hokusai.server.error.DomainException;
+import ai.hokusai.server.error.ErrorCode;
+
+/** The key is over one of its limits. */
+public class RateLimitedException extends DomainException {
 
     public RateLimitedException(String message, long retryAfterSeconds) {
-        super(message);
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+        super(ErrorCode.RATE_LIMITED, message, List.of(), retryAfterSeconds, null);
     }
 }

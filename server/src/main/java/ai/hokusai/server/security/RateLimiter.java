@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import javax.sql.DataSource;
 
-import ai.hokusai.server.persistence.StoreUnavailableException;
+import ai.hokusai.server.error.StoreUnavailableException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.BandwidthBuilder;
@@ -26,6 +26,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.BucketExceptions;
 import io.github.bucket4j.ConfigurationBuilder;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.VerboseResult;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -58,21 +59,51 @@ public class RateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
-    /** One policy as the RateLimit headers name it. */
-    private record Window(String name, Duration length) {
+    /** A quota window, aligned on UTC boundaries of its length. */
+    public enum Window {
+        MINUTE(Duration.ofMinutes(1)), HOUR(Duration.ofHours(1));
+
+        private final Duration length;
+        private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
+        Window(Duration length) {
+            this.length = length;
+        }
+
+        public Duration length() {
+            return length;
+        }
+
+        /** {@code minute} or {@code hour}: the policy's name in the RateLimit headers and in messages. */
+        public String label() {
+            return label;
+        }
     }
 
-    private static final Window MINUTE = new Window("minute", Duration.ofMinutes(1));
-    private static final Window HOUR = new Window("hour", Duration.ofHours(1));
+    /** One of a key's quotas after a request: how many it allows, how many are left, and when it resets. */
+    public record WindowState(Window window, long quota, long remaining, long secondsToReset) {
+    }
 
-    /** The answer for one request: whether it may go on, and the header values that describe the quota. */
-    public record Decision(boolean allowed, String policyHeader, String rateLimitHeader, long retryAfterSeconds,
-            String exhaustedWindow) {
+    /**
+     * The answer for one request: every quota of the key, the one closest to running out, and for a refused
+     * request how long to wait.
+     */
+    public record Decision(boolean allowed, List<WindowState> windows, WindowState closest, long retryAfterSeconds) {
+
+        /** The refusal to raise when the request is not allowed. */
+        public RateLimitedException refusal() {
+            return new RateLimitedException("The key is over its limit of " + closest.quota() + " requests per "
+                    + closest.window().label() + ". Retry in " + retryAfterSeconds + " seconds.", retryAfterSeconds);
+        }
+    }
+
+    /** Requests checked since start, and the database syncs they needed. */
+    public record Counters(long checks, long syncs) {
     }
 
     private final ProxyManager<String> store;
     private final RateLimitProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     /** A key's bucket proxy and the requests decided locally since the last background sync. */
     private record LocalBucket(BucketProxy proxy, long unsynchronizedLimit, AtomicLong sinceSync,
             AtomicBoolean syncQueued) {
@@ -93,8 +124,9 @@ public class RateLimiter {
     /** Connections the store borrowed: one per database sync, which is what the local copy is there to save. */
     private final LongAdder syncs = new LongAdder();
 
-    public RateLimiter(DataSource dataSource, RateLimitProperties properties) {
+    public RateLimiter(DataSource dataSource, RateLimitProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
         DataSource counted = new DelegatingDataSource(dataSource) {
             @Override
             public Connection getConnection() throws SQLException {
@@ -110,6 +142,7 @@ public class RateLimiter {
                 .expiresAtColumn("expires_at")
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
                         properties.bucketTtl()))
+                .clientClock(new ClockTimeMeter(clock))
                 .build();
     }
 
@@ -131,7 +164,7 @@ public class RateLimiter {
             // Directly, or wrapped by Bucket4j's batching when several requests waited on one sync.
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof BucketExceptions.BucketExecutionException) {
-                    throw new StoreUnavailableException("The rate limiter's store cannot be reached.", e);
+                    throw new StoreUnavailableException(e);
                 }
             }
             throw e;
@@ -150,23 +183,19 @@ public class RateLimiter {
             }
         }
         Instant now = clock.instant();
-        StringBuilder policy = new StringBuilder();
+        List<WindowState> states = new ArrayList<>(windows.size());
         for (int i = 0; i < windows.size(); i++) {
-            policy.append(i == 0 ? "" : ", ").append('"').append(windows.get(i).name()).append("\";q=")
-                    .append(quotas.get(i)).append(";w=").append(windows.get(i).length().toSeconds());
+            states.add(new WindowState(windows.get(i), quotas.get(i), Math.max(0, remaining[i]),
+                    secondsToReset(windows.get(i), now)));
         }
-        String rateLimit = "\"" + windows.get(closest).name() + "\";r=" + Math.max(0, remaining[closest]) + ";t="
-                + secondsToReset(windows.get(closest), now);
         ConsumptionProbe probe = result.getValue();
         long retryAfter = probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L)
                 / 1_000_000_000L);
-        return new Decision(probe.isConsumed(), policy.toString(), rateLimit, retryAfter,
-                probe.isConsumed() ? null : windows.get(closest).name());
+        return new Decision(probe.isConsumed(), List.copyOf(states), states.get(closest), retryAfter);
     }
 
-    /** Requests checked, and database syncs they needed, since start. */
-    public long[] counters() {
-        return new long[] {checks.sum(), syncs.sum()};
+    public Counters counters() {
+        return new Counters(checks.sum(), syncs.sum());
     }
 
     /** Writes what every recently used key decided locally to the store, and refreshes its local copy. */
@@ -229,7 +258,7 @@ public class RateLimiter {
             long quota = quotas.get(i);
             Instant nextBoundary = now.plusSeconds(secondsToReset(window, now));
             config.addLimit(BandwidthBuilder.builder().capacity(quota)
-                    .refillIntervallyAligned(quota, window.length(), nextBoundary).id(window.name()).build());
+                    .refillIntervallyAligned(quota, window.length(), nextBoundary).id(window.label()).build());
         }
         return config.build();
     }
@@ -242,9 +271,9 @@ public class RateLimiter {
     private static List<Window> windows(ApiKeyPrincipal key) {
         List<Window> windows = new ArrayList<>(2);
         if (key.rateLimitPerMinute() != null) {
-            windows.add(MINUTE);
+            windows.add(Window.MINUTE);
         }
-        windows.add(HOUR);
+        windows.add(Window.HOUR);
         return windows;
     }
 
@@ -255,5 +284,20 @@ public class RateLimiter {
         }
         quotas.add((long) key.rateLimitPerHour());
         return quotas;
+    }
+
+    /** Bucket4j's refills read the application's clock, so quotas turn over when that clock says they do. */
+    private record ClockTimeMeter(Clock clock) implements TimeMeter {
+
+        @Override
+        public long currentTimeNanos() {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
     }
 }

@@ -1,16 +1,17 @@
 package ai.hokusai.server.service;
 
-/** A batch holds more inputs than the model's {@code max_batch_size}. */
-public class BatchTooLargeException extends RuntimeException {
+import java.util.List;
 
-    private final int maxBatchSize;
+import ai.hokusai.server.error.DomainException;
+import ai.hokusai.server.error.ErrorCode;
+import ai.hokusai.server.error.FieldViolation;
+
+/** A batch holds more inputs than the model's {@code max_batch_size}. */
+public class BatchTooLargeException extends DomainException {
 
     public BatchTooLargeException(int modelId, int size, int maxBatchSize) {
-        super("The batch holds " + size + " inputs; model " + modelId + " accepts at most " + maxBatchSize + ".");
-        this.maxBatchSize = maxBatchSize;
-    }
-
-    public int maxBatchSize() {
-        return maxBatchSize;
+        super(ErrorCode.BATCH_TOO_LARGE, "The batch holds " + size + " inputs; model " + modelId
+                + " accepts at most " + maxBatchSize + ".",
+                List.of(new FieldViolation("/inputs", "at most " + maxBatchSize + " items")), null, null);
     }
 }

@@ -1,26 +1,24 @@
 package ai.hokusai.server.service;
 
+import java.util.List;
+
+import ai.hokusai.server.error.DomainException;
+import ai.hokusai.server.error.ErrorCode;
+
 /** An {@code Idempotency-Key} reused for another request, or whose first request is still running. */
-public class IdempotencyConflictException extends RuntimeException {
+public class IdempotencyConflictException extends DomainException {
 
-    private final boolean inProgress;
-
-    private IdempotencyConflictException(boolean inProgress, String message) {
-        super(message);
-        this.inProgress = inProgress;
+    private IdempotencyConflictException(ErrorCode code, String message, Long retryAfterSeconds) {
+        super(code, message, List.of(), retryAfterSeconds, null);
     }
 
     public static IdempotencyConflictException reused(String key) {
-        return new IdempotencyConflictException(false, "The Idempotency-Key '" + key
-                + "' was already used with another request. Use a new key for a new request.");
+        return new IdempotencyConflictException(ErrorCode.IDEMPOTENCY_CONFLICT, "The Idempotency-Key '" + key
+                + "' was already used with another request. Use a new key for a new request.", null);
     }
 
     public static IdempotencyConflictException inProgress(String key) {
-        return new IdempotencyConflictException(true, "The first request with the Idempotency-Key '" + key
-                + "' is still running. Retry shortly to get its answer.");
-    }
-
-    public boolean inProgress() {
-        return inProgress;
+        return new IdempotencyConflictException(ErrorCode.IDEMPOTENCY_IN_PROGRESS, "The first request with the "
+                + "Idempotency-Key '" + key + "' is still running. Retry shortly to get its answer.", 1L);
     }
 }

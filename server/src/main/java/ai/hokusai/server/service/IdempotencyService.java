@@ -3,15 +3,15 @@ package ai.hokusai.server.service;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import ai.hokusai.server.persistence.IdempotencyMapper;
-import ai.hokusai.server.persistence.IdempotencyMapper.IdempotencyRecord;
+import ai.hokusai.server.persistence.IdempotencyRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,10 +31,12 @@ public class IdempotencyService {
 
     private final IdempotencyMapper records;
     private final IdempotencyProperties properties;
+    private final Clock clock;
 
-    public IdempotencyService(IdempotencyMapper records, IdempotencyProperties properties) {
+    public IdempotencyService(IdempotencyMapper records, IdempotencyProperties properties, Clock clock) {
         this.records = records;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /** An answer as stored and replayed. */
@@ -79,7 +81,7 @@ public class IdempotencyService {
     @Scheduled(fixedDelayString = "${hokusai.idempotency.cleanup-interval:10m}")
     public void deleteExpired() {
         try {
-            int deleted = records.deleteCreatedBefore(OffsetDateTime.now(ZoneOffset.UTC).minus(properties.retention()));
+            int deleted = records.deleteCreatedBefore(OffsetDateTime.now(clock).minus(properties.retention()));
             if (deleted > 0) {
                 log.info("Deleted {} expired idempotency records", deleted);
             }
@@ -89,7 +91,7 @@ public class IdempotencyService {
     }
 
     private boolean claim(UUID keyId, String key, byte[] hash) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return records.claim(keyId, key, hash, now.minus(properties.retention()),
                 now.minus(properties.abandonAfter())) == 1;
     }

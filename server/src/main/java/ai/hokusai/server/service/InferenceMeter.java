@@ -3,6 +3,7 @@ package ai.hokusai.server.service;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,8 @@ public class InferenceMeter implements SmartLifecycle {
     private final InferenceLogMapper logs;
     private final MeteringProperties properties;
     private final Path spillDir;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json;
+    private final Clock clock;
     private final Semaphore slots;
     private final LinkedBlockingQueue<InferenceLogRecord> queue = new LinkedBlockingQueue<>();
     /** Records not yet in the database, so an outcome can be checked against a call made a moment ago. */
@@ -52,8 +54,11 @@ public class InferenceMeter implements SmartLifecycle {
     private volatile long stopDeadlineNanos = Long.MAX_VALUE;
     private Thread writer;
 
-    public InferenceMeter(InferenceLogMapper logs, MeteringProperties properties, HokusaiProperties hokusai) {
+    public InferenceMeter(InferenceLogMapper logs, MeteringProperties properties, HokusaiProperties hokusai,
+            JsonMapper json, Clock clock) {
         this.logs = logs;
+        this.json = json;
+        this.clock = clock;
         this.properties = properties;
         this.spillDir = hokusai.dataDir().resolve("metering-spill");
         this.slots = new Semaphore(properties.bufferCapacity());
@@ -197,7 +202,7 @@ public class InferenceMeter implements SmartLifecycle {
     private void spill(List<InferenceLogRecord> records) {
         try {
             Files.createDirectories(spillDir);
-            Path file = spillDir.resolve("inference-logs-" + System.currentTimeMillis() + ".json");
+            Path file = spillDir.resolve("inference-logs-" + clock.millis() + ".json");
             json.writeValue(file.toFile(), records);
             log.error("The database could not be reached at shutdown: {} inference logs were saved to {} and will be "
                     + "written at the next start", records.size(), file);

@@ -5,16 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
-import ai.hokusai.server.persistence.ModelRecord;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import ai.hokusai.server.error.FieldViolation;
+import ai.hokusai.server.registry.RegisteredModel;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.springframework.stereotype.Component;
 
@@ -25,36 +20,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class InputValidator {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-            .pathType(PathType.JSON_POINTER)
-            .build();
-
     private final Cache<String, JsonSchema> schemas = Caffeine.newBuilder().maximumSize(1_000).build();
 
     /**
      * @param pointerPrefix where the input sits in the request body, e.g. {@code /inputs} or {@code /inputs/3}
      * @return one violation per bad field, ordered by pointer; empty when the input is valid
      */
-    public List<FieldViolation> validate(ModelRecord model, Object input, String pointerPrefix) {
-        JsonSchema schema = schemas.get(model.inputSchemaJson(), InputValidator::compile);
-        JsonNode node = JSON.valueToTree(input);
-        Set<ValidationMessage> messages = schema.validate(node);
+    public List<FieldViolation> validate(RegisteredModel model, Object input, String pointerPrefix) {
+        JsonSchema schema = schemas.get(model.inputSchemaJson(), JsonSchemaJackson2Adapter::compile);
+        Set<ValidationMessage> messages = JsonSchemaJackson2Adapter.validate(schema, input);
         List<FieldViolation> violations = new ArrayList<>(messages.size());
         for (ValidationMessage message : messages) {
             violations.add(toViolation(message, pointerPrefix));
         }
         violations.sort(Comparator.comparing(FieldViolation::pointer).thenComparing(FieldViolation::message));
         return violations;
-    }
-
-    private static JsonSchema compile(String schemaJson) {
-        try {
-            return FACTORY.getSchema(JSON.readTree(schemaJson), CONFIG);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("A model's input schema in the registry is not JSON", e);
-        }
     }
 
     /** Points at the field itself: for a missing or unknown property that is the property, not its parent. */

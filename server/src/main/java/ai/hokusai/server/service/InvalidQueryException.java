@@ -1,16 +1,23 @@
 package ai.hokusai.server.service;
 
-/** A query parameter that is well-formed alone but not with the others (e.g. {@code from} after {@code to}). */
-public class InvalidQueryException extends RuntimeException {
+import java.util.List;
 
-    private final String parameter;
+import ai.hokusai.server.error.DomainException;
+import ai.hokusai.server.error.ErrorCode;
+import ai.hokusai.server.error.FieldViolation;
+
+/**
+ * A query parameter that is well-formed alone but not with the others (e.g. {@code from} after {@code to}), or a
+ * value only the server can judge (a cursor no page handed out).
+ */
+public class InvalidQueryException extends DomainException {
 
     public InvalidQueryException(String parameter, String message) {
-        super(message);
-        this.parameter = parameter;
+        this(parameter, message, message);
     }
 
-    public String parameter() {
-        return parameter;
+    public InvalidQueryException(String parameter, String message, String fieldMessage) {
+        super(ErrorCode.INVALID_PARAMETER, message,
+                List.of(new FieldViolation("#/query/" + parameter, fieldMessage)), null, null);
     }
 }

@@ -1,13 +1,12 @@
 package ai.hokusai.server.service;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
+import ai.hokusai.server.error.DomainException;
+import ai.hokusai.server.error.ErrorCode;
 import ai.hokusai.server.persistence.InferenceLogRecord;
-import ai.hokusai.server.registry.DeploymentNotFoundException;
-import ai.hokusai.server.registry.ModelNotFoundException;
-import ai.hokusai.server.registry.ModelUnavailableException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,13 +20,16 @@ public class MeteredPredictionService {
     private final PredictionService predictions;
     private final InferenceMeter meter;
     private final MeteringProperties properties;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json;
+    private final Clock clock;
 
     public MeteredPredictionService(PredictionService predictions, InferenceMeter meter,
-            MeteringProperties properties) {
+            MeteringProperties properties, JsonMapper json, Clock clock) {
         this.predictions = predictions;
         this.meter = meter;
         this.properties = properties;
+        this.json = json;
+        this.clock = clock;
     }
 
     /** Who asked, for the record. */
@@ -44,7 +46,7 @@ public class MeteredPredictionService {
     public MeteredPrediction predict(Caller caller, String modelRef, Object inputs) {
         InferenceMeter.Reservation reservation = meter.reserve();
         UUID id = UUID.randomUUID();
-        OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime started = OffsetDateTime.now(clock);
         long startedNanos = System.nanoTime();
         try {
             PredictionService.Prediction p = predictions.predict(modelRef, inputs);
@@ -52,13 +54,13 @@ public class MeteredPredictionService {
             reservation.record(new InferenceLogRecord(id, caller.keyId(), p.model().id(), p.deployment().id(),
                     p.modelVersion(), caller.requestId(), caller.idempotencyKey(), InferenceLogRecord.SUCCEEDED, null,
                     elapsedMs(startedNanos), p.batchSize(), payloads.input(), payloads.output(), payloads.truncated(),
-                    started, OffsetDateTime.now(ZoneOffset.UTC)));
+                    started, OffsetDateTime.now(clock)));
             return new MeteredPrediction(id, p);
         } catch (RuntimeException e) {
             Payloads payloads = payloads(inputs, null);
             reservation.record(new InferenceLogRecord(id, caller.keyId(), null, null, null, caller.requestId(),
                     caller.idempotencyKey(), InferenceLogRecord.FAILED, errorCode(e), elapsedMs(startedNanos), 0,
-                    payloads.input(), null, payloads.truncated(), started, OffsetDateTime.now(ZoneOffset.UTC)));
+                    payloads.input(), null, payloads.truncated(), started, OffsetDateTime.now(clock)));
             throw e;
         }
     }
@@ -87,21 +89,6 @@ public class MeteredPredictionService {
 
     /** The problem code the caller saw, so failed calls can be counted by cause. */
     private static String errorCode(RuntimeException e) {
-        if (e instanceof InvalidRequestException invalid) {
-            return invalid.inputViolation() ? "invalid_input" : "invalid_request";
-        }
-        if (e instanceof BatchTooLargeException) {
-            return "batch_too_large";
-        }
-        if (e instanceof ModelNotFoundException) {
-            return "model_not_found";
-        }
-        if (e instanceof DeploymentNotFoundException) {
-            return "deployment_not_found";
-        }
-        if (e instanceof ModelUnavailableException) {
-            return "model_unavailable";
-        }
-        return "internal_error";
+        return (e instanceof DomainException known ? known.code() : ErrorCode.INTERNAL_ERROR).code();
     }
 }

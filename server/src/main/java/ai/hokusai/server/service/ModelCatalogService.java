@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import ai.hokusai.server.persistence.DeploymentRecord;
+import ai.hokusai.server.registry.ModelDeployment;
 import ai.hokusai.server.registry.ModelRegistry;
-import ai.hokusai.server.registry.ModelUnavailableException;
 import ai.hokusai.server.registry.ResolvedModel;
 import ai.hokusai.server.runtime.LoadedModelCache;
+import ai.hokusai.server.runtime.ModelUnavailableException;
 import org.springframework.stereotype.Service;
 
 /** Read use cases of the registry: listing, describing and warming models and deployments. */
@@ -20,12 +20,10 @@ public class ModelCatalogService {
 
     private final ModelRegistry registry;
     private final LoadedModelCache loadedModels;
-    private final PredictionService predictions;
 
-    public ModelCatalogService(ModelRegistry registry, LoadedModelCache loadedModels, PredictionService predictions) {
+    public ModelCatalogService(ModelRegistry registry, LoadedModelCache loadedModels) {
         this.registry = registry;
         this.loadedModels = loadedModels;
-        this.predictions = predictions;
     }
 
     /** One page of models; {@code nextCursor} is null on the last page. */
@@ -54,13 +52,13 @@ public class ModelCatalogService {
      */
     public Health health(String modelRef, boolean warmup) {
         ResolvedModel resolved = registry.resolve(modelRef);
-        Optional<DeploymentRecord> deployment = resolved.activeDeployment();
+        Optional<ModelDeployment> deployment = resolved.activeDeployment();
         if (deployment.isEmpty()) {
             return new Health(resolved, "unavailable", false, null, "The model has no active deployment.");
         }
         if (warmup) {
             try {
-                predictions.load(resolved.model(), deployment.get());
+                loadedModels.get(resolved.liveArtifact());
             } catch (ModelUnavailableException e) {
                 return new Health(resolved, "unavailable", false, null, e.getMessage());
             }
@@ -70,11 +68,11 @@ public class ModelCatalogService {
                 .orElseGet(() -> new Health(resolved, "not_loaded", false, null, null));
     }
 
-    public List<DeploymentRecord> deployments(String modelRef) {
+    public List<ModelDeployment> deployments(String modelRef) {
         return registry.deploymentsOf(registry.resolve(modelRef).model().id());
     }
 
-    public DeploymentRecord deployment(UUID id) {
+    public ModelDeployment deployment(UUID id) {
         return registry.deployment(id);
     }
 
@@ -88,14 +86,8 @@ public class ModelCatalogService {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
             return Integer.parseInt(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidCursorException();
-        }
-    }
-
-    /** A cursor that no page handed out. */
-    public static class InvalidCursorException extends RuntimeException {
-        public InvalidCursorException() {
-            super("The cursor is not one a previous page returned.");
+            throw new InvalidQueryException("cursor", "The cursor is not one a previous page returned.",
+                    "is not a cursor a previous page returned");
         }
     }
 }

@@ -1,9 +1,12 @@
 package ai.hokusai.server.service;
 
+import ai.hokusai.server.error.DomainException;
+import ai.hokusai.server.error.ErrorCode;
+
 /** The object belongs to another API key. */
-public class NotOwnerException extends RuntimeException {
+public class NotOwnerException extends DomainException {
 
     public NotOwnerException(String message) {
-        super(message);
+        super(ErrorCode.FORBIDDEN, message);
     }
 }

@@ -1,15 +1,15 @@
 package ai.hokusai.server.service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
 import ai.hokusai.server.persistence.InferenceLogMapper;
 import ai.hokusai.server.persistence.OutcomeMapper;
-import ai.hokusai.server.persistence.OutcomeMapper.OutcomeRecord;
-import ai.hokusai.server.persistence.StoreUnavailableException;
+import ai.hokusai.server.persistence.OutcomeRecord;
+import ai.hokusai.server.error.StoreUnavailableException;
 import org.springframework.stereotype.Service;
 
 /** Records what really happened to a predicted input; only the key that made the prediction may say. */
@@ -22,18 +22,20 @@ public class OutcomeService {
     private final InferenceLogMapper logs;
     private final OutcomeMapper outcomes;
     private final InferenceMeter meter;
+    private final Clock clock;
 
-    public OutcomeService(InferenceLogMapper logs, OutcomeMapper outcomes, InferenceMeter meter) {
+    public OutcomeService(InferenceLogMapper logs, OutcomeMapper outcomes, InferenceMeter meter, Clock clock) {
         this.logs = logs;
         this.outcomes = outcomes;
         this.meter = meter;
+        this.clock = clock;
     }
 
     /**
      * @throws InferenceLogNotFoundException when no call has this id
      * @throws NotOwnerException             when another key made the call
      */
-    public OutcomeRecord report(UUID keyId, UUID inferenceLogId, double score, String type) {
+    public ReportedOutcome report(UUID keyId, UUID inferenceLogId, double score, String type) {
         Optional<UUID> buffered = meter.unwrittenOwner(inferenceLogId);
         UUID owner = buffered.or(() -> logs.findOwner(inferenceLogId))
                 .orElseThrow(() -> new InferenceLogNotFoundException(inferenceLogId));
@@ -45,19 +47,21 @@ public class OutcomeService {
             awaitWritten(inferenceLogId);
         }
         OutcomeRecord outcome = new OutcomeRecord(UUID.randomUUID(), inferenceLogId, keyId, score, type,
-                OffsetDateTime.now(ZoneOffset.UTC));
+                OffsetDateTime.now(clock));
         outcomes.insert(outcome);
-        return outcome;
+        return new ReportedOutcome(outcome.id(), outcome.inferenceLogId(), outcome.outcomeScore(),
+                outcome.outcomeType(), outcome.createdAt());
     }
 
     private void awaitWritten(UUID inferenceLogId) {
         try {
             if (!meter.awaitWritten(inferenceLogId, WAIT_FOR_RECORD)) {
-                throw new StoreUnavailableException("The prediction's record is not written yet.", null);
+                throw new StoreUnavailableException(new IllegalStateException(
+                        "The record of prediction " + inferenceLogId + " is not written yet."));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("Interrupted while waiting for the prediction's record.", e);
+            throw new StoreUnavailableException(e);
         }
     }
 }

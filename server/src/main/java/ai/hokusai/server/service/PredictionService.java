@@ -1,42 +1,39 @@
 package ai.hokusai.server.service;
 
-import java.time.Duration;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import ai.hokusai.server.persistence.DeploymentRecord;
-import ai.hokusai.server.persistence.ModelRecord;
+import ai.hokusai.server.error.FieldViolation;
+import ai.hokusai.server.registry.ModelDeployment;
 import ai.hokusai.server.registry.ModelRegistry;
-import ai.hokusai.server.registry.ModelUnavailableException;
+import ai.hokusai.server.registry.RegisteredModel;
 import ai.hokusai.server.registry.ResolvedModel;
-import ai.hokusai.server.runtime.ArtifactLoadException;
 import ai.hokusai.server.runtime.LoadedModelCache;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /** The predict use case: resolve the model, validate every input, run the live deployment. */
 @Service
 public class PredictionService {
 
-    private static final Logger log = LoggerFactory.getLogger(PredictionService.class);
-
     private final ModelRegistry registry;
     private final InputValidator validator;
     private final LoadedModelCache loadedModels;
+    private final Clock clock;
 
-    public PredictionService(ModelRegistry registry, InputValidator validator, LoadedModelCache loadedModels) {
+    public PredictionService(ModelRegistry registry, InputValidator validator, LoadedModelCache loadedModels,
+            Clock clock) {
         this.registry = registry;
         this.validator = validator;
         this.loadedModels = loadedModels;
+        this.clock = clock;
     }
 
     /** The outcome of one predict call; {@code predictions} is a map for one input, a list for a batch. */
-    public record Prediction(ModelRecord model, DeploymentRecord deployment, String modelVersion, Object predictions,
-            int batchSize, double latencyMs, OffsetDateTime timestamp) {
+    public record Prediction(RegisteredModel model, ModelDeployment deployment, String modelVersion,
+            Object predictions, int batchSize, double latencyMs, OffsetDateTime timestamp) {
     }
 
     /**
@@ -44,32 +41,21 @@ public class PredictionService {
      */
     public Prediction predict(String modelRef, Object inputs) {
         ResolvedModel resolved = registry.resolve(modelRef);
-        ModelRecord model = resolved.model();
+        RegisteredModel model = resolved.model();
         boolean batch = inputs instanceof List<?>;
         List<Map<String, Object>> batchInputs = validatedInputs(model, inputs);
-        DeploymentRecord deployment = resolved.requireActiveDeployment();
-        LoadedModelCache.Entry loaded = load(model, deployment);
+        ModelDeployment deployment = resolved.requireActiveDeployment();
+        LoadedModelCache.Entry loaded = loadedModels.get(resolved.liveArtifact());
 
         long started = System.nanoTime();
         List<Map<String, Object>> predictions = loaded.model().predict(batchInputs);
         double latencyMs = (System.nanoTime() - started) / 1_000_000.0;
         return new Prediction(model, deployment, loaded.model().version(), batch ? predictions : predictions.get(0),
-                batchInputs.size(), latencyMs, OffsetDateTime.now(ZoneOffset.UTC));
-    }
-
-    LoadedModelCache.Entry load(ModelRecord model, DeploymentRecord deployment) {
-        try {
-            return loadedModels.get(new LoadedModelCache.Artifact(deployment.id(), deployment.runtime(),
-                    deployment.artifactProvider(), deployment.artifactLocation(),
-                    Duration.ofSeconds(model.cacheTtlSeconds())));
-        } catch (ArtifactLoadException e) {
-            log.error("Deployment {} of model {} failed to load: {}", deployment.id(), model.id(), e.getMessage(), e);
-            throw new ModelUnavailableException("Model " + model.id() + " cannot be loaded right now.", e);
-        }
+                batchInputs.size(), latencyMs, OffsetDateTime.now(clock));
     }
 
     @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> validatedInputs(ModelRecord model, Object inputs) {
+    private List<Map<String, Object>> validatedInputs(RegisteredModel model, Object inputs) {
         if (inputs == null) {
             throw InvalidRequestException.envelope("/inputs", "is required");
         }

@@ -1,5 +1,6 @@
 package ai.hokusai.server.service;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 
 import ai.hokusai.server.persistence.InferenceLogMapper;
-import ai.hokusai.server.persistence.InferenceLogMapper.UsageCount;
 import ai.hokusai.server.registry.ModelRegistry;
 import org.springframework.stereotype.Service;
 
@@ -20,14 +20,16 @@ public class UsageService {
 
     private final InferenceLogMapper logs;
     private final ModelRegistry registry;
+    private final Clock clock;
 
-    public UsageService(InferenceLogMapper logs, ModelRegistry registry) {
+    public UsageService(InferenceLogMapper logs, ModelRegistry registry, Clock clock) {
         this.logs = logs;
         this.registry = registry;
+        this.clock = clock;
     }
 
     /** The report of one key over {@code [from, to]}, both days inclusive. */
-    public record Usage(UUID keyId, LocalDate from, LocalDate to, List<UsageCount> counts) {
+    public record Usage(UUID keyId, LocalDate from, LocalDate to, List<DailyUsage> counts) {
     }
 
     /**
@@ -40,7 +42,7 @@ public class UsageService {
         if (!keyId.equals(callerKeyId) && !callerIsAdmin) {
             throw new NotOwnerException("Only an admin key may read another key's usage.");
         }
-        LocalDate last = to != null ? to : LocalDate.now(ZoneOffset.UTC);
+        LocalDate last = to != null ? to : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate first = from != null ? from : last.minusDays(DEFAULT_DAYS - 1);
         if (first.isAfter(last)) {
             throw new InvalidQueryException("from", "'from' must not be after 'to'.");
@@ -49,8 +51,10 @@ public class UsageService {
             throw new InvalidQueryException("from", "At most " + MAX_DAYS + " days can be counted at once.");
         }
         Integer modelId = modelRef == null ? null : registry.resolve(modelRef).model().id();
-        List<UsageCount> counts = logs.usage(keyId, first.atStartOfDay().atOffset(ZoneOffset.UTC),
-                last.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC), modelId);
+        List<DailyUsage> counts = logs.usage(keyId, first.atStartOfDay().atOffset(ZoneOffset.UTC),
+                last.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC), modelId).stream()
+                .map(row -> new DailyUsage(row.day(), row.modelId(), row.requests(), row.predictions()))
+                .toList();
         return new Usage(keyId, first, last, counts);
     }
 }

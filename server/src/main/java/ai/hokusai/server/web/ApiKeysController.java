@@ -5,10 +5,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import ai.hokusai.server.persistence.ApiKeyRecord;
+import ai.hokusai.server.security.ApiKeyInfo;
 import ai.hokusai.server.security.ApiKeyService;
-import ai.hokusai.server.service.FieldViolation;
-import ai.hokusai.server.service.InvalidRequestException;
 import ai.hokusai.server.web.api.ApiKeysApi;
 import ai.hokusai.server.web.model.ApiKey;
 import ai.hokusai.server.web.model.ApiKeyCreateRequest;
@@ -30,19 +28,15 @@ public class ApiKeysController implements ApiKeysApi {
 
     @Override
     public ResponseEntity<ApiKeyCreated> createApiKey(ApiKeyCreateRequest body, String xRequestId) {
-        if (body.getExpiresAt() != null && !body.getExpiresAt().isAfter(OffsetDateTime.now(ZoneOffset.UTC))) {
-            throw new InvalidRequestException(false, "The request body is invalid.",
-                    List.of(new FieldViolation("/expires_at", "must be in the future")));
-        }
         boolean live = body.getMode() != ApiKeyCreateRequest.ModeEnum.TEST;
         ApiKeyService.IssuedKey issued = keys.issue(new ApiKeyService.KeyRequest(body.getName(),
                 body.getScopes().stream().map(ApiKeyScope::getValue).distinct().toList(), live,
                 body.getRateLimitPerMinute(), body.getRateLimitPerHour(), body.getExpiresAt()));
-        ApiKeyRecord r = issued.record();
-        ApiKeyCreated created = new ApiKeyCreated(r.id(), r.prefix(), r.name(), scopes(r), r.rateLimitPerHour(),
-                utc(r.createdAt()), issued.secret());
-        created.setRateLimitPerMinute(r.rateLimitPerMinute());
-        created.setExpiresAt(utc(r.expiresAt()));
+        ApiKeyInfo k = issued.key();
+        ApiKeyCreated created = new ApiKeyCreated(k.id(), k.prefix(), k.name(), scopes(k), k.rateLimitPerHour(),
+                utc(k.createdAt()), issued.secret());
+        created.setRateLimitPerMinute(k.rateLimitPerMinute());
+        created.setExpiresAt(utc(k.expiresAt()));
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
@@ -57,17 +51,17 @@ public class ApiKeysController implements ApiKeysApi {
         return ResponseEntity.noContent().build();
     }
 
-    private static ApiKey masked(ApiKeyRecord r) {
-        ApiKey key = new ApiKey(r.id(), r.prefix(), r.name(), scopes(r), r.rateLimitPerHour(), utc(r.createdAt()));
-        key.setRateLimitPerMinute(r.rateLimitPerMinute());
-        key.setLastUsedAt(utc(r.lastUsedAt()));
-        key.setExpiresAt(utc(r.expiresAt()));
-        key.setRevokedAt(utc(r.revokedAt()));
+    private static ApiKey masked(ApiKeyInfo k) {
+        ApiKey key = new ApiKey(k.id(), k.prefix(), k.name(), scopes(k), k.rateLimitPerHour(), utc(k.createdAt()));
+        key.setRateLimitPerMinute(k.rateLimitPerMinute());
+        key.setLastUsedAt(utc(k.lastUsedAt()));
+        key.setExpiresAt(utc(k.expiresAt()));
+        key.setRevokedAt(utc(k.revokedAt()));
         return key;
     }
 
-    private static List<ApiKeyScope> scopes(ApiKeyRecord r) {
-        return r.scopes().stream().map(ApiKeyScope::fromValue).toList();
+    private static List<ApiKeyScope> scopes(ApiKeyInfo k) {
+        return k.scopes().stream().map(ApiKeyScope::fromValue).toList();
     }
 
     private static OffsetDateTime utc(OffsetDateTime time) {

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 import ai.hokusai.server.config.ApiSpecDocument;
+import ai.hokusai.server.error.ErrorCode;
 import org.apache.catalina.Host;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -22,9 +23,11 @@ import org.springframework.stereotype.Component;
 public class ContainerErrorProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     private final String typeBase;
+    private final ProblemCatalog catalog;
 
-    public ContainerErrorProblems(ApiSpecDocument spec) {
+    public ContainerErrorProblems(ApiSpecDocument spec, ProblemCatalog catalog) {
         this.typeBase = spec.productionBaseUrl() + "/docs/errors.html#";
+        this.catalog = catalog;
     }
 
     @Override
@@ -34,7 +37,7 @@ public class ContainerErrorProblems implements WebServerFactoryCustomizer<Tomcat
             if (host instanceof org.apache.catalina.core.StandardHost standard) {
                 // The host adds the valve named here unless one of that class is already in its pipeline.
                 standard.setErrorReportValveClass(ProblemValve.class.getName());
-                host.getPipeline().addValve(new ProblemValve(typeBase));
+                host.getPipeline().addValve(new ProblemValve(typeBase, catalog));
             }
         });
     }
@@ -43,13 +46,16 @@ public class ContainerErrorProblems implements WebServerFactoryCustomizer<Tomcat
     public static class ProblemValve extends ErrorReportValve {
 
         private final String typeBase;
+        private final ProblemCatalog catalog;
 
+        /** For Tomcat, which instantiates the host's error valve class by name when none is in the pipeline yet. */
         public ProblemValve() {
-            this("");
+            this("", null);
         }
 
-        ProblemValve(String typeBase) {
+        ProblemValve(String typeBase, ProblemCatalog catalog) {
             this.typeBase = typeBase;
+            this.catalog = catalog;
         }
 
         @Override
@@ -58,7 +64,7 @@ public class ContainerErrorProblems implements WebServerFactoryCustomizer<Tomcat
             if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;
             }
-            ErrorCode code = ErrorCode.forContainerStatus(status);
+            ErrorCode code = ProblemCatalog.forContainerStatus(status);
             String requestId = response.getHeader(RequestIds.HEADER) != null ? response.getHeader(RequestIds.HEADER)
                     : RequestIds.newId();
             String detail = code == ErrorCode.INTERNAL_ERROR
@@ -70,7 +76,8 @@ public class ContainerErrorProblems implements WebServerFactoryCustomizer<Tomcat
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    writer.write("{\"type\":\"" + typeBase + code.code() + "\",\"title\":\"" + code.title()
+                    String title = catalog == null ? code.code() : catalog.title(code);
+                    writer.write("{\"type\":\"" + typeBase + code.code() + "\",\"title\":\"" + title
                             + "\",\"status\":" + status + ",\"code\":\"" + code.code() + "\",\"request_id\":\""
                             + requestId + "\",\"detail\":\"" + detail + "\"}");
                     response.finishResponse();

@@ -23,15 +23,16 @@ public class IdempotentCalls {
 
     private final IdempotencyService idempotency;
     private final JsonMapper wire;
-    /** Two bodies that differ only in field order are the same request. */
-    private final JsonMapper canonical = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .build();
+    /** The same mapper, except that two bodies differing only in field order are the same request. */
+    private final JsonMapper canonical;
 
     public IdempotentCalls(IdempotencyService idempotency, JsonMapper wire) {
         this.idempotency = idempotency;
         this.wire = wire;
+        this.canonical = wire.rebuild()
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .build();
     }
 
     public <T> ResponseEntity<T> run(ApiKeyPrincipal caller, String idempotencyKey, String operation, Object request,

@@ -2,9 +2,9 @@ package ai.hokusai.server.web;
 
 import java.time.ZoneOffset;
 
-import ai.hokusai.server.persistence.OutcomeMapper.OutcomeRecord;
 import ai.hokusai.server.security.ApiKeyPrincipal;
 import ai.hokusai.server.service.OutcomeService;
+import ai.hokusai.server.service.ReportedOutcome;
 import ai.hokusai.server.web.api.OutcomesApi;
 import ai.hokusai.server.web.model.Outcome;
 import ai.hokusai.server.web.model.OutcomeRequest;
@@ -30,7 +30,7 @@ public class OutcomesController implements OutcomesApi {
     public ResponseEntity<Outcome> reportOutcome(OutcomeRequest body, String xRequestId, String idempotencyKey) {
         ApiKeyPrincipal caller = ApiKeyInterceptor.principal(request);
         return idempotent.run(caller, idempotencyKey, "reportOutcome", body, HttpStatus.CREATED, Outcome.class, () -> {
-            OutcomeRecord o = outcomes.report(caller.keyId(), body.getInferenceLogId(), body.getOutcomeScore(),
+            ReportedOutcome o = outcomes.report(caller.keyId(), body.getInferenceLogId(), body.getOutcomeScore(),
                     body.getOutcomeType());
             return new Outcome(o.id(), o.inferenceLogId(), o.outcomeScore(), o.outcomeType(),
                     o.createdAt().withOffsetSameInstant(ZoneOffset.UTC));

@@ -5,23 +5,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import ai.hokusai.server.registry.DeploymentNotFoundException;
-import ai.hokusai.server.registry.ModelNotFoundException;
-import ai.hokusai.server.registry.ModelUnavailableException;
-import ai.hokusai.server.persistence.StoreUnavailableException;
-import ai.hokusai.server.security.ApiKeyNotFoundException;
-import ai.hokusai.server.security.AuthenticationException;
-import ai.hokusai.server.security.InsufficientScopeException;
-import ai.hokusai.server.security.RateLimitedException;
-import ai.hokusai.server.service.IdempotencyConflictException;
-import ai.hokusai.server.service.InferenceLogNotFoundException;
-import ai.hokusai.server.service.InvalidQueryException;
-import ai.hokusai.server.service.MeteringUnavailableException;
-import ai.hokusai.server.service.NotOwnerException;
-import ai.hokusai.server.service.BatchTooLargeException;
-import ai.hokusai.server.service.FieldViolation;
-import ai.hokusai.server.service.InvalidRequestException;
-import ai.hokusai.server.service.ModelCatalogService;
+import ai.hokusai.server.error.DomainException;
+import ai.hokusai.server.error.ErrorCode;
+import ai.hokusai.server.error.FieldViolation;
+import ai.hokusai.server.error.StoreUnavailableException;
 import ai.hokusai.server.web.model.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -76,103 +63,31 @@ public class ProblemAdvice {
         this.problems = problems;
     }
 
-    @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<Problem> unauthenticated(AuthenticationException e, HttpServletRequest request) {
+    /**
+     * Every failure of the domain: its code, message, field violations and retry-after are data on the exception,
+     * and {@link ProblemCatalog} says what the code is on the wire.
+     */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Problem> domain(DomainException e, HttpServletRequest request) {
         HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.WWW_AUTHENTICATE, e.keyMissing() ? "Bearer realm=\"hokusai\""
-                : "Bearer realm=\"hokusai\", error=\"invalid_token\"");
-        ErrorCode code = e.keyMissing() ? ErrorCode.AUTHENTICATION_REQUIRED : ErrorCode.INVALID_API_KEY;
-        return problems.build(code, e.getMessage(), List.of(), headers, request);
+        e.retryAfterSeconds().ifPresent(seconds -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+        if (e.code() == ErrorCode.AUTHENTICATION_REQUIRED) {
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"hokusai\"");
+        } else if (e.code() == ErrorCode.INVALID_API_KEY) {
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"hokusai\", error=\"invalid_token\"");
+        }
+        if (e.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+            log.warn("The database cannot be reached on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        }
+        return problems.build(e.code(), e.getMessage(), e.violations(), headers, request);
     }
 
-    @ExceptionHandler(InsufficientScopeException.class)
-    ResponseEntity<Problem> insufficientScope(InsufficientScopeException e, HttpServletRequest request) {
-        return problems.build(ErrorCode.INSUFFICIENT_SCOPE, e.getMessage(), request);
-    }
-
-    @ExceptionHandler(NotOwnerException.class)
-    ResponseEntity<Problem> notOwner(NotOwnerException e, HttpServletRequest request) {
-        return problems.build(ErrorCode.FORBIDDEN, e.getMessage(), request);
-    }
-
-    @ExceptionHandler(RateLimitedException.class)
-    ResponseEntity<Problem> rateLimited(RateLimitedException e, HttpServletRequest request) {
-        return problems.build(ErrorCode.RATE_LIMITED, e.getMessage(), List.of(),
-                retryAfter(e.retryAfterSeconds()), request);
-    }
-
-    @ExceptionHandler(ApiKeyNotFoundException.class)
-    ResponseEntity<Problem> apiKeyNotFound(ApiKeyNotFoundException e, HttpServletRequest request) {
-        return problems.build(ErrorCode.API_KEY_NOT_FOUND, e.getMessage(), request);
-    }
-
-    @ExceptionHandler(InferenceLogNotFoundException.class)
-    ResponseEntity<Problem> inferenceLogNotFound(InferenceLogNotFoundException e, HttpServletRequest request) {
-        return problems.build(ErrorCode.INFERENCE_LOG_NOT_FOUND, e.getMessage(), request);
-    }
-
-    @ExceptionHandler(IdempotencyConflictException.class)
-    ResponseEntity<Problem> idempotencyConflict(IdempotencyConflictException e, HttpServletRequest request) {
-        return e.inProgress()
-                ? problems.build(ErrorCode.IDEMPOTENCY_IN_PROGRESS, e.getMessage(), List.of(), retryAfter(1), request)
-                : problems.build(ErrorCode.IDEMPOTENCY_CONFLICT, e.getMessage(), request);
-    }
-
-    @ExceptionHandler(MeteringUnavailableException.class)
-    ResponseEntity<Problem> meteringUnavailable(MeteringUnavailableException e, HttpServletRequest request) {
-        return problems.build(ErrorCode.METERING_UNAVAILABLE, e.getMessage(), List.of(), retryAfter(5), request);
-    }
-
-    /** The database is down: a 503 that says retry, never a 500 that says bug. */
-    @ExceptionHandler({StoreUnavailableException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessException.class, CannotCreateTransactionException.class})
+    /** The database is down, as Spring reports it: a 503 that says retry, never a 500 that says bug. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            CannotCreateTransactionException.class})
     ResponseEntity<Problem> storeUnavailable(Exception e, HttpServletRequest request) {
-        log.warn("The database cannot be reached on {} {}: {}", request.getMethod(), request.getRequestURI(),
-                e.getMessage());
-        return problems.build(ErrorCode.SERVICE_UNAVAILABLE,
-                "The service cannot reach its database right now. Nothing was charged; retry shortly.", List.of(),
-                retryAfter(5), request);
-    }
-
-    @ExceptionHandler(InvalidQueryException.class)
-    ResponseEntity<Problem> invalidQuery(InvalidQueryException e, HttpServletRequest request) {
-        return problems.build(ErrorCode.INVALID_PARAMETER, e.getMessage(),
-                List.of(new FieldViolation("#/query/" + e.parameter(), e.getMessage())), new HttpHeaders(), request);
-    }
-
-    @ExceptionHandler(ModelNotFoundException.class)
-    ResponseEntity<Problem> modelNotFound(ModelNotFoundException e, HttpServletRequest request) {
-        return problems.build(ErrorCode.MODEL_NOT_FOUND, e.getMessage(), request);
-    }
-
-    @ExceptionHandler(DeploymentNotFoundException.class)
-    ResponseEntity<Problem> deploymentNotFound(DeploymentNotFoundException e, HttpServletRequest request) {
-        return problems.build(ErrorCode.DEPLOYMENT_NOT_FOUND, e.getMessage(), request);
-    }
-
-    @ExceptionHandler(ModelUnavailableException.class)
-    ResponseEntity<Problem> modelUnavailable(ModelUnavailableException e, HttpServletRequest request) {
-        return problems.build(ErrorCode.MODEL_UNAVAILABLE, e.getMessage(), List.of(), retryAfter(30), request);
-    }
-
-    @ExceptionHandler(InvalidRequestException.class)
-    ResponseEntity<Problem> invalidRequest(InvalidRequestException e, HttpServletRequest request) {
-        ErrorCode code = e.inputViolation() ? ErrorCode.INVALID_INPUT : ErrorCode.INVALID_REQUEST;
-        return problems.build(code, e.getMessage(), e.violations(), new HttpHeaders(), request);
-    }
-
-    @ExceptionHandler(BatchTooLargeException.class)
-    ResponseEntity<Problem> batchTooLarge(BatchTooLargeException e, HttpServletRequest request) {
-        return problems.build(ErrorCode.BATCH_TOO_LARGE, e.getMessage(),
-                List.of(new FieldViolation("/inputs", "at most " + e.maxBatchSize() + " items")), new HttpHeaders(),
-                request);
-    }
-
-    @ExceptionHandler(ModelCatalogService.InvalidCursorException.class)
-    ResponseEntity<Problem> invalidCursor(ModelCatalogService.InvalidCursorException e, HttpServletRequest request) {
-        return problems.build(ErrorCode.INVALID_PARAMETER, e.getMessage(),
-                List.of(new FieldViolation("#/query/cursor", "is not a cursor a previous page returned")),
-                new HttpHeaders(), request);
+        return domain(new StoreUnavailableException(e), request);
     }
 
     @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
@@ -301,17 +216,11 @@ public class ProblemAdvice {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request) {
         if (databaseUnreachable(e)) {
-            return storeUnavailable(e, request);
+            return domain(new StoreUnavailableException(e), request);
         }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problems.build(ErrorCode.INTERNAL_ERROR,
                 "An unexpected error occurred. Quote the request id to support.", request);
-    }
-
-    private static HttpHeaders retryAfter(long seconds) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        return headers;
     }
 
     /**

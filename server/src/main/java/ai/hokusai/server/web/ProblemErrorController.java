@@ -1,5 +1,6 @@
 package ai.hokusai.server.web;
 
+import ai.hokusai.server.error.ErrorCode;
 import ai.hokusai.server.web.model.Problem;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,19 +17,21 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProblemErrorController implements ErrorController {
 
     private final ProblemResponses problems;
+    private final ProblemCatalog catalog;
 
-    public ProblemErrorController(ProblemResponses problems) {
+    public ProblemErrorController(ProblemResponses problems, ProblemCatalog catalog) {
         this.problems = problems;
+        this.catalog = catalog;
     }
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<Problem> error(HttpServletRequest request) {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int code = status instanceof Integer i ? i : 404;
-        ErrorCode errorCode = ErrorCode.forContainerStatus(code);
+        ErrorCode errorCode = ProblemCatalog.forContainerStatus(code);
         String detail = errorCode == ErrorCode.INTERNAL_ERROR
                 ? "An unexpected error occurred. Quote the request id to support."
-                : errorCode == ErrorCode.BAD_REQUEST ? "The request could not be read." : errorCode.title() + ".";
+                : errorCode == ErrorCode.BAD_REQUEST ? "The request could not be read." : catalog.title(errorCode) + ".";
         return problems.build(errorCode, detail, request);
     }
 }

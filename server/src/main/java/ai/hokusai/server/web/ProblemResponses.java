@@ -3,11 +3,13 @@ package ai.hokusai.server.web;
 import java.util.List;
 
 import ai.hokusai.server.config.ApiSpecDocument;
-import ai.hokusai.server.service.FieldViolation;
+import ai.hokusai.server.error.ErrorCode;
+import ai.hokusai.server.error.FieldViolation;
 import ai.hokusai.server.web.model.Problem;
 import ai.hokusai.server.web.model.ProblemFieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -22,9 +24,11 @@ public class ProblemResponses {
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
     private final String typeBase;
+    private final ProblemCatalog catalog;
 
-    public ProblemResponses(ApiSpecDocument spec) {
+    public ProblemResponses(ApiSpecDocument spec, ProblemCatalog catalog) {
         this.typeBase = spec.productionBaseUrl() + "/docs/errors.html#";
+        this.catalog = catalog;
     }
 
     public ResponseEntity<Problem> build(ErrorCode code, String detail, HttpServletRequest request) {
@@ -33,7 +37,8 @@ public class ProblemResponses {
 
     public ResponseEntity<Problem> build(ErrorCode code, String detail, List<FieldViolation> violations,
             HttpHeaders headers, HttpServletRequest request) {
-        Problem problem = new Problem(typeBase + code.code(), code.title(), code.status().value(), code.code(),
+        HttpStatus status = catalog.status(code);
+        Problem problem = new Problem(typeBase + code.code(), catalog.title(code), status.value(), code.code(),
                 RequestIds.of(request));
         problem.setDetail(detail);
         problem.setInstance(instanceOf(request));
@@ -41,7 +46,7 @@ public class ProblemResponses {
         problem.setErrors(violations.isEmpty() ? null : violations.stream()
                 .map(v -> new ProblemFieldError(v.pointer(), v.message()))
                 .toList());
-        return ResponseEntity.status(code.status()).headers(headers).contentType(PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status).headers(headers).contentType(PROBLEM_JSON).body(problem);
     }
 
     private static String instanceOf(HttpServletRequest request) {

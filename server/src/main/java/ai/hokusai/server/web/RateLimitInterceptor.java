@@ -1,8 +1,9 @@
 package ai.hokusai.server.web;
 
+import java.util.stream.Collectors;
+
 import ai.hokusai.server.security.ApiKeyPrincipal;
 import ai.hokusai.server.security.RateLimitProperties;
-import ai.hokusai.server.security.RateLimitedException;
 import ai.hokusai.server.security.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,15 +36,23 @@ public class RateLimitInterceptor implements HandlerInterceptor {
             return true;
         }
         RateLimiter.Decision decision = limiter.check(caller);
-        response.setHeader(POLICY_HEADER, decision.policyHeader());
-        response.setHeader(RATE_LIMIT_HEADER, decision.rateLimitHeader());
+        response.setHeader(POLICY_HEADER, policy(decision));
+        response.setHeader(RATE_LIMIT_HEADER, rateLimit(decision.closest()));
         if (!decision.allowed()) {
-            long quota = "minute".equals(decision.exhaustedWindow()) ? caller.rateLimitPerMinute()
-                    : caller.rateLimitPerHour();
-            throw new RateLimitedException("The key is over its limit of " + quota + " requests per "
-                    + decision.exhaustedWindow() + ". Retry in " + decision.retryAfterSeconds() + " seconds.",
-                    decision.retryAfterSeconds());
+            throw decision.refusal();
         }
         return true;
+    }
+
+    /** {@code "minute";q=60;w=60, "hour";q=1000;w=3600}: every quota of the key. */
+    static String policy(RateLimiter.Decision decision) {
+        return decision.windows().stream()
+                .map(w -> "\"" + w.window().label() + "\";q=" + w.quota() + ";w=" + w.window().length().toSeconds())
+                .collect(Collectors.joining(", "));
+    }
+
+    /** {@code "minute";r=59;t=12}: the quota closest to running out, what is left of it and when it resets. */
+    static String rateLimit(RateLimiter.WindowState closest) {
+        return "\"" + closest.window().label() + "\";r=" + closest.remaining() + ";t=" + closest.secondsToReset();
     }
 }

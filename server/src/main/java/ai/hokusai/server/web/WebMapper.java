@@ -3,8 +3,8 @@ package ai.hokusai.server.web;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-import ai.hokusai.server.persistence.DeploymentRecord;
-import ai.hokusai.server.persistence.ModelRecord;
+import ai.hokusai.server.registry.ModelDeployment;
+import ai.hokusai.server.registry.RegisteredModel;
 import ai.hokusai.server.registry.ResolvedModel;
 import ai.hokusai.server.web.model.ArtifactStorage;
 import ai.hokusai.server.web.model.Deployment;
@@ -14,25 +14,29 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Maps registry records to the generated wire models. */
+/** Maps the registry's models and deployments to the generated wire models. */
 @Component
 public class WebMapper {
 
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() { };
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json;
+
+    public WebMapper(JsonMapper json) {
+        this.json = json;
+    }
 
     public Model model(ResolvedModel resolved) {
-        ModelRecord m = resolved.model();
+        RegisteredModel m = resolved.model();
         Model model = new Model(m.id(), m.slug(), m.name(), m.description(), m.tags(), m.task(), m.maxBatchSize(),
                 m.cacheTtlSeconds(), json.readValue(m.inputSchemaJson(), JSON_OBJECT),
                 m.createdAt().withOffsetSameInstant(ZoneOffset.UTC));
         model.setTicker(m.ticker());
-        model.setActiveDeploymentId(resolved.activeDeployment().map(DeploymentRecord::id).orElse(null));
+        model.setActiveDeploymentId(resolved.activeDeployment().map(ModelDeployment::id).orElse(null));
         return model;
     }
 
     public ModelInfo info(ResolvedModel resolved) {
-        ModelRecord m = resolved.model();
+        RegisteredModel m = resolved.model();
         ArtifactStorage storage = resolved.activeDeployment().map(this::storage)
                 .orElseGet(() -> new ArtifactStorage(ArtifactStorage.ProviderEnum.BUNDLED, "", false));
         ModelInfo info = new ModelInfo(m.id(), m.slug(), m.name(), m.task(), storage,
@@ -44,12 +48,12 @@ public class WebMapper {
         return info;
     }
 
-    public Deployment deployment(DeploymentRecord d) {
+    public Deployment deployment(ModelDeployment d) {
         return new Deployment(d.id(), d.modelId(), d.version(), storage(d), d.runtime(),
                 Deployment.StatusEnum.fromValue(d.status()), d.createdAt().withOffsetSameInstant(ZoneOffset.UTC));
     }
 
-    private ArtifactStorage storage(DeploymentRecord d) {
+    private ArtifactStorage storage(ModelDeployment d) {
         ArtifactStorage.ProviderEnum provider = ArtifactStorage.ProviderEnum.fromValue(d.artifactProvider());
         return new ArtifactStorage(provider, d.artifactLocation(), provider == ArtifactStorage.ProviderEnum.HUGGINGFACE);
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 class ArtifactResolverTest {
 
@@ -42,7 +43,7 @@ class ArtifactResolverTest {
     }
 
     private ArtifactResolver resolver(String token) {
-        return new ArtifactResolver(data.toString(), hub.endpoint() + "/", token);
+        return new ArtifactResolver(data.toString(), hub.endpoint() + "/", token, JsonMapper.shared());
     }
 
     private static void assertSameFiles(Path actual, Path expected) throws IOException {

@@ -3,6 +3,7 @@ package ai.hokusai.server.web;
 import ai.hokusai.server.TestLeads;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -90,13 +91,13 @@ class ApiKeysIT extends ServerIntegrationTest {
     }
 
     @Test
-    void anExpiredKeyIsRefusedEvenWhenCached() throws InterruptedException {
-        String soon = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2).toString();
+    void anExpiredKeyIsRefusedEvenWhenCached() {
+        String soon = OffsetDateTime.now(clock).plusSeconds(2).toString();
         TestKeys.Key key = TestKeys.create(http(), List.of("models:read"), null, null, soon);
         TestHttp caller = http().withKey(key.secret());
         assertThat(caller.get("/api/v1/models/21").status()).isEqualTo(200);
 
-        Thread.sleep(2_500);
+        clock.advance(Duration.ofSeconds(3));
 
         TestHttp.Response refused = caller.get("/api/v1/models/21");
         assertThat(refused.status()).isEqualTo(401);

@@ -1,8 +1,9 @@
 package ai.hokusai.server.runtime.lscor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
 
 /** Strict reads from artifact JSON: a missing or mistyped field names itself instead of becoming a default. */
 final class JsonFields {
@@ -20,10 +21,10 @@ final class JsonFields {
 
     static String text(JsonNode parent, String field) {
         JsonNode value = node(parent, field);
-        if (!value.isTextual()) {
+        if (!value.isString()) {
             throw new IllegalArgumentException("field '" + field + "' must be a string");
         }
-        return value.asText();
+        return value.asString();
     }
 
     static double number(JsonNode parent, String field) {

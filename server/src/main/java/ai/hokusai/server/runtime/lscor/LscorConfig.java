@@ -6,7 +6,7 @@ import static ai.hokusai.server.runtime.lscor.JsonFields.number;
 import static ai.hokusai.server.runtime.lscor.JsonFields.text;
 import static ai.hokusai.server.runtime.lscor.JsonFields.textMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -139,7 +139,7 @@ public record LscorConfig(
 
     private static void requireFeatureList(JsonNode features, String kind, List<String> expected) {
         List<String> actual = new ArrayList<>();
-        node(features, kind).forEach(n -> actual.add(n.asText()));
+        node(features, kind).forEach(n -> actual.add(n.asString()));
         if (!actual.equals(expected)) {
             throw new IllegalArgumentException(kind + " features " + actual + " do not match this runtime's " + expected);
         }

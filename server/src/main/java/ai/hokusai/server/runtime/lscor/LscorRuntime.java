@@ -3,14 +3,15 @@ package ai.hokusai.server.runtime.lscor;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.hokusai.server.runtime.ArtifactLoadException;
 import ai.hokusai.server.runtime.ModelRuntime;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runtime {@code lscor-logistic}: model 21 (Sales Lead Scoring v2), a logistic regression over numeric lead
@@ -25,7 +26,18 @@ public class LscorRuntime implements ModelRuntime {
     public static final String WEIGHTS_FILE = "model.json";
     public static final String MODEL_CARD_FILE = "README.md";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final JsonMapper json;
+
+    /** With the application's mapper. */
+    @Autowired
+    public LscorRuntime(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** For tools and tests that load an artifact outside the application. */
+    public LscorRuntime() {
+        this(JsonMapper.shared());
+    }
 
     @Override
     public String id() {
@@ -67,14 +79,14 @@ public class LscorRuntime implements ModelRuntime {
         }
     }
 
-    private static <T> T read(Path directory, String file, Function<JsonNode, T> parser) {
+    private <T> T read(Path directory, String file, Function<JsonNode, T> parser) {
         Path path = directory.resolve(file);
         if (!Files.isRegularFile(path)) {
             throw new ArtifactLoadException("missing " + path);
         }
         try {
-            return parser.apply(JSON.readTree(path.toFile()));
-        } catch (IOException | RuntimeException e) {
+            return parser.apply(json.readTree(path.toFile()));
+        } catch (RuntimeException e) {
             throw new ArtifactLoadException("invalid " + path + ": " + e.getMessage(), e);
         }
     }

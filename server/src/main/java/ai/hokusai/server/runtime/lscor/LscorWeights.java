@@ -4,7 +4,7 @@ import static ai.hokusai.server.runtime.lscor.JsonFields.node;
 import static ai.hokusai.server.runtime.lscor.JsonFields.number;
 import static ai.hokusai.server.runtime.lscor.JsonFields.numberMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

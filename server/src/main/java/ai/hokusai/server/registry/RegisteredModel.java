@@ -1,0 +1,30 @@
+package ai.hokusai.server.registry;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import ai.hokusai.server.persistence.ModelRecord;
+
+/** A model as the registry knows it; {@code inputSchemaJson} is its input JSON Schema as text. */
+public record RegisteredModel(
+        int id,
+        String slug,
+        String name,
+        String ticker,
+        String description,
+        List<String> tags,
+        String task,
+        int maxBatchSize,
+        int cacheTtlSeconds,
+        String inputSchemaJson,
+        OffsetDateTime createdAt) {
+
+    public RegisteredModel {
+        tags = List.copyOf(tags);
+    }
+
+    static RegisteredModel of(ModelRecord row) {
+        return new RegisteredModel(row.id(), row.slug(), row.name(), row.ticker(), row.description(), row.tags(),
+                row.task(), row.maxBatchSize(), row.cacheTtlSeconds(), row.inputSchemaJson(), row.createdAt());
+    }
+}

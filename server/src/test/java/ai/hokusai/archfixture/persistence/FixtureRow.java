@@ -1,0 +1,5 @@
+package ai.hokusai.archfixture.persistence;
+
+/** A database row. */
+public record FixtureRow(String id) {
+}

@@ -1,0 +1,13 @@
+package ai.hokusai.archfixture.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Breaks "one Jackson per boundary": builds its own Jackson 2 mapper outside an adapter. */
+public class Jackson2User {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public String write(Object value) throws Exception {
+        return mapper.writeValueAsString(value);
+    }
+}
