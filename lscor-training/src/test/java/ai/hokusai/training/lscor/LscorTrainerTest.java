@@ -1,4 +1,4 @@
-package ai.hokusai.server.runtime.lscor.training;
+package ai.hokusai.training.lscor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LscorTrainerTest {
 
-    private static final Path COMMITTED = Path.of("src/main/resources/models/lscor-v2");
+    private static final Path COMMITTED = LscorTrainer.COMMITTED_ARTIFACT;
 
     @TempDir
     static Path retrained;

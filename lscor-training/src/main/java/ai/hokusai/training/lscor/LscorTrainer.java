@@ -1,4 +1,4 @@
-package ai.hokusai.server.runtime.lscor.training;
+package ai.hokusai.training.lscor;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.hokusai.server.runtime.lscor.LscorConfig;
@@ -6,7 +6,7 @@ import ai.hokusai.server.runtime.lscor.LscorModel;
 import ai.hokusai.server.runtime.lscor.LscorRuntime;
 import ai.hokusai.server.runtime.lscor.LscorWeights;
 import ai.hokusai.server.runtime.lscor.TextFeature;
-import ai.hokusai.server.runtime.lscor.training.SyntheticLeads.Lead;
+import ai.hokusai.training.lscor.SyntheticLeads.Lead;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -25,7 +25,7 @@ import java.util.TreeSet;
  * tokenized text fields, measures held-out accuracy through the serving code path, and writes config, weights
  * and model card. Same seed, same bytes.
  *
- * <p>Run: {@code ./mvnw -B -pl server -am process-classes -Ptrain-lscor} (writes
+ * <p>Run: {@code ./mvnw -B -pl lscor-training -am process-classes -Ptrain-lscor} (writes
  * {@code server/src/main/resources/models/lscor-v2}), or {@code main} with an output directory.
  */
 public final class LscorTrainer {
@@ -36,6 +36,8 @@ public final class LscorTrainer {
     public static final String VERSION = "2.0.0";
     /** The accuracy published for model 21's family; a retrained model must beat it. */
     public static final double BASELINE_ACCURACY = 0.65;
+    /** The committed artifact the server ships, as seen from this module's folder. */
+    public static final Path COMMITTED_ARTIFACT = Path.of("../server/src/main/resources/models/lscor-v2");
 
     static final int ITERATIONS = 6000;
     static final double LEARNING_RATE = 0.5;
@@ -47,10 +49,10 @@ public final class LscorTrainer {
     }
 
     public static void main(String[] args) throws IOException {
-        Path output = Path.of(args.length > 0 ? args[0] : "src/main/resources/models/lscor-v2");
+        Path output = args.length > 0 ? Path.of(args[0]) : COMMITTED_ARTIFACT;
         LscorConfig.Metrics metrics = train(output);
         System.out.printf("lscor %s written to %s%nheld-out accuracy %.4f (baseline %.2f, majority class %.4f), "
-                        + "%d train / %d test rows, seed %d%n", VERSION, output.toAbsolutePath(),
+                        + "%d train / %d test rows, seed %d%n", VERSION, output.toAbsolutePath().normalize(),
                 metrics.heldoutAccuracy(), metrics.baselineAccuracy(), metrics.majorityClassAccuracy(),
                 metrics.trainRows(), metrics.testRows(), metrics.seed());
         if (metrics.heldoutAccuracy() <= BASELINE_ACCURACY) {

@@ -1,4 +1,4 @@
-package ai.hokusai.server.runtime.lscor.training;
+package ai.hokusai.training.lscor;
 
 import ai.hokusai.server.runtime.lscor.LscorConfig;
 import java.util.Locale;
@@ -87,7 +87,7 @@ final class ModelCard {
             From the repository root:
 
             ```
-            ./mvnw -B -pl server -am process-classes -Ptrain-lscor
+            ./mvnw -B -pl lscor-training -am process-classes -Ptrain-lscor
             ```
 
             This regenerates the data, rebuilds `tokenizer.json`, retrains (full-batch gradient descent, %17$d steps,

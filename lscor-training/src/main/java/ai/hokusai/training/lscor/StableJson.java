@@ -1,4 +1,4 @@
-package ai.hokusai.server.runtime.lscor.training;
+package ai.hokusai.training.lscor;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.math.BigDecimal;

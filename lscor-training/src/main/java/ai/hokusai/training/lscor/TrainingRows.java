@@ -1,9 +1,9 @@
-package ai.hokusai.server.runtime.lscor.training;
+package ai.hokusai.training.lscor;
 
 import ai.hokusai.server.runtime.lscor.LscorWeights;
 import ai.hokusai.server.runtime.lscor.NumericFeature;
 import ai.hokusai.server.runtime.lscor.TextFeature;
-import ai.hokusai.server.runtime.lscor.training.SyntheticLeads.Lead;
+import ai.hokusai.training.lscor.SyntheticLeads.Lead;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package ai.hokusai.server.runtime.lscor.training;
+package ai.hokusai.training.lscor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
