@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,14 +24,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Downloads a Hugging Face Hub model repository at one revision: lists it with
- * {@code GET /api/models/{repo}/revision/{revision}} and fetches each {@code siblings[].rfilename} from
- * {@code /{repo}/resolve/{revision}/{file}}. A download lands in a staging folder and is moved into place only
- * when complete; a revision already on disk is reused without asking the Hub.
+ * {@code GET /api/models/{repo}/revision/{revision}?blobs=true} — the commit the revision names, and each file's size
+ * and checksum (the LFS {@code sha256}, or for small files the git blob id) — and fetches each
+ * {@code siblings[].rfilename} from {@code /{repo}/resolve/{commit}/{file}}, so every file comes from the one commit
+ * the listing named even if the branch moves meanwhile. Every file is checked against its size and checksum before
+ * the download lands: a download is written to a staging folder and moved into place only when complete and
+ * verified, with a manifest ({@value #MANIFEST}) of the commit and the checksums. A revision already on disk is
+ * reused without asking the Hub.
  */
 final class HuggingFaceHub {
 
     private static final Logger log = LoggerFactory.getLogger(HuggingFaceHub.class);
+    /** Written beside the files of a verified download: repository, revision, commit and every file's checksum. */
+    static final String MANIFEST = ".hokusai-artifact.json";
     private static final Duration LIST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
     private static final Duration FILE_TIMEOUT = Duration.ofMinutes(10);
 
     private final Path root;
@@ -74,15 +84,18 @@ final class HuggingFaceHub {
         }
         Path staging = null;
         try {
-            List<String> files = list(ref);
+            Listing listing = list(ref);
             Files.createDirectories(target.getParent());
             staging = Files.createTempDirectory(target.getParent(), ".download-");
-            log.info("Downloading Hugging Face artifact {} ({} files) from {}", ref.id(), files.size(), endpoint);
-            for (String file : files) {
-                Path path = ArtifactFiles.within(staging, file);
+            log.info("Downloading Hugging Face artifact {} at commit {} ({} files) from {}", ref.id(),
+                    listing.commit(), listing.files().size(), endpoint);
+            for (RemoteFile file : listing.files()) {
+                Path path = ArtifactFiles.within(staging, file.name());
                 Files.createDirectories(path.getParent());
-                fetch(ref, file, path);
+                fetch(ref, listing.commit(), file.name(), path);
+                verify(ref, file, path);
             }
+            json.writeValue(staging.resolve(MANIFEST).toFile(), manifest(ref, listing));
             ArtifactFiles.publish(staging, target);
             return target;
         } catch (IOException e) {
@@ -96,24 +109,77 @@ final class HuggingFaceHub {
         }
     }
 
-    private List<String> list(Reference ref) throws IOException, InterruptedException {
-        URI uri = URI.create(endpoint + "/api/models/" + segment(ref.owner()) + "/" + segment(ref.repo())
-                + "/revision/" + segment(ref.revision()));
-        HttpResponse<byte[]> response = http.send(request(uri, LIST_TIMEOUT), HttpResponse.BodyHandlers.ofByteArray());
-        check(ref, response.statusCode(), "repository listing");
-        JsonNode siblings = json.readTree(response.body()).path("siblings");
-        List<String> files = new ArrayList<>();
-        siblings.forEach(sibling -> files.add(sibling.path("rfilename").asString("")));
-        if (files.isEmpty() || files.contains("")) {
-            throw new ArtifactLoadException("Hugging Face repository " + ref.id() + " lists no files");
-        }
-        return files;
+    /** One file as the Hub lists it; {@code sha256} for LFS files, else {@code gitBlobId}. */
+    private record RemoteFile(String name, long size, String sha256, String gitBlobId) {
     }
 
-    private void fetch(Reference ref, String file, Path path) throws IOException, InterruptedException {
+    /** The commit a revision names, and its files. */
+    private record Listing(String commit, List<RemoteFile> files) {
+    }
+
+    private Listing list(Reference ref) throws IOException, InterruptedException {
+        URI uri = URI.create(endpoint + "/api/models/" + segment(ref.owner()) + "/" + segment(ref.repo())
+                + "/revision/" + segment(ref.revision()) + "?blobs=true");
+        HttpResponse<byte[]> response = http.send(request(uri, LIST_TIMEOUT), HttpResponse.BodyHandlers.ofByteArray());
+        check(ref, response.statusCode(), "repository listing");
+        JsonNode root = json.readTree(response.body());
+        String commit = root.path("sha").asString("");
+        if (!COMMIT.matcher(commit).matches()) {
+            throw new ArtifactLoadException("Hugging Face did not name the commit of " + ref.id());
+        }
+        List<RemoteFile> files = new ArrayList<>();
+        for (JsonNode sibling : root.path("siblings")) {
+            String name = sibling.path("rfilename").asString("");
+            JsonNode lfs = sibling.path("lfs");
+            String sha256 = lfs.isObject() ? lfs.path("sha256").asString(null) : null;
+            String blobId = sibling.path("blobId").asString(null);
+            long size = lfs.isObject() ? lfs.path("size").asLong(-1) : sibling.path("size").asLong(-1);
+            if (name.isEmpty() || size < 0 || sha256 == null && blobId == null) {
+                throw new ArtifactLoadException("Hugging Face listed '" + name + "' of " + ref.id()
+                        + " without the size and checksum every file is verified against");
+            }
+            files.add(new RemoteFile(name, size, sha256, blobId));
+        }
+        if (files.isEmpty()) {
+            throw new ArtifactLoadException("Hugging Face repository " + ref.id() + " lists no files");
+        }
+        return new Listing(commit, files);
+    }
+
+    /** A file that is not the one the Hub lists — cut short, or changed — never becomes part of an artifact. */
+    private static void verify(Reference ref, RemoteFile file, Path path) throws IOException {
+        long size = Files.size(path);
+        if (size != file.size()) {
+            throw new ArtifactLoadException("file " + file.name() + " of " + ref.id() + " is truncated or corrupt: "
+                    + size + " bytes arrived, the Hub lists " + file.size());
+        }
+        String actual = file.sha256() != null ? Checksums.sha256(path) : Checksums.gitBlobId(path);
+        String expected = file.sha256() != null ? file.sha256() : file.gitBlobId();
+        if (!actual.equalsIgnoreCase(expected)) {
+            throw new ArtifactLoadException("file " + file.name() + " of " + ref.id() + " does not match the "
+                    + (file.sha256() != null ? "sha256" : "git blob id") + " the Hub publishes");
+        }
+    }
+
+    private static Map<String, Object> manifest(Reference ref, Listing listing) {
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("repository", ref.owner() + "/" + ref.repo());
+        manifest.put("revision", ref.revision());
+        manifest.put("commit", listing.commit());
+        manifest.put("files", listing.files().stream().map(f -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", f.name());
+            entry.put("size", f.size());
+            entry.put(f.sha256() != null ? "sha256" : "git_blob_id", f.sha256() != null ? f.sha256() : f.gitBlobId());
+            return entry;
+        }).toList());
+        return manifest;
+    }
+
+    private void fetch(Reference ref, String commit, String file, Path path) throws IOException, InterruptedException {
         String encodedFile = Arrays.stream(file.split("/")).map(HuggingFaceHub::segment).collect(Collectors.joining("/"));
         URI uri = URI.create(endpoint + "/" + segment(ref.owner()) + "/" + segment(ref.repo()) + "/resolve/"
-                + segment(ref.revision()) + "/" + encodedFile);
+                + commit + "/" + encodedFile);
         // Only a 200 body goes to disk; an error page must never pass for an artifact file.
         HttpResponse<Path> response = http.send(request(uri, FILE_TIMEOUT), info -> info.statusCode() == 200
                 ? HttpResponse.BodySubscribers.ofFile(path)

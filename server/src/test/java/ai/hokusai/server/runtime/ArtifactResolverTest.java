@@ -53,13 +53,16 @@ class ArtifactResolverTest {
             }
         }
         try (Stream<Path> a = Files.list(actual); Stream<Path> e = Files.list(expected)) {
-            assertThat(a.count()).isEqualTo(e.count());
+            assertThat(a.filter(f -> !f.getFileName().toString().equals(".hokusai-artifact.json")).count())
+                    .as("the artifact's files, beside the download's manifest").isEqualTo(e.count());
         }
     }
 
     private List<Path> leftovers() throws IOException {
         try (Stream<Path> paths = Files.walk(data)) {
-            return paths.filter(p -> p.getFileName().toString().startsWith(".")).toList();
+            return paths.map(p -> p.getFileName().toString())
+                    .filter(name -> name.startsWith(".download-") || name.startsWith(".old-"))
+                    .map(Path::of).toList();
         }
     }
 
@@ -149,7 +152,9 @@ class ArtifactResolverTest {
 
         assertThat(directory).isEqualTo(data.toAbsolutePath().resolve("artifacts/huggingface/acme/lscor-v2/main"));
         assertSameFiles(directory, COMMITTED);
-        assertThat(hub.requests).contains("/api/models/acme/lscor-v2/revision/main", "/acme/lscor-v2/resolve/main/tokenizer.json");
+        assertThat(hub.requests).as("every file from the one commit the listing named")
+                .contains("/api/models/acme/lscor-v2/revision/main", "/acme/lscor-v2/resolve/" + HubStub.COMMIT
+                        + "/tokenizer.json");
         try (LoadedModel model = new LscorRuntime().load(directory)) {
             assertThat(model.version()).isEqualTo("2.0.0");
         }
@@ -211,5 +216,48 @@ class ArtifactResolverTest {
             assertThatThrownBy(() -> resolver.localDirectory("huggingface", location))
                     .as(location).isInstanceOf(ArtifactLoadException.class).hasMessageContaining("owner/repo");
         }
+    }
+
+    @Test
+    void aVerifiedDownloadRecordsItsCommitAndChecksums() throws IOException {
+        Path directory = resolver(HubStub.TOKEN).localDirectory("huggingface", "acme/lscor-v2");
+
+        tools.jackson.databind.JsonNode manifest = JsonMapper.shared().readTree(
+                directory.resolve(".hokusai-artifact.json").toFile());
+        assertThat(manifest.get("commit").asString()).isEqualTo(HubStub.COMMIT);
+        assertThat(manifest.get("revision").asString()).isEqualTo("main");
+        List<String> lfs = new java.util.ArrayList<>();
+        List<String> git = new java.util.ArrayList<>();
+        manifest.get("files").forEach(f -> (f.has("sha256") ? lfs : git).add(f.get("name").asString()));
+        assertThat(lfs).containsExactly("tokenizer.json");
+        assertThat(git).contains("config.json", "model.json");
+    }
+
+    @Test
+    void aCorruptFileFailsTheDownloadAndLeavesNothing() throws IOException {
+        hub.damage("acme/lscor-v2", "tokenizer.json", "corrupt").damage("acme/lscor-v2", "config.json", "corrupt");
+
+        assertThatThrownBy(() -> resolver(HubStub.TOKEN).localDirectory("huggingface", "acme/lscor-v2"))
+                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("does not match the");
+        assertThat(data.resolve("artifacts/huggingface/acme/lscor-v2/main")).doesNotExist();
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void aGitTrackedFileIsCheckedAgainstItsBlobId() {
+        hub.damage("acme/lscor-v2", "config.json", "corrupt");
+
+        assertThatThrownBy(() -> resolver(HubStub.TOKEN).localDirectory("huggingface", "acme/lscor-v2"))
+                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("config.json")
+                .hasMessageContaining("git blob id");
+    }
+
+    @Test
+    void aTruncatedFileIsReportedWithBothSizes() {
+        hub.damage("acme/lscor-v2", "tokenizer.json", "truncated");
+
+        assertThatThrownBy(() -> resolver(HubStub.TOKEN).localDirectory("huggingface", "acme/lscor-v2"))
+                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("truncated or corrupt")
+                .hasMessageContaining("the Hub lists");
     }
 }

@@ -16,16 +16,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
- * A private Hugging Face Hub repository on 127.0.0.1: the listing and resolve endpoints of the Hub API,
- * answering 401 unless the request carries the expected bearer token.
+ * A private Hugging Face Hub repository on 127.0.0.1: the listing ({@code ?blobs=true}: commit, sizes, LFS sha256
+ * and git blob ids, as the Hub answers) and resolve endpoints of the Hub API, answering 401 unless the request carries
+ * the expected bearer token. A file can be served changed or cut short, as a broken proxy or disk would.
  */
 final class HubStub implements AutoCloseable {
 
     static final String TOKEN = "hf_stub_read_token";
+    static final String COMMIT = "4f0c2e9b7a1d3c5e8f6a2b4d9c0e1f3a5b7c9d2e";
+    /** Served as LFS files (listed with lfs.sha256), as the Hub does for large files; the rest by git blob id. */
+    private static final List<String> LFS_SUFFIXES = List.of("tokenizer.json", ".onnx", ".bin");
 
     private final HttpServer server;
     private final Map<String, Path> repositories = new ConcurrentHashMap<>();
     private final Map<String, List<String>> extraListedFiles = new ConcurrentHashMap<>();
+    private final Map<String, String> damaged = new ConcurrentHashMap<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
 
     HubStub() throws IOException {
@@ -42,6 +47,13 @@ final class HubStub implements AutoCloseable {
     HubStub repository(String repoId, Path directory, String... extraListed) {
         repositories.put(repoId, directory);
         extraListedFiles.put(repoId, List.of(extraListed));
+        return this;
+    }
+
+    /** Serves {@code file} of {@code repoId} with one byte changed ({@code "corrupt"}) or its last byte missing
+     * ({@code "truncated"}), while listing it as it should be. */
+    HubStub damage(String repoId, String file, String how) {
+        damaged.put(repoId + "/" + file, how);
         return this;
     }
 
@@ -63,7 +75,14 @@ final class HubStub implements AutoCloseable {
                 String rest = path.substring(resolve.length());
                 Path file = repo.getValue().resolve(rest.substring(rest.indexOf('/') + 1));
                 if (Files.isRegularFile(file)) {
-                    sendBytes(exchange, 200, Files.readAllBytes(file));
+                    byte[] content = Files.readAllBytes(file);
+                    String how = damaged.get(repo.getKey() + "/" + file.getFileName());
+                    if ("corrupt".equals(how)) {
+                        content[content.length / 2] ^= 0x20;
+                    } else if ("truncated".equals(how)) {
+                        content = java.util.Arrays.copyOf(content, content.length - 1);
+                    }
+                    sendBytes(exchange, 200, content);
                 } else {
                     send(exchange, 404, "{\"error\":\"Entry not found\"}");
                 }
@@ -78,9 +97,35 @@ final class HubStub implements AutoCloseable {
         try (var files = Files.list(directory)) {
             names = files.map(f -> f.getFileName().toString()).sorted().collect(Collectors.toList());
         }
-        names.addAll(extraListedFiles.get(repoId));
-        return "{\"id\":\"" + repoId + "\",\"sha\":\"0123abcd\",\"siblings\":["
-                + names.stream().map(n -> "{\"rfilename\":\"" + n + "\"}").collect(Collectors.joining(",")) + "]}";
+        List<String> siblings = new java.util.ArrayList<>();
+        for (String name : names) {
+            siblings.add(sibling(name, directory.resolve(name)));
+        }
+        for (String name : extraListedFiles.get(repoId)) {
+            siblings.add("{\"rfilename\":\"" + name + "\",\"size\":1,\"blobId\":\"" + "0".repeat(40) + "\"}");
+        }
+        return "{\"id\":\"" + repoId + "\",\"sha\":\"" + COMMIT + "\",\"siblings\":[" + String.join(",", siblings) + "]}";
+    }
+
+    private static String sibling(String name, Path file) throws IOException {
+        byte[] content = Files.readAllBytes(file);
+        String blobId = hex("SHA-1", ("blob " + content.length + "\0").getBytes(StandardCharsets.US_ASCII), content);
+        String entry = "{\"rfilename\":\"" + name + "\",\"size\":" + content.length + ",\"blobId\":\"" + blobId + "\"";
+        if (LFS_SUFFIXES.stream().anyMatch(name::endsWith)) {
+            entry += ",\"lfs\":{\"sha256\":\"" + hex("SHA-256", new byte[0], content) + "\",\"size\":" + content.length
+                    + ",\"pointerSize\":134}";
+        }
+        return entry + "}";
+    }
+
+    private static String hex(String algorithm, byte[] header, byte[] content) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance(algorithm);
+            digest.update(header);
+            return java.util.HexFormat.of().formatHex(digest.digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
