@@ -23,7 +23,7 @@ public final class MovableClock extends Clock {
     private Duration offset = Duration.ZERO;
     private Instant heldAt;
 
-    private MovableClock() {
+    public MovableClock() {
     }
 
     @Override

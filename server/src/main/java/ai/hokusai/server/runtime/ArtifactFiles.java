@@ -57,6 +57,15 @@ final class ArtifactFiles {
         }
     }
 
+    /** Puts a fully written file in place of {@code target} in one step. */
+    static void replaceFile(Path staged, Path target) throws IOException {
+        try {
+            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     static void deleteRecursively(Path directory) {
         if (directory == null || !Files.exists(directory)) {
             return;

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,6 +65,16 @@ public class ArtifactResolver {
             default -> throw new ArtifactLoadException("unknown artifact provider '" + provider
                     + "' (expected " + BUNDLED + ", " + FILESYSTEM + " or " + HUGGINGFACE + ")");
         };
+    }
+
+    /**
+     * For an artifact that can move — a Hugging Face branch or tag — the new files when it moved since it was
+     * resolved; empty when it did not or cannot move (bundled and filesystem artifacts, pinned commits).
+     *
+     * @throws ArtifactLoadException when the Hub cannot be asked or the new files cannot be fetched
+     */
+    public Optional<Path> movedSince(String provider, String location) {
+        return HUGGINGFACE.equals(provider) ? hub.refresh(location) : Optional.empty();
     }
 
     private static Path filesystem(String location) {

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -29,8 +30,12 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code siblings[].rfilename} from {@code /{repo}/resolve/{commit}/{file}}, so every file comes from the one commit
  * the listing named even if the branch moves meanwhile. Every file is checked against its size and checksum before
  * the download lands: a download is written to a staging folder and moved into place only when complete and
- * verified, with a manifest ({@value #MANIFEST}) of the commit and the checksums. A revision already on disk is
- * reused without asking the Hub.
+ * verified, with a manifest ({@value #MANIFEST}) of the commit and the checksums.
+ *
+ * <p>The cache is laid out like the Hub's own: {@code <owner>/<repo>/snapshots/<commit>/} holds one commit's files
+ * and {@code <owner>/<repo>/refs/<revision>} the commit a revision last named. {@link #download} reuses what is on
+ * disk without asking the Hub; {@link #refresh} asks which commit a moving revision names now and fetches it only if
+ * it changed.
  */
 final class HuggingFaceHub {
 
@@ -76,15 +81,68 @@ final class HuggingFaceHub {
         }
     }
 
+    /** The files of the revision, from the cache when it holds them, else from the Hub. */
     synchronized Path download(String location) {
         Reference ref = Reference.parse(location);
-        Path target = root.resolve(ref.owner()).resolve(ref.repo()).resolve(ref.revision());
-        if (Files.isDirectory(target)) {
-            return target;
+        Path repository = repository(ref);
+        String known = COMMIT.matcher(ref.revision()).matches() ? ref.revision() : readRef(repository, ref);
+        if (known != null && Files.isDirectory(snapshot(repository, known))) {
+            return snapshot(repository, known);
         }
+        return fetchRevision(ref, null);
+    }
+
+    /**
+     * Asks the Hub which commit a revision names now.
+     *
+     * @return the new commit's files when the revision moved, empty when it still names the cached commit (or is
+     *     itself a commit, which cannot move)
+     */
+    synchronized Optional<Path> refresh(String location) {
+        Reference ref = Reference.parse(location);
+        if (COMMIT.matcher(ref.revision()).matches()) {
+            return Optional.empty();
+        }
+        String before = readRef(repository(ref), ref);
+        Path after = fetchRevision(ref, before);
+        return after.getFileName().toString().equals(before) ? Optional.empty() : Optional.of(after);
+    }
+
+    private Path repository(Reference ref) {
+        return root.resolve(ref.owner()).resolve(ref.repo());
+    }
+
+    private static Path snapshot(Path repository, String commit) {
+        return repository.resolve("snapshots").resolve(commit);
+    }
+
+    private static String readRef(Path repository, Reference ref) {
+        try {
+            String commit = Files.readString(repository.resolve("refs").resolve(ref.revision())).strip();
+            return COMMIT.matcher(commit).matches() ? commit : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void writeRef(Path repository, Reference ref, String commit) throws IOException {
+        Path refs = Files.createDirectories(repository.resolve("refs"));
+        Path staged = Files.createTempFile(refs, ".ref-", "");
+        Files.writeString(staged, commit + "\n");
+        ArtifactFiles.replaceFile(staged, refs.resolve(ref.revision()));
+    }
+
+    /** Lists the revision and, unless its commit is already on disk, downloads and verifies it. */
+    private Path fetchRevision(Reference ref, String cachedCommit) {
+        Path repository = repository(ref);
         Path staging = null;
         try {
             Listing listing = list(ref);
+            Path target = snapshot(repository, listing.commit());
+            if (listing.commit().equals(cachedCommit) || Files.isDirectory(target)) {
+                writeRef(repository, ref, listing.commit());
+                return target;
+            }
             Files.createDirectories(target.getParent());
             staging = Files.createTempDirectory(target.getParent(), ".download-");
             log.info("Downloading Hugging Face artifact {} at commit {} ({} files) from {}", ref.id(),
@@ -97,6 +155,7 @@ final class HuggingFaceHub {
             }
             json.writeValue(staging.resolve(MANIFEST).toFile(), manifest(ref, listing));
             ArtifactFiles.publish(staging, target);
+            writeRef(repository, ref, listing.commit());
             return target;
         } catch (IOException e) {
             throw new ArtifactLoadException("cannot download Hugging Face artifact " + ref.id() + " from "

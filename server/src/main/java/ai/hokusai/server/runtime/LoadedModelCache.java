@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +29,11 @@ import org.springframework.stereotype.Component;
 /**
  * Loaded models, one per deployment, kept in memory until they go unused for their model's
  * {@code cache_ttl_seconds}. A deployment is loaded once even when many requests ask for it at the same time.
+ *
+ * <p>The same TTL bounds how stale a moving artifact may get: the first request after it has passed since the
+ * artifact was last checked asks, in the background, whether the revision moved (a Hugging Face branch such as
+ * {@code main}); if it did, the new files are loaded and swapped in while requests keep being served by the loaded
+ * copy, which is closed once no request can still hold it.
  */
 @Component
 public class LoadedModelCache {
@@ -52,6 +60,14 @@ public class LoadedModelCache {
         return thread;
     });
     private final Cache<UUID, Entry> cache;
+    /** When each loaded deployment's artifact was last checked for a new revision. */
+    private final Map<UUID, Instant> checkedAt = new ConcurrentHashMap<>();
+    private final Set<UUID> refreshing = ConcurrentHashMap.newKeySet();
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "model-refresher");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public LoadedModelCache(List<ModelRuntime> runtimes, ArtifactResolver artifacts, Clock clock) {
         this.clock = clock;
@@ -75,7 +91,9 @@ public class LoadedModelCache {
      */
     public Entry get(Artifact artifact) {
         try {
-            return cache.get(artifact.deploymentId(), id -> load(artifact));
+            Entry entry = cache.get(artifact.deploymentId(), id -> load(artifact));
+            refreshIfDue(artifact);
+            return entry;
         } catch (ArtifactLoadException e) {
             log.error("Deployment {} of model {} failed to load: {}", artifact.deploymentId(), artifact.modelId(),
                     e.getMessage(), e);
@@ -88,8 +106,43 @@ public class LoadedModelCache {
         return Optional.ofNullable(cache.policy().getIfPresentQuietly(deploymentId));
     }
 
+    private void refreshIfDue(Artifact artifact) {
+        Instant last = checkedAt.get(artifact.deploymentId());
+        if (last == null || clock.instant().isBefore(last.plus(artifact.ttl()))
+                || !refreshing.add(artifact.deploymentId())) {
+            return;
+        }
+        refresher.execute(() -> {
+            try {
+                refresh(artifact);
+            } finally {
+                refreshing.remove(artifact.deploymentId());
+            }
+        });
+    }
+
+    private void refresh(Artifact artifact) {
+        try {
+            Optional<Path> moved = artifacts.movedSince(artifact.provider(), artifact.location());
+            checkedAt.put(artifact.deploymentId(), clock.instant());
+            if (moved.isPresent()) {
+                long started = System.nanoTime();
+                LoadedModel model = runtimes.get(artifact.runtime()).load(moved.get());
+                // The replaced entry is closed by the removal listener, after the grace period.
+                cache.put(artifact.deploymentId(), new Entry(model, clock.instant(), artifact.ttl()));
+                log.info("Deployment {} moved to {}: loaded in {} ms and swapped in", artifact.deploymentId(),
+                        moved.get().getFileName(), (System.nanoTime() - started) / 1_000_000);
+            }
+        } catch (RuntimeException e) {
+            checkedAt.put(artifact.deploymentId(), clock.instant());
+            log.warn("Could not check deployment {} for a new revision; the loaded copy keeps serving: {}",
+                    artifact.deploymentId(), e.getMessage());
+        }
+    }
+
     @PreDestroy
     void closeAll() {
+        refresher.shutdownNow();
         cache.asMap().values().forEach(entry -> entry.model().close());
         cache.asMap().clear();
         closer.shutdownNow();
@@ -105,6 +158,7 @@ public class LoadedModelCache {
         LoadedModel model = runtime.load(directory);
         log.info("Loaded deployment {} with runtime {} in {} ms", artifact.deploymentId(), artifact.runtime(),
                 (System.nanoTime() - started) / 1_000_000);
+        checkedAt.put(artifact.deploymentId(), clock.instant());
         return new Entry(model, clock.instant(), artifact.ttl());
     }
 

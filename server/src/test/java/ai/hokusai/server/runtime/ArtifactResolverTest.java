@@ -150,7 +150,10 @@ class ArtifactResolverTest {
     void privateHubRepositoryIsDownloadedWithTheTokenAndLoads() throws IOException {
         Path directory = resolver(HubStub.TOKEN).localDirectory("huggingface", "acme/lscor-v2");
 
-        assertThat(directory).isEqualTo(data.toAbsolutePath().resolve("artifacts/huggingface/acme/lscor-v2/main"));
+        assertThat(directory).isEqualTo(data.toAbsolutePath().resolve("artifacts/huggingface/acme/lscor-v2/snapshots/"
+                + HubStub.COMMIT));
+        assertThat(Files.readString(data.resolve("artifacts/huggingface/acme/lscor-v2/refs/main")).strip())
+                .as("the branch's commit, recorded").isEqualTo(HubStub.COMMIT);
         assertSameFiles(directory, COMMITTED);
         assertThat(hub.requests).as("every file from the one commit the listing named")
                 .contains("/api/models/acme/lscor-v2/revision/main", "/acme/lscor-v2/resolve/" + HubStub.COMMIT
@@ -169,7 +172,7 @@ class ArtifactResolverTest {
 
         Path second = resolver("").localDirectory("huggingface", "acme/lscor-v2@v2.0.0");
 
-        assertThat(first).endsWith(Path.of("acme", "lscor-v2", "v2.0.0")).isEqualTo(second);
+        assertThat(first).endsWith(Path.of("acme", "lscor-v2", "snapshots", HubStub.COMMIT)).isEqualTo(second);
         assertThat(hub.requests).hasSize(requests).contains("/api/models/acme/lscor-v2/revision/v2.0.0");
     }
 
@@ -178,7 +181,7 @@ class ArtifactResolverTest {
         assertThatThrownBy(() -> resolver("").localDirectory("huggingface", "acme/lscor-v2"))
                 .isInstanceOf(ArtifactLoadException.class)
                 .hasMessageContaining("needs a token").hasMessageContaining("HF_TOKEN");
-        assertThat(data.resolve("artifacts/huggingface/acme/lscor-v2/main")).doesNotExist();
+        assertThat(data.resolve("artifacts/huggingface/acme/lscor-v2/snapshots/" + HubStub.COMMIT)).doesNotExist();
     }
 
     @Test
@@ -193,7 +196,7 @@ class ArtifactResolverTest {
         assertThatThrownBy(() -> resolver(HubStub.TOKEN).localDirectory("huggingface", "acme/broken"))
                 .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("weights.bin");
 
-        assertThat(data.resolve("artifacts/huggingface/acme/broken/main")).doesNotExist();
+        assertThat(data.resolve("artifacts/huggingface/acme/broken/snapshots/" + HubStub.COMMIT)).doesNotExist();
         assertThat(leftovers()).isEmpty();
     }
 
@@ -239,7 +242,7 @@ class ArtifactResolverTest {
 
         assertThatThrownBy(() -> resolver(HubStub.TOKEN).localDirectory("huggingface", "acme/lscor-v2"))
                 .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("does not match the");
-        assertThat(data.resolve("artifacts/huggingface/acme/lscor-v2/main")).doesNotExist();
+        assertThat(data.resolve("artifacts/huggingface/acme/lscor-v2/snapshots/" + HubStub.COMMIT)).doesNotExist();
         assertThat(leftovers()).isEmpty();
     }
 

@@ -29,6 +29,9 @@ final class HubStub implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Path> repositories = new ConcurrentHashMap<>();
+    private final Map<String, String> commits = new ConcurrentHashMap<>();
+    /** Every commit ever served, so files stay reachable at the commit a listing named after the branch moves. */
+    private final Map<String, Path> snapshots = new ConcurrentHashMap<>();
     private final Map<String, List<String>> extraListedFiles = new ConcurrentHashMap<>();
     private final Map<String, String> damaged = new ConcurrentHashMap<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
@@ -46,7 +49,17 @@ final class HubStub implements AutoCloseable {
     /** Serves the files of {@code directory} as repository {@code repoId} at any revision. */
     HubStub repository(String repoId, Path directory, String... extraListed) {
         repositories.put(repoId, directory);
+        commits.put(repoId, COMMIT);
+        snapshots.put(repoId + "@" + COMMIT, directory);
         extraListedFiles.put(repoId, List.of(extraListed));
+        return this;
+    }
+
+    /** Moves every branch of {@code repoId} to a new commit holding the files of {@code directory}. */
+    HubStub move(String repoId, Path directory, String commit) {
+        repositories.put(repoId, directory);
+        commits.put(repoId, commit);
+        snapshots.put(repoId + "@" + commit, directory);
         return this;
     }
 
@@ -73,7 +86,9 @@ final class HubStub implements AutoCloseable {
             }
             if (path.startsWith(resolve)) {
                 String rest = path.substring(resolve.length());
-                Path file = repo.getValue().resolve(rest.substring(rest.indexOf('/') + 1));
+                String revision = rest.substring(0, rest.indexOf('/'));
+                Path base = snapshots.getOrDefault(repo.getKey() + "@" + revision, repo.getValue());
+                Path file = base.resolve(rest.substring(rest.indexOf('/') + 1));
                 if (Files.isRegularFile(file)) {
                     byte[] content = Files.readAllBytes(file);
                     String how = damaged.get(repo.getKey() + "/" + file.getFileName());
@@ -104,7 +119,7 @@ final class HubStub implements AutoCloseable {
         for (String name : extraListedFiles.get(repoId)) {
             siblings.add("{\"rfilename\":\"" + name + "\",\"size\":1,\"blobId\":\"" + "0".repeat(40) + "\"}");
         }
-        return "{\"id\":\"" + repoId + "\",\"sha\":\"" + COMMIT + "\",\"siblings\":[" + String.join(",", siblings) + "]}";
+        return "{\"id\":\"" + repoId + "\",\"sha\":\"" + commits.get(repoId) + "\",\"siblings\":[" + String.join(",", siblings) + "]}";
     }
 
     private static String sibling(String name, Path file) throws IOException {

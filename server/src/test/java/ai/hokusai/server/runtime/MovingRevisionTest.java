@@ -1,0 +1,135 @@
+package ai.hokusai.server.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import ai.hokusai.server.MovableClock;
+import ai.hokusai.server.runtime.lscor.LscorRuntime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A deployment of a moving Hugging Face revision ({@code main}) honours its model's cache TTL: within it the Hub is
+ * not asked; after it the revision is re-resolved in the background, a new commit is loaded and swapped in, and the
+ * loaded copy serves every request meanwhile.
+ */
+class MovingRevisionTest {
+
+    private static final Path COMMITTED = Path.of("src/main/resources/models/lscor-v2");
+    private static final String NEXT_COMMIT = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a291807";
+    private static final Duration TTL = Duration.ofMinutes(10);
+    private static final UUID DEPLOYMENT = UUID.fromString("00000000-0000-4000-8000-00000000c0de");
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path nextVersion;
+
+    private final MovableClock clock = new MovableClock();
+    private HubStub hub;
+    private LoadedModelCache models;
+    private final LoadedModelCache.Artifact main = new LoadedModelCache.Artifact(21, DEPLOYMENT,
+            "lscor-logistic", ArtifactResolver.HUGGINGFACE, "acme/lscor-v2", TTL);
+
+    @BeforeEach
+    void start() throws IOException {
+        hub = new HubStub().repository("acme/lscor-v2", COMMITTED);
+        ArtifactResolver resolver = new ArtifactResolver(data.toString(), hub.endpoint(), HubStub.TOKEN,
+                JsonMapper.shared());
+        models = new LoadedModelCache(List.of(new LscorRuntime()), resolver, clock);
+        try (Stream<Path> files = Files.list(COMMITTED)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, nextVersion.resolve(file.getFileName()));
+            }
+        }
+        Path config = nextVersion.resolve(LscorRuntime.CONFIG_FILE);
+        Files.writeString(config, Files.readString(config).replace("\"version\": \"2.0.0\"", "\"version\": \"2.0.1\""));
+    }
+
+    @AfterEach
+    void stop() {
+        models.closeAll();
+        hub.close();
+    }
+
+    @Test
+    void withinTheTtlTheHubIsNotAskedEvenIfTheBranchMoved() {
+        assertThat(models.get(main).model().version()).isEqualTo("2.0.0");
+        int asked = hub.requests.size();
+        hub.move("acme/lscor-v2", nextVersion, NEXT_COMMIT);
+
+        clock.advance(TTL.minusSeconds(1));
+        for (int i = 0; i < 20; i++) {
+            assertThat(models.get(main).model().version()).isEqualTo("2.0.0");
+        }
+        assertThat(hub.requests).hasSize(asked);
+    }
+
+    @Test
+    void afterTheTtlAMovedBranchIsLoadedInTheBackgroundAndSwappedIn() throws InterruptedException {
+        LoadedModel first = models.get(main).model();
+        hub.move("acme/lscor-v2", nextVersion, NEXT_COMMIT);
+        clock.advance(TTL.plusSeconds(1));
+
+        assertThat(models.get(main).model()).as("the loaded copy answers while the new one loads").isSameAs(first);
+        String version = awaitVersion("2.0.1");
+
+        assertThat(version).isEqualTo("2.0.1");
+        assertThat(hub.requests).contains("/acme/lscor-v2/resolve/" + NEXT_COMMIT + "/config.json");
+        assertThat(data.resolve("artifacts/huggingface/acme/lscor-v2/snapshots/" + NEXT_COMMIT)).isDirectory();
+    }
+
+    @Test
+    void afterTheTtlAnUnmovedBranchIsCheckedButNotDownloadedAgain() throws InterruptedException {
+        LoadedModel first = models.get(main).model();
+        clock.advance(TTL.plusSeconds(1));
+        models.get(main);
+        awaitRequests(request -> request.startsWith("/api/models/acme/lscor-v2/revision/main"), 2);
+
+        Thread.sleep(200);
+        assertThat(models.get(main).model()).isSameAs(first);
+        assertThat(hub.requests.stream().filter(r -> r.contains("/resolve/")).count())
+                .as("files fetched once, for the first load").isEqualTo(4);
+    }
+
+    @Test
+    void aHubThatCannotBeReachedLeavesTheLoadedCopyServing() throws InterruptedException {
+        LoadedModel first = models.get(main).model();
+        hub.close();
+        clock.advance(TTL.plusSeconds(1));
+
+        models.get(main);
+        Thread.sleep(500);
+
+        assertThat(models.get(main).model()).isSameAs(first);
+        assertThat(first.version()).isEqualTo("2.0.0");
+    }
+
+    private String awaitVersion(String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String version = models.get(main).model().version();
+        while (!version.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            version = models.get(main).model().version();
+        }
+        return version;
+    }
+
+    private void awaitRequests(java.util.function.Predicate<String> request, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (hub.requests.stream().filter(request).count() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(hub.requests.stream().filter(request).count()).isEqualTo(count);
+    }
+}
