@@ -1,9 +1,9 @@
 package ai.hokusai.sdk;
 
 import static ai.hokusai.sdk.TestData.lead;
+import static ai.hokusai.sdk.TestData.typed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 import ai.hokusai.sdk.examples.QuickstartExample;
 import ai.hokusai.sdk.exception.AuthenticationException;
@@ -19,20 +19,13 @@ import ai.hokusai.sdk.model.LeadScore;
 import ai.hokusai.sdk.model.Model;
 import ai.hokusai.sdk.model.Outcome;
 import ai.hokusai.sdk.model.UsageRow;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import ai.hokusai.testsupport.ExampleInputs;
+import ai.hokusai.testsupport.ServerLauncher;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,51 +33,21 @@ import org.junit.jupiter.api.Test;
 /** Drives the real server (its executable jar, embedded default) through the facade. */
 class HokusaiServerIT {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
-
-    private static Process server;
-    private static Path dataDir;
-    private static Path log;
-    private static String baseUrl;
-    private static String apiKey;
+    private static ServerLauncher server;
     private static HokusaiClient client;
 
     @BeforeAll
     static void startServer() throws Exception {
-        Path jar = Path.of(System.getProperty("hokusai.server.jar", "../server/target/hokusai-server.jar"));
-        if (!Files.isRegularFile(jar)) {
-            fail("The server jar " + jar.toAbsolutePath().normalize() + " is missing; build it first: "
-                    + "./mvnw -pl server -am package -DskipTests");
-        }
-        int port = freePort();
-        baseUrl = "http://127.0.0.1:" + port;
-        apiKey = "hk_test_" + UUID.randomUUID().toString().replace("-", "");
-        dataDir = Files.createTempDirectory("hokusai-sdk-it");
-        log = Path.of("target", "hokusai-server-it.log");
-
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--server.port=" + port);
-        Map<String, String> env = builder.environment();
-        env.put("HOKUSAI_DATA_DIR", dataDir.toString());
-        env.put("HOKUSAI_BOOTSTRAP_API_KEY", apiKey);
-        env.put("DJL_OFFLINE", "true");
-        env.put("OPT_OUT_TRACKING", "true");
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        server = builder.start();
-        awaitReady();
+        server = ServerLauncher.builder().log(Path.of("target", "hokusai-server-it.log")).start();
 
         // Retries are unit-tested against a stub; here a failing server should fail fast, not after Retry-After waits.
-        client = HokusaiClient.builder().apiKey(apiKey).baseUrl(baseUrl).maxRetries(0).build();
+        client = HokusaiClient.builder().apiKey(server.adminKey()).baseUrl(server.baseUrl()).maxRetries(0).build();
     }
 
     @AfterAll
-    static void stopServer() throws Exception {
+    static void stopServer() {
         if (server != null) {
-            // SIGTERM first: the server then stops its embedded PostgreSQL instead of orphaning it.
-            server.destroy();
-            if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            server.close();
         }
     }
 
@@ -119,9 +82,9 @@ class HokusaiServerIT {
 
     @Test
     void scoresABatchOfTwoLeadsInOrder() {
-        BatchPrediction<LeadScore> scored = client.predictions().createLeadScoreBatch("21", List.of(lead(),
-                lead().companySize(40).industry("Retail").engagementScore(12.0).demoRequested(false)
-                        .decisionTimeline("next year").title("Intern")));
+        List<Map<String, Object>> leads = ExampleInputs.leads();
+        BatchPrediction<LeadScore> scored = client.predictions().createLeadScoreBatch("21",
+                List.of(typed(leads.get(0)), typed(leads.get(1))));
 
         assertThat(scored.getPredictions()).hasSize(2);
         assertThat(scored.getPredictions().get(0).getLeadScore())
@@ -146,10 +109,8 @@ class HokusaiServerIT {
 
     @Test
     void aStringWhereANumberBelongsIsInvalidWithItsPointer() {
-        Map<String, Object> input = Map.of("company_size", "a thousand", "industry", "Technology",
-                "engagement_score", 75, "website_visits", 10, "email_opens", 5, "content_downloads", 3,
-                "demo_requested", true, "budget_confirmed", false, "decision_timeline", "Q2 2025",
-                "title", "VP of Engineering");
+        Map<String, Object> input = ExampleInputs.lead();
+        input.put("company_size", "a thousand");
 
         assertThatThrownBy(() -> client.predictions().create("21", input))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
@@ -243,7 +204,7 @@ class HokusaiServerIT {
 
     @Test
     void quickstartExampleRunsAgainstTheServer() {
-        LeadScore score = QuickstartExample.scoreOneLead(baseUrl, apiKey);
+        LeadScore score = QuickstartExample.scoreOneLead(server.baseUrl(), server.adminKey());
 
         assertThat(score.getLeadScore()).isBetween(0, 100);
     }
@@ -262,37 +223,5 @@ class HokusaiServerIT {
                     .stream().mapToLong(UsageRow::getRequests).sum();
         }
         return requests;
-    }
-
-    private static void awaitReady() throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) {
-                fail("The server exited with " + server.exitValue() + " before it was ready:\n" + logTail());
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // keep polling
-            }
-            Thread.sleep(500);
-        }
-        fail("The server was not ready within " + STARTUP_TIMEOUT + ":\n" + logTail());
-    }
-
-    private static String logTail() throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

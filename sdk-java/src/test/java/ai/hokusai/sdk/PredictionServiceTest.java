@@ -5,12 +5,15 @@ import static ai.hokusai.sdk.TestData.LEAD_SCORE;
 import static ai.hokusai.sdk.TestData.clientFor;
 import static ai.hokusai.sdk.TestData.lead;
 import static ai.hokusai.sdk.TestData.predictResponse;
+import static ai.hokusai.sdk.TestData.typed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.hokusai.sdk.TestData.RecordingSleeper;
 import ai.hokusai.sdk.exception.ApiException;
 import ai.hokusai.sdk.model.LeadScore;
+import ai.hokusai.testsupport.ExampleInputs;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -49,8 +52,9 @@ class PredictionServiceTest {
         assertThat(request.header("Content-Type")).startsWith("application/json");
         JsonNode inputs = json.readTree(request.body).get("inputs");
         assertThat(inputs.isObject()).isTrue();
-        assertThat(inputs.get("company_size").asInt()).isEqualTo(1000);
-        assertThat(inputs.get("title").asText()).isEqualTo("VP of Engineering");
+        assertThat(inputs.get("title").asText()).isEqualTo(ExampleInputs.lead().get("title"));
+        assertThat(typed(json.convertValue(inputs, new TypeReference<Map<String, Object>>() { })))
+                .as("every field of the example lead, as sent").isEqualTo(lead());
     }
 
     @Test

@@ -1,10 +1,13 @@
 package ai.hokusai.sdk;
 
 import ai.hokusai.sdk.model.LeadScoringInput;
+import ai.hokusai.testsupport.ExampleInputs;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /** Bodies the real server sends, and clients wired to a stub. */
 final class TestData {
@@ -36,10 +39,14 @@ final class TestData {
                 + "\",\"request_id\":\"" + requestId + "\"" + (errorsJson == null ? "" : ",\"errors\":" + errorsJson) + "}";
     }
 
+    /** The spec's example lead ({@link ExampleInputs#lead()}), typed. */
     static LeadScoringInput lead() {
-        return new LeadScoringInput().companySize(1000).industry("Technology").engagementScore(75.0)
-                .websiteVisits(10).emailOpens(5).contentDownloads(3).demoRequested(true).budgetConfirmed(false)
-                .decisionTimeline("Q2 2025").title("VP of Engineering");
+        return typed(ExampleInputs.lead());
+    }
+
+    /** A model 21 input as the SDK's type; a field the type lacks fails here instead of being dropped. */
+    static LeadScoringInput typed(Map<String, Object> input) {
+        return new ObjectMapper().convertValue(input, LeadScoringInput.class);
     }
 
     /** Records the waits between attempts instead of sleeping through them. */

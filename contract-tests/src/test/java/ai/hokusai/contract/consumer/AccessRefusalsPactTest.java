@@ -61,7 +61,7 @@ class AccessRefusalsPactTest {
                     "/api/v1/models/21/health", c -> c.sdk.models().health("21")),
             new Operation("predict", PREDICT, READ, r -> jsonBody(r, Bodies.oneLeadRequest())
                     .matchHeader("Idempotency-Key", "[\\x21-\\x7E]{1,255}", "5b0f6c1e-0c3a-4a51-9d1e-6f7a8b9c0d1e"),
-                    "POST", "/api/v1/models/21/predict", c -> c.sdk.predictions().create("21", PredictionsPactTest.lead())),
+                    "POST", "/api/v1/models/21/predict", c -> c.sdk.predictions().create("21", Contract.lead())),
             new Operation("listModelDeployments", READ, PREDICT, r -> r, "GET", "/api/v1/models/21/deployments",
                     c -> c.sdk.deployments().list("21")),
             new Operation("getDeployment", READ, PREDICT, r -> r, "GET", "/api/v1/deployments/" + DEPLOYMENT_21,

@@ -4,8 +4,12 @@ import static ai.hokusai.contract.consumer.Contract.DEPLOYMENT_21;
 import static ai.hokusai.contract.consumer.Contract.EXAMPLE_TIMESTAMP;
 import static ai.hokusai.contract.consumer.Contract.TIMESTAMP_PATTERN;
 
+import java.util.Map;
+
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 import au.com.dius.pact.consumer.dsl.PactDslJsonRootValue;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The JSON shapes the SDK reads, as type matchers: a field's presence and type are the contract, its example value
@@ -14,6 +18,7 @@ import au.com.dius.pact.consumer.dsl.PactDslJsonRootValue;
 final class Bodies {
 
     static final String SLUG_PATTERN = "[a-z][a-z0-9]*(?:-[a-z0-9]+)*";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Bodies() {
     }
@@ -141,18 +146,25 @@ final class Bodies {
                 .stringType("outcome_type", "conversion");
     }
 
-    /** One lead as the SDK's {@code LeadScoringInput} serialises it: every field, each of its type. */
+    /**
+     * One lead as the SDK's {@code LeadScoringInput} serialises the spec's example: every field, each of the JSON type
+     * the SDK sends it as, with the example's value.
+     */
     static PactDslJsonBody lead(PactDslJsonBody body) {
-        return body
-                .integerType("company_size", 1000)
-                .stringType("industry", "Technology")
-                .numberType("engagement_score", 75.0)
-                .integerType("website_visits", 10)
-                .integerType("email_opens", 5)
-                .integerType("content_downloads", 3)
-                .booleanType("demo_requested", true)
-                .booleanType("budget_confirmed", false)
-                .stringType("decision_timeline", "Q2 2025")
-                .stringType("title", "VP of Engineering");
+        Map<String, Object> sent = JSON.convertValue(Contract.lead(), new TypeReference<Map<String, Object>>() { });
+        sent.forEach((name, value) -> {
+            if (value instanceof Integer || value instanceof Long) {
+                body.integerType(name, ((Number) value).longValue());
+            } else if (value instanceof Number) {
+                body.numberType(name, (Number) value);
+            } else if (value instanceof Boolean) {
+                body.booleanType(name, (Boolean) value);
+            } else if (value instanceof String) {
+                body.stringType(name, (String) value);
+            } else {
+                throw new IllegalStateException("no type matcher for the lead's field " + name + " = " + value);
+            }
+        });
+        return body;
     }
 }

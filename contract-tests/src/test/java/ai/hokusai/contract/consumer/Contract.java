@@ -3,6 +3,9 @@ package ai.hokusai.contract.consumer;
 import java.util.Map;
 
 import ai.hokusai.sdk.HokusaiClient;
+import ai.hokusai.sdk.model.LeadScoringInput;
+import ai.hokusai.testsupport.ExampleInputs;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.DslPart;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
@@ -76,6 +79,14 @@ public final class Contract {
 
     public static HokusaiClient sdk(MockServer server) {
         return sdk(server, EXAMPLE_KEY);
+    }
+
+    /**
+     * The lead every predict interaction sends: the spec's example ({@link ExampleInputs#lead()}) as the SDK's type.
+     * A field the type lacks fails here instead of being dropped.
+     */
+    public static LeadScoringInput lead() {
+        return new ObjectMapper().convertValue(ExampleInputs.lead(), LeadScoringInput.class);
     }
 
     /** The key state's parameters; the provider answers with {@code apiKey}, injected into the header below. */

@@ -6,6 +6,7 @@ import static ai.hokusai.contract.consumer.Contract.UNKNOWN_KEY;
 import static ai.hokusai.contract.consumer.Contract.USED_IDEMPOTENCY_KEY;
 import static ai.hokusai.contract.consumer.Contract.authenticated;
 import static ai.hokusai.contract.consumer.Contract.json;
+import static ai.hokusai.contract.consumer.Contract.lead;
 import static ai.hokusai.contract.consumer.Contract.problem;
 import static ai.hokusai.contract.consumer.Contract.problemWithErrors;
 import static ai.hokusai.contract.consumer.Contract.scopes;
@@ -261,19 +262,5 @@ class PredictionsPactTest {
         return request.method("POST").path("/api/v1/models/" + modelRef + "/predict")
                 .matchHeader("Content-Type", "application/json.*", "application/json")
                 .matchHeader("Idempotency-Key", "[\\x21-\\x7E]{1,255}", "5b0f6c1e-0c3a-4a51-9d1e-6f7a8b9c0d1e");
-    }
-
-    static LeadScoringInput lead() {
-        return new LeadScoringInput()
-                .companySize(1000)
-                .industry("Technology")
-                .engagementScore(75.0)
-                .websiteVisits(10)
-                .emailOpens(5)
-                .contentDownloads(3)
-                .demoRequested(true)
-                .budgetConfirmed(false)
-                .decisionTimeline("Q2 2025")
-                .title("VP of Engineering");
     }
 }

@@ -1,5 +1,6 @@
 package ai.hokusai.contract.docs;
 
+import ai.hokusai.testsupport.ServerLauncher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -18,20 +19,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DocExamplesIT {
 
     private static DocSite site;
-    private static ServerProcess server;
+    private static ServerLauncher server;
     private static CurlExampleRunner runner;
     private static SdkExampleRunner sdkRunner;
 
     @BeforeAll
     static void startServer() throws Exception {
         site = DocSite.built();
-        server = ServerProcess.start();
-        runner = new CurlExampleRunner(PublishedSpec.baseUrl(site), server.baseUrl(), server.apiKey());
-        sdkRunner = new SdkExampleRunner(PublishedSpec.baseUrl(site), server.baseUrl(), server.apiKey());
+        server = ServerLauncher.start();
+        runner = new CurlExampleRunner(PublishedSpec.baseUrl(site), server.baseUrl(), server.adminKey());
+        sdkRunner = new SdkExampleRunner(PublishedSpec.baseUrl(site), server.baseUrl(), server.adminKey());
     }
 
     @AfterAll
-    static void stopServer() throws Exception {
+    static void stopServer() {
         if (server != null) server.close();
     }
 

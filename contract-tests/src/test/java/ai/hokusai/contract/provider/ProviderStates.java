@@ -33,6 +33,7 @@ import ai.hokusai.server.security.ApiKeyService;
 import ai.hokusai.server.security.RateLimiter;
 import ai.hokusai.server.service.IdempotencyService;
 import ai.hokusai.server.service.MeteredPredictionService;
+import ai.hokusai.testsupport.ExampleInputs;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.StateChangeAction;
 import com.zaxxer.hikari.HikariDataSource;
@@ -209,11 +210,8 @@ public class ProviderStates {
     }
 
     private UUID predictAs(ApiKeyService.IssuedKey key) {
-        Map<String, Object> lead = Map.of("company_size", 1000, "industry", "Technology", "engagement_score", 75,
-                "website_visits", 10, "email_opens", 5, "content_downloads", 3, "demo_requested", true,
-                "budget_confirmed", false, "decision_timeline", "Q2 2025", "title", "VP of Engineering");
         return predictions.predict(new MeteredPredictionService.Caller(key.key().id(), "contract-state", null),
-                "21", lead).inferenceLogId();
+                "21", ExampleInputs.lead()).inferenceLogId();
     }
 
     private static List<String> scopes(Map<String, Object> params) {

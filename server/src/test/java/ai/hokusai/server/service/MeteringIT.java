@@ -1,6 +1,6 @@
 package ai.hokusai.server.service;
 
-import ai.hokusai.server.TestLeads;
+import ai.hokusai.testsupport.ExampleInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -39,7 +39,7 @@ class MeteringIT extends ServerIntegrationTest {
     void aPredictIsRecordedWithItsFacts() throws InterruptedException {
         TestKeys.Key key = TestKeys.create(http(), List.of("predict"), null, null);
         TestHttp.Response response = http().withKey(key.secret()).send("POST", PREDICT,
-                Map.of("Content-Type", "application/json", "X-Request-Id", "metering-facts-1"), TestLeads.REQUEST);
+                Map.of("Content-Type", "application/json", "X-Request-Id", "metering-facts-1"), ExampleInputs.predictRequestJson());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         UUID id = UUID.fromString(response.json().get("inference_log_id").asString());
         awaitWritten();
@@ -53,7 +53,7 @@ class MeteringIT extends ServerIntegrationTest {
         assertThat(row.get("status")).isEqualTo("succeeded");
         assertThat(row.get("prediction_count")).isEqualTo(1);
         assertThat((Double) row.get("latency_ms")).isPositive();
-        assertThat((String) row.get("input_payload")).contains("VP of Engineering");
+        assertThat((String) row.get("input_payload")).contains((String) ExampleInputs.lead().get("title"));
         assertThat((String) row.get("output_payload")).contains("lead_score");
         assertThat(row.get("started_at")).isNotNull();
         assertThat(row.get("completed_at")).isNotNull();
@@ -78,8 +78,8 @@ class MeteringIT extends ServerIntegrationTest {
     void usageCountsCallsAndInputsPerModelPerDay() throws InterruptedException {
         TestKeys.Key key = TestKeys.create(http(), List.of("predict"), null, null);
         TestHttp caller = http().withKey(key.secret());
-        String lead = TestLeads.INPUT;
-        assertThat(caller.postJson(PREDICT, TestLeads.REQUEST).status()).isEqualTo(200);
+        String lead = ExampleInputs.leadJson();
+        assertThat(caller.postJson(PREDICT, ExampleInputs.predictRequestJson()).status()).isEqualTo(200);
         assertThat(caller.postJson(PREDICT, "{\"inputs\": [" + lead + ", " + lead + "]}").status()).isEqualTo(200);
         awaitWritten();
 

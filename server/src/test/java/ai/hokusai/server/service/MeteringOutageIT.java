@@ -1,6 +1,6 @@
 package ai.hokusai.server.service;
 
-import ai.hokusai.server.TestLeads;
+import ai.hokusai.testsupport.ExampleInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -95,7 +95,7 @@ class MeteringOutageIT {
                     List.of("predict"), null, 10_000_000);
             TestHttp caller = ExternalInstances.http(server, key.secret());
             ConcurrentLinkedQueue<UUID> answered = new ConcurrentLinkedQueue<>();
-            TestHttp.Response warmUp = caller.postJson(PREDICT, TestLeads.REQUEST); // warms every cache
+            TestHttp.Response warmUp = caller.postJson(PREDICT, ExampleInputs.predictRequestJson()); // warms every cache
             answered.add(UUID.fromString(warmUp.json().get("inference_log_id").asString()));
 
             AtomicBoolean firing = new AtomicBoolean(true);
@@ -105,7 +105,7 @@ class MeteringOutageIT {
             for (int i = 0; i < 4; i++) {
                 clients.submit(() -> {
                     while (firing.get() && System.nanoTime() < until) {
-                        TestHttp.Response r = caller.postJson(PREDICT, TestLeads.REQUEST);
+                        TestHttp.Response r = caller.postJson(PREDICT, ExampleInputs.predictRequestJson());
                         if (r.status() == 200) {
                             answered.add(UUID.fromString(r.json().get("inference_log_id").asString()));
                         } else {
@@ -150,7 +150,7 @@ class MeteringOutageIT {
                         List.of("predict"), null, null);
                 TestHttp caller = ExternalInstances.http(server, key.secret());
                 for (int i = 0; i < 30; i++) {
-                    TestHttp.Response r = caller.postJson(PREDICT, TestLeads.REQUEST);
+                    TestHttp.Response r = caller.postJson(PREDICT, ExampleInputs.predictRequestJson());
                     assertThat(r.status()).isEqualTo(200);
                     answered.add(UUID.fromString(r.json().get("inference_log_id").asString()));
                 }

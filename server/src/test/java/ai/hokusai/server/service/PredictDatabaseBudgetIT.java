@@ -1,6 +1,6 @@
 package ai.hokusai.server.service;
 
-import ai.hokusai.server.TestLeads;
+import ai.hokusai.testsupport.ExampleInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
@@ -82,13 +82,13 @@ class PredictDatabaseBudgetIT {
     void aWarmPredictTakesNoDatabaseConnectionOnItsRequestThread() {
         TestHttp http = http();
         for (int i = 0; i < 3; i++) { // warm the key, registry, schema and model caches
-            assertThat(http.postJson("/api/v1/models/21/predict", TestLeads.REQUEST).status()).isEqualTo(200);
+            assertThat(http.postJson("/api/v1/models/21/predict", ExampleInputs.predictRequestJson()).status()).isEqualTo(200);
         }
         CONNECTIONS_BY_THREAD.clear();
 
         int requests = 20;
         for (int i = 0; i < requests; i++) {
-            assertThat(http.postJson("/api/v1/models/21/predict", TestLeads.REQUEST).status()).isEqualTo(200);
+            assertThat(http.postJson("/api/v1/models/21/predict", ExampleInputs.predictRequestJson()).status()).isEqualTo(200);
         }
 
         int onRequestThreads = CONNECTIONS_BY_THREAD.entrySet().stream()

@@ -1,6 +1,6 @@
 package ai.hokusai.server.web;
 
-import ai.hokusai.server.TestLeads;
+import ai.hokusai.testsupport.ExampleInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -124,7 +124,7 @@ class ApiKeysIT extends ServerIntegrationTest {
         TestKeys.Key predictor = TestKeys.create(http(), List.of("predict"), null, null);
 
         TestHttp.Response predict = http().withKey(reader.secret()).postJson("/api/v1/models/21/predict",
-                TestLeads.REQUEST);
+                ExampleInputs.predictRequestJson());
         assertThat(predict.status()).isEqualTo(403);
         assertThat(predict.header("Content-Type")).startsWith("application/problem+json");
         assertThat(predict.json().get("code").asString()).isEqualTo("insufficient_scope");

@@ -1,6 +1,6 @@
 package ai.hokusai.server.web;
 
-import ai.hokusai.server.TestLeads;
+import ai.hokusai.testsupport.ExampleInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -125,12 +125,13 @@ class ErrorResponsesIT extends ServerIntegrationTest {
 
     @Test
     void invalidInputIs422WithOnePointerPerBadField() {
-        String body = """
-                {"inputs": {"company_size": "a thousand", "industry": "Technology", "engagement_score": 175,
-                            "website_visits": 10, "email_opens": 5, "content_downloads": 3,
-                            "demo_requested": true, "budget_confirmed": false,
-                            "decision_timeline": "Q2 2025", "title": null, "favourite_colour": "blue"}}""";
-        JsonNode problem = problem(http().postJson(PREDICT, body), 422, "invalid_input");
+        Map<String, Object> lead = ExampleInputs.lead();
+        lead.put("company_size", "a thousand");
+        lead.put("engagement_score", 175);
+        lead.put("title", null);
+        lead.put("favourite_colour", "blue");
+        JsonNode problem = problem(http().postJson(PREDICT, ExampleInputs.json(Map.of("inputs", lead))), 422,
+                "invalid_input");
         assertThat(problem.get("errors").valueStream().map(e -> e.get("pointer").asString()).toList())
                 .containsExactly("/inputs/company_size", "/inputs/engagement_score", "/inputs/favourite_colour",
                         "/inputs/title");
@@ -138,7 +139,7 @@ class ErrorResponsesIT extends ServerIntegrationTest {
 
     @Test
     void invalidInputsInABatchArePointedAtByIndex() {
-        String body = "{\"inputs\": [" + TestLeads.INPUT + ", {\"company_size\": 1}]}";
+        String body = "{\"inputs\": [" + ExampleInputs.leadJson() + ", {\"company_size\": 1}]}";
         JsonNode problem = problem(http().postJson(PREDICT, body), 422, "invalid_input");
         assertThat(problem.get("errors").valueStream().map(e -> e.get("pointer").asString()))
                 .allMatch(p -> p.startsWith("/inputs/1/"))

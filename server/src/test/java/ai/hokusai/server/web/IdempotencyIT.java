@@ -1,10 +1,11 @@
 package ai.hokusai.server.web;
 
-import ai.hokusai.server.TestLeads;
+import ai.hokusai.testsupport.ExampleInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,9 +49,12 @@ class IdempotencyIT extends ServerIntegrationTest {
     @Test
     void aRetryWithTheSameKeyAndBodyGetsTheStoredAnswerAndIsMeteredOnce() throws InterruptedException {
         String key = "retry-" + UUID.randomUUID();
-        TestHttp.Response first = predict(http(), key, TestLeads.REQUEST);
+        TestHttp.Response first = predict(http(), key, ExampleInputs.predictRequestJson());
         // The same body with its fields in another order is the same request.
-        TestHttp.Response retry = predict(http(), key, TestLeads.REQUEST.replace("\"options\": {}", "\"options\": {}   "));
+        Map<String, Object> reordered = new LinkedHashMap<>();
+        reordered.put("options", ExampleInputs.predictRequest().get("options"));
+        reordered.put("inputs", ExampleInputs.lead());
+        TestHttp.Response retry = predict(http(), key, ExampleInputs.json(reordered));
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(first.header("Idempotent-Replayed")).isNull();
@@ -63,10 +67,13 @@ class IdempotencyIT extends ServerIntegrationTest {
     @Test
     void theSameKeyWithAnotherBodyIs409() {
         String key = "conflict-" + UUID.randomUUID();
-        assertThat(predict(http(), key, TestLeads.REQUEST).status()).isEqualTo(200);
+        assertThat(predict(http(), key, ExampleInputs.predictRequestJson()).status()).isEqualTo(200);
 
-        TestHttp.Response other = predict(http(), key, TestLeads.REQUEST.replace("\"company_size\": 1000",
-                "\"company_size\": 5"));
+        Map<String, Object> otherLead = ExampleInputs.lead();
+        otherLead.put("company_size", 5);
+        Map<String, Object> otherRequest = ExampleInputs.predictRequest();
+        otherRequest.put("inputs", otherLead);
+        TestHttp.Response other = predict(http(), key, ExampleInputs.json(otherRequest));
 
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.json().get("code").asString()).isEqualTo("idempotency_conflict");
@@ -76,8 +83,8 @@ class IdempotencyIT extends ServerIntegrationTest {
     void keysAreKeptPerApiKey() throws InterruptedException {
         String key = "shared-" + UUID.randomUUID();
         TestHttp other = http().withKey(TestKeys.create(http(), List.of("predict"), null, null).secret());
-        String mine = predict(http(), key, TestLeads.REQUEST).json().get("inference_log_id").asString();
-        TestHttp.Response theirs = predict(other, key, TestLeads.REQUEST);
+        String mine = predict(http(), key, ExampleInputs.predictRequestJson()).json().get("inference_log_id").asString();
+        TestHttp.Response theirs = predict(other, key, ExampleInputs.predictRequestJson());
         assertThat(theirs.header("Idempotent-Replayed")).isNull();
         assertThat(theirs.json().get("inference_log_id").asString()).isNotEqualTo(mine);
         assertThat(recordsWith(key)).isEqualTo(2);
@@ -89,7 +96,7 @@ class IdempotencyIT extends ServerIntegrationTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<TestHttp.Response>> futures = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            futures.add(pool.submit(() -> predict(http(), key, TestLeads.REQUEST)));
+            futures.add(pool.submit(() -> predict(http(), key, ExampleInputs.predictRequestJson())));
         }
         Set<String> ids = new HashSet<>();
         for (Future<TestHttp.Response> future : futures) {
@@ -119,7 +126,7 @@ class IdempotencyIT extends ServerIntegrationTest {
 
     @Test
     void anOutcomeReportedTwiceWithOneKeyIsRecordedOnce() {
-        String logId = http().postJson(PREDICT, TestLeads.REQUEST).json().get("inference_log_id").asString();
+        String logId = http().postJson(PREDICT, ExampleInputs.predictRequestJson()).json().get("inference_log_id").asString();
         String key = "outcome-" + UUID.randomUUID();
         String body = "{\"inference_log_id\": \"" + logId + "\", \"outcome_score\": 1, \"outcome_type\": \"conversion\"}";
         Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key", key);

@@ -1,6 +1,6 @@
 package ai.hokusai.server.web;
 
-import ai.hokusai.server.TestLeads;
+import ai.hokusai.testsupport.ExampleInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.hokusai.server.ServerIntegrationTest;
@@ -18,7 +18,7 @@ class IncidentIT extends ServerIntegrationTest {
 
     @Test
     void postPredictOnModel21WithAValidKeyAnswers200WithAScore() {
-        TestHttp.Response response = http().postJson("/api/v1/models/21/predict", TestLeads.REQUEST);
+        TestHttp.Response response = http().postJson("/api/v1/models/21/predict", ExampleInputs.predictRequestJson());
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode body = response.json();
@@ -47,9 +47,9 @@ class IncidentIT extends ServerIntegrationTest {
 
     @Test
     void theDeploymentUuidAndTheSlugOnTheSameRouteGiveTheSameScore() {
-        JsonNode byNumber = http().postJson("/api/v1/models/21/predict", TestLeads.REQUEST).json();
-        TestHttp.Response byUuid = http().postJson("/api/v1/models/" + DEPLOYMENT_21 + "/predict", TestLeads.REQUEST);
-        TestHttp.Response bySlug = http().postJson("/api/v1/models/lscor-v2/predict", TestLeads.REQUEST);
+        JsonNode byNumber = http().postJson("/api/v1/models/21/predict", ExampleInputs.predictRequestJson()).json();
+        TestHttp.Response byUuid = http().postJson("/api/v1/models/" + DEPLOYMENT_21 + "/predict", ExampleInputs.predictRequestJson());
+        TestHttp.Response bySlug = http().postJson("/api/v1/models/lscor-v2/predict", ExampleInputs.predictRequestJson());
 
         assertThat(byUuid.status()).as(byUuid.toString()).isEqualTo(200);
         assertThat(bySlug.status()).as(bySlug.toString()).isEqualTo(200);
@@ -65,7 +65,7 @@ class IncidentIT extends ServerIntegrationTest {
 
     @Test
     void anUnknownModelAnswers404() {
-        TestHttp.Response response = http().postJson("/api/v1/models/999/predict", TestLeads.REQUEST);
+        TestHttp.Response response = http().postJson("/api/v1/models/999/predict", ExampleInputs.predictRequestJson());
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json().get("code").asString()).isEqualTo("model_not_found");
@@ -74,7 +74,7 @@ class IncidentIT extends ServerIntegrationTest {
     @Test
     void aBadKeyAnswers401WithWwwAuthenticate() {
         TestHttp.Response response = http().withKey("hk_live_notARealKeyAtAll0000000000000000")
-                .postJson("/api/v1/models/21/predict", TestLeads.REQUEST);
+                .postJson("/api/v1/models/21/predict", ExampleInputs.predictRequestJson());
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");

@@ -1,10 +1,11 @@
 package ai.hokusai.server.web;
 
-import ai.hokusai.server.TestLeads;
+import ai.hokusai.testsupport.ExampleInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import ai.hokusai.server.ServerIntegrationTest;
@@ -125,10 +126,12 @@ class ModelsIT extends ServerIntegrationTest {
 
     @Test
     void aBatchGetsAnArrayOfPredictionsInInputOrder() {
-        String lead = TestLeads.INPUT;
-        String weak = lead.replace("\"VP of Engineering\"", "\"Intern\"").replace("true", "false")
-                .replace("75", "5");
-        JsonNode body = http().postJson("/api/v1/models/21/predict", "{\"inputs\": [" + lead + "," + weak + "]}").json();
+        Map<String, Object> weak = ExampleInputs.lead();
+        weak.put("title", "Intern");
+        weak.put("demo_requested", false);
+        weak.put("engagement_score", 5);
+        String request = ExampleInputs.json(Map.of("inputs", List.of(ExampleInputs.lead(), weak)));
+        JsonNode body = http().postJson("/api/v1/models/21/predict", request).json();
 
         assertThat(body.get("predictions").isArray()).isTrue();
         assertThat(body.get("predictions").size()).isEqualTo(2);

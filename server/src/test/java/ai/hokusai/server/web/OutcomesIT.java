@@ -1,6 +1,6 @@
 package ai.hokusai.server.web;
 
-import ai.hokusai.server.TestLeads;
+import ai.hokusai.testsupport.ExampleInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -26,7 +26,7 @@ class OutcomesIT extends ServerIntegrationTest {
     }
 
     private static String predict(TestHttp caller) {
-        TestHttp.Response response = caller.postJson("/api/v1/models/21/predict", TestLeads.REQUEST);
+        TestHttp.Response response = caller.postJson("/api/v1/models/21/predict", ExampleInputs.predictRequestJson());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json().get("inference_log_id").asString();
     }

@@ -1,6 +1,6 @@
 package ai.hokusai.server.runtime.lscor;
 
-import ai.hokusai.server.TestLeads;
+import ai.hokusai.testsupport.ExampleInputs;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,9 +17,9 @@ final class Leads {
     private Leads() {
     }
 
-    /** The example lead of the API documentation. */
+    /** The example lead of the API documentation (the spec's), as the API parses it. */
     static Map<String, Object> vpTechnologyWithDemo() {
-        return parse(TestLeads.INPUT);
+        return parse(ExampleInputs.leadJson());
     }
 
     static Map<String, Object> internRetailNextYear() {
