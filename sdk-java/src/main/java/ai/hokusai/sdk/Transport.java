@@ -33,6 +33,7 @@ final class Transport {
     private final Sleeper sleeper;
     private final ObjectMapper mapper = new SdkObjectMapper();
     private final ErrorMapper errors = new ErrorMapper(mapper);
+    private final DeprecationWarnings deprecations = new DeprecationWarnings();
 
     Transport(String baseUrl, HttpClient httpClient, String apiKey, Duration timeout, int maxRetries,
               RetryPolicy retryPolicy, Sleeper sleeper) {
@@ -66,7 +67,9 @@ final class Transport {
         ApiClient client = new CallScopedApiClient(retrying, mapper, baseUrl);
         client.setReadTimeout(options.getTimeout().orElse(timeout));
         try {
-            return call.send(client, headers, options.getRequestId().orElse(null));
+            ApiResponse<T> response = call.send(client, headers, options.getRequestId().orElse(null));
+            deprecations.check(operation, response.getHeaders());
+            return response;
         } catch (ApiException failure) {
             throw errors.map(failure, operation);
         }

@@ -41,11 +41,16 @@ final class Bodies {
 
     static PactDslJsonBody modelInfo() {
         return new PactDslJsonBody()
+                .integerType("id", 21)
                 .integerType("model_id", 21)
                 .stringMatcher("slug", SLUG_PATTERN, "lscor-v2")
                 .stringType("name", "Sales Lead Scoring v2")
+                .stringType("task", "tabular-classification")
                 .stringType("model_type", "tabular-classification")
                 .object("storage", artifact())
+                .object("artifact", new PactDslJsonBody()
+                        .stringMatcher("provider", "bundled|huggingface|filesystem", "bundled")
+                        .booleanType("requires_token", false))
                 .booleanType("available", true)
                 .uuid("deployment_id", DEPLOYMENT_21)
                 .stringType("model_version", "2.0.0")

@@ -65,6 +65,24 @@ class DocsInBrowserIT {
         }
     }
 
+    /** What sticks out sideways: the page past the window, or a table, card or example past its own box. */
+    private static final String HORIZONTAL_OVERFLOW = "(() => { const out = []; const d = document.documentElement;"
+            + " if (d.scrollWidth > window.innerWidth) out.push('the page is ' + d.scrollWidth + 'px wide in a ' + window.innerWidth + 'px window');"
+            + " document.querySelectorAll('.table-wrap, section.problem, figure.example').forEach(e => {"
+            + " if (e.scrollWidth > e.clientWidth + 1) out.push((e.id || e.className) + ' holds ' + e.scrollWidth + 'px in ' + e.clientWidth + 'px'); });"
+            + " return JSON.stringify(out); })()";
+
+    @Test
+    void theErrorsPageFitsDesktopAndPhoneWidths() throws Exception {
+        for (int width : new int[] {1400, 390}) {
+            try (BrowserPage page = new BrowserPage(browser, width, 900)) {
+                page.open(site.root().resolve("errors.html"));
+                String overflow = page.eval(HORIZONTAL_OVERFLOW).asText();
+                assertThat(overflow).as("horizontal overflow of errors.html at %dpx", width).isEqualTo("[]");
+            }
+        }
+    }
+
     @Test
     void noPageHasConsoleErrorsOutsideRequestsOrBrokenLinks() throws Exception {
         Map<String, Set<String>> idsByPage = new HashMap<>();

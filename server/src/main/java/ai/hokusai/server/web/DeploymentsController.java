@@ -22,12 +22,12 @@ public class DeploymentsController implements DeploymentsApi {
 
     @Override
     public ResponseEntity<Deployment> getDeployment(UUID deploymentId, String xRequestId) {
-        return ResponseEntity.ok(mapper.deployment(catalog.deployment(deploymentId)));
+        return Deprecations.okWithDeprecatedFields(mapper.deployment(catalog.deployment(deploymentId)));
     }
 
     @Override
     public ResponseEntity<DeploymentList> listModelDeployments(String modelRef, String xRequestId) {
-        return ResponseEntity.ok(new DeploymentList(catalog.deployments(modelRef).stream()
+        return Deprecations.okWithDeprecatedFields(new DeploymentList(catalog.deployments(modelRef).stream()
                 .map(mapper::deployment).toList()));
     }
 }

@@ -37,7 +37,7 @@ public class ModelsController implements ModelsApi {
 
     @Override
     public ResponseEntity<ModelInfo> getModelInfo(String modelRef, String xRequestId) {
-        return ResponseEntity.ok(mapper.info(catalog.get(modelRef)));
+        return Deprecations.okWithDeprecatedFields(mapper.info(catalog.get(modelRef)));
     }
 
     @Override

@@ -7,6 +7,7 @@ import ai.hokusai.server.registry.ModelDeployment;
 import ai.hokusai.server.registry.RegisteredModel;
 import ai.hokusai.server.registry.ResolvedModel;
 import ai.hokusai.server.web.model.ArtifactStorage;
+import ai.hokusai.server.web.model.ArtifactSummary;
 import ai.hokusai.server.web.model.Deployment;
 import ai.hokusai.server.web.model.Model;
 import ai.hokusai.server.web.model.ModelInfo;
@@ -39,8 +40,19 @@ public class WebMapper {
         RegisteredModel m = resolved.model();
         ArtifactStorage storage = resolved.activeDeployment().map(this::storage)
                 .orElseGet(() -> new ArtifactStorage(ArtifactStorage.ProviderEnum.BUNDLED, "", false));
-        ModelInfo info = new ModelInfo(m.id(), m.slug(), m.name(), m.task(), storage,
-                resolved.activeDeployment().isPresent(), m.maxBatchSize(), m.cacheTtlSeconds());
+        ModelInfo info = new ModelInfo();
+        info.setId(m.id());
+        info.setModelId(m.id());
+        info.setSlug(m.slug());
+        info.setName(m.name());
+        info.setTask(m.task());
+        info.setModelType(m.task());
+        info.setStorage(storage);
+        info.setArtifact(new ArtifactSummary(ArtifactSummary.ProviderEnum.fromValue(storage.getProvider().getValue()),
+                storage.getRequiresToken()));
+        info.setAvailable(resolved.activeDeployment().isPresent());
+        info.setMaxBatchSize(m.maxBatchSize());
+        info.setCacheTtlSeconds(m.cacheTtlSeconds());
         resolved.activeDeployment().ifPresent(d -> {
             info.setDeploymentId(d.id());
             info.setModelVersion(d.version());

@@ -60,6 +60,29 @@ class ModelsIT extends ServerIntegrationTest {
     }
 
     @Test
+    void responsesWithDeprecatedFieldsSayWhenTheyGoAndWhereToMigrate() {
+        for (String path : List.of("/api/v1/models/21/info", "/api/v1/models/21/deployments",
+                "/api/v1/deployments/" + IncidentIT.DEPLOYMENT_21)) {
+            TestHttp.Response response = http().get(path);
+            assertThat(response.status()).as(path).isEqualTo(200);
+            assertThat(response.header("Deprecation")).as(path).matches("@\\d+");
+            assertThat(response.header("Sunset")).as(path).endsWith(" GMT");
+            assertThat(response.header("Link")).as(path).contains("rel=\"deprecation\"", "/docs/changelog.html#deprecated-fields");
+        }
+        TestHttp.Response model = http().get("/api/v1/models/21");
+        assertThat(model.header("Deprecation")).as("a response without deprecated fields").isNull();
+    }
+
+    @Test
+    void infoNamesTheModelAsTheRegistryDoesAndKeepsTheDeprecatedNames() {
+        JsonNode info = http().get("/api/v1/models/21/info").json();
+        assertThat(info.get("id").asInt()).isEqualTo(21).isEqualTo(info.get("model_id").asInt());
+        assertThat(info.get("task").asString()).isEqualTo("tabular-classification").isEqualTo(info.get("model_type").asString());
+        assertThat(info.get("artifact").has("location")).as("the artifact summary names no internal location").isFalse();
+        assertThat(info.get("artifact").get("provider").asString()).isEqualTo(info.get("storage").get("provider").asString());
+    }
+
+    @Test
     void model21IsDescribedWithItsInputSchemaAndLiveDeployment() {
         JsonNode model = http().get("/api/v1/models/21").json();
         assertThat(model.get("slug").asString()).isEqualTo("lscor-v2");
