@@ -21,7 +21,8 @@ final class Layout {
         return head(title, root, "")
                 + "<body>" + topBar(root)
                 + "<div class=\"layout\">" + nav.sidebar(href, root)
-                + "<main class=\"content\"><article>" + body + "</article>" + footer(root) + "</main></div></body></html>\n";
+                + "<main class=\"content\"><article>" + body + "</article>" + footer(root) + "</main></div>"
+                + "<script src=\"" + root + "assets/baseurl.js\"></script></body></html>\n";
     }
 
     /** The reference page gives Redoc the full width under the top bar. */
@@ -51,7 +52,8 @@ final class Layout {
                 + "<nav class=\"top\" aria-label=\"Main\"><a href=\"" + root + "quickstart.html\">Quickstart</a>"
                 + "<a href=\"" + root + "reference.html\">API reference</a><a href=\"" + root + "errors.html\">Errors</a>"
                 + "<a href=\"" + root + "models/index.html\">Models</a><a href=\"" + root + "changelog.html\">Changelog</a></nav>"
-                + "<span class=\"baseurl\" title=\"The one base URL\"><span>Base URL</span><code>" + Html.escape(spec.baseUrl())
+                + "<span class=\"baseurl\" title=\"The base URL the examples call\" data-production=\"" + Html.escape(spec.baseUrl())
+                + "\"><span>Base URL</span><code>" + Html.escape(spec.baseUrl())
                 + "</code></span></header>";
     }
 

@@ -7,7 +7,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * The API reference: Redoc's standalone bundle with the spec embedded as a script, so the page renders from
- * {@code file://} and from {@code /docs/} alike and fetches nothing from the network.
+ * {@code file://} and from {@code /docs/} alike and fetches nothing from the network. The embedded copy carries
+ * request samples ({@link CodeSamples}) on every operation; {@code openapi.yaml} and {@code openapi.json} stay the contract as is.
  */
 final class ReferencePage {
 
@@ -34,9 +35,10 @@ final class ReferencePage {
         Files.writeString(out.resolve("openapi.json"), Json.pretty(spec.root()));
         // "</" cannot appear inside a script element; JSON allows escaping the slash.
         Files.writeString(assets.resolve("reference-spec.js"),
-                "window.HOKUSAI_SPEC = " + Json.compact(spec.root()).replace("</", "<\\/") + ";\n");
+                "window.HOKUSAI_SPEC = " + Json.compact(new CodeSamples(spec).withSamples()).replace("</", "<\\/") + ";\n");
         String scripts = "<script src=\"assets/reference-spec.js\"></script>"
                 + "<script src=\"assets/redoc.standalone.js\"></script>"
+                + "<script src=\"assets/baseurl.js\"></script>"
                 + "<script src=\"assets/reference.js\"></script>";
         Files.writeString(out.resolve(HREF), layout.referencePage("API reference", scripts));
     }

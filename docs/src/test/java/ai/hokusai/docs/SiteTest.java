@@ -32,7 +32,7 @@ class SiteTest {
     void theReferenceEmbedsTheSpecAndLoadsNothingFromOutside() throws Exception {
         Document reference = page("reference.html");
         assertThat(reference.select("script[src]").eachAttr("src"))
-                .containsExactly("assets/reference-spec.js", "assets/redoc.standalone.js", "assets/reference.js");
+                .containsExactly("assets/reference-spec.js", "assets/redoc.standalone.js", "assets/baseurl.js", "assets/reference.js");
         assertThat(reference.select("link[href^=http], script[src^=http]")).isEmpty();
         assertThat(Files.readString(site.resolve("assets/reference-spec.js"))).startsWith("window.HOKUSAI_SPEC = {").contains("\"operationId\":\"predict\"");
         assertThat(Files.readString(site.resolve("assets/redoc.standalone.js"))).doesNotContain("cdn.redoc.ly/redoc/logo-mini.svg");

@@ -63,8 +63,13 @@ final class BrowserPage implements AutoCloseable {
     }
 
     void open(Path file) throws InterruptedException {
-        browser.send(session, "Page.navigate", Map.of("url", file.toUri().toString()));
-        if (!loaded.await(60, TimeUnit.SECONDS)) throw new AssertionError(file + " did not finish loading in 60 s");
+        open(file.toUri().toString());
+    }
+
+    /** Opens a page by URL, e.g. one served by a running server; only the first load of this page is awaited. */
+    void open(String url) throws InterruptedException {
+        browser.send(session, "Page.navigate", Map.of("url", url));
+        if (!loaded.await(60, TimeUnit.SECONDS)) throw new AssertionError(url + " did not finish loading in 60 s");
     }
 
     JsonNode eval(String expression) {

@@ -1,5 +1,6 @@
 package ai.hokusai.contract.docs;
 
+import ai.hokusai.testsupport.ServerLauncher;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +63,46 @@ class DocsInBrowserIT {
             Path screenshot = Path.of(System.getProperty("hokusai.docs.screenshot", "target/reference.png"));
             page.screenshot(screenshot);
             assertThat(Files.size(screenshot)).isGreaterThan(20_000);
+        }
+    }
+
+    private static final String CHOOSE = "(() => { const s = document.querySelector('.baseurl select');"
+            + " s.value = %s; s.dispatchEvent(new Event('change')); return s.value; })()";
+    private static final String CURL_EXAMPLES = "JSON.stringify([...document.querySelectorAll('pre[data-example=curl]')].map(e => e.textContent))";
+    private static final String OPTIONS = "JSON.stringify([...document.querySelectorAll('.baseurl select option')].map(o => o.value))";
+
+    /**
+     * Served by a real server on localhost, the site offers that server's origin beside production, and choosing one
+     * rewrites the examples' URLs to it, on a guide page and in the reference's request samples.
+     */
+    @Test
+    void aSiteServedByAServerOffersItsOriginAndTheExamplesFollowTheChoice() throws Exception {
+        String production = PublishedSpec.baseUrl(site).replaceAll("/$", "");
+        try (ServerLauncher server = ServerLauncher.start()) {
+            String origin = server.baseUrl();
+            try (BrowserPage page = new BrowserPage(browser, 1400, 1000)) {
+                page.open(origin + "/docs/quickstart.html");
+                page.waitUntil("the base URL switch", Duration.ofSeconds(20), () -> page.eval(OPTIONS).asText().contains(origin));
+                assertThat(page.eval(OPTIONS).asText()).isEqualTo("[\"" + production + "\",\"" + origin + "\"]");
+
+                assertThat(page.eval(CHOOSE.formatted("'" + origin + "'")).asText()).isEqualTo(origin);
+                String local = page.eval(CURL_EXAMPLES).asText();
+                assertThat(local).contains(origin + "/api/v1/").doesNotContain(production);
+
+                assertThat(page.eval(CHOOSE.formatted("'" + production + "'")).asText()).isEqualTo(production);
+                String published = page.eval(CURL_EXAMPLES).asText();
+                assertThat(published).contains(production + "/api/v1/").doesNotContain(origin);
+                assertThat(published.replace(production, origin)).isEqualTo(local);
+                page.eval(CHOOSE.formatted("'" + origin + "'"));
+            }
+            try (BrowserPage page = new BrowserPage(browser, 1400, 2000)) {
+                page.open(origin + "/docs/" + REFERENCE);
+                awaitRedoc(page);
+                assertThat(page.eval(OPTIONS).asText()).contains(origin);
+                String samples = page.eval("document.getElementById('redoc').innerText").asText();
+                assertThat(samples).as("the reference's request samples with this server chosen")
+                        .contains("curl " + origin + "/api/v1/models").doesNotContain("curl " + production);
+            }
         }
     }
 

@@ -1,0 +1,147 @@
+package ai.hokusai.docs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/**
+ * Request samples for the reference ({@code x-codeSamples}), made at build time from the spec's own request
+ * examples: the production base URL from {@code servers[0]}, the operation's path and method, the examples of its
+ * path and query parameters and the first example of its request body. They go into the copy of the spec the
+ * reference page embeds, never into {@code openapi.yaml}, so they follow the contract and cannot rot.
+ */
+final class CodeSamples {
+
+    /**
+     * The SDK facade call per operation; {@code {name}} is the example of that parameter. Mirrors the facade table
+     * of {@code sdk-java}'s {@code OperationCoverageTest}; an operation without a row stops the build.
+     */
+    static final Map<String, String> SDK_CALLS = Map.ofEntries(
+            Map.entry("listModels", "client.models().list()"),
+            Map.entry("getModel", "client.models().get(\"{modelRef}\")"),
+            Map.entry("getModelInfo", "client.models().info(\"{modelRef}\")"),
+            Map.entry("getModelHealth", "client.models().warmUp(\"{modelRef}\")"),
+            Map.entry("predict", "client.predictions().create(\"{modelRef}\", new LeadScoringInput()\n"
+                    + "        .companySize(1000).industry(\"Technology\").engagementScore(75.0)\n"
+                    + "        .websiteVisits(10).emailOpens(5).contentDownloads(3)\n"
+                    + "        .demoRequested(true).budgetConfirmed(false)\n"
+                    + "        .decisionTimeline(\"Q2 2025\").title(\"VP of Engineering\"))"),
+            Map.entry("listModelDeployments", "client.deployments().list(\"{modelRef}\")"),
+            Map.entry("getDeployment", "client.deployments().get(UUID.fromString(\"{deploymentId}\"))"),
+            Map.entry("createApiKey", "client.apiKeys().create(ApiKeyCreateParams.builder()\n"
+                    + "        .name(\"CRM integration\").scopes(ApiKeyScope.PREDICT, ApiKeyScope.MODELS_READ)\n"
+                    + "        .rateLimitPerMinute(60).rateLimitPerHour(1000).build())"),
+            Map.entry("listApiKeys", "client.apiKeys().list()"),
+            Map.entry("revokeApiKey", "client.apiKeys().revoke(UUID.fromString(\"{keyId}\"))"),
+            Map.entry("getUsage", "client.usage().retrieve()"),
+            Map.entry("reportOutcome", "client.outcomes().report(UUID.fromString(\"0b6a7c1e-2f4d-4e8a-9b3c-1d2e3f4a5b6c\"), 1.0, \"conversion\")"),
+            Map.entry("getLiveness", "client.system().liveness()"),
+            Map.entry("getReadiness", "client.system().readiness()"),
+            Map.entry("getOpenApiDocument", "client.system().openApiDocument()"));
+
+    /** One operation's request as its examples give it. */
+    record Request(String method, String url, JsonNode body, boolean needsKey) {}
+
+    private final Spec spec;
+
+    CodeSamples(Spec spec) {
+        this.spec = spec;
+    }
+
+    /** A deep copy of the spec with {@code x-codeSamples} (curl, then Java SDK) on every operation. */
+    JsonNode withSamples() {
+        ObjectNode copy = spec.root().deepCopy();
+        for (Spec.Operation op : spec.operations()) {
+            ObjectNode node = (ObjectNode) copy.path("paths").path(op.path()).path(op.method().toLowerCase());
+            ArrayNode samples = node.putArray("x-codeSamples");
+            samples.addObject().put("lang", "Shell").put("label", "curl").put("source", curl(op));
+            samples.addObject().put("lang", "Java").put("label", "Java SDK").put("source", java(op));
+        }
+        return copy;
+    }
+
+    Request request(Spec.Operation op) {
+        String path = op.path();
+        List<String> query = new ArrayList<>();
+        for (JsonNode p : op.node().path("parameters")) {
+            JsonNode param = spec.resolve(p);
+            String in = param.path("in").asText();
+            JsonNode example = example(param);
+            if ("path".equals(in)) {
+                if (example == null) throw new SiteException(op.id() + ": path parameter " + param.path("name").asText() + " has no example");
+                path = path.replace("{" + param.path("name").asText() + "}", example.asText());
+            } else if ("query".equals(in) && example != null && param.path("schema").has("default") && isNotDefault(param, example)) {
+                query.add(param.path("name").asText() + "=" + example.asText());
+            }
+        }
+        if (path.contains("{")) throw new SiteException(op.id() + ": path parameters without examples in " + path);
+        String url = spec.baseUrl() + path + (query.isEmpty() ? "" : "?" + String.join("&", query));
+        boolean needsKey = !(op.node().has("security") && op.node().get("security").isEmpty());
+        return new Request(op.method(), url, requestBody(op), needsKey);
+    }
+
+    /** Query options appear when their example sets them to something else than their default (not opaque cursors). */
+    private static boolean isNotDefault(JsonNode param, JsonNode example) {
+        return !param.path("schema").path("default").equals(example);
+    }
+
+    private JsonNode example(JsonNode param) {
+        if (param.has("example")) return param.get("example");
+        if (param.path("schema").has("example")) return param.path("schema").get("example");
+        return null;
+    }
+
+    /** The first example of the JSON request body; without one, the examples of the schema's properties. */
+    private JsonNode requestBody(Spec.Operation op) {
+        JsonNode content = spec.resolve(op.node().path("requestBody")).path("content").path("application/json");
+        if (content.isMissingNode()) return null;
+        if (content.has("example")) return content.get("example");
+        Iterator<JsonNode> examples = content.path("examples").elements();
+        if (examples.hasNext()) return spec.resolve(examples.next()).path("value");
+        JsonNode schema = spec.resolve(content.path("schema"));
+        if (schema.has("example")) return schema.get("example");
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        schema.path("properties").fields().forEachRemaining(e -> {
+            JsonNode example = spec.resolve(e.getValue()).get("example");
+            if (example != null) body.set(e.getKey(), example);
+        });
+        for (JsonNode required : schema.path("required")) {
+            if (!body.has(required.asText())) throw new SiteException(op.id() + ": no example for required body field " + required.asText());
+        }
+        return body;
+    }
+
+    String curl(Spec.Operation op) {
+        Request r = request(op);
+        StringBuilder out = new StringBuilder("curl");
+        if (!"GET".equals(r.method())) out.append(" -X ").append(r.method());
+        out.append(" ").append(r.url().contains("?") ? "'" + r.url() + "'" : r.url());
+        if (r.needsKey()) out.append(" \\\n  -H \"Authorization: Bearer $HOKUSAI_API_KEY\"");
+        if (r.body() != null) {
+            String json = Json.pretty(r.body());
+            if (json.contains("'")) throw new SiteException(op.id() + ": request example contains a single quote");
+            out.append(" \\\n  -H \"Content-Type: application/json\" \\\n  -d '").append(json).append("'");
+        }
+        return out.toString();
+    }
+
+    String java(Spec.Operation op) {
+        String call = SDK_CALLS.get(op.id());
+        if (call == null) throw new SiteException("no Java SDK sample for operation " + op.id() + " (add it to CodeSamples.SDK_CALLS)");
+        for (JsonNode p : op.node().path("parameters")) {
+            JsonNode param = spec.resolve(p);
+            JsonNode example = example(param);
+            if (example != null) call = call.replace("{" + param.path("name").asText() + "}", Matcher.quoteReplacement(example.asText()));
+        }
+        if (call.matches("(?s).*\\{[a-zA-Z]+}.*")) throw new SiteException(op.id() + ": SDK sample refers to a parameter without example: " + call);
+        String key = op.node().has("security") && op.node().get("security").isEmpty() ? "" : "        .apiKey(System.getenv(\"HOKUSAI_API_KEY\"))\n";
+        return "HokusaiClient client = HokusaiClient.builder()\n" + key
+                + "        .baseUrl(\"" + spec.baseUrl() + "\")\n        .build();\n\nvar result = " + call + ";\n";
+    }
+}
