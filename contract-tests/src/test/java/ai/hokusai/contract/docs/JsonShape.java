@@ -14,7 +14,7 @@ import java.util.Set;
  * At the free-form paths the contract declares (objects with no fixed properties, array items written {@code *}),
  * any object is accepted, since the docs may abbreviate them.
  */
-final class JsonShape {
+public final class JsonShape {
 
     private JsonShape() {}
 
@@ -56,7 +56,8 @@ final class JsonShape {
         }
     }
 
-    private static String type(JsonNode node) {
+    /** The JSON type of a node, as a schema names it. */
+    public static String type(JsonNode node) {
         if (node.isNumber()) return "number";
         if (node.isTextual()) return "string";
         if (node.isBoolean()) return "boolean";

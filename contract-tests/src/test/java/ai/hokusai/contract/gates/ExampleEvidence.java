@@ -1,5 +1,6 @@
 package ai.hokusai.contract.gates;
 
+import ai.hokusai.contract.docs.JsonShape;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -49,7 +50,7 @@ public final class ExampleEvidence {
             problems.add(where + ": documented " + doc + ", missing from the answer");
             return;
         }
-        if (!type(doc).equals(type(act))) {
+        if (!JsonShape.type(doc).equals(JsonShape.type(act))) {
             problems.add(where + ": documented " + doc + ", the server answers " + act);
             return;
         }
@@ -99,14 +100,5 @@ public final class ExampleEvidence {
         } catch (DateTimeParseException e) {
             return false;
         }
-    }
-
-    private static String type(JsonNode node) {
-        if (node.isNumber()) return "number";
-        if (node.isTextual()) return "string";
-        if (node.isBoolean()) return "boolean";
-        if (node.isArray()) return "array";
-        if (node.isObject()) return "object";
-        return "null";
     }
 }
