@@ -19,6 +19,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import jakarta.annotation.PreDestroy;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -53,8 +56,12 @@ public class LoadedModelCache {
     });
     private final Cache<UUID, Entry> cache;
 
-    public LoadedModelCache(List<ModelRuntime> runtimes, ArtifactResolver artifacts, Clock clock) {
+    private final MeterRegistry metrics;
+
+    public LoadedModelCache(List<ModelRuntime> runtimes, ArtifactResolver artifacts, Clock clock,
+            MeterRegistry metrics) {
         this.clock = clock;
+        this.metrics = metrics;
         this.runtimes = runtimes.stream().collect(Collectors.toUnmodifiableMap(ModelRuntime::id, Function.identity()));
         this.artifacts = artifacts;
         this.cache = Caffeine.newBuilder()
@@ -66,6 +73,8 @@ public class LoadedModelCache {
                     }
                 })
                 .build();
+        Gauge.builder("hokusai.model.cache.loaded", cache, Cache::estimatedSize)
+                .description("Deployments whose model is loaded in memory").register(metrics);
     }
 
     /**
@@ -103,8 +112,12 @@ public class LoadedModelCache {
         long started = System.nanoTime();
         Path directory = artifacts.localDirectory(artifact.provider(), artifact.location());
         LoadedModel model = runtime.load(directory);
+        long took = System.nanoTime() - started;
+        Timer.builder("hokusai.model.load").description("Time to fetch and load a deployment's model")
+                .tag("model", String.valueOf(artifact.modelId())).tag("runtime", artifact.runtime())
+                .register(metrics).record(took, TimeUnit.NANOSECONDS);
         log.info("Loaded deployment {} with runtime {} in {} ms", artifact.deploymentId(), artifact.runtime(),
-                (System.nanoTime() - started) / 1_000_000);
+                took / 1_000_000);
         return new Entry(model, clock.instant(), artifact.ttl());
     }
 
