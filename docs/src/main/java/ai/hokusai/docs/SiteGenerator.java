@@ -30,7 +30,8 @@ public final class SiteGenerator {
             new Page("idempotency.md", "idempotency.html", "Getting started", "Idempotency"),
             new Page("errors.md", ErrorReference.PAGE, "Reference", "Errors"),
             new Page("models.md", "models/index.html", "Models", "Catalog"),
-            new Page("changelog.md", "changelog.html", "Changes", "Changelog & migration"));
+            new Page("changelog.md", "changelog.html", "Changes", "Changelog & migration"),
+            new Page("operations.md", "operations.html", "Operations", "Running a fleet"));
 
     public static void main(String[] args) throws IOException {
         Map<String, Path> opts = new HashMap<>();

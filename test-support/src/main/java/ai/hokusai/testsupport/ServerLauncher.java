@@ -89,6 +89,15 @@ public final class ServerLauncher implements AutoCloseable {
     }
 
     /**
+     * SIGKILL, as a crash or an out-of-memory kill would stop it: nothing in the server runs afterwards. The data
+     * directory is left behind (its embedded PostgreSQL, if any, may still be running on it).
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /**
      * SIGTERM, then a kill if the server has not stopped within 30 seconds. The data directory is removed only after
      * a clean stop: after a kill, the embedded PostgreSQL may still be running on it.
      */
@@ -157,6 +166,7 @@ public final class ServerLauncher implements AutoCloseable {
         private Path jar = Path.of(System.getProperty(JAR_PROPERTY, "../server/target/hokusai-server.jar"));
         private Path log;
         private Duration readyTimeout = Duration.ofSeconds(180);
+        private int port;
         private final List<String> args = new ArrayList<>();
         private final Map<String, String> env = new LinkedHashMap<>();
 
@@ -172,6 +182,12 @@ public final class ServerLauncher implements AutoCloseable {
         /** Where the server's output goes; by default a new temporary file. */
         public Builder log(Path log) {
             this.log = log;
+            return this;
+        }
+
+        /** The HTTP port, e.g. to restart a server where a load balancer expects it; by default a free one. */
+        public Builder port(int port) {
+            this.port = port;
             return this;
         }
 
@@ -199,7 +215,7 @@ public final class ServerLauncher implements AutoCloseable {
                         + "these tests run it as a child process. Build it first (./mvnw -pl server -am package "
                         + "-DskipTests), or run the build from the root so the server module comes first.");
             }
-            int port = freePort();
+            int port = this.port > 0 ? this.port : freePort();
             Path dataDir = Files.createTempDirectory("hokusai-test-server");
             Path output = log != null ? log : Files.createTempFile("hokusai-test-server", ".log");
             Files.createDirectories(output.toAbsolutePath().getParent());

@@ -22,6 +22,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import jakarta.annotation.PreDestroy;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -69,8 +72,12 @@ public class LoadedModelCache {
         return thread;
     });
 
-    public LoadedModelCache(List<ModelRuntime> runtimes, ArtifactResolver artifacts, Clock clock) {
+    private final MeterRegistry metrics;
+
+    public LoadedModelCache(List<ModelRuntime> runtimes, ArtifactResolver artifacts, Clock clock,
+            MeterRegistry metrics) {
         this.clock = clock;
+        this.metrics = metrics;
         this.runtimes = runtimes.stream().collect(Collectors.toUnmodifiableMap(ModelRuntime::id, Function.identity()));
         this.artifacts = artifacts;
         this.cache = Caffeine.newBuilder()
@@ -82,6 +89,8 @@ public class LoadedModelCache {
                     }
                 })
                 .build();
+        Gauge.builder("hokusai.model.cache.loaded", cache, Cache::estimatedSize)
+                .description("Deployments whose model is loaded in memory").register(metrics);
     }
 
     /**
@@ -156,8 +165,12 @@ public class LoadedModelCache {
         long started = System.nanoTime();
         Path directory = artifacts.localDirectory(artifact.provider(), artifact.location());
         LoadedModel model = runtime.load(directory);
+        long took = System.nanoTime() - started;
+        Timer.builder("hokusai.model.load").description("Time to fetch and load a deployment's model")
+                .tag("model", String.valueOf(artifact.modelId())).tag("runtime", artifact.runtime())
+                .register(metrics).record(took, TimeUnit.NANOSECONDS);
         log.info("Loaded deployment {} with runtime {} in {} ms", artifact.deploymentId(), artifact.runtime(),
-                (System.nanoTime() - started) / 1_000_000);
+                took / 1_000_000);
         checkedAt.put(artifact.deploymentId(), clock.instant());
         return new Entry(model, clock.instant(), artifact.ttl());
     }

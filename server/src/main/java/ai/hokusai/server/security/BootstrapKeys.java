@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +38,13 @@ public class BootstrapKeys implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         String bootstrap = properties.bootstrapApiKey();
         if (bootstrap != null && !bootstrap.isBlank()) {
-            if (keys.ensure(bootstrap.strip(), "bootstrap admin key", ApiKeyService.ALL_SCOPES)) {
-                log.info("Created the bootstrap admin key from HOKUSAI_BOOTSTRAP_API_KEY");
+            try {
+                if (keys.ensure(bootstrap.strip(), "bootstrap admin key", ApiKeyService.ALL_SCOPES)) {
+                    log.info("Created the bootstrap admin key from HOKUSAI_BOOTSTRAP_API_KEY");
+                }
+            } catch (DuplicateKeyException createdByAnotherInstance) {
+                // Instances starting together each found no key and inserted it; one insert won. Check it is ours.
+                keys.ensure(bootstrap.strip(), "bootstrap admin key", ApiKeyService.ALL_SCOPES);
             }
             return;
         }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +17,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import ai.hokusai.server.config.HokusaiProperties;
+import ai.hokusai.server.error.ErrorCode;
 import ai.hokusai.server.persistence.InferenceLogMapper;
 import ai.hokusai.server.persistence.InferenceLogRecord;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -25,14 +31,19 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes {@code inference_logs} off the request path, in batches, and loses none:
+ * Writes {@code inference_logs} by group commit, and answers no billable call before its record is in the database:
  * <ul>
  * <li>a call takes a slot in a bounded buffer <em>before</em> it predicts ({@link #reserve()}); with no slot free it
- * is refused with 503, so an answered prediction always has room to be recorded;</li>
- * <li>one writer thread inserts batches (a batch gathers for up to {@code flush-interval}); while the database is down it keeps the batch and retries with backoff
- * (the insert ignores ids already written, so a retry after a lost acknowledgement writes nothing twice);</li>
+ * is refused with 503, so every call has room to be recorded;</li>
+ * <li>one writer thread inserts whatever has queued while its previous insert ran, as one batch in one transaction;
+ * an answered call waits for the commit of its batch ({@link Pending#awaitCommitted}), so it survives a crash of this
+ * process the moment it is answered, while concurrent calls still share inserts;</li>
+ * <li>a call whose record is not committed within {@code commit-timeout} (the database is down) is refused with 503
+ * and its record turned into a failed one, which the writer keeps retrying with backoff (the insert ignores ids
+ * already written, so a retry after a lost acknowledgement writes nothing twice);</li>
  * <li>a graceful shutdown stops after the web server has finished its requests and writes everything left; what
- * still cannot be written in {@code shutdown-timeout} is spilled to a file and written at the next start.</li>
+ * still cannot be written in {@code shutdown-timeout} (failed calls only) is spilled to a file and written at the
+ * next start.</li>
  * </ul>
  */
 @Component
@@ -47,21 +58,34 @@ public class InferenceMeter implements SmartLifecycle {
     private final JsonMapper json;
     private final Clock clock;
     private final Semaphore slots;
-    private final LinkedBlockingQueue<InferenceLogRecord> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     /** Records not yet in the database, so an outcome can be checked against a call made a moment ago. */
-    private final ConcurrentHashMap<UUID, InferenceLogRecord> unwritten = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, Pending> unwritten = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean();
+    private final Timer commitWait;
+    private final Counter abandoned;
     private volatile long stopDeadlineNanos = Long.MAX_VALUE;
     private Thread writer;
 
     public InferenceMeter(InferenceLogMapper logs, MeteringProperties properties, HokusaiProperties hokusai,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, Clock clock, MeterRegistry metrics) {
         this.logs = logs;
         this.json = json;
         this.clock = clock;
         this.properties = properties;
         this.spillDir = hokusai.dataDir().resolve("metering-spill");
         this.slots = new Semaphore(properties.bufferCapacity());
+        Gauge.builder("hokusai.metering.queue.depth", unwritten, Map::size)
+                .description("Calls whose inference log is not yet in the database").register(metrics);
+        Gauge.builder("hokusai.metering.flush.lag", this, InferenceMeter::oldestUnwrittenSeconds)
+                .baseUnit("seconds").description("Age of the oldest inference log not yet in the database")
+                .register(metrics);
+        this.commitWait = Timer.builder("hokusai.metering.commit.wait")
+                .description("How long an answered call waited for the commit of its inference log")
+                .publishPercentileHistogram().register(metrics);
+        this.abandoned = Counter.builder("hokusai.metering.refused")
+                .description("Calls refused with 503 because their inference log could not be committed in time")
+                .register(metrics);
     }
 
     /** A buffer slot held by one predict call; {@link #record} must be called exactly once. */
@@ -71,14 +95,83 @@ public class InferenceMeter implements SmartLifecycle {
         private Reservation() {
         }
 
-        public void record(InferenceLogRecord record) {
+        /** Queues the call's record; the caller may {@link Pending#awaitCommitted wait} for its commit. */
+        public Pending record(InferenceLogRecord record) {
             if (!used.compareAndSet(false, true)) {
                 throw new IllegalStateException("A reservation records one call");
             }
-            unwritten.put(record.id(), record);
-            queue.add(record);
+            Pending pending = new Pending(record);
+            unwritten.put(record.id(), pending);
+            queue.add(pending);
+            return pending;
         }
     }
+
+    /** One call's record on its way to the database; its monitor guards the hand-over between caller and writer. */
+    public final class Pending {
+        private final long queuedNanos = System.nanoTime();
+        private InferenceLogRecord record;
+        private boolean inFlight;
+        private boolean committed;
+
+        private Pending(InferenceLogRecord record) {
+            this.record = record;
+        }
+
+        /**
+         * Waits until the record is committed. When it is not within {@code commit-timeout} and no insert of it is
+         * under way, the record becomes a failed call ({@code metering_unavailable}) that the writer still writes.
+         *
+         * @return whether the record, as queued, is committed: only then may the call be answered
+         */
+        public boolean awaitCommitted() {
+            long deadline = queuedNanos + properties.commitTimeout().toNanos();
+            boolean interrupted = false;
+            try {
+                synchronized (this) {
+                    while (!committed) {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0 && !inFlight) {
+                            record = failedInstead(record);
+                            abandoned.increment();
+                            return false;
+                        }
+                        try {
+                            // An insert under way may have committed: its outcome is awaited past the deadline.
+                            TimeUnit.NANOSECONDS.timedWait(this, left > 0 ? left : TimeUnit.MILLISECONDS.toNanos(50));
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        }
+                    }
+                    commitWait.record(System.nanoTime() - queuedNanos, TimeUnit.NANOSECONDS);
+                    return true;
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private synchronized InferenceLogRecord beginInsert() {
+            inFlight = true;
+            return record;
+        }
+
+        private synchronized void insertEnded(boolean success) {
+            inFlight = false;
+            committed = success;
+            notifyAll();
+        }
+    }
+
+    private static InferenceLogRecord failedInstead(InferenceLogRecord r) {
+        return new InferenceLogRecord(r.id(), r.apiKeyId(), r.modelId(), r.deploymentId(), r.modelVersion(),
+                r.requestId(), r.idempotencyKey(), InferenceLogRecord.FAILED, METERING_UNAVAILABLE, r.latencyMs(), 0,
+                r.inputPayload(), null, r.payloadTruncated(), r.startedAt(), r.completedAt());
+    }
+
+    private static final String METERING_UNAVAILABLE = ErrorCode.METERING_UNAVAILABLE.code();
 
     /**
      * @throws MeteringUnavailableException when the buffer is full
@@ -92,7 +185,7 @@ public class InferenceMeter implements SmartLifecycle {
 
     /** The key that made a call still waiting to be written. */
     public Optional<UUID> unwrittenOwner(UUID inferenceLogId) {
-        return Optional.ofNullable(unwritten.get(inferenceLogId)).map(InferenceLogRecord::apiKeyId);
+        return Optional.ofNullable(unwritten.get(inferenceLogId)).map(p -> p.record.apiKeyId());
     }
 
     /** Waits until the call's record is in the database; false if it still is not after {@code timeout}. */
@@ -110,6 +203,11 @@ public class InferenceMeter implements SmartLifecycle {
     /** Calls recorded but not yet written. */
     public int backlog() {
         return unwritten.size();
+    }
+
+    private double oldestUnwrittenSeconds() {
+        long now = System.nanoTime();
+        return unwritten.values().stream().mapToLong(p -> now - p.queuedNanos).max().orElse(0) / 1e9;
     }
 
     @Override
@@ -136,28 +234,38 @@ public class InferenceMeter implements SmartLifecycle {
         return running.get();
     }
 
-    /** Stops after the web server (lower phase stops later), so every answered call is in the buffer by then. */
+    /** Stops after the web server (lower phase stops later), so every answered call is written by then. */
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     private void writeLoop() {
-        List<InferenceLogRecord> batch = new ArrayList<>(properties.batchSize());
+        List<Pending> batch = new ArrayList<>(properties.batchSize());
         Duration backoff = FIRST_BACKOFF;
         while (running.get() || !queue.isEmpty() || !batch.isEmpty()) {
             try {
                 if (batch.isEmpty()) {
-                    InferenceLogRecord first = queue.poll(properties.flushInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                     if (first == null) {
                         continue;
                     }
                     batch.add(first);
-                    gather(batch);
                 }
+                // Group commit: everything that queued while the last insert ran goes in this one.
                 queue.drainTo(batch, properties.batchSize() - batch.size());
-                logs.insertAll(batch);
-                batch.forEach(r -> unwritten.remove(r.id()));
+                List<InferenceLogRecord> rows = new ArrayList<>(batch.size());
+                batch.forEach(p -> rows.add(p.beginInsert()));
+                try {
+                    logs.insertAll(rows);
+                } catch (RuntimeException e) {
+                    batch.forEach(p -> p.insertEnded(false));
+                    throw e;
+                }
+                batch.forEach(p -> {
+                    unwritten.remove(p.record.id());
+                    p.insertEnded(true);
+                });
                 slots.release(batch.size());
                 batch.clear();
                 backoff = FIRST_BACKOFF;
@@ -175,27 +283,9 @@ public class InferenceMeter implements SmartLifecycle {
                         : backoff.multipliedBy(2);
             }
         }
-        batch.addAll(queue);
-        queue.clear();
+        queue.drainTo(batch);
         if (!batch.isEmpty()) {
-            spill(batch);
-        }
-    }
-
-    /** Lets a batch fill for up to {@code flush-interval}, unless it is full or the server is stopping. */
-    private void gather(List<InferenceLogRecord> batch) throws InterruptedException {
-        long until = System.nanoTime() + properties.flushInterval().toNanos();
-        while (running.get() && batch.size() < properties.batchSize()) {
-            long left = until - System.nanoTime();
-            if (left <= 0) {
-                return;
-            }
-            InferenceLogRecord next = queue.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(20)),
-                    TimeUnit.NANOSECONDS);
-            if (next != null) {
-                batch.add(next);
-                queue.drainTo(batch, properties.batchSize() - batch.size());
-            }
+            spill(batch.stream().map(Pending::beginInsert).toList());
         }
     }
 

@@ -3,8 +3,11 @@ package ai.hokusai.server.service;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import ai.hokusai.server.error.DomainException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import ai.hokusai.server.error.ErrorCode;
 import ai.hokusai.server.persistence.InferenceLogRecord;
 import org.springframework.stereotype.Service;
@@ -22,9 +25,11 @@ public class MeteredPredictionService {
     private final MeteringProperties properties;
     private final JsonMapper json;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
     public MeteredPredictionService(PredictionService predictions, InferenceMeter meter,
-            MeteringProperties properties, JsonMapper json, Clock clock) {
+            MeteringProperties properties, JsonMapper json, Clock clock, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.predictions = predictions;
         this.meter = meter;
         this.properties = properties;
@@ -41,7 +46,7 @@ public class MeteredPredictionService {
     }
 
     /**
-     * @throws MeteringUnavailableException when the call cannot be recorded (nothing is predicted then)
+     * @throws MeteringUnavailableException when the call cannot be recorded (nothing is predicted or answered then)
      */
     public MeteredPrediction predict(Caller caller, String modelRef, Object inputs) {
         InferenceMeter.Reservation reservation = meter.reserve();
@@ -50,12 +55,22 @@ public class MeteredPredictionService {
         long startedNanos = System.nanoTime();
         try {
             PredictionService.Prediction p = predictions.predict(modelRef, inputs);
+            Timer.builder("hokusai.predict").description("Time to validate and run one predict call on its model")
+                    .tag("model", String.valueOf(p.model().id())).tag("runtime", p.deployment().runtime())
+                    .publishPercentileHistogram().register(metrics)
+                    .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
             Payloads payloads = payloads(inputs, p.predictions());
-            reservation.record(new InferenceLogRecord(id, caller.keyId(), p.model().id(), p.deployment().id(),
-                    p.modelVersion(), caller.requestId(), caller.idempotencyKey(), InferenceLogRecord.SUCCEEDED, null,
-                    elapsedMs(startedNanos), p.batchSize(), payloads.input(), payloads.output(), payloads.truncated(),
-                    started, OffsetDateTime.now(clock)));
+            InferenceMeter.Pending record = reservation.record(new InferenceLogRecord(id, caller.keyId(),
+                    p.model().id(), p.deployment().id(), p.modelVersion(), caller.requestId(), caller.idempotencyKey(),
+                    InferenceLogRecord.SUCCEEDED, null, elapsedMs(startedNanos), p.batchSize(), payloads.input(),
+                    payloads.output(), payloads.truncated(), started, OffsetDateTime.now(clock)));
+            // Answered only once billed: the record is committed before the prediction leaves this method.
+            if (!record.awaitCommitted()) {
+                throw new MeteringUnavailableException();
+            }
             return new MeteredPrediction(id, p);
+        } catch (MeteringUnavailableException e) {
+            throw e;
         } catch (RuntimeException e) {
             Payloads payloads = payloads(inputs, null);
             reservation.record(new InferenceLogRecord(id, caller.keyId(), null, null, null, caller.requestId(),

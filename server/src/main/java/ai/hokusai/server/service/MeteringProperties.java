@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param bufferCapacity  predict calls that may wait to be written; when all are taken, new predictions are refused
  *                        with 503 rather than served unmetered
- * @param batchSize       rows per insert
- * @param flushInterval   the longest a record waits for companions before its batch is written
+ * @param batchSize       the most rows one group commit inserts
+ * @param commitTimeout   how long an answered call waits for the commit of its record before it is refused with 503
+ *                        instead (while the database is down)
  * @param maxBackoff      the longest pause between attempts while the database is down
  * @param shutdownTimeout how long a graceful shutdown keeps trying to write what is buffered before it spills the
  *                        rest to {@code <data-dir>/metering-spill}, written at the next start
@@ -22,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MeteringProperties(
         @DefaultValue("10000") int bufferCapacity,
         @DefaultValue("500") int batchSize,
-        @DefaultValue("100ms") Duration flushInterval,
+        @DefaultValue("2s") Duration commitTimeout,
         @DefaultValue("5s") Duration maxBackoff,
         @DefaultValue("20s") Duration shutdownTimeout,
         @DefaultValue("true") boolean storePayloads,

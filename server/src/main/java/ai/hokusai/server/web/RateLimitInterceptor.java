@@ -7,6 +7,8 @@ import ai.hokusai.server.security.RateLimitProperties;
 import ai.hokusai.server.security.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -23,10 +25,13 @@ public class RateLimitInterceptor implements HandlerInterceptor {
 
     private final RateLimiter limiter;
     private final boolean enabled;
+    private final Counter rejections;
 
-    public RateLimitInterceptor(RateLimiter limiter, RateLimitProperties properties) {
+    public RateLimitInterceptor(RateLimiter limiter, RateLimitProperties properties, MeterRegistry metrics) {
         this.limiter = limiter;
         this.enabled = properties.enabled();
+        this.rejections = Counter.builder("hokusai.rate_limit.rejections")
+                .description("Calls refused with 429 because their key was over a quota").register(metrics);
     }
 
     @Override
@@ -39,6 +44,7 @@ public class RateLimitInterceptor implements HandlerInterceptor {
         response.setHeader(POLICY_HEADER, policy(decision));
         response.setHeader(RATE_LIMIT_HEADER, rateLimit(decision.closest()));
         if (!decision.allowed()) {
+            rejections.increment();
             throw decision.refusal();
         }
         return true;

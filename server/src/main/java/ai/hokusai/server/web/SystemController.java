@@ -22,10 +22,12 @@ public class SystemController implements SystemApi {
 
     private final ApiSpecDocument spec;
     private final DataSource dataSource;
+    private final ReadinessState state;
 
-    public SystemController(ApiSpecDocument spec, DataSource dataSource) {
+    public SystemController(ApiSpecDocument spec, DataSource dataSource, ReadinessState state) {
         this.spec = spec;
         this.dataSource = dataSource;
+        this.state = state;
     }
 
     @Override
@@ -35,6 +37,11 @@ public class SystemController implements SystemApi {
 
     @Override
     public ResponseEntity<HealthStatus> getReadiness() {
+        if (!state.startedUp() || state.draining()) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new HealthStatus(
+                    HealthStatus.StatusEnum.DOWN,
+                    Map.of(state.draining() ? "shutdown" : "startup", HealthStatus.InnerEnum.DOWN)));
+        }
         boolean database = databaseAnswers();
         HealthStatus.InnerEnum state = database ? HealthStatus.InnerEnum.UP : HealthStatus.InnerEnum.DOWN;
         HealthStatus body = new HealthStatus(database ? HealthStatus.StatusEnum.UP : HealthStatus.StatusEnum.DOWN,

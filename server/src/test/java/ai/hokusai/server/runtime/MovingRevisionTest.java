@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import ai.hokusai.server.MovableClock;
 import ai.hokusai.server.runtime.lscor.LscorRuntime;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class MovingRevisionTest {
         hub = new HubStub().repository("acme/lscor-v2", COMMITTED);
         ArtifactResolver resolver = new ArtifactResolver(data.toString(), hub.endpoint(), HubStub.TOKEN,
                 JsonMapper.shared());
-        models = new LoadedModelCache(List.of(new LscorRuntime()), resolver, clock);
+        models = new LoadedModelCache(List.of(new LscorRuntime()), resolver, clock, new SimpleMeterRegistry());
         try (Stream<Path> files = Files.list(COMMITTED)) {
             for (Path file : files.toList()) {
                 Files.copy(file, nextVersion.resolve(file.getFileName()));

@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Metering loses nothing: the database stopped and restarted under load, and a graceful shutdown right after a burst
- * of predictions — every answered prediction is in {@code inference_logs} exactly once.
+ * Metering loses nothing: every answered prediction is committed to {@code inference_logs} before its answer
+ * leaves the server (so no crash can lose it), exactly once, also while the database is stopped and restarted under
+ * load; a prediction whose record cannot be committed is refused (503), never answered.
  */
 class MeteringOutageIT {
 
@@ -88,7 +89,7 @@ class MeteringOutageIT {
         try (RestartableDatabase database = new RestartableDatabase().start();
                 // Metering alone is under test: the limiter, which also needs the database, is off here.
                 ConfigurableApplicationContext server = ExternalInstances.start(database.url(),
-                        "--hokusai.metering.buffer-capacity=40", "--hokusai.metering.flush-interval=5ms",
+                        "--hokusai.metering.buffer-capacity=40", "--hokusai.metering.commit-timeout=500ms",
                         "--hokusai.metering.max-backoff=500ms", "--hokusai.rate-limit.enabled=false",
                         "--spring.datasource.hikari.connection-timeout=500")) {
             TestKeys.Key key = TestKeys.create(ExternalInstances.http(server, ServerIntegrationTest.ADMIN_KEY),
@@ -117,8 +118,11 @@ class MeteringOutageIT {
             Thread.sleep(1_500);
             int answeredBeforeOutage = answered.size();
             database.stop();
-            Thread.sleep(3_000);
-            int answeredDuringOutage = answered.size() - answeredBeforeOutage;
+            // Calls already waiting for a commit when the database went away may still have been answered by then.
+            Thread.sleep(1_000);
+            int answeredAtOutage = answered.size();
+            Thread.sleep(2_000);
+            int answeredDuringOutage = answered.size() - answeredAtOutage;
             database.start();
             Thread.sleep(2_000);
             firing.set(false);
@@ -129,32 +133,51 @@ class MeteringOutageIT {
             for (int i = 0; i < 300 && meter.backlog() > 0; i++) {
                 Thread.sleep(50);
             }
-            assertThat(meter.backlog()).as("everything buffered is written once the database is back").isZero();
-            assertThat(answeredDuringOutage).as("predictions were answered from the buffer while the database was down")
-                    .isPositive();
-            assertThat(refused.keySet()).as("once the buffer was full, predictions were refused, not left unmetered")
+            assertThat(meter.backlog()).as("everything queued is written once the database is back").isZero();
+            assertThat(answeredBeforeOutage).isPositive();
+            assertThat(answeredDuringOutage).as("no prediction is answered while its record cannot be committed")
+                    .isZero();
+            assertThat(answered.size()).as("predictions are answered again once the database is back")
+                    .isGreaterThan(answeredAtOutage);
+            assertThat(refused.keySet()).as("while the database was down, predictions were refused, not left unmetered")
                     .containsExactly("503 metering_unavailable");
+            try (Connection connection = database.connect();
+                    PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM inference_logs "
+                            + "WHERE api_key_id = ? AND status = 'failed' AND error_code = 'metering_unavailable'")) {
+                query.setObject(1, key.id());
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    assertThat(rows.getInt(1)).as("a refused call is recorded as failed, once it could be written")
+                            .isEqualTo(refused.get("503 metering_unavailable"));
+                }
+            }
             assertMeteredExactlyOnce(database, key.id(), new Outcomes(new HashSet<>(answered), refused));
         }
     }
 
     @Test
-    void aGracefulShutdownWritesEverythingStillBuffered() throws Exception {
-        try (RestartableDatabase database = new RestartableDatabase().start()) {
-            TestKeys.Key key;
+    void anAnsweredPredictionIsInTheDatabaseBeforeItsAnswerArrives() throws Exception {
+        try (RestartableDatabase database = new RestartableDatabase().start();
+                ConfigurableApplicationContext server = ExternalInstances.start(database.url())) {
+            TestKeys.Key key = TestKeys.create(ExternalInstances.http(server, ServerIntegrationTest.ADMIN_KEY),
+                    List.of("predict"), null, null);
+            TestHttp caller = ExternalInstances.http(server, key.secret());
             Set<UUID> answered = new HashSet<>();
-            // A long flush interval keeps the records in the buffer until the shutdown writes them.
-            try (ConfigurableApplicationContext server = ExternalInstances.start(database.url(),
-                    "--hokusai.metering.flush-interval=60s", "--hokusai.metering.batch-size=1000")) {
-                key = TestKeys.create(ExternalInstances.http(server, ServerIntegrationTest.ADMIN_KEY),
-                        List.of("predict"), null, null);
-                TestHttp caller = ExternalInstances.http(server, key.secret());
-                for (int i = 0; i < 30; i++) {
-                    TestHttp.Response r = caller.postJson(PREDICT, ExampleInputs.predictRequestJson());
-                    assertThat(r.status()).isEqualTo(200);
-                    answered.add(UUID.fromString(r.json().get("inference_log_id").asString()));
+            for (int i = 0; i < 30; i++) {
+                TestHttp.Response r = caller.postJson(PREDICT, ExampleInputs.predictRequestJson());
+                assertThat(r.status()).isEqualTo(200);
+                UUID id = UUID.fromString(r.json().get("inference_log_id").asString());
+                answered.add(id);
+                // Read at once, from another connection: the row is committed, so a crash now would lose nothing.
+                try (Connection connection = database.connect();
+                        PreparedStatement query = connection.prepareStatement(
+                                "SELECT status FROM inference_logs WHERE id = ?")) {
+                    query.setObject(1, id);
+                    try (ResultSet rows = query.executeQuery()) {
+                        assertThat(rows.next()).as("the record of answered call %s", id).isTrue();
+                        assertThat(rows.getString(1)).isEqualTo("succeeded");
+                    }
                 }
-                assertThat(server.getBean(InferenceMeter.class).backlog()).as("still buffered").isPositive();
             }
             assertMeteredExactlyOnce(database, key.id(), new Outcomes(answered, Map.of()));
         }
