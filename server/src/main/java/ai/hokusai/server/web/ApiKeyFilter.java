@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import ai.hokusai.server.error.DomainException;
-import ai.hokusai.server.error.ErrorCode;
 import ai.hokusai.server.security.ApiKeyPrincipal;
 import ai.hokusai.server.security.ApiKeyService;
 import ai.hokusai.server.security.AuthenticationException;
@@ -28,8 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * or a repeated header, are refused as ambiguous), which must be a valid key — else 401, and the connection is
  * closed when a body was announced, so an unauthenticated upload holds nothing;</li>
  * <li>the key's quota: every request a key makes counts and every answer to it — 404, 405, 415 included —
- * carries {@code RateLimit-Policy} and {@code RateLimit}; over the limit, 429 with {@code Retry-After};</li>
- * <li>no matrix parameters: the container would strip {@code ;x=1} from a path segment silently.</li>
+ * carries {@code RateLimit-Policy} and {@code RateLimit}; over the limit, 429 with {@code Retry-After}.</li>
  * </ol>
  * The scope check needs the matched operation and stays in {@link ScopeInterceptor}.
  */
@@ -80,11 +78,6 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             }
         } catch (DomainException e) {
             problems.write(e, request, response, ProblemWriter.hasBody(request));
-            return;
-        }
-        if (request.getRequestURI().indexOf(';') >= 0) {
-            problems.write(ErrorCode.BAD_REQUEST, "Path segments take no parameters (';'): remove them from the URL.",
-                    request, response, ProblemWriter.hasBody(request));
             return;
         }
         chain.doFilter(request, response);
