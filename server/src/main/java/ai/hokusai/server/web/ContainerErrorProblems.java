@@ -58,8 +58,12 @@ public class ContainerErrorProblems implements WebServerFactoryCustomizer<Tomcat
         @Override
         public void invoke(Request request, Response response) throws IOException, jakarta.servlet.ServletException {
             org.apache.coyote.Request coyote = request.getCoyoteRequest();
-            request.setAttribute(NO_DRAIN,
-                    (Runnable) () -> coyote.action(org.apache.coyote.ActionCode.DISABLE_SWALLOW_INPUT, null));
+            request.setAttribute(NO_DRAIN, (Runnable) () -> {
+                coyote.action(org.apache.coyote.ActionCode.DISABLE_SWALLOW_INPUT, null);
+                // Not draining marks the exchange as failed; the answer is being written by the caller, so no error
+                // page may be dispatched on top of it.
+                response.setErrorReported();
+            });
             getNext().invoke(request, response);
         }
     }
