@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import ai.hokusai.server.error.DomainException;
 import ai.hokusai.server.security.ApiKeyPrincipal;
 import ai.hokusai.server.security.ApiKeyService;
 import ai.hokusai.server.security.AuthenticationException;
@@ -76,7 +75,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
                     throw decision.refusal();
                 }
             }
-        } catch (DomainException e) {
+        } catch (RuntimeException e) {
+            // An invalid key, a spent quota, or the database down while the key is checked (503, not 500).
             problems.write(e, request, response, ProblemWriter.hasBody(request));
             return;
         }

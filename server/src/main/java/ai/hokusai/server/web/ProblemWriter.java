@@ -8,9 +8,12 @@ import ai.hokusai.server.error.ErrorCode;
 import ai.hokusai.server.web.model.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,9 +34,19 @@ public class ProblemWriter {
         this.json = json;
     }
 
-    public void write(DomainException e, HttpServletRequest request, HttpServletResponse response, boolean close)
+    /** Any failure, answered as {@link ProblemAdvice} would: a domain code, 503 while the database is down, else 500. */
+    public void write(RuntimeException e, HttpServletRequest request, HttpServletResponse response, boolean close)
             throws IOException {
-        write(advice.domain(e, request), request, response, close);
+        ResponseEntity<Problem> answer;
+        if (e instanceof DomainException domain) {
+            answer = advice.domain(domain, request);
+        } else if (e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
+                || e instanceof CannotCreateTransactionException) {
+            answer = advice.storeUnavailable(e, request);
+        } else {
+            answer = advice.unexpected(e, request);
+        }
+        write(answer, request, response, close);
     }
 
     public void write(ErrorCode code, String detail, HttpServletRequest request, HttpServletResponse response,
