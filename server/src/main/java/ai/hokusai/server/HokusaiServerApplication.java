@@ -9,6 +9,17 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class HokusaiServerApplication {
 
     public static void main(String[] args) {
+        StartupChecks checks = new StartupChecks(args, System.getenv());
+        if (checks.helpRequested()) {
+            System.out.print(StartupChecks.HELP);
+            return;
+        }
+        try {
+            checks.run();
+        } catch (StartupChecks.StartupFailure failure) {
+            StartupChecks.fail(failure, System.err);
+            System.exit(StartupChecks.EXIT_MISCONFIGURED);
+        }
         // The tokenizer library would otherwise probe a cloud metadata address and a model hub on start-up;
         // this server only ever loads artifacts it was given.
         defaultProperty("offline", "true");

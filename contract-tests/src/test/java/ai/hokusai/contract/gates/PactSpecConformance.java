@@ -43,7 +43,9 @@ public final class PactSpecConformance {
             new Allowance("validation.request.parameter.", 400, "invalid_parameter",
                     "a client sends a path, query or header parameter that breaks its schema"),
             new Allowance("validation.request.body.schema.", 422, "invalid_request",
-                    "a client sends a JSON body that breaks the request schema"));
+                    "a client sends a JSON body that breaks the request schema"),
+            new Allowance("validation.request.accept.notAllowed", 406, "not_acceptable",
+                    "a client's Accept header rules out every media type the operation answers with"));
 
     /** One interaction the spec does not allow, with the validator's (or this gate's) reason. */
     public record Finding(Recorded interaction, String key, String message) {

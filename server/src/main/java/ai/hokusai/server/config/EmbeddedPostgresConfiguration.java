@@ -35,6 +35,9 @@ public class EmbeddedPostgresConfiguration {
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Stopped by the context, after everything that writes to it (metering, key usage) has flushed;
+                // its own JVM hook would stop it concurrently with the context's graceful shutdown.
+                .setRegisterShutdownHook(false)
                 .start();
     }
 

@@ -20,4 +20,10 @@ public class AuthenticationException extends DomainException {
         return new AuthenticationException(ErrorCode.INVALID_API_KEY,
                 "The API key is not valid (unknown, expired or revoked).");
     }
+
+    /** Two credentials, or one header sent twice: which one is meant cannot be told, so none is. */
+    public static AuthenticationException ambiguous() {
+        return new AuthenticationException(ErrorCode.INVALID_API_KEY,
+                "Send exactly one API key, in one 'Authorization: Bearer <key>' or one 'X-API-Key: <key>' header.");
+    }
 }

@@ -31,21 +31,21 @@ public class InputValidator {
         Set<ValidationMessage> messages = JsonSchemaJackson2Adapter.validate(schema, input);
         List<FieldViolation> violations = new ArrayList<>(messages.size());
         for (ValidationMessage message : messages) {
-            violations.add(toViolation(message, pointerPrefix));
+            violations.add(toViolation(message, pointerPrefix, "is not a field of this model's input"));
         }
         violations.sort(Comparator.comparing(FieldViolation::pointer).thenComparing(FieldViolation::message));
         return violations;
     }
 
     /** Points at the field itself: for a missing or unknown property that is the property, not its parent. */
-    private static FieldViolation toViolation(ValidationMessage message, String pointerPrefix) {
+    static FieldViolation toViolation(ValidationMessage message, String pointerPrefix, String unknownField) {
         String location = message.getInstanceLocation().toString();
         String pointer = pointerPrefix + (location.isEmpty() || "/".equals(location) ? "" : location);
         String type = message.getType();
         if (("required".equals(type) || "additionalProperties".equals(type)) && message.getProperty() != null) {
             pointer = pointer + "/" + message.getProperty();
             return new FieldViolation(pointer,
-                    "required".equals(type) ? "is required" : "is not a field of this model's input");
+                    "required".equals(type) ? "is required" : unknownField);
         }
         return new FieldViolation(pointer, message.getError());
     }

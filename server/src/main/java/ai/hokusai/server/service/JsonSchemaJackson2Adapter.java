@@ -1,30 +1,64 @@
 package ai.hokusai.server.service;
 
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.oas.OpenApi30;
 
 /**
  * The one place that speaks Jackson 2, because the JSON Schema validator ({@code com.networknt}) is built on it. The
  * rest of the server uses the application's Jackson 3 mapper; values cross this boundary as plain Java maps, lists
- * and scalars, never as Jackson 2 trees.
+ * and scalars or as raw bytes, never as Jackson 2 trees.
  */
 final class JsonSchemaJackson2Adapter {
 
     private static final ObjectMapper JACKSON2 = new ObjectMapper();
+    /** Strict as the spec is: a key given twice, or anything after the document, is not JSON this API reads. */
+    private static final ObjectReader STRICT_READER = JACKSON2.reader()
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
             .pathType(PathType.JSON_POINTER)
             .build();
+    private static final JsonMetaSchema OPENAPI_30 = OpenApi30.getInstance();
+    private static final JsonSchemaFactory OPENAPI_FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
+            builder -> builder.metaSchema(OPENAPI_30).defaultMetaSchemaIri(OPENAPI_30.getIri()));
+    /** The spec's schemas as written: no coercion between types, {@code nullable} and {@code format} honoured. */
+    private static final SchemaValidatorsConfig OPENAPI_CONFIG = SchemaValidatorsConfig.builder()
+            .pathType(PathType.JSON_POINTER)
+            .typeLoose(false)
+            .nullableKeywordEnabled(true)
+            .formatAssertionsEnabled(true)
+            .build();
 
     private JsonSchemaJackson2Adapter() {
+    }
+
+    /** The body is not JSON as this API reads it; the message says where. */
+    static final class NotJsonException extends Exception {
+        NotJsonException(String message) {
+            super(message);
+        }
     }
 
     /** Compiles a draft 2020-12 schema given as JSON text. */
@@ -36,8 +70,61 @@ final class JsonSchemaJackson2Adapter {
         }
     }
 
+    /**
+     * Compiles the schema an OpenAPI 3.0 document names by a local reference, e.g.
+     * {@code #/components/schemas/PredictRequest}, with the document's other schemas reachable by their references.
+     */
+    static JsonSchema compileOpenApi(Map<String, Object> document, String ref) {
+        // Only what a reference can reach: the document's other keys are not schema keywords.
+        ObjectNode root = JACKSON2.createObjectNode();
+        root.set("components", JACKSON2.valueToTree(document.get("components")));
+        root.put("$ref", ref);
+        return OPENAPI_FACTORY.getSchema(root, OPENAPI_CONFIG);
+    }
+
     /** Validates a value parsed from a request body (maps, lists, strings, numbers, booleans, null). */
     static Set<ValidationMessage> validate(JsonSchema schema, Object value) {
         return schema.validate(JACKSON2.valueToTree(value));
     }
+
+    /**
+     * Reads a request body strictly and validates it; reports each string (value or key) holding a NUL character
+     * to {@code nul} by its JSON pointer, since no such string can be stored.
+     */
+    static Set<ValidationMessage> validateJson(JsonSchema schema, byte[] json, BiConsumer<String, String> nul)
+            throws NotJsonException {
+        JsonNode body;
+        try {
+            body = STRICT_READER.readTree(json);
+        } catch (IOException e) {
+            String message = e instanceof JsonProcessingException processing ? processing.getOriginalMessage()
+                    : e.getMessage();
+            throw new NotJsonException(message == null ? "not JSON" : message.lines().findFirst().orElse(message));
+        }
+        if (body == null || body.isMissingNode()) {
+            throw new NotJsonException("the body is empty");
+        }
+        findNul(body, "", nul);
+        return schema.validate(body);
+    }
+
+    private static void findNul(JsonNode node, String pointer, BiConsumer<String, String> nul) {
+        if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {
+            nul.accept(pointer, "must not contain the NUL character (\\u0000)");
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String child = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+                if (field.getKey().indexOf('\0') >= 0) {
+                    nul.accept(child, "a field name must not contain the NUL character (\\u0000)");
+                }
+                findNul(field.getValue(), child, nul);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                findNul(node.get(i), pointer + "/" + i, nul);
+            }
+        }
+    }
+
 }

@@ -32,6 +32,7 @@ public class ContainerErrorProblems implements WebServerFactoryCustomizer<Tomcat
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
+        factory.addContextCustomizers(context -> context.getPipeline().addValve(new NoDrainValve()));
         factory.addContextCustomizers(context -> {
             Host host = (Host) context.getParent();
             if (host instanceof org.apache.catalina.core.StandardHost standard) {
@@ -41,6 +42,34 @@ public class ContainerErrorProblems implements WebServerFactoryCustomizer<Tomcat
             }
         });
     }
+
+    /**
+     * After an answer that refuses a request whose body was not read (401 before the body, 413, 408), the container
+     * would drain the rest of the body before closing — a blocking read that a stalled client turns into a worker
+     * thread held until the connection times out. This valve gives the request a hook, under {@link #NO_DRAIN}, that
+     * tells the container not to drain and to close the connection once the answer is written.
+     */
+    static final class NoDrainValve extends org.apache.catalina.valves.ValveBase {
+
+        NoDrainValve() {
+            super(true);
+        }
+
+        @Override
+        public void invoke(Request request, Response response) throws IOException, jakarta.servlet.ServletException {
+            org.apache.coyote.Request coyote = request.getCoyoteRequest();
+            request.setAttribute(NO_DRAIN, (Runnable) () -> {
+                coyote.action(org.apache.coyote.ActionCode.DISABLE_SWALLOW_INPUT, null);
+                // Not draining marks the exchange as failed; the answer is being written by the caller, so no error
+                // page may be dispatched on top of it.
+                response.setErrorReported();
+            });
+            getNext().invoke(request, response);
+        }
+    }
+
+    /** Request attribute: a {@link Runnable} that closes the connection after the answer, without draining the body. */
+    static final String NO_DRAIN = ContainerErrorProblems.class.getName() + ".noDrain";
 
     /** Writes the problem body for an error no handler answered. */
     public static class ProblemValve extends ErrorReportValve {
@@ -65,6 +94,11 @@ public class ContainerErrorProblems implements WebServerFactoryCustomizer<Tomcat
                 return;
             }
             ErrorCode code = ProblemCatalog.forContainerStatus(status);
+            if (catalog != null) {
+                // The container's own status (417, 431, 501, 505 …) becomes the documented status of its code.
+                status = catalog.status(code).value();
+                response.setStatus(status);
+            }
             String requestId = response.getHeader(RequestIds.HEADER) != null ? response.getHeader(RequestIds.HEADER)
                     : RequestIds.newId();
             String detail = code == ErrorCode.INTERNAL_ERROR

@@ -28,7 +28,7 @@ public class OutcomesController implements OutcomesApi {
 
     @Override
     public ResponseEntity<Outcome> reportOutcome(OutcomeRequest body, String xRequestId, String idempotencyKey) {
-        ApiKeyPrincipal caller = ApiKeyInterceptor.principal(request);
+        ApiKeyPrincipal caller = ApiKeyFilter.principal(request);
         return idempotent.run(caller, idempotencyKey, "reportOutcome", body, HttpStatus.CREATED, Outcome.class, () -> {
             ReportedOutcome o = outcomes.report(caller.keyId(), body.getInferenceLogId(), body.getOutcomeScore(),
                     body.getOutcomeType());

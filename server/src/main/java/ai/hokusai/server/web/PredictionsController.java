@@ -32,7 +32,7 @@ public class PredictionsController implements PredictionsApi {
     @Override
     public ResponseEntity<PredictResponse> predict(String modelRef, PredictRequest predictRequest, String xRequestId,
             String idempotencyKey) {
-        ApiKeyPrincipal caller = ApiKeyInterceptor.principal(request);
+        ApiKeyPrincipal caller = ApiKeyFilter.principal(request);
         String requestId = RequestIds.of(request);
         return idempotent.run(caller, idempotencyKey, "predict " + modelRef, predictRequest, HttpStatus.OK,
                 PredictResponse.class, () -> {

@@ -197,6 +197,19 @@ public class ProblemAdvice {
                 request);
     }
 
+    /** A path parameter that converts to nothing, e.g. a blank UUID ({@code /api/v1/deployments/%20}). */
+    @ExceptionHandler(org.springframework.web.bind.MissingPathVariableException.class)
+    ResponseEntity<Problem> blankPathVariable(org.springframework.web.bind.MissingPathVariableException e,
+            HttpServletRequest request) {
+        if (!e.isMissingAfterConversion()) {
+            return unexpected(e, request);
+        }
+        List<FieldViolation> violations = List.of(new FieldViolation("#/path/" + e.getVariableName(),
+                "must not be blank"));
+        return problems.build(ErrorCode.INVALID_PARAMETER, describe(violations), violations, new HttpHeaders(),
+                request);
+    }
+
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<Problem> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
         List<FieldViolation> violations = List.of(new FieldViolation("#/header/" + e.getHeaderName(), "is required"));

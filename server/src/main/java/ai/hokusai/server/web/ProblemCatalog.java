@@ -42,13 +42,21 @@ public class ProblemCatalog {
         return entries.get(code).title();
     }
 
-    /** The code for an error the servlet container raised itself, before any handler ran. */
+    /**
+     * The code for an error the servlet container raised itself, before any handler ran. What the container refuses
+     * as unreadable or unsupported — a bad header or request line (400, 417, 431), a transfer coding or method it
+     * does not implement (501), another HTTP version (505) — is the client's {@code bad_request}, answered with that
+     * code's documented status; only a 500 is ours.
+     */
     public static ErrorCode forContainerStatus(int status) {
         return switch (status) {
             case 404 -> ErrorCode.ROUTE_NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
+            case 408 -> ErrorCode.REQUEST_TIMEOUT;
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 501, 505 -> ErrorCode.BAD_REQUEST;
             default -> status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_ERROR;
         };
     }

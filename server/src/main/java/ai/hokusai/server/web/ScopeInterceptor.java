@@ -25,7 +25,7 @@ public class ScopeInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        ApiKeyPrincipal caller = ApiKeyInterceptor.principal(request);
+        ApiKeyPrincipal caller = ApiKeyFilter.principal(request);
         if (!(handler instanceof HandlerMethod method) || caller == null) {
             return true;
         }

@@ -26,7 +26,7 @@ public class UsageController implements UsageApi {
     @Override
     public ResponseEntity<UsageReport> getUsage(LocalDate from, LocalDate to, String model, UUID keyId,
             String xRequestId) {
-        ApiKeyPrincipal caller = ApiKeyInterceptor.principal(request);
+        ApiKeyPrincipal caller = ApiKeyFilter.principal(request);
         UsageService.Usage report = usage.usage(caller.keyId(), caller.isAdmin(), keyId, from, to, model);
         return ResponseEntity.ok(new UsageReport(report.keyId(), report.from(), report.to(), report.counts().stream()
                 .map(c -> new UsageRow(c.day(), c.modelId(), c.requests(), c.predictions()))

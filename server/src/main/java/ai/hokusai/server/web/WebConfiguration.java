@@ -8,13 +8,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
 
-    private final ApiKeyInterceptor apiKeys;
-    private final RateLimitInterceptor rateLimits;
     private final ScopeInterceptor scopes;
 
-    public WebConfiguration(ApiKeyInterceptor apiKeys, RateLimitInterceptor rateLimits, ScopeInterceptor scopes) {
-        this.apiKeys = apiKeys;
-        this.rateLimits = rateLimits;
+    public WebConfiguration(ScopeInterceptor scopes) {
         this.scopes = scopes;
     }
 
@@ -25,11 +21,12 @@ public class WebConfiguration implements WebMvcConfigurer {
         registry.addViewController("/docs/").setViewName("forward:/docs/index.html");
     }
 
-    /** In this order: who is calling, whether the key has quota left, whether the key may do this. */
+    /**
+     * Who is calling and whether the key has quota left were judged by {@link ApiKeyFilter} before routing; whether
+     * the key may call the matched operation is judged here.
+     */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(apiKeys).addPathPatterns("/api/**");
-        registry.addInterceptor(rateLimits).addPathPatterns("/api/**");
         registry.addInterceptor(scopes).addPathPatterns("/api/**");
     }
 }

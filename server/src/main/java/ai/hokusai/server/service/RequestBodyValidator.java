@@ -1,0 +1,83 @@
+package ai.hokusai.server.service;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import ai.hokusai.server.config.ApiSpecDocument;
+import ai.hokusai.server.error.FieldViolation;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.ValidationMessage;
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds every request body to its operation's schema in the spec, exactly as written, before anything binds it: no
+ * coercion between types ({@code "5"} is not an integer, {@code 1.5} not an int32), {@code uniqueItems},
+ * {@code maxItems}, {@code nullable}, {@code format}, ranges; a key given twice is malformed JSON; a string with a
+ * NUL character is refused, since the database cannot store one. One mechanism for every operation: the schemas are
+ * found by {@code operationId} in the spec and compiled once, at start-up.
+ */
+@Component
+public class RequestBodyValidator {
+
+    private static final String JSON = "application/json";
+
+    private final Map<String, JsonSchema> schemas = new HashMap<>();
+
+    public RequestBodyValidator(ApiSpecDocument spec) {
+        Map<String, Object> document = spec.root();
+        for (Object pathItem : map(document.get("paths")).values()) {
+            for (Object operation : map(pathItem).values()) {
+                if (operation instanceof Map<?, ?> op && op.get("operationId") instanceof String id
+                        && op.get("requestBody") instanceof Map<?, ?> body
+                        && body.get("content") instanceof Map<?, ?> content
+                        && content.get(JSON) instanceof Map<?, ?> media
+                        && media.get("schema") instanceof Map<?, ?> schema
+                        && schema.get("$ref") instanceof String ref) {
+                    schemas.put(id, JsonSchemaJackson2Adapter.compileOpenApi(document, ref));
+                }
+            }
+        }
+    }
+
+    /** Whether the spec gives this operation a JSON request body. */
+    public boolean hasBody(String operationId) {
+        return schemas.containsKey(operationId);
+    }
+
+    /**
+     * @throws MalformedBodyException  when the body is not JSON (or repeats a key)
+     * @throws InvalidRequestException with one violation per field, when it breaks the operation's schema
+     */
+    public void check(String operationId, byte[] body) {
+        JsonSchema schema = schemas.get(operationId);
+        if (schema == null) {
+            return;
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+        Set<ValidationMessage> messages;
+        try {
+            messages = JsonSchemaJackson2Adapter.validateJson(schema, body,
+                    (pointer, message) -> violations.add(new FieldViolation(pointer, message)));
+        } catch (JsonSchemaJackson2Adapter.NotJsonException e) {
+            throw new MalformedBodyException(e.getMessage());
+        }
+        for (ValidationMessage message : messages) {
+            violations.add(InputValidator.toViolation(message, "", "is not a field of this request"));
+        }
+        if (!violations.isEmpty()) {
+            List<FieldViolation> sorted = violations.stream().distinct()
+                    .sorted(Comparator.comparing(FieldViolation::pointer).thenComparing(FieldViolation::message))
+                    .toList();
+            throw new InvalidRequestException(false, "The request body breaks the request schema.", sorted);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object node) {
+        return node instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+}

@@ -1,0 +1,237 @@
+package ai.hokusai.server.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+import ai.hokusai.server.config.HokusaiProperties;
+import ai.hokusai.server.error.ErrorCode;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Reads every request body in full, without blocking a thread, before any handler runs: a client that sends part of a
+ * body and stalls holds a connection but no worker thread, so stalled clients cannot starve the others. The body is
+ * read with servlet non-blocking I/O into memory (bounded by {@code hokusai.max-request-bytes}; larger is 413 and the
+ * connection is closed), then the request is dispatched again with that body. A body that has not arrived in full
+ * within {@code hokusai.body-read-timeout} is answered 408 and its connection closed.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 8)
+public class BodyBuffering extends OncePerRequestFilter {
+
+    static final String BODY = BodyBuffering.class.getName() + ".body";
+    private static final int CHUNK = 8192;
+
+    private final long maxBytes;
+    private final long timeoutMillis;
+    private final ProblemWriter problems;
+
+    public BodyBuffering(HokusaiProperties properties, ProblemWriter problems) {
+        this.maxBytes = properties.maxRequestBytes();
+        this.timeoutMillis = properties.bodyReadTimeout().toMillis();
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getAttribute(BODY) instanceof byte[] body) {
+            chain.doFilter(new BufferedRequest(request, body), response);
+            return;
+        }
+        if (request.getDispatcherType() != DispatcherType.REQUEST || !ProblemWriter.hasBody(request)
+                || !request.isAsyncSupported()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (request.getContentLengthLong() > maxBytes) {
+            problems.write(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge(), request, response, true);
+            return;
+        }
+        AsyncContext async = request.startAsync(request, response);
+        async.setTimeout(timeoutMillis);
+        async.addListener(new TimeoutAnswer(request, response));
+        ServletInputStream in = request.getInputStream();
+        in.setReadListener(new Reader(in, async, request, response));
+    }
+
+    private String tooLarge() {
+        return "The request body is larger than " + maxBytes + " bytes.";
+    }
+
+    /** Collects the body as it arrives; dispatches the request once it is complete. */
+    private final class Reader implements ReadListener {
+
+        private final ServletInputStream in;
+        private final AsyncContext async;
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        private final byte[] chunk = new byte[CHUNK];
+        private boolean refused;
+
+        Reader(ServletInputStream in, AsyncContext async, HttpServletRequest request, HttpServletResponse response) {
+            this.in = in;
+            this.async = async;
+            this.request = request;
+            this.response = response;
+        }
+
+        @Override
+        public void onDataAvailable() throws IOException {
+            while (!refused && in.isReady()) {
+                int n = in.read(chunk);
+                if (n < 0) {
+                    return;
+                }
+                if (body.size() + (long) n > maxBytes) {
+                    refused = true;
+                    problems.write(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge(), request, response, true);
+                    async.complete();
+                    return;
+                }
+                body.write(chunk, 0, n);
+            }
+        }
+
+        @Override
+        public void onAllDataRead() {
+            long declared = request.getContentLengthLong();
+            if (!refused && declared >= 0 && body.size() < declared) {
+                // The client closed its side before the body it announced was complete: nobody to answer.
+                refused = true;
+                async.complete();
+                return;
+            }
+            if (!refused) {
+                request.setAttribute(BODY, body.toByteArray());
+                async.dispatch();
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            // The client went away or its connection broke mid-body: nobody is left to answer.
+            refused = true;
+            async.complete();
+        }
+    }
+
+    /** A body slower than the timeout: 408, and the connection is closed. */
+    private final class TimeoutAnswer implements AsyncListener {
+
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+
+        TimeoutAnswer(HttpServletRequest request, HttpServletResponse response) {
+            this.request = request;
+            this.response = response;
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) throws IOException {
+            if (request.getAttribute(BODY) == null) {
+                problems.write(ErrorCode.REQUEST_TIMEOUT, "The request body did not arrive in full within "
+                        + timeoutMillis / 1000 + " s.", request, response, true);
+                event.getAsyncContext().complete();
+            }
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+        }
+    }
+
+    /** The request as the handlers see it: its body comes from memory. */
+    private static final class BufferedRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+        private ServletInputStream stream;
+
+        BufferedRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            if (stream == null) {
+                stream = streamOf(new ByteArrayInputStream(body));
+            }
+            return stream;
+        }
+
+        private static ServletInputStream streamOf(ByteArrayInputStream bytes) {
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return bytes.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return bytes.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return bytes.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("The body was read already");
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(new ByteArrayInputStream(body),
+                    java.nio.charset.Charset.forName(encoding)));
+        }
+    }
+}

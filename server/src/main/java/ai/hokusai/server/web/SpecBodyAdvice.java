@@ -1,0 +1,59 @@
+package ai.hokusai.server.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Type;
+
+import ai.hokusai.server.service.RequestBodyValidator;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+
+/**
+ * Every JSON request body meets its operation's schema in the spec before Jackson binds it (binding alone would
+ * coerce {@code "5"} to 5, truncate 1.5 and take the last of two equal keys). The generated interfaces name each
+ * method after its {@code operationId}, which is how the operation's schema is found.
+ */
+@ControllerAdvice
+public class SpecBodyAdvice extends RequestBodyAdviceAdapter {
+
+    private final RequestBodyValidator validator;
+
+    public SpecBodyAdvice(RequestBodyValidator validator) {
+        this.validator = validator;
+    }
+
+    @Override
+    public boolean supports(MethodParameter parameter, Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType) {
+        return parameter.hasParameterAnnotation(RequestBody.class)
+                && validator.hasBody(parameter.getMethod().getName());
+    }
+
+    @Override
+    public HttpInputMessage beforeBodyRead(HttpInputMessage message, MethodParameter parameter, Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
+        byte[] body;
+        try (InputStream in = message.getBody()) {
+            body = in.readAllBytes();
+        }
+        validator.check(parameter.getMethod().getName(), body);
+        HttpHeaders headers = message.getHeaders();
+        return new HttpInputMessage() {
+            @Override
+            public InputStream getBody() {
+                return new ByteArrayInputStream(body);
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return headers;
+            }
+        };
+    }
+}
