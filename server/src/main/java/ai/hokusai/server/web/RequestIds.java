@@ -24,6 +24,8 @@ public class RequestIds extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Request-Id";
     static final String ATTRIBUTE = RequestIds.class.getName();
+    /** The MDC key every log line of a request carries its id under. */
+    static final String MDC_KEY = "request_id";
     private static final Pattern ACCEPTED = Pattern.compile("[\\x21-\\x7E]{1,128}");
     private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -41,11 +43,11 @@ public class RequestIds extends OncePerRequestFilter {
         String id = given != null && ACCEPTED.matcher(given).matches() ? given : newId();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
-        MDC.put("request_id", id);
+        MDC.put(MDC_KEY, id);
         try {
             chain.doFilter(request, response);
         } finally {
-            MDC.remove("request_id");
+            MDC.remove(MDC_KEY);
         }
     }
 
