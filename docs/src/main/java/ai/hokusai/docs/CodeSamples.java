@@ -43,7 +43,8 @@ final class CodeSamples {
             Map.entry("reportOutcome", "client.outcomes().report(UUID.fromString(\"0b6a7c1e-2f4d-4e8a-9b3c-1d2e3f4a5b6c\"), 1.0, \"conversion\")"),
             Map.entry("getLiveness", "client.system().liveness()"),
             Map.entry("getReadiness", "client.system().readiness()"),
-            Map.entry("getOpenApiDocument", "client.system().openApiDocument()"));
+            Map.entry("getOpenApiDocument", "client.system().openApiDocument()"),
+            Map.entry("getApiIndex", "client.system().index()"));
 
     /** One operation's request as its examples give it. */
     record Request(String method, String url, JsonNode body, boolean needsKey) {}
