@@ -9,6 +9,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Request samples for the reference ({@code x-codeSamples}), made at build time from the spec's own request
@@ -43,7 +45,19 @@ final class CodeSamples {
             Map.entry("reportOutcome", "client.outcomes().report(UUID.fromString(\"0b6a7c1e-2f4d-4e8a-9b3c-1d2e3f4a5b6c\"), 1.0, \"conversion\")"),
             Map.entry("getLiveness", "client.system().liveness()"),
             Map.entry("getReadiness", "client.system().readiness()"),
-            Map.entry("getOpenApiDocument", "client.system().openApiDocument()"));
+            Map.entry("getOpenApiDocument", "client.system().openApiDocument()"),
+            Map.entry("getApiIndex", "client.system().index()"));
+
+    /**
+     * The types the SDK calls above name, by simple name. The contract tests
+     * compile every Java sample against the SDK, so an import that is wrong or missing stops the build.
+     */
+    private static final Map<String, String> IMPORTS = Map.of(
+            "ApiKeyCreateParams", "ai.hokusai.sdk.ApiKeyCreateParams",
+            "HokusaiClient", "ai.hokusai.sdk.HokusaiClient",
+            "ApiKeyScope", "ai.hokusai.sdk.model.ApiKeyScope",
+            "LeadScoringInput", "ai.hokusai.sdk.model.LeadScoringInput",
+            "UUID", "java.util.UUID");
 
     /** One operation's request as its examples give it. */
     record Request(String method, String url, JsonNode body, boolean needsKey) {}
@@ -149,10 +163,19 @@ final class CodeSamples {
             if (example != null) call = call.replace("{" + param.path("name").asText() + "}", Matcher.quoteReplacement(example.asText()));
         }
         if (call.matches("(?s).*\\{[a-zA-Z]+}.*")) throw new SiteException(op.id() + ": SDK sample refers to a parameter without example: " + call);
-        String key = op.node().has("security") && op.node().get("security").isEmpty() ? "" : "        .apiKey(System.getenv(\"HOKUSAI_API_KEY\"))\n";
+        // The client always carries a key (its builder requires one), even for the calls that need none.
+        String key = "        .apiKey(System.getenv(\"HOKUSAI_API_KEY\"))\n";
         // A call whose answer has no body (204) returns nothing to keep.
         String statement = answersContent(op) ? "var result = " + call : call;
-        return "HokusaiClient client = HokusaiClient.builder()\n" + key
+        String body = "HokusaiClient client = HokusaiClient.builder()\n" + key
                 + "        .baseUrl(\"" + spec.baseUrl() + "\")\n        .build();\n\n" + statement + ";\n";
+        return imports(body) + "\n" + body;
+    }
+
+    /** The imports the sample needs, so it compiles as pasted. */
+    private static String imports(String body) {
+        return IMPORTS.entrySet().stream()
+                .filter(type -> Pattern.compile("\\b" + type.getKey() + "\\b").matcher(body).find())
+                .map(type -> "import " + type.getValue() + ";\n").sorted().collect(Collectors.joining());
     }
 }

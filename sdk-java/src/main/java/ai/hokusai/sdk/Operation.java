@@ -22,7 +22,8 @@ enum Operation {
     REPORT_OUTCOME("reportOutcome", "POST", "predict"),
     GET_LIVENESS("getLiveness", "GET", null),
     GET_READINESS("getReadiness", "GET", null),
-    GET_OPEN_API_DOCUMENT("getOpenApiDocument", "GET", null);
+    GET_OPEN_API_DOCUMENT("getOpenApiDocument", "GET", null),
+    GET_API_INDEX("getApiIndex", "GET", null);
 
     private final String operationId;
     private final String method;

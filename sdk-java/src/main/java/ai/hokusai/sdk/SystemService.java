@@ -4,10 +4,11 @@ import ai.hokusai.sdk.internal.api.SystemApi;
 import ai.hokusai.sdk.internal.invoker.ApiClient;
 import ai.hokusai.sdk.internal.invoker.ApiException;
 import ai.hokusai.sdk.internal.invoker.ApiResponse;
+import ai.hokusai.sdk.model.ApiIndex;
 import ai.hokusai.sdk.model.HealthStatus;
 import java.io.IOException;
 
-/** The server's probes and its OpenAPI document; none of these needs a valid key. */
+/** The server's index, its probes and its OpenAPI document; none of these needs a valid key. */
 public final class SystemService {
 
     private final WithRawResponse raw;
@@ -19,6 +20,18 @@ public final class SystemService {
     /** The same calls, answering the value with its request id and every header. */
     public WithRawResponse withRawResponse() {
         return raw;
+    }
+
+    /**
+     * The server's index: its name and version, and links (paths relative to the base URL) to its docs, its OpenAPI
+     * document, its probes and the base of the keyed API.
+     */
+    public ApiIndex index() {
+        return raw.index().getValue();
+    }
+
+    public ApiIndex index(RequestOptions options) {
+        return raw.index(options).getValue();
     }
 
     /** {@code UP} while the server process runs. */
@@ -58,6 +71,15 @@ public final class SystemService {
 
         private WithRawResponse(Transport transport) {
             this.transport = transport;
+        }
+
+        public RawResponse<ApiIndex> index() {
+            return index(RequestOptions.none());
+        }
+
+        public RawResponse<ApiIndex> index(RequestOptions options) {
+            return transport.send(Operation.GET_API_INDEX, options, (client, headers, requestId) ->
+                    new SystemApi(client).getApiIndexWithHttpInfo(headers));
         }
 
         public RawResponse<HealthStatus> liveness() {

@@ -159,6 +159,7 @@ class HokusaiServerIT {
         assertThat(client.system().liveness().getStatus()).isEqualTo(HealthStatus.StatusEnum.UP);
         assertThat(client.system().readiness().getStatus()).isEqualTo(HealthStatus.StatusEnum.UP);
         assertThat(client.system().openApiDocument()).startsWith("openapi: 3.0.3");
+        assertThat(client.system().index().getLinks().getOpenapi()).isEqualTo("/openapi.yaml");
     }
 
     @Test

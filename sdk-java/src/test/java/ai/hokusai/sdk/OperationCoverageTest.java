@@ -54,6 +54,7 @@ class OperationCoverageTest {
         FACADE.put("getLiveness", client -> client.system().liveness());
         FACADE.put("getReadiness", client -> client.system().readiness());
         FACADE.put("getOpenApiDocument", client -> client.system().openApiDocument());
+        FACADE.put("getApiIndex", client -> client.system().index());
     }
 
     private final StubServer stub = new StubServer();

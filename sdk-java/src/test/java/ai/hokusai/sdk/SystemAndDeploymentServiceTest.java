@@ -4,6 +4,7 @@ import static ai.hokusai.sdk.TestData.clientFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.hokusai.sdk.TestData.RecordingSleeper;
+import ai.hokusai.sdk.model.ApiIndex;
 import ai.hokusai.sdk.model.Deployment;
 import ai.hokusai.sdk.model.HealthStatus;
 import java.util.UUID;
@@ -35,6 +36,21 @@ class SystemAndDeploymentServiceTest {
         assertThat(readiness.getStatus()).isEqualTo(HealthStatus.StatusEnum.DOWN);
         assertThat(readiness.getChecks()).containsEntry("database", HealthStatus.InnerEnum.DOWN);
         assertThat(stub.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void indexReadsTheServersLinksFromItsRoot() {
+        stub.json(200, "{\"name\":\"Hokusai Model API\",\"version\":\"1.0.0\",\"links\":{\"api\":\"/api/v1\","
+                + "\"docs\":\"/docs/\",\"openapi\":\"/openapi.yaml\",\"liveness\":\"/health/live\","
+                + "\"readiness\":\"/health/ready\"}}", "X-Request-Id", "req_root");
+
+        RawResponse<ApiIndex> index = client.system().withRawResponse().index();
+
+        assertThat(index.getValue().getLinks().getDocs()).isEqualTo("/docs/");
+        assertThat(index.getValue().getLinks().getApi()).isEqualTo("/api/v1");
+        assertThat(index.getRequestId()).isEqualTo("req_root");
+        assertThat(stub.lastRequest().method).isEqualTo("GET");
+        assertThat(stub.lastRequest().path).isEqualTo("/");
     }
 
     @Test

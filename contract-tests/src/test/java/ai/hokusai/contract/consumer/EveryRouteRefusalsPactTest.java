@@ -62,7 +62,8 @@ class EveryRouteRefusalsPactTest {
             new Call("reportOutcome", "POST", "/api/v1/outcomes", true, "POST", "GET"),
             new Call("getLiveness", "GET", "/health/live", false, "GET", "DELETE"),
             new Call("getReadiness", "GET", "/health/ready", false, "GET", "DELETE"),
-            new Call("getOpenApiDocument", "GET", "/openapi.yaml", false, "GET", "DELETE"));
+            new Call("getOpenApiDocument", "GET", "/openapi.yaml", false, "GET", "DELETE"),
+            new Call("getApiIndex", "GET", "/", false, "GET", "DELETE"));
 
     private static final String UNACCEPTABLE = "application/xml";
 

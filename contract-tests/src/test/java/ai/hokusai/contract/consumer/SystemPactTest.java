@@ -7,6 +7,7 @@ import static ai.hokusai.contract.consumer.Contract.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.hokusai.contract.consumer.Contract.States;
+import ai.hokusai.sdk.model.ApiIndex;
 import ai.hokusai.sdk.model.HealthStatus;
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
@@ -22,10 +23,39 @@ import au.com.dius.pact.core.model.matchingrules.RegexMatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** System tag: the probes and the OpenAPI document, which need no key. */
+/** System tag: the index, the probes and the OpenAPI document, which need no key. */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = PROVIDER, pactVersion = PactSpecVersion.V4)
 class SystemPactTest {
+
+    /** The links are the contract: they are what a caller follows from the root. */
+    @Pact(consumer = CONSUMER)
+    V4Pact index(PactDslWithProvider builder) {
+        return json(builder
+                .uponReceiving("getApiIndex: where to start")
+                .method("GET").path("/")
+                .willRespondWith().status(200))
+                .body(new PactDslJsonBody().stringType("name", "Hokusai Model API").stringType("version", "1.0.0")
+                        .object("links")
+                        .stringValue("api", "/api/v1")
+                        .stringValue("docs", "/docs/")
+                        .stringValue("openapi", "/openapi.yaml")
+                        .stringValue("liveness", "/health/live")
+                        .stringValue("readiness", "/health/ready")
+                        .closeObject())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "index")
+    void theIndexLinksTheDocsTheContractTheProbesAndTheApiBase(MockServer server) {
+        ApiIndex index = sdk(server).system().index();
+
+        assertThat(index.getName()).isNotBlank();
+        assertThat(index.getLinks().getDocs()).isEqualTo("/docs/");
+        assertThat(index.getLinks().getOpenapi()).isEqualTo("/openapi.yaml");
+        assertThat(index.getLinks().getApi()).isEqualTo("/api/v1");
+    }
 
     @Pact(consumer = CONSUMER)
     V4Pact liveness(PactDslWithProvider builder) {

@@ -1,6 +1,11 @@
 package ai.hokusai.contract.docs;
 
+import ai.hokusai.contract.gates.ExampleEvidence;
+import ai.hokusai.contract.gates.RecordedInteractions;
+import ai.hokusai.contract.gates.ResponseExamples;
 import ai.hokusai.testsupport.ServerLauncher;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -8,13 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every curl and SDK example on the built site, run against the real server: a status, header or body shape
- * that no longer matches the page, or an SDK example that no longer compiles or runs, fails the build.
+ * that no longer matches the page, or an SDK example that no longer compiles or runs, fails the build. The request
+ * samples of the reference too, as pasted: each curl sample answers what its {@link SampleExpectation} says, and each
+ * Java sample compiles against the SDK and runs to its end.
  */
 class DocExamplesIT {
 
@@ -22,6 +30,7 @@ class DocExamplesIT {
     private static ServerLauncher server;
     private static CurlExampleRunner runner;
     private static SdkExampleRunner sdkRunner;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -65,5 +74,68 @@ class DocExamplesIT {
             SdkExampleRunner.Result result = sdkRunner.run(example);
             assertThat(result.exitCode()).as("%s\n%s\nprinted:\n%s", example, example.code(), result.output()).isZero();
         }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCurlSampleOfTheReferenceAnswersAsDocumented() {
+        List<ReferenceSamples.Sample> samples = ReferenceSamples.read(site, ReferenceSamples.CURL);
+        assertThat(samples).extracting(ReferenceSamples.Sample::operationId)
+                .containsExactlyInAnyOrderElementsOf(ReferenceSamples.operationIds(site));
+        ResponseExamples examples = responseExamples();
+        JsonNode spec = PublishedSpec.read(site);
+        return samples.stream().map(sample -> DynamicTest.dynamicTest(sample.toString(), () -> {
+            SampleExpectation expected = SampleExpectation.of(sample, examples, spec);
+            DocSite.Example asPasted = new DocSite.Example("reference.html", sample.operationId(), "curl", sample.source(),
+                    expected.status(), "", null, Set.of());
+            CurlExampleRunner.Result result = runner.run(asPasted);
+            String shown = sample.source() + "\nanswered " + result.status() + ":\n" + result.body();
+
+            assertThat(CurlExampleRunner.mismatches(asPasted, result)).as(shown).isEmpty();
+            if (expected.notFoundCode() != null) {
+                assertThat(JSON.readTree(result.body()).path("code").asText()).as(shown).isEqualTo(expected.notFoundCode());
+            }
+            if (expected.example().isPresent()) {
+                assertThat(ExampleEvidence.differences(expected.example().get().example(), JSON.readTree(result.body())))
+                        .as("%s\nagainst the spec's example %s", shown, expected.example().get()).isEmpty();
+            }
+        }));
+    }
+
+    @Test
+    void aReferenceSampleAnsweringOtherwiseThanItsExampleFails() throws Exception {
+        ReferenceSamples.Sample predict = ReferenceSamples.read(site, ReferenceSamples.CURL).stream()
+                .filter(sample -> sample.operationId().equals("predict")).findFirst().orElseThrow();
+        ResponseExamples.Case example = SampleExpectation.matchingCase(responseExamples(), predict).orElseThrow();
+        String lessEngaged = predict.source().replace("\"engagement_score\": 75", "\"engagement_score\": 5");
+        assertThat(lessEngaged).isNotEqualTo(predict.source());
+
+        CurlExampleRunner.Result result = runner.run(new DocSite.Example("reference.html", "predict", "curl", lessEngaged,
+                200, "", null, Set.of()));
+
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(ExampleEvidence.differences(example.example(), JSON.readTree(result.body())))
+                .anySatisfy(difference -> assertThat(difference).startsWith("/predictions/lead_score"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyJavaSampleOfTheReferenceRunsAgainstTheServer() {
+        List<ReferenceSamples.Sample> samples = ReferenceSamples.read(site, ReferenceSamples.JAVA);
+        assertThat(samples).extracting(ReferenceSamples.Sample::operationId)
+                .containsExactlyInAnyOrderElementsOf(ReferenceSamples.operationIds(site));
+        return samples.stream().map(sample -> DynamicTest.dynamicTest(sample.toString(), () -> {
+            SdkExampleRunner.Result result = sdkRunner.run(new DocSite.Example("reference.html", sample.operationId(),
+                    "sdk-java", sample.source(), -1, "", null, Set.of()));
+            String notFound = SampleExpectation.NAMES_WHAT_A_FRESH_SERVER_LACKS.get(sample.operationId());
+            if (notFound == null) {
+                assertThat(result.exitCode()).as("%s\nprinted:\n%s", sample.source(), result.output()).isZero();
+            } else {
+                assertThat(result.output()).as("%s\nprinted:\n%s", sample.source(), result.output())
+                        .contains("NotFoundException", "code " + notFound);
+            }
+        }));
+    }
+
+    private static ResponseExamples responseExamples() {
+        return new ResponseExamples(ResponseExamples.read(RecordedInteractions.specFile()));
     }
 }

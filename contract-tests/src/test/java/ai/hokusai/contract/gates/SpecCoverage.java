@@ -40,7 +40,8 @@ public final class SpecCoverage {
             "getLiveness 400", "only a request no HTTP client sends as such provokes it (an undecodable query string, "
                     + "a malformed request line or header); the server's HostileInputIT and corpus prove the answer",
             "getReadiness 400", "as for getLiveness 400",
-            "getOpenApiDocument 400", "as for getLiveness 400");
+            "getOpenApiDocument 400", "as for getLiveness 400",
+            "getApiIndex 400", "as for getLiveness 400");
 
     /** One documented outcome: an operation and one of its response statuses. */
     public record Outcome(String operationId, String status) implements Comparable<Outcome> {

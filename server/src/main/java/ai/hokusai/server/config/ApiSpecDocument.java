@@ -44,6 +44,10 @@ public class ApiSpecDocument {
         return root;
     }
 
+    public String apiTitle() {
+        return (String) map(root.get("info")).get("title");
+    }
+
     public String apiVersion() {
         return (String) map(root.get("info")).get("version");
     }

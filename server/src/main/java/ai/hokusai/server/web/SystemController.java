@@ -6,6 +6,8 @@ import javax.sql.DataSource;
 
 import ai.hokusai.server.config.ApiSpecDocument;
 import ai.hokusai.server.web.api.SystemApi;
+import ai.hokusai.server.web.model.ApiIndex;
+import ai.hokusai.server.web.model.ApiIndexLinks;
 import ai.hokusai.server.web.model.HealthStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,15 +21,26 @@ public class SystemController implements SystemApi {
 
     private static final Logger log = LoggerFactory.getLogger(SystemController.class);
     private static final MediaType YAML = MediaType.parseMediaType("application/yaml");
+    /** The base of every keyed operation; {@code RootIndexIT} holds every {@code /api/} path of the spec to it. */
+    static final String API_BASE = "/api/v1";
 
     private final ApiSpecDocument spec;
     private final DataSource dataSource;
     private final ReadinessState state;
+    private final ApiIndex index;
 
     public SystemController(ApiSpecDocument spec, DataSource dataSource, ReadinessState state) {
         this.spec = spec;
         this.dataSource = dataSource;
         this.state = state;
+        // Paths relative to the server's root, so the index holds behind any host name or port.
+        this.index = new ApiIndex(spec.apiTitle(), spec.apiVersion(), new ApiIndexLinks(API_BASE,
+                WebConfiguration.DOCS, PATH_GET_OPEN_API_DOCUMENT, PATH_GET_LIVENESS, PATH_GET_READINESS));
+    }
+
+    @Override
+    public ResponseEntity<ApiIndex> getApiIndex() {
+        return ResponseEntity.ok(index);
     }
 
     @Override

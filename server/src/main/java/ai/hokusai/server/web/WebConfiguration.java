@@ -8,6 +8,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
 
+    /** Where the docs site is served. */
+    static final String DOCS = "/docs/";
+
     private final ScopeInterceptor scopes;
 
     public WebConfiguration(ScopeInterceptor scopes) {
@@ -17,8 +20,8 @@ public class WebConfiguration implements WebMvcConfigurer {
     /** The docs site is packed under META-INF/resources/docs; its index answers the folder URL. */
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
-        registry.addRedirectViewController("/docs", "/docs/");
-        registry.addViewController("/docs/").setViewName("forward:/docs/index.html");
+        registry.addRedirectViewController("/docs", DOCS);
+        registry.addViewController(DOCS).setViewName("forward:" + DOCS + "index.html");
     }
 
     /**
