@@ -3,6 +3,7 @@ package ai.hokusai.server.service;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import ai.hokusai.server.error.DomainException;
@@ -11,7 +12,6 @@ import io.micrometer.core.instrument.Timer;
 import ai.hokusai.server.error.ErrorCode;
 import ai.hokusai.server.persistence.InferenceLogRecord;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The predict use case as the platform sells it: every call, answered or failed, leaves exactly one
@@ -22,18 +22,15 @@ public class MeteredPredictionService {
 
     private final PredictionService predictions;
     private final InferenceMeter meter;
-    private final MeteringProperties properties;
-    private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final ConcurrentHashMap<TimerKey, Timer> predictTimers = new ConcurrentHashMap<>();
 
-    public MeteredPredictionService(PredictionService predictions, InferenceMeter meter,
-            MeteringProperties properties, JsonMapper json, Clock clock, MeterRegistry metrics) {
+    public MeteredPredictionService(PredictionService predictions, InferenceMeter meter, Clock clock,
+            MeterRegistry metrics) {
         this.metrics = metrics;
         this.predictions = predictions;
         this.meter = meter;
-        this.properties = properties;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -55,15 +52,12 @@ public class MeteredPredictionService {
         long startedNanos = System.nanoTime();
         try {
             PredictionService.Prediction p = predictions.predict(modelRef, inputs);
-            Timer.builder("hokusai.predict").description("Time to validate and run one predict call on its model")
-                    .tag("model", String.valueOf(p.model().id())).tag("runtime", p.deployment().runtime())
-                    .publishPercentileHistogram().register(metrics)
-                    .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
-            Payloads payloads = payloads(inputs, p.predictions());
+            predictTimer(p).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+            // The payloads are written as JSON by the meter's writer, off this thread.
             InferenceMeter.Pending record = reservation.record(new InferenceLogRecord(id, caller.keyId(),
                     p.model().id(), p.deployment().id(), p.modelVersion(), caller.requestId(), caller.idempotencyKey(),
-                    InferenceLogRecord.SUCCEEDED, null, elapsedMs(startedNanos), p.batchSize(), payloads.input(),
-                    payloads.output(), payloads.truncated(), started, OffsetDateTime.now(clock)));
+                    InferenceLogRecord.SUCCEEDED, null, elapsedMs(startedNanos), p.batchSize(), null, null, false,
+                    started, OffsetDateTime.now(clock)), inputs, p.predictions());
             // Answered only once billed: the record is committed before the prediction leaves this method.
             if (!record.awaitCommitted()) {
                 throw new MeteringUnavailableException();
@@ -72,30 +66,23 @@ public class MeteredPredictionService {
         } catch (MeteringUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
-            Payloads payloads = payloads(inputs, null);
             reservation.record(new InferenceLogRecord(id, caller.keyId(), null, null, null, caller.requestId(),
                     caller.idempotencyKey(), InferenceLogRecord.FAILED, errorCode(e), elapsedMs(startedNanos), 0,
-                    payloads.input(), null, payloads.truncated(), started, OffsetDateTime.now(clock)));
+                    null, null, false, started, OffsetDateTime.now(clock)), inputs, null);
             throw e;
         }
     }
 
-    private record Payloads(String input, String output, boolean truncated) {
+    /** One timer per model and runtime, registered once: a lookup by tags on every call costs more than the call. */
+    private Timer predictTimer(PredictionService.Prediction p) {
+        return predictTimers.computeIfAbsent(new TimerKey(p.model().id(), p.deployment().runtime()),
+                key -> Timer.builder("hokusai.predict")
+                        .description("Time to validate and run one predict call on its model")
+                        .tag("model", String.valueOf(key.modelId())).tag("runtime", key.runtime())
+                        .publishPercentileHistogram().register(metrics));
     }
 
-    private Payloads payloads(Object inputs, Object outputs) {
-        if (!properties.storePayloads()) {
-            return new Payloads(null, null, false);
-        }
-        String input = inputs == null ? null : json.writeValueAsString(inputs);
-        String output = outputs == null ? null : json.writeValueAsString(outputs);
-        int max = properties.payloadMaxChars();
-        boolean truncated = input != null && input.length() > max || output != null && output.length() > max;
-        return new Payloads(cap(input, max), cap(output, max), truncated);
-    }
-
-    private static String cap(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+    private record TimerKey(int modelId, String runtime) {
     }
 
     private static double elapsedMs(long startedNanos) {
