@@ -58,9 +58,12 @@ public class RequestIds extends OncePerRequestFilter {
 
     /** A fresh id, for a request that brought none (or a malformed one). */
     public static String newId() {
+        // One draw from the shared generator per id, not one per character: each draw takes its lock.
+        byte[] random = new byte[20];
+        RANDOM.nextBytes(random);
         char[] id = new char[20];
         for (int i = 0; i < id.length; i++) {
-            id[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+            id[i] = ALPHABET[(random[i] & 0xff) % ALPHABET.length];
         }
         return "req_" + new String(id);
     }
