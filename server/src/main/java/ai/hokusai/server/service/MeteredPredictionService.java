@@ -6,6 +6,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import ai.hokusai.server.config.RequestStages;
+import ai.hokusai.server.config.RequestStages.Stage;
 import ai.hokusai.server.error.DomainException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -24,10 +26,12 @@ public class MeteredPredictionService {
     private final InferenceMeter meter;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final RequestStages stages;
     private final ConcurrentHashMap<TimerKey, Timer> predictTimers = new ConcurrentHashMap<>();
 
     public MeteredPredictionService(PredictionService predictions, InferenceMeter meter, Clock clock,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, RequestStages stages) {
+        this.stages = stages;
         this.metrics = metrics;
         this.predictions = predictions;
         this.meter = meter;
@@ -53,15 +57,18 @@ public class MeteredPredictionService {
         try {
             PredictionService.Prediction p = predictions.predict(modelRef, inputs);
             predictTimer(p).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
-            // The payloads are written as JSON by the meter's writer, off this thread.
-            InferenceMeter.Pending record = reservation.record(new InferenceLogRecord(id, caller.keyId(),
-                    p.model().id(), p.deployment().id(), p.modelVersion(), caller.requestId(), caller.idempotencyKey(),
-                    InferenceLogRecord.SUCCEEDED, null, elapsedMs(startedNanos), p.batchSize(), null, null, false,
-                    started, OffsetDateTime.now(clock)), inputs, p.predictions());
-            // Answered only once billed: the record is committed before the prediction leaves this method.
-            if (!record.awaitCommitted()) {
-                throw new MeteringUnavailableException();
-            }
+            // Answered only once billed: the record is committed before the prediction leaves this method. The
+            // payloads are written as JSON by the meter's writer, off this thread.
+            stages.observe(Stage.METER, () -> {
+                InferenceMeter.Pending record = reservation.record(new InferenceLogRecord(id, caller.keyId(),
+                        p.model().id(), p.deployment().id(), p.modelVersion(), caller.requestId(),
+                        caller.idempotencyKey(), InferenceLogRecord.SUCCEEDED, null, elapsedMs(startedNanos),
+                        p.batchSize(), null, null, false, started, OffsetDateTime.now(clock)), inputs,
+                        p.predictions());
+                if (!record.awaitCommitted()) {
+                    throw new MeteringUnavailableException();
+                }
+            });
             return new MeteredPrediction(id, p);
         } catch (MeteringUnavailableException e) {
             throw e;
