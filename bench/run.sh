@@ -193,16 +193,35 @@ printf '  RSS now / peak                      %s / %s MiB   (target ≤ 512)\n' 
 
 # --- where a predict's time goes: the server's per-stage timers, over the measured predict run only -------------
 echo
-echo "per-stage time of a predict (hokusai.predict.stage timers, mean over the measured run):"
-if grep -q '^hokusai_predict_stage_seconds_count' "$WORK/metrics.after"; then
+echo "per-stage time of a predict (hokusai.stage timers; mean over the measured predict run, 32 connections):"
+if grep -q '^hokusai_stage_seconds_count' "$WORK/metrics.after"; then
   awk '
-    FNR == NR { if ($1 ~ /^hokusai_predict_stage_seconds_(sum|count)\{/) before[$1] = $2; next }
-    $1 ~ /^hokusai_predict_stage_seconds_(sum|count)\{/ {
+    function key(line) { return line }
+    FNR == NR { before[$1] = $2; next }
+    $1 ~ /^hokusai_stage_seconds_(sum|count)\{/ {
       match($1, /stage="[^"]*"/); stage = substr($1, RSTART + 7, RLENGTH - 8)
       if ($1 ~ /_sum\{/) sum[stage] += $2 - before[$1]; else count[stage] += $2 - before[$1]
     }
-    END { for (s in count) if (count[s] > 0) printf "  %-14s %8.1f µs  (%d calls)\n", s, sum[s] / count[s] * 1e6, count[s] }
-  ' "$WORK/metrics.before" "$WORK/metrics.after" | sort -t'(' -k1,1
+    $1 ~ /^http_server_requests_seconds_(sum|count)\{/ && $1 ~ /uri="\/api\/v1\/models\/\{modelRef\}\/predict"/ \
+        && $1 ~ /status="200"/ {
+      if ($1 ~ /_sum\{/) hsum += $2 - before[$1]; else hcount += $2 - before[$1]
+    }
+    END {
+      order = "authenticate rate_limit resolve validate load model meter"
+      n = split(order, names, " ")
+      for (i = 1; i <= n; i++) {
+        s = names[i]
+        if (count[s] > 0) { mean = sum[s] / count[s] * 1e6; staged += mean; printf "  %-14s %9.1f µs\n", s, mean }
+      }
+      for (s in count) if (index(" " order " ", " " s " ") == 0 && count[s] > 0)
+        printf "  %-14s %9.1f µs\n", s, sum[s] / count[s] * 1e6
+      if (hcount > 0) {
+        printf "  %-14s %9.1f µs  (http.server.requests of predict, 200)\n", "whole request", hsum / hcount * 1e6
+        printf "  %-14s %9.1f µs  (container, filters, routing, body, JSON, waiting for a thread or the CPU)\n", \
+          "outside stages", hsum / hcount * 1e6 - staged
+      }
+    }
+  ' "$WORK/metrics.before" "$WORK/metrics.after"
 else
-  echo "  (this server exposes no hokusai_predict_stage timers)"
+  echo "  (this server exposes no hokusai_stage timers)"
 fi
