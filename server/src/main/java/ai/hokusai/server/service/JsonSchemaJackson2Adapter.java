@@ -105,10 +105,11 @@ final class JsonSchemaJackson2Adapter {
      * check (the model's input schema) reads that tree instead of converting the map back.
      */
     static final class JsonObject extends LinkedHashMap<String, Object> {
+        /** The Jackson 2 node this map was read from, typed so that only the adapter itself knows Jackson 2. */
         private final transient Object tree;
 
-        private JsonObject(JsonNode tree) {
-            super(tree.size() * 4 / 3 + 1);
+        private JsonObject(Object tree, int size) {
+            super(size * 4 / 3 + 1);
             this.tree = tree;
         }
     }
@@ -118,38 +119,34 @@ final class JsonSchemaJackson2Adapter {
      * arrays as lists, integers as Integer, Long or BigInteger, other numbers as Double.
      */
     private static Object toJava(JsonNode node) {
-        switch (node.getNodeType()) {
-            case OBJECT -> {
-                JsonObject map = new JsonObject(node);
-                for (Map.Entry<String, JsonNode> field : node.properties()) {
-                    map.put(field.getKey(), toJava(field.getValue()));
-                }
-                return map;
+        if (node.isObject()) {
+            JsonObject map = new JsonObject(node, node.size());
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                map.put(field.getKey(), toJava(field.getValue()));
             }
-            case ARRAY -> {
-                List<Object> list = new ArrayList<>(node.size());
-                for (JsonNode item : node) {
-                    list.add(toJava(item));
-                }
-                return list;
-            }
-            case STRING -> {
-                return node.textValue();
-            }
-            case BOOLEAN -> {
-                return node.booleanValue();
-            }
-            case NUMBER -> {
-                if (node.isIntegralNumber()) {
-                    return node.canConvertToInt() ? (Object) node.intValue()
-                            : node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
-                }
-                return node.doubleValue();
-            }
-            default -> {
-                return null;
-            }
+            return map;
         }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            for (JsonNode item : node) {
+                list.add(toJava(item));
+            }
+            return list;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isIntegralNumber()) {
+            return node.canConvertToInt() ? (Object) node.intValue()
+                    : node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        return null;
     }
 
     /**
