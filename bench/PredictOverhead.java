@@ -22,7 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * three configurations on it; fires sequential warm predicts at each and reports latency percentiles, database
  * transactions per predict (from pg_stat_database) and the limiter's store syncs per predict.
  *
- * Run with bench/run.sh.
+ * Run with bench/overhead.sh.
  */
 public class PredictOverhead {
 

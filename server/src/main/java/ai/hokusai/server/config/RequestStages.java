@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
-import io.micrometer.core.instrument.config.MeterFilterReply;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +21,7 @@ public class RequestStages {
     public static final String OBSERVATION = "hokusai.stage";
     private static final String DESCRIPTION = "Time of one stage of a keyed request (authenticate, rate_limit) or of a "
             + "predict (resolve, validate, load, model, meter)";
+    private static final String ACTIVE_DESCRIPTION = "Stages of keyed requests in progress";
 
     /** Where the time of a keyed request, and of a predict in particular, goes. */
     public enum Stage {
@@ -61,22 +61,19 @@ public class RequestStages {
     }
 
     /**
-     * The stage timer gets its help text, and no "in progress" gauge: a stage lasts microseconds to milliseconds,
-     * and the gauge would cost every stage a second meter.
+     * The stage timer gets its help text. Its "in progress" long-task timer ({@code hokusai.stage.active}) is kept:
+     * a denied meter is never cached by the registry, so denying it sent every stage start through the registry's
+     * lock and its filters, where concurrent requests queued.
      */
     @Bean
     static MeterFilter stageMeters() {
         return new MeterFilter() {
             @Override
-            public MeterFilterReply accept(Meter.Id id) {
-                return id.getName().startsWith(OBSERVATION + ".active") ? MeterFilterReply.DENY
-                        : MeterFilterReply.NEUTRAL;
-            }
-
-            @Override
             public Meter.Id map(Meter.Id id) {
-                return id.getName().equals(OBSERVATION) && id.getDescription() == null
-                        ? new Meter.Id(id.getName(), Tags.of(id.getTags()), id.getBaseUnit(), DESCRIPTION, id.getType())
+                String description = id.getName().equals(OBSERVATION) ? DESCRIPTION
+                        : id.getName().equals(OBSERVATION + ".active") ? ACTIVE_DESCRIPTION : null;
+                return description != null && id.getDescription() == null
+                        ? new Meter.Id(id.getName(), Tags.of(id.getTags()), id.getBaseUnit(), description, id.getType())
                         : id;
             }
         };

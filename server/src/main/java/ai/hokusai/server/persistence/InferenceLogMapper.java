@@ -12,7 +12,12 @@ import org.apache.ibatis.annotations.Param;
 public interface InferenceLogMapper {
 
     /** Inserts the rows not already there; the count actually inserted. */
-    int insertAll(@Param("logs") List<InferenceLogRecord> logs);
+    default int insertAll(List<InferenceLogRecord> logs) {
+        return insertColumns(InferenceLogColumns.of(logs));
+    }
+
+    /** Inserts the rows, given column by column, that are not already there; the count actually inserted. */
+    int insertColumns(@Param("c") InferenceLogColumns columns);
 
     /** The key that made a logged call. */
     Optional<UUID> findOwner(UUID id);

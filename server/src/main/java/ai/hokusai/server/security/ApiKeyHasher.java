@@ -29,6 +29,7 @@ public class ApiKeyHasher {
     static final String SECRET_FILE = "key-hash.secret";
 
     private final SecretKeySpec secret;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public ApiKeyHasher(HokusaiProperties properties, Environment environment) {
         String configured = properties.keyHashSecret();
@@ -43,10 +44,15 @@ public class ApiKeyHasher {
     }
 
     public byte[] hash(String apiKey) {
+        // doFinal resets the Mac to its key, so each thread reuses one instead of looking up the provider per call.
+        return macs.get().doFinal(apiKey.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(secret);
-            return mac.doFinal(apiKey.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }

@@ -97,10 +97,18 @@ public class InferenceMeter implements SmartLifecycle {
 
         /** Queues the call's record; the caller may {@link Pending#awaitCommitted wait} for its commit. */
         public Pending record(InferenceLogRecord record) {
+            return record(record, null, null);
+        }
+
+        /**
+         * Queues the call's record with what it was asked and answered; both are written as JSON into the record's
+         * payload columns by the writer thread (when {@code store-payloads} is on), not by the caller's.
+         */
+        public Pending record(InferenceLogRecord record, Object inputs, Object outputs) {
             if (!used.compareAndSet(false, true)) {
                 throw new IllegalStateException("A reservation records one call");
             }
-            Pending pending = new Pending(record);
+            Pending pending = new Pending(record, inputs, outputs);
             unwritten.put(record.id(), pending);
             queue.add(pending);
             return pending;
@@ -111,11 +119,16 @@ public class InferenceMeter implements SmartLifecycle {
     public final class Pending {
         private final long queuedNanos = System.nanoTime();
         private InferenceLogRecord record;
+        /** What the call was asked and answered, until the writer has put them into the record as JSON. */
+        private Object inputs;
+        private Object outputs;
         private boolean inFlight;
         private boolean committed;
 
-        private Pending(InferenceLogRecord record) {
+        private Pending(InferenceLogRecord record, Object inputs, Object outputs) {
             this.record = record;
+            this.inputs = inputs;
+            this.outputs = outputs;
         }
 
         /**
@@ -133,6 +146,7 @@ public class InferenceMeter implements SmartLifecycle {
                         long left = deadline - System.nanoTime();
                         if (left <= 0 && !inFlight) {
                             record = failedInstead(record);
+                            outputs = null;
                             abandoned.increment();
                             return false;
                         }
@@ -155,6 +169,11 @@ public class InferenceMeter implements SmartLifecycle {
 
         private synchronized InferenceLogRecord beginInsert() {
             inFlight = true;
+            if (inputs != null || outputs != null) {
+                record = withPayloads(record, inputs, outputs);
+                inputs = null;
+                outputs = null;
+            }
             return record;
         }
 
@@ -169,6 +188,24 @@ public class InferenceMeter implements SmartLifecycle {
         return new InferenceLogRecord(r.id(), r.apiKeyId(), r.modelId(), r.deploymentId(), r.modelVersion(),
                 r.requestId(), r.idempotencyKey(), InferenceLogRecord.FAILED, METERING_UNAVAILABLE, r.latencyMs(), 0,
                 r.inputPayload(), null, r.payloadTruncated(), r.startedAt(), r.completedAt());
+    }
+
+    /** The call's input and output as JSON, each capped at {@code payload-max-chars}; none when payloads are off. */
+    private InferenceLogRecord withPayloads(InferenceLogRecord r, Object inputs, Object outputs) {
+        if (!properties.storePayloads()) {
+            return r;
+        }
+        String input = inputs == null ? null : json.writeValueAsString(inputs);
+        String output = outputs == null ? null : json.writeValueAsString(outputs);
+        int max = properties.payloadMaxChars();
+        boolean truncated = input != null && input.length() > max || output != null && output.length() > max;
+        return new InferenceLogRecord(r.id(), r.apiKeyId(), r.modelId(), r.deploymentId(), r.modelVersion(),
+                r.requestId(), r.idempotencyKey(), r.status(), r.errorCode(), r.latencyMs(), r.predictionCount(),
+                cap(input, max), cap(output, max), truncated, r.startedAt(), r.completedAt());
+    }
+
+    private static String cap(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     private static final String METERING_UNAVAILABLE = ErrorCode.METERING_UNAVAILABLE.code();

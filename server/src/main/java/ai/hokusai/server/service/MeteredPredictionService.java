@@ -3,6 +3,7 @@ package ai.hokusai.server.service;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import ai.hokusai.server.config.RequestStages;
@@ -13,7 +14,6 @@ import io.micrometer.core.instrument.Timer;
 import ai.hokusai.server.error.ErrorCode;
 import ai.hokusai.server.persistence.InferenceLogRecord;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The predict use case as the platform sells it: every call, answered or failed, leaves exactly one
@@ -24,21 +24,17 @@ public class MeteredPredictionService {
 
     private final PredictionService predictions;
     private final InferenceMeter meter;
-    private final MeteringProperties properties;
-    private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final RequestStages stages;
+    private final ConcurrentHashMap<TimerKey, Timer> predictTimers = new ConcurrentHashMap<>();
 
-    public MeteredPredictionService(PredictionService predictions, InferenceMeter meter,
-            MeteringProperties properties, JsonMapper json, Clock clock, MeterRegistry metrics,
-            RequestStages stages) {
+    public MeteredPredictionService(PredictionService predictions, InferenceMeter meter, Clock clock,
+            MeterRegistry metrics, RequestStages stages) {
         this.stages = stages;
         this.metrics = metrics;
         this.predictions = predictions;
         this.meter = meter;
-        this.properties = properties;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -60,18 +56,15 @@ public class MeteredPredictionService {
         long startedNanos = System.nanoTime();
         try {
             PredictionService.Prediction p = predictions.predict(modelRef, inputs);
-            Timer.builder("hokusai.predict").description("Time to validate and run one predict call on its model")
-                    .tag("model", String.valueOf(p.model().id())).tag("runtime", p.deployment().runtime())
-                    .publishPercentileHistogram().register(metrics)
-                    .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
-            // Answered only once billed: the record is committed before the prediction leaves this method.
+            predictTimer(p).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+            // Answered only once billed: the record is committed before the prediction leaves this method. The
+            // payloads are written as JSON by the meter's writer, off this thread.
             stages.observe(Stage.METER, () -> {
-                Payloads payloads = payloads(inputs, p.predictions());
                 InferenceMeter.Pending record = reservation.record(new InferenceLogRecord(id, caller.keyId(),
                         p.model().id(), p.deployment().id(), p.modelVersion(), caller.requestId(),
                         caller.idempotencyKey(), InferenceLogRecord.SUCCEEDED, null, elapsedMs(startedNanos),
-                        p.batchSize(), payloads.input(), payloads.output(), payloads.truncated(), started,
-                        OffsetDateTime.now(clock)));
+                        p.batchSize(), null, null, false, started, OffsetDateTime.now(clock)), inputs,
+                        p.predictions());
                 if (!record.awaitCommitted()) {
                     throw new MeteringUnavailableException();
                 }
@@ -80,30 +73,23 @@ public class MeteredPredictionService {
         } catch (MeteringUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
-            Payloads payloads = payloads(inputs, null);
             reservation.record(new InferenceLogRecord(id, caller.keyId(), null, null, null, caller.requestId(),
                     caller.idempotencyKey(), InferenceLogRecord.FAILED, errorCode(e), elapsedMs(startedNanos), 0,
-                    payloads.input(), null, payloads.truncated(), started, OffsetDateTime.now(clock)));
+                    null, null, false, started, OffsetDateTime.now(clock)), inputs, null);
             throw e;
         }
     }
 
-    private record Payloads(String input, String output, boolean truncated) {
+    /** One timer per model and runtime, registered once: a lookup by tags on every call costs more than the call. */
+    private Timer predictTimer(PredictionService.Prediction p) {
+        return predictTimers.computeIfAbsent(new TimerKey(p.model().id(), p.deployment().runtime()),
+                key -> Timer.builder("hokusai.predict")
+                        .description("Time to validate and run one predict call on its model")
+                        .tag("model", String.valueOf(key.modelId())).tag("runtime", key.runtime())
+                        .publishPercentileHistogram().register(metrics));
     }
 
-    private Payloads payloads(Object inputs, Object outputs) {
-        if (!properties.storePayloads()) {
-            return new Payloads(null, null, false);
-        }
-        String input = inputs == null ? null : json.writeValueAsString(inputs);
-        String output = outputs == null ? null : json.writeValueAsString(outputs);
-        int max = properties.payloadMaxChars();
-        boolean truncated = input != null && input.length() > max || output != null && output.length() > max;
-        return new Payloads(cap(input, max), cap(output, max), truncated);
-    }
-
-    private static String cap(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+    private record TimerKey(int modelId, String runtime) {
     }
 
     private static double elapsedMs(long startedNanos) {

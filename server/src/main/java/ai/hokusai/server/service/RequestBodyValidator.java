@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import ai.hokusai.server.config.ApiSpecDocument;
 import ai.hokusai.server.error.FieldViolation;
@@ -49,23 +48,27 @@ public class RequestBodyValidator {
     }
 
     /**
+     * Reads the body, once, and holds it to the operation's schema.
+     *
+     * @return the body as plain Java values (maps, lists, strings, numbers, booleans, null), for binding without
+     *         reading the bytes again; {@code null} when the operation has no JSON body in the spec
      * @throws MalformedBodyException  when the body is not JSON (or repeats a key)
      * @throws InvalidRequestException with one violation per field, when it breaks the operation's schema
      */
-    public void check(String operationId, byte[] body) {
+    public Object check(String operationId, byte[] body) {
         JsonSchema schema = schemas.get(operationId);
         if (schema == null) {
-            return;
+            return null;
         }
         List<FieldViolation> violations = new ArrayList<>();
-        Set<ValidationMessage> messages;
+        JsonSchemaJackson2Adapter.ReadBody read;
         try {
-            messages = JsonSchemaJackson2Adapter.validateJson(schema, body,
+            read = JsonSchemaJackson2Adapter.validateJson(schema, body,
                     (pointer, message) -> violations.add(new FieldViolation(pointer, message)));
         } catch (JsonSchemaJackson2Adapter.NotJsonException e) {
             throw new MalformedBodyException(e.getMessage());
         }
-        for (ValidationMessage message : messages) {
+        for (ValidationMessage message : read.messages()) {
             violations.add(InputValidator.toViolation(message, "", "is not a field of this request"));
         }
         if (!violations.isEmpty()) {
@@ -74,6 +77,7 @@ public class RequestBodyValidator {
                     .toList();
             throw new InvalidRequestException(false, "The request body breaks the request schema.", sorted);
         }
+        return read.value();
     }
 
     @SuppressWarnings("unchecked")

@@ -30,6 +30,18 @@ public class AccessLog extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger("ai.hokusai.access");
 
+    private final StartupWarmUp warmUp;
+
+    public AccessLog(StartupWarmUp warmUp) {
+        this.warmUp = warmUp;
+    }
+
+    /** The start-up warm-up's own requests are no one's traffic. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return warmUp.isWarmUp(request.getHeader(StartupWarmUp.HEADER));
+    }
+
     /**
      * A request whose body is still arriving goes asynchronous ({@link BodyBuffering}) and is handled in a later
      * dispatch; its line is written when it completes, so it carries the operation and status that were answered.
@@ -59,12 +71,13 @@ public class AccessLog extends OncePerRequestFilter {
         String route = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
         String model = model(request);
         double latencyMs = (System.nanoTime() - started) / 1_000_000.0;
+        // Rounded arithmetically: String.format would parse its pattern on every request.
         log.atInfo().addKeyValue("operation", operation).addKeyValue("model", model)
                 .addKeyValue("http_method", request.getMethod()).addKeyValue("route", route)
                 .addKeyValue("status", response.getStatus())
                 .addKeyValue("latency_ms", Math.round(latencyMs * 100) / 100.0)
                 .log("{} {} {} {} {} ms", request.getMethod(), route, operation, response.getStatus(),
-                        String.format("%.1f", latencyMs));
+                        Math.round(latencyMs * 10) / 10.0);
     }
 
     /** Writes the line of an asynchronous request once its answer is complete. */

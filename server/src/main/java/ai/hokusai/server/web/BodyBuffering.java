@@ -24,8 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reads every request body in full, without blocking a thread, before any handler runs: a client that sends part of a
- * body and stalls holds a connection but no worker thread, so stalled clients cannot starve the others. The body is
- * read with servlet non-blocking I/O into memory (bounded by {@code hokusai.max-request-bytes}; larger is 413 and the
+ * body and stalls holds a connection but no worker thread, so stalled clients cannot starve the others. A body that
+ * has arrived in full with its headers is taken as it is; the rest is read with servlet non-blocking I/O into memory (bounded by {@code hokusai.max-request-bytes}; larger is 413 and the
  * connection is closed), then the request is dispatched again with that body. A body that has not arrived in full
  * within {@code hokusai.body-read-timeout} is answered 408 and its connection closed.
  */
@@ -67,11 +67,38 @@ public class BodyBuffering extends OncePerRequestFilter {
             problems.write(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge(), request, response, true);
             return;
         }
+        ServletInputStream in = request.getInputStream();
+        ByteArrayOutputStream received = readWhatHasArrived(in, request.getContentLengthLong());
+        if (received.size() == request.getContentLengthLong()) {
+            // Most bodies arrive with their headers: no thread could be held, so no asynchronous round trip.
+            chain.doFilter(new BufferedRequest(request, received.toByteArray()), response);
+            return;
+        }
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(timeoutMillis);
         async.addListener(new TimeoutAnswer(request, response));
-        ServletInputStream in = request.getInputStream();
-        in.setReadListener(new Reader(in, async, request, response));
+        in.setReadListener(new Reader(in, received, async, request, response));
+    }
+
+    /**
+     * Reads the part of a body of known length that the container holds already, without blocking: {@code available()}
+     * reports only bytes read from the socket, and a read while any are there returns them without waiting. A body of
+     * unknown length (chunked) is left to the non-blocking reader, which sees its end.
+     */
+    private static ByteArrayOutputStream readWhatHasArrived(ServletInputStream in, long length) throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream(length > 0 && length <= CHUNK ? (int) length : CHUNK);
+        if (length < 0) {
+            return received;
+        }
+        byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(length, 1))];
+        while (received.size() < length && in.available() > 0) {
+            int n = in.read(chunk, 0, (int) Math.min(chunk.length, length - received.size()));
+            if (n < 0) {
+                break;
+            }
+            received.write(chunk, 0, n);
+        }
+        return received;
     }
 
     private String tooLarge() {
@@ -85,12 +112,14 @@ public class BodyBuffering extends OncePerRequestFilter {
         private final AsyncContext async;
         private final HttpServletRequest request;
         private final HttpServletResponse response;
-        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream body;
         private final byte[] chunk = new byte[CHUNK];
         private boolean refused;
 
-        Reader(ServletInputStream in, AsyncContext async, HttpServletRequest request, HttpServletResponse response) {
+        Reader(ServletInputStream in, ByteArrayOutputStream received, AsyncContext async, HttpServletRequest request,
+                HttpServletResponse response) {
             this.in = in;
+            this.body = received;
             this.async = async;
             this.request = request;
             this.response = response;

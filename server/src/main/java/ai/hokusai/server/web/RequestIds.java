@@ -1,7 +1,7 @@
 package ai.hokusai.server.web;
 
 import java.io.IOException;
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -28,7 +28,6 @@ public class RequestIds extends OncePerRequestFilter {
     static final String MDC_KEY = "request_id";
     private static final Pattern ACCEPTED = Pattern.compile("[\\x21-\\x7E]{1,128}");
     private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The id of the request being served. */
     public static String of(HttpServletRequest request) {
@@ -58,9 +57,12 @@ public class RequestIds extends OncePerRequestFilter {
 
     /** A fresh id, for a request that brought none (or a malformed one). */
     public static String newId() {
+        // A correlation id, not a secret: drawn from the thread's own generator, since a shared SecureRandom is one
+        // lock that every request queued on.
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         char[] id = new char[20];
         for (int i = 0; i < id.length; i++) {
-            id[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+            id[i] = ALPHABET[random.nextInt(ALPHABET.length)];
         }
         return "req_" + new String(id);
     }

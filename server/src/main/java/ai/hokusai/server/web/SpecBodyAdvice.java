@@ -6,10 +6,12 @@ import java.io.InputStream;
 import java.lang.reflect.Type;
 
 import ai.hokusai.server.service.RequestBodyValidator;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
@@ -17,10 +19,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 /**
  * Every JSON request body meets its operation's schema in the spec before Jackson binds it (binding alone would
  * coerce {@code "5"} to 5, truncate 1.5 and take the last of two equal keys). The generated interfaces name each
- * method after its {@code operationId}, which is how the operation's schema is found.
+ * method after its {@code operationId}, which is how the operation's schema is found. The body is read once, here:
+ * {@link ReadBodyJsonConverter} binds the value read, and the predict use case checks a model's input on it.
  */
 @ControllerAdvice
 public class SpecBodyAdvice extends RequestBodyAdviceAdapter {
+
+    private static final String VALUE = SpecBodyAdvice.class.getName() + ".value";
 
     private final RequestBodyValidator validator;
 
@@ -42,18 +47,31 @@ public class SpecBodyAdvice extends RequestBodyAdviceAdapter {
         try (InputStream in = message.getBody()) {
             body = in.readAllBytes();
         }
-        validator.check(parameter.getMethod().getName(), body);
-        HttpHeaders headers = message.getHeaders();
-        return new HttpInputMessage() {
-            @Override
-            public InputStream getBody() {
-                return new ByteArrayInputStream(body);
-            }
+        Object value = validator.check(parameter.getMethod().getName(), body);
+        if (message instanceof ServletServerHttpRequest servlet) {
+            servlet.getServletRequest().setAttribute(VALUE, value);
+        }
+        return new ReadBody(message.getHeaders(), body, value);
+    }
 
-            @Override
-            public HttpHeaders getHeaders() {
-                return headers;
-            }
-        };
+    /**
+     * The request's JSON body as plain Java values, as read and checked against the spec (objects keep what a later
+     * schema check needs); {@code null} for a request without one.
+     */
+    static Object value(HttpServletRequest request) {
+        return request.getAttribute(VALUE);
+    }
+
+    /** A body already read and checked: binding takes its value instead of reading the bytes again. */
+    record ReadBody(HttpHeaders headers, byte[] bytes, Object value) implements HttpInputMessage {
+        @Override
+        public InputStream getBody() {
+            return new ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public HttpHeaders getHeaders() {
+            return headers;
+        }
     }
 }

@@ -1,6 +1,9 @@
 package ai.hokusai.server.web;
 
+import io.micrometer.observation.ObservationPredicate;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -15,6 +18,14 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     public WebConfiguration(ScopeInterceptor scopes) {
         this.scopes = scopes;
+    }
+
+    /** The start-up warm-up's own requests count in no metric: they are no one's traffic. */
+    @Bean
+    ObservationPredicate warmUpRequestsUnobserved(StartupWarmUp warmUp) {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && request.getCarrier() != null
+                && warmUp.isWarmUp(request.getCarrier().getHeader(StartupWarmUp.HEADER)));
     }
 
     /** The docs site is packed under META-INF/resources/docs; its index answers the folder URL. */

@@ -1,0 +1,114 @@
+# What bench/run.sh and bench/compare.sh share: tools, bodies, starting a packaged server, wrk, CPU from /proc.
+# Sourced, not run.
+
+# Nothing is installed behind your back: say what is missing and how to get it.
+bench_require() {
+  local missing=() tool
+  for tool in "$@"; do
+    case "$tool" in
+      wrk) command -v wrk >/dev/null || missing+=("wrk (Debian/Ubuntu: apt-get install wrk)") ;;
+      nginx) command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] \
+        || missing+=("nginx (Debian/Ubuntu: apt-get install nginx-light)") ;;
+      *) command -v "$tool" >/dev/null || missing+=("$tool") ;;
+    esac
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    printf '%s needs:\n' "$0" >&2
+    printf '  - %s\n' "${missing[@]}" >&2
+    exit 1
+  fi
+}
+
+bench_build() {
+  echo "== building the server (./mvnw -pl server -am package -DskipTests)"
+  ./mvnw -q -B -pl server -am package -DskipTests
+}
+
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 20000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+}
+
+now() { date +%s.%N; }
+
+machine() {
+  echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'),"\
+    "$(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -1); JAVA_OPTS='${JAVA_OPTS:-}'"
+}
+
+# write_bodies DIR: single.json (the docs' lead) and batch.json (100 different leads)
+write_bodies() {
+  lead() { # company_size engagement visits demo
+    printf '{"company_size": %d, "industry": "Technology", "engagement_score": %d, "website_visits": %d, "email_opens": 5, "content_downloads": 3, "demo_requested": %s, "budget_confirmed": false, "decision_timeline": "Q2 2025", "title": "VP of Engineering"}' "$@"
+  }
+  printf '{"inputs": %s, "options": {}}' "$(lead 1000 75 10 true)" > "$1/single.json"
+  {
+    printf '{"inputs": ['
+    for i in $(seq 0 99); do
+      [ "$i" -gt 0 ] && printf ', '
+      lead $((50 + i * 37)) $((i % 101)) $((i % 23)) "$([ $((i % 2)) -eq 0 ] && echo true || echo false)"
+    done
+    printf '], "options": {}}'
+  } > "$1/batch.json"
+}
+
+# start_server JAR DIR: starts the packaged server as the README does, on its embedded default with a data directory
+# in DIR, waits for ready and makes a key with a high hourly limit. Sets S_PID, S_BASE, S_MGMT, S_KEY, S_STARTED,
+# S_READY (the last two from `now`).
+start_server() {
+  local jar=$1 dir=$2 port mgmt admin
+  port=$(free_port); mgmt=$(free_port)
+  admin=hk_test_benchAdmin$(head -c 64 /dev/urandom | tr -dc 'A-Za-z0-9' | head -c 22)
+  S_STARTED=$(now)
+  HOKUSAI_DATA_DIR=$dir/data PORT=$port HOKUSAI_MANAGEMENT_PORT=$mgmt HOKUSAI_BOOTSTRAP_API_KEY=$admin \
+    DJL_OFFLINE=true OPT_OUT_TRACKING=true \
+    java ${JAVA_OPTS:-} -jar "$jar" > "$dir/server.log" 2>&1 &
+  S_PID=$!
+  S_BASE=http://127.0.0.1:$port
+  S_MGMT=http://127.0.0.1:$mgmt
+  until curl -fs -o /dev/null "$S_BASE/health/ready"; do
+    kill -0 "$S_PID" 2>/dev/null || { echo "the server exited; its log:" >&2; tail -n 30 "$dir/server.log" >&2; exit 1; }
+    if awk -v s="$S_STARTED" -v n="$(now)" 'BEGIN{exit !(n - s > 180)}'; then echo "not ready after 180 s" >&2; exit 1; fi
+    sleep 0.05
+  done
+  S_READY=$(now)
+  S_KEY=$(curl -fs -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+    -d '{"name": "bench", "scopes": ["predict", "models:read"], "rate_limit_per_hour": 100000000}' \
+    "$S_BASE/api/v1/api-keys" | grep -o '"key":"[^"]*"' | cut -d'"' -f4)
+  [ -n "$S_KEY" ] || { echo "could not create the bench key" >&2; exit 1; }
+}
+
+stop_server() {
+  if [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; then
+    kill -TERM "$1"
+    wait "$1" 2>/dev/null || true
+  fi
+}
+
+CLK_TCK=$(getconf CLK_TCK)
+# CPU time (user + system, clock ticks) a process has used, every thread included.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+ticks_to_us() { echo "scale=1; $1 * 1000000 / $CLK_TCK" | bc; }
+
+# run_wrk NAME URL METHOD BODY CONNECTIONS SECONDS [KEY] -> sets R_RPS R_P50 R_P99 R_REQ R_NON2XX (µs for latencies)
+run_wrk() {
+  local out us errors
+  out=$(BENCH_METHOD=$3 BENCH_BODY_FILE=$4 BENCH_KEY=${7:-} \
+    wrk -t2 -c"$5" -d"$6"s --timeout 10s -s "$BENCH_DIR/wrk-report.lua" "$2" | grep '^RESULT')
+  R_REQ=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$out")
+  us=$(sed -E 's/.*duration_us=([0-9]+).*/\1/' <<<"$out")
+  R_RPS=$(echo "scale=1; $R_REQ * 1000000 / $us" | bc)
+  R_P50=$(sed -E 's/.*p50_us=([0-9]+).*/\1/' <<<"$out")
+  R_P99=$(sed -E 's/.*p99_us=([0-9]+).*/\1/' <<<"$out")
+  R_NON2XX=$(sed -E 's/.*non2xx=([0-9]+).*/\1/' <<<"$out")
+  errors=$(sed -E 's/.*socket_errors=([0-9]+).*/\1/' <<<"$out")
+  if [ "$R_NON2XX" != 0 ] || [ "$errors" != 0 ]; then
+    echo "!! $1: $R_NON2XX answers were not 2xx, $errors socket errors: the figures below are not valid" >&2
+  fi
+}
+
+ms() { echo "scale=2; $1 / 1000" | bc | sed 's/^\./0./'; }
+ratio() { echo "scale=3; $1 / $2" | bc | sed 's/^\./0./'; }
