@@ -4,7 +4,9 @@ import ai.hokusai.sdk.internal.api.ModelsApi;
 import ai.hokusai.sdk.model.Model;
 import ai.hokusai.sdk.model.ModelHealth;
 import ai.hokusai.sdk.model.ModelInfo;
+import ai.hokusai.sdk.model.ModelCreateRequest;
 import ai.hokusai.sdk.model.ModelList;
+import ai.hokusai.sdk.model.ModelUpdateRequest;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -55,6 +57,32 @@ public final class ModelService {
         Objects.requireNonNull(modelRef, "modelRef");
         return transport.send(Operation.GET_MODEL, options, (client, headers, requestId) ->
                 new ModelsApi(client).getModelWithHttpInfo(modelRef, requestId, headers)).getData();
+    }
+
+    /**
+     * Registers a model (scope {@code models:write}); the server gives it the next public model number. It serves
+     * nothing until a deployment of it is activated ({@link DeploymentService#create}).
+     */
+    public Model create(ModelCreateRequest model) {
+        return create(model, RequestOptions.none());
+    }
+
+    public Model create(ModelCreateRequest model, RequestOptions options) {
+        Objects.requireNonNull(model, "model");
+        return transport.send(Operation.CREATE_MODEL, options, (client, headers, requestId) ->
+                new ModelsApi(client).createModelWithHttpInfo(model, requestId, headers)).getData();
+    }
+
+    /** Changes a model's description, tags, batch limit or cache duration (scope {@code models:write}). */
+    public Model update(String modelRef, ModelUpdateRequest changes) {
+        return update(modelRef, changes, RequestOptions.none());
+    }
+
+    public Model update(String modelRef, ModelUpdateRequest changes, RequestOptions options) {
+        Objects.requireNonNull(modelRef, "modelRef");
+        Objects.requireNonNull(changes, "changes");
+        return transport.send(Operation.UPDATE_MODEL, options, (client, headers, requestId) ->
+                new ModelsApi(client).updateModelWithHttpInfo(modelRef, changes, requestId, headers)).getData();
     }
 
     /** The facts to know before predicting: availability, artifact storage, batch limit. */
