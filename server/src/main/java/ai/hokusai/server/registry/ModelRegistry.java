@@ -56,6 +56,14 @@ public class ModelRegistry {
             throw new ModelNotFoundException(ref);
         }
         ResolvedModel resolved = resolutions.get(parsed, this::load);
+        if (resolved != null && resolved.activeDeployment().isEmpty()) {
+            // A model that cannot serve is read again rather than refused from the cache: a deployment activated a
+            // moment ago (on any instance) serves at once. This costs only requests that would otherwise fail.
+            resolved = load(parsed);
+            if (resolved != null) {
+                resolutions.put(parsed, resolved);
+            }
+        }
         if (resolved == null) {
             throw new ModelNotFoundException(ref);
         }

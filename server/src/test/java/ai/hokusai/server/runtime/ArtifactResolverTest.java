@@ -33,7 +33,8 @@ class ArtifactResolverTest {
 
     @BeforeEach
     void startHub() throws IOException {
-        hub = new HubStub().repository("acme/lscor-v2", COMMITTED).repository("acme/broken", COMMITTED, "weights.bin")
+        hub = new HubStub().repository("acme/lscor-v2", COMMITTED).tag("acme/lscor-v2", "v2.0.0")
+                .repository("acme/broken", COMMITTED, "weights.bin")
                 .repository("acme/escape", COMMITTED, "../escaped.json");
     }
 
