@@ -29,8 +29,8 @@ final class CodeSamples {
                     + "        .slug(\"minilm-embed\").name(\"MiniLM sentence embeddings\").task(\"feature-extraction\")\n"
                     + "        .inputSchema(Map.of(\"type\", \"object\", \"required\", List.of(\"text\")))\n"
                     + "        .outputSchema(Map.of(\"type\", \"object\")).maxBatchSize(32))"),
-            Map.entry("updateModel", "client.models().update(\"{modelRef}\", new ModelUpdateRequest()\n"
-                    + "        .maxBatchSize(100).cacheTtlSeconds(3600))"),
+            Map.entry("updateModel", "client.models().update(\"{modelRef}\", ModelUpdateParams.builder()\n"
+                    + "        .maxBatchSize(100).cacheTtlSeconds(3600).build())"),
             Map.entry("getModelInfo", "client.models().info(\"{modelRef}\")"),
             Map.entry("getModelHealth", "client.models().warmUp(\"{modelRef}\")"),
             Map.entry("predict", "client.predictions().create(\"{modelRef}\", new LeadScoringInput()\n"

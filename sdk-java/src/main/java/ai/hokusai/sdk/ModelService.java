@@ -6,7 +6,6 @@ import ai.hokusai.sdk.model.ModelHealth;
 import ai.hokusai.sdk.model.ModelInfo;
 import ai.hokusai.sdk.model.ModelCreateRequest;
 import ai.hokusai.sdk.model.ModelList;
-import ai.hokusai.sdk.model.ModelUpdateRequest;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -74,15 +73,16 @@ public final class ModelService {
     }
 
     /** Changes a model's description, tags, batch limit or cache duration (scope {@code models:write}). */
-    public Model update(String modelRef, ModelUpdateRequest changes) {
+    public Model update(String modelRef, ModelUpdateParams changes) {
         return update(modelRef, changes, RequestOptions.none());
     }
 
-    public Model update(String modelRef, ModelUpdateRequest changes, RequestOptions options) {
+    public Model update(String modelRef, ModelUpdateParams changes, RequestOptions options) {
         Objects.requireNonNull(modelRef, "modelRef");
         Objects.requireNonNull(changes, "changes");
         return transport.send(Operation.UPDATE_MODEL, options, (client, headers, requestId) ->
-                new ModelsApi(client).updateModelWithHttpInfo(modelRef, changes, requestId, headers)).getData();
+                new ModelsApi(client).updateModelWithHttpInfo(modelRef, changes.toRequest(), requestId, headers))
+                .getData();
     }
 
     /** The facts to know before predicting: availability, artifact storage, batch limit. */
