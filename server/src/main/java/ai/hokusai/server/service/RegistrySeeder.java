@@ -94,14 +94,18 @@ public class RegistrySeeder implements InitializingBean {
         }
         for (SeedModel.SeedDeployment d : seed.deployments()) {
             if (deployments.findById(d.id()).isEmpty()) {
-                DeploymentService.Created created = deploymentService.deploy(String.valueOf(seed.id()),
-                        new DeploymentService.NewDeployment(d.id(), d.version(), d.runtime(),
-                                new DeploymentService.ArtifactLocation(d.artifact().provider(), d.artifact().location()),
-                                DeploymentRecord.ACTIVE.equals(d.status())));
-                awaitLoad(d.id(), created);
-            } else {
-                awaitLoadElsewhere(d.id());
+                try {
+                    DeploymentService.Created created = deploymentService.deploy(String.valueOf(seed.id()),
+                            new DeploymentService.NewDeployment(d.id(), d.version(), d.runtime(),
+                                    new DeploymentService.ArtifactLocation(d.artifact().provider(),
+                                            d.artifact().location()), DeploymentRecord.ACTIVE.equals(d.status())));
+                    awaitLoad(d.id(), created);
+                    continue;
+                } catch (VersionTakenException e) {
+                    // Another instance starting at the same moment deployed it first.
+                }
             }
+            awaitLoadElsewhere(d.id());
         }
     }
 

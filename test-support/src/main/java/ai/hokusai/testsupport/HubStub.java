@@ -1,4 +1,4 @@
-package ai.hokusai.server.runtime;
+package ai.hokusai.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
