@@ -97,6 +97,15 @@ final class CodeSamples {
         return new Request(op.method(), url, requestBody(op), needsKey);
     }
 
+    private boolean answersContent(Spec.Operation op) {
+        var responses = op.node().path("responses").fields();
+        while (responses.hasNext()) {
+            var response = responses.next();
+            if (response.getKey().startsWith("2") && spec.resolve(response.getValue()).has("content")) return true;
+        }
+        return false;
+    }
+
     /** Query options appear when their example sets them to something else than their default (not opaque cursors). */
     private static boolean isNotDefault(JsonNode param, JsonNode example) {
         return !param.path("schema").path("default").equals(example);
@@ -152,7 +161,9 @@ final class CodeSamples {
         }
         if (call.matches("(?s).*\\{[a-zA-Z]+}.*")) throw new SiteException(op.id() + ": SDK sample refers to a parameter without example: " + call);
         String key = op.node().has("security") && op.node().get("security").isEmpty() ? "" : "        .apiKey(System.getenv(\"HOKUSAI_API_KEY\"))\n";
+        // A call whose answer has no body (204) returns nothing to keep.
+        String statement = answersContent(op) ? "var result = " + call : call;
         return "HokusaiClient client = HokusaiClient.builder()\n" + key
-                + "        .baseUrl(\"" + spec.baseUrl() + "\")\n        .build();\n\nvar result = " + call + ";\n";
+                + "        .baseUrl(\"" + spec.baseUrl() + "\")\n        .build();\n\n" + statement + ";\n";
     }
 }

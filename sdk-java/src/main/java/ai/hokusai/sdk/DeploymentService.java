@@ -10,31 +10,62 @@ import java.util.UUID;
 /** Deployments: the versions of a model's artifact that can serve it. */
 public final class DeploymentService {
 
-    private final Transport transport;
+    private final WithRawResponse raw;
 
     DeploymentService(Transport transport) {
-        this.transport = transport;
+        this.raw = new WithRawResponse(transport);
+    }
+
+    /** The same calls, answering the value with its request id, rate limit and deprecation notice. */
+    public WithRawResponse withRawResponse() {
+        return raw;
     }
 
     /** All deployments of the model, newest first; at most one is active. */
     public DeploymentList list(String modelRef) {
-        return list(modelRef, RequestOptions.none());
+        return raw.list(modelRef).getValue();
     }
 
     public DeploymentList list(String modelRef, RequestOptions options) {
-        Objects.requireNonNull(modelRef, "modelRef");
-        return transport.send(Operation.LIST_MODEL_DEPLOYMENTS, options, (client, headers, requestId) ->
-                new DeploymentsApi(client).listModelDeploymentsWithHttpInfo(modelRef, requestId, headers)).getData();
+        return raw.list(modelRef, options).getValue();
     }
 
     public Deployment get(UUID deploymentId) {
-        return get(deploymentId, RequestOptions.none());
+        return raw.get(deploymentId).getValue();
     }
 
     public Deployment get(UUID deploymentId, RequestOptions options) {
-        Objects.requireNonNull(deploymentId, "deploymentId");
-        return transport.send(Operation.GET_DEPLOYMENT, options, (client, headers, requestId) ->
-                new DeploymentsApi(client).getDeploymentWithHttpInfo(deploymentId, requestId, headers)).getData();
+        return raw.get(deploymentId, options).getValue();
+    }
+
+    /** {@link DeploymentService}'s calls, each answering a {@link RawResponse}. */
+    public static final class WithRawResponse {
+
+        private final Transport transport;
+
+        private WithRawResponse(Transport transport) {
+            this.transport = transport;
+        }
+
+        public RawResponse<DeploymentList> list(String modelRef) {
+            return list(modelRef, RequestOptions.none());
+        }
+
+        public RawResponse<DeploymentList> list(String modelRef, RequestOptions options) {
+            Objects.requireNonNull(modelRef, "modelRef");
+            return transport.send(Operation.LIST_MODEL_DEPLOYMENTS, options, (client, headers, requestId) ->
+                    new DeploymentsApi(client).listModelDeploymentsWithHttpInfo(modelRef, requestId, headers));
+        }
+
+        public RawResponse<Deployment> get(UUID deploymentId) {
+            return get(deploymentId, RequestOptions.none());
+        }
+
+        public RawResponse<Deployment> get(UUID deploymentId, RequestOptions options) {
+            Objects.requireNonNull(deploymentId, "deploymentId");
+            return transport.send(Operation.GET_DEPLOYMENT, options, (client, headers, requestId) ->
+                    new DeploymentsApi(client).getDeploymentWithHttpInfo(deploymentId, requestId, headers));
+        }
     }
 
     /**

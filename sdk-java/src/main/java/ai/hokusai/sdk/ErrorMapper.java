@@ -1,7 +1,7 @@
 package ai.hokusai.sdk;
 
 import ai.hokusai.sdk.exception.ApiConnectionException;
-import ai.hokusai.sdk.exception.ApiException;
+import ai.hokusai.sdk.exception.ServerException;
 import ai.hokusai.sdk.exception.AuthenticationException;
 import ai.hokusai.sdk.exception.FieldError;
 import ai.hokusai.sdk.exception.HokusaiException;
@@ -44,7 +44,7 @@ final class ErrorMapper {
 
     private HokusaiException withoutResponse(Throwable cause) {
         if (cause instanceof JsonProcessingException) {
-            return new ApiException("The server's response could not be read: " + cause.getMessage(),
+            return new ServerException("The server's response could not be read: " + cause.getMessage(),
                     0, null, null, List.of(), cause);
         }
         if (cause instanceof InterruptedException) {
@@ -53,7 +53,7 @@ final class ErrorMapper {
         if (cause instanceof IOException) {
             return new ApiConnectionException("Could not reach the Hokusai API: " + describe(cause), cause);
         }
-        return new ApiException("The Hokusai call failed: " + describe(cause), 0, null, null, List.of(), cause);
+        return new ServerException("The Hokusai call failed: " + describe(cause), 0, null, null, List.of(), cause);
     }
 
     HokusaiException fromResponse(Operation operation, int status, HttpHeaders headers, String body,
@@ -90,7 +90,7 @@ final class ErrorMapper {
                 if (status >= 400 && status < 500) {
                     return new InvalidRequestException(message, status, code, requestId, fieldErrors, cause);
                 }
-                return new ApiException(message, status, code, requestId, fieldErrors, cause);
+                return new ServerException(message, status, code, requestId, fieldErrors, cause);
         }
     }
 

@@ -6,6 +6,7 @@ import ai.hokusai.sdk.model.ModelHealth;
 import ai.hokusai.sdk.model.ModelInfo;
 import ai.hokusai.sdk.model.ModelCreateRequest;
 import ai.hokusai.sdk.model.ModelList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -16,25 +17,28 @@ import java.util.Objects;
  */
 public final class ModelService {
 
-    private final Transport transport;
+    private final WithRawResponse raw;
 
     ModelService(Transport transport) {
-        this.transport = transport;
+        this.raw = new WithRawResponse(transport);
+    }
+
+    /** The same calls, answering the value with its request id, rate limit and deprecation notice. */
+    public WithRawResponse withRawResponse() {
+        return raw;
     }
 
     /** The first page of models, ordered by model number. */
     public ModelList list() {
-        return list(ModelListParams.builder().build(), RequestOptions.none());
+        return raw.list().getValue();
     }
 
     public ModelList list(ModelListParams params) {
-        return list(params, RequestOptions.none());
+        return raw.list(params).getValue();
     }
 
     public ModelList list(ModelListParams params, RequestOptions options) {
-        Objects.requireNonNull(params, "params");
-        return transport.send(Operation.LIST_MODELS, options, (client, headers, requestId) -> new ModelsApi(client).listModelsWithHttpInfo(
-                params.getLimit().orElse(null), params.getCursor().orElse(null), requestId, headers)).getData();
+        return raw.list(params, options).getValue();
     }
 
     /** Every model, from {@code params}' page on, fetching each further page when the iteration reaches it. */
@@ -49,13 +53,11 @@ public final class ModelService {
     }
 
     public Model get(String modelRef) {
-        return get(modelRef, RequestOptions.none());
+        return raw.get(modelRef).getValue();
     }
 
     public Model get(String modelRef, RequestOptions options) {
-        Objects.requireNonNull(modelRef, "modelRef");
-        return transport.send(Operation.GET_MODEL, options, (client, headers, requestId) ->
-                new ModelsApi(client).getModelWithHttpInfo(modelRef, requestId, headers)).getData();
+        return raw.get(modelRef, options).getValue();
     }
 
     /**
@@ -87,36 +89,91 @@ public final class ModelService {
 
     /** The facts to know before predicting: availability, artifact storage, batch limit. */
     public ModelInfo info(String modelRef) {
-        return info(modelRef, RequestOptions.none());
+        return raw.info(modelRef).getValue();
     }
 
     public ModelInfo info(String modelRef, RequestOptions options) {
-        Objects.requireNonNull(modelRef, "modelRef");
-        return transport.send(Operation.GET_MODEL_INFO, options, (client, headers, requestId) ->
-                new ModelsApi(client).getModelInfoWithHttpInfo(modelRef, requestId, headers)).getData();
+        return raw.info(modelRef, options).getValue();
     }
 
     /** Whether the model's artifact is loaded, without loading it. */
     public ModelHealth health(String modelRef) {
-        return health(modelRef, false, RequestOptions.none());
+        return raw.health(modelRef).getValue();
     }
 
     /** Loads the model's artifact if needed, so the next prediction pays no loading cost. */
     public ModelHealth warmUp(String modelRef) {
-        return health(modelRef, true, RequestOptions.none());
+        return raw.warmUp(modelRef).getValue();
     }
 
     public ModelHealth health(String modelRef, boolean warmUp, RequestOptions options) {
-        Objects.requireNonNull(modelRef, "modelRef");
-        return transport.send(Operation.GET_MODEL_HEALTH, options, (client, headers, requestId) ->
-                new ModelsApi(client).getModelHealthWithHttpInfo(modelRef, warmUp, requestId, headers)).getData();
+        return raw.health(modelRef, warmUp, options).getValue();
+    }
+
+    /** {@link ModelService}'s calls, each answering a {@link RawResponse}. */
+    public static final class WithRawResponse {
+
+        private final Transport transport;
+
+        private WithRawResponse(Transport transport) {
+            this.transport = transport;
+        }
+
+        public RawResponse<ModelList> list() {
+            return list(ModelListParams.builder().build(), RequestOptions.none());
+        }
+
+        public RawResponse<ModelList> list(ModelListParams params) {
+            return list(params, RequestOptions.none());
+        }
+
+        public RawResponse<ModelList> list(ModelListParams params, RequestOptions options) {
+            Objects.requireNonNull(params, "params");
+            return transport.send(Operation.LIST_MODELS, options, (client, headers, requestId) ->
+                    new ModelsApi(client).listModelsWithHttpInfo(params.getLimit().orElse(null),
+                            params.getCursor().orElse(null), requestId, headers));
+        }
+
+        public RawResponse<Model> get(String modelRef) {
+            return get(modelRef, RequestOptions.none());
+        }
+
+        public RawResponse<Model> get(String modelRef, RequestOptions options) {
+            Objects.requireNonNull(modelRef, "modelRef");
+            return transport.send(Operation.GET_MODEL, options, (client, headers, requestId) ->
+                    new ModelsApi(client).getModelWithHttpInfo(modelRef, requestId, headers));
+        }
+
+        public RawResponse<ModelInfo> info(String modelRef) {
+            return info(modelRef, RequestOptions.none());
+        }
+
+        public RawResponse<ModelInfo> info(String modelRef, RequestOptions options) {
+            Objects.requireNonNull(modelRef, "modelRef");
+            return transport.send(Operation.GET_MODEL_INFO, options, (client, headers, requestId) ->
+                    new ModelsApi(client).getModelInfoWithHttpInfo(modelRef, requestId, headers));
+        }
+
+        public RawResponse<ModelHealth> health(String modelRef) {
+            return health(modelRef, false, RequestOptions.none());
+        }
+
+        public RawResponse<ModelHealth> warmUp(String modelRef) {
+            return health(modelRef, true, RequestOptions.none());
+        }
+
+        public RawResponse<ModelHealth> health(String modelRef, boolean warmUp, RequestOptions options) {
+            Objects.requireNonNull(modelRef, "modelRef");
+            return transport.send(Operation.GET_MODEL_HEALTH, options, (client, headers, requestId) ->
+                    new ModelsApi(client).getModelHealthWithHttpInfo(modelRef, warmUp, requestId, headers));
+        }
     }
 
     private final class PageIterator implements Iterator<Model> {
 
         private ModelListParams nextPage;
         private final RequestOptions options;
-        private Iterator<Model> page = java.util.Collections.emptyIterator();
+        private Iterator<Model> page = Collections.emptyIterator();
 
         PageIterator(ModelListParams firstPage, RequestOptions options) {
             this.nextPage = firstPage;

@@ -13,10 +13,15 @@ import java.util.UUID;
  */
 public final class OutcomeService {
 
-    private final Transport transport;
+    private final WithRawResponse raw;
 
     OutcomeService(Transport transport) {
-        this.transport = transport;
+        this.raw = new WithRawResponse(transport);
+    }
+
+    /** The same calls, answering the value with its request id, rate limit and deprecation notice. */
+    public WithRawResponse withRawResponse() {
+        return raw;
     }
 
     /**
@@ -26,16 +31,35 @@ public final class OutcomeService {
      * @param outcomeScore   the observed outcome, 0 to 1 (for {@code conversion}: 1 converted, 0 did not)
      * @param outcomeType    what was observed, in snake_case, such as {@code conversion}
      */
-    public ApiResult<Outcome> report(UUID inferenceLogId, double outcomeScore, String outcomeType) {
-        return report(inferenceLogId, outcomeScore, outcomeType, RequestOptions.none());
+    public Outcome report(UUID inferenceLogId, double outcomeScore, String outcomeType) {
+        return raw.report(inferenceLogId, outcomeScore, outcomeType).getValue();
     }
 
-    public ApiResult<Outcome> report(UUID inferenceLogId, double outcomeScore, String outcomeType,
-                                     RequestOptions options) {
-        OutcomeRequest request = new OutcomeRequest().inferenceLogId(Objects.requireNonNull(inferenceLogId,
-                "inferenceLogId")).outcomeScore(outcomeScore).outcomeType(Objects.requireNonNull(outcomeType,
-                "outcomeType"));
-        return ApiResult.of(transport.send(Operation.REPORT_OUTCOME, options, (client, headers, requestId) ->
-                new OutcomesApi(client).reportOutcomeWithHttpInfo(request, requestId, null, headers)));
+    public Outcome report(UUID inferenceLogId, double outcomeScore, String outcomeType, RequestOptions options) {
+        return raw.report(inferenceLogId, outcomeScore, outcomeType, options).getValue();
+    }
+
+    /** {@link OutcomeService}'s calls, each answering a {@link RawResponse}. */
+    public static final class WithRawResponse {
+
+        private final Transport transport;
+
+        private WithRawResponse(Transport transport) {
+            this.transport = transport;
+        }
+
+        public RawResponse<Outcome> report(UUID inferenceLogId, double outcomeScore, String outcomeType) {
+            return report(inferenceLogId, outcomeScore, outcomeType, RequestOptions.none());
+        }
+
+        public RawResponse<Outcome> report(UUID inferenceLogId, double outcomeScore, String outcomeType,
+                                           RequestOptions options) {
+            OutcomeRequest request = new OutcomeRequest()
+                    .inferenceLogId(Objects.requireNonNull(inferenceLogId, "inferenceLogId"))
+                    .outcomeScore(outcomeScore)
+                    .outcomeType(Objects.requireNonNull(outcomeType, "outcomeType"));
+            return transport.send(Operation.REPORT_OUTCOME, options, (client, headers, requestId) ->
+                    new OutcomesApi(client).reportOutcomeWithHttpInfo(request, requestId, null, headers));
+        }
     }
 }

@@ -1,14 +1,13 @@
 package ai.hokusai.sdk;
 
-import ai.hokusai.sdk.internal.invoker.ApiResponse;
 import ai.hokusai.sdk.model.PredictResponse;
 
-/** The answer to one input: one prediction and the call's metadata. */
+/** The answer to one input: one prediction, typed, and who served it. */
 public final class Prediction<T> extends PredictionResult {
 
     private final T prediction;
 
-    Prediction(ApiResponse<PredictResponse> response, T prediction) {
+    Prediction(PredictResponse response, T prediction) {
         super(response);
         this.prediction = prediction;
     }
@@ -19,6 +18,7 @@ public final class Prediction<T> extends PredictionResult {
 
     @Override
     public String toString() {
-        return "Prediction{model=" + getModelId() + ", prediction=" + prediction + ", requestId=" + getRequestId() + "}";
+        return "Prediction{model=" + getModelId() + ", prediction=" + prediction
+                + ", inferenceLogId=" + getInferenceLogId() + "}";
     }
 }

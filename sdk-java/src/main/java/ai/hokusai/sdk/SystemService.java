@@ -1,6 +1,7 @@
 package ai.hokusai.sdk;
 
 import ai.hokusai.sdk.internal.api.SystemApi;
+import ai.hokusai.sdk.internal.invoker.ApiClient;
 import ai.hokusai.sdk.internal.invoker.ApiException;
 import ai.hokusai.sdk.internal.invoker.ApiResponse;
 import ai.hokusai.sdk.model.HealthStatus;
@@ -9,20 +10,24 @@ import java.io.IOException;
 /** The server's probes and its OpenAPI document; none of these needs a valid key. */
 public final class SystemService {
 
-    private final Transport transport;
+    private final WithRawResponse raw;
 
     SystemService(Transport transport) {
-        this.transport = transport;
+        this.raw = new WithRawResponse(transport);
+    }
+
+    /** The same calls, answering the value with its request id and every header. */
+    public WithRawResponse withRawResponse() {
+        return raw;
     }
 
     /** {@code UP} while the server process runs. */
     public HealthStatus liveness() {
-        return liveness(RequestOptions.none());
+        return raw.liveness().getValue();
     }
 
     public HealthStatus liveness(RequestOptions options) {
-        return transport.send(Operation.GET_LIVENESS, options, (client, headers, requestId) ->
-                new SystemApi(client).getLivenessWithHttpInfo(headers)).getData();
+        return raw.liveness(options).getValue();
     }
 
     /**
@@ -30,39 +35,74 @@ public final class SystemService {
      * A probe reports the state now, so a {@code DOWN} answer is returned at once rather than retried.
      */
     public HealthStatus readiness() {
-        return readiness(RequestOptions.none());
+        return raw.readiness().getValue();
     }
 
     public HealthStatus readiness(RequestOptions options) {
-        RequestOptions once = options.toBuilder().maxRetries(0).build();
-        return transport.send(Operation.GET_READINESS, once, (client, headers, requestId) -> {
-            try {
-                return new SystemApi(client).getReadinessWithHttpInfo(headers);
-            } catch (ApiException failure) {
-                if (failure.getCode() != 503 || failure.getResponseBody() == null) {
-                    throw failure;
-                }
-                return new ApiResponse<>(503, failure.getResponseHeaders().map(), readHealth(client, failure));
-            }
-        }).getData();
+        return raw.readiness(options).getValue();
     }
 
     /** The OpenAPI document (YAML) that this SDK, the server and the docs are generated from. */
     public String openApiDocument() {
-        return openApiDocument(RequestOptions.none());
+        return raw.openApiDocument().getValue();
     }
 
     public String openApiDocument(RequestOptions options) {
-        return transport.send(Operation.GET_OPEN_API_DOCUMENT, options, (client, headers, requestId) ->
-                new SystemApi(client).getOpenApiDocumentWithHttpInfo(headers)).getData();
+        return raw.openApiDocument(options).getValue();
     }
 
-    private static HealthStatus readHealth(ai.hokusai.sdk.internal.invoker.ApiClient client, ApiException failure)
-            throws ApiException {
-        try {
-            return client.getObjectMapper().readValue(failure.getResponseBody(), HealthStatus.class);
-        } catch (IOException notHealth) {
-            throw failure;
+    /** {@link SystemService}'s calls, each answering a {@link RawResponse}. */
+    public static final class WithRawResponse {
+
+        private final Transport transport;
+
+        private WithRawResponse(Transport transport) {
+            this.transport = transport;
+        }
+
+        public RawResponse<HealthStatus> liveness() {
+            return liveness(RequestOptions.none());
+        }
+
+        public RawResponse<HealthStatus> liveness(RequestOptions options) {
+            return transport.send(Operation.GET_LIVENESS, options, (client, headers, requestId) ->
+                    new SystemApi(client).getLivenessWithHttpInfo(headers));
+        }
+
+        /** A {@code DOWN} answer comes back as a value too, with {@link RawResponse#getStatusCode()} 503. */
+        public RawResponse<HealthStatus> readiness() {
+            return readiness(RequestOptions.none());
+        }
+
+        public RawResponse<HealthStatus> readiness(RequestOptions options) {
+            RequestOptions once = options.toBuilder().maxRetries(0).build();
+            return transport.send(Operation.GET_READINESS, once, (client, headers, requestId) -> {
+                try {
+                    return new SystemApi(client).getReadinessWithHttpInfo(headers);
+                } catch (ApiException failure) {
+                    if (failure.getCode() != 503 || failure.getResponseBody() == null) {
+                        throw failure;
+                    }
+                    return new ApiResponse<>(503, failure.getResponseHeaders().map(), readHealth(client, failure));
+                }
+            });
+        }
+
+        public RawResponse<String> openApiDocument() {
+            return openApiDocument(RequestOptions.none());
+        }
+
+        public RawResponse<String> openApiDocument(RequestOptions options) {
+            return transport.send(Operation.GET_OPEN_API_DOCUMENT, options, (client, headers, requestId) ->
+                    new SystemApi(client).getOpenApiDocumentWithHttpInfo(headers));
+        }
+
+        private static HealthStatus readHealth(ApiClient client, ApiException failure) throws ApiException {
+            try {
+                return client.getObjectMapper().readValue(failure.getResponseBody(), HealthStatus.class);
+            } catch (IOException notHealth) {
+                throw failure;
+            }
         }
     }
 }

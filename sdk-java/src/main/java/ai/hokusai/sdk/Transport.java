@@ -54,7 +54,7 @@ final class Transport {
      * Sends {@code operation}. An operation that takes an {@code Idempotency-Key} always carries one, so a retry
      * after a lost response is never run twice.
      */
-    <T> ApiResponse<T> send(Operation operation, RequestOptions options, Call<T> call) {
+    <T> RawResponse<T> send(Operation operation, RequestOptions options, Call<T> call) {
         Objects.requireNonNull(options, "options");
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Bearer " + options.getApiKey().orElse(apiKey));
@@ -67,8 +67,8 @@ final class Transport {
         ApiClient client = new CallScopedApiClient(retrying, mapper, baseUrl);
         client.setReadTimeout(options.getTimeout().orElse(timeout));
         try {
-            ApiResponse<T> response = call.send(client, headers, options.getRequestId().orElse(null));
-            deprecations.check(operation, response.getHeaders());
+            RawResponse<T> response = RawResponse.of(call.send(client, headers, options.getRequestId().orElse(null)));
+            deprecations.check(operation, response);
             return response;
         } catch (ApiException failure) {
             throw errors.map(failure, operation);

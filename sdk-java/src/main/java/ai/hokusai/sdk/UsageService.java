@@ -10,25 +10,52 @@ import java.util.Objects;
  */
 public final class UsageService {
 
-    private final Transport transport;
+    private final WithRawResponse raw;
 
     UsageService(Transport transport) {
-        this.transport = transport;
+        this.raw = new WithRawResponse(transport);
+    }
+
+    /** The same calls, answering the value with its request id, rate limit and deprecation notice. */
+    public WithRawResponse withRawResponse() {
+        return raw;
     }
 
     /** The calling key's calls to every model over the last 30 UTC days. */
-    public ApiResult<UsageReport> retrieve() {
-        return retrieve(UsageParams.builder().build(), RequestOptions.none());
+    public UsageReport retrieve() {
+        return raw.retrieve().getValue();
     }
 
-    public ApiResult<UsageReport> retrieve(UsageParams params) {
-        return retrieve(params, RequestOptions.none());
+    public UsageReport retrieve(UsageParams params) {
+        return raw.retrieve(params).getValue();
     }
 
-    public ApiResult<UsageReport> retrieve(UsageParams params, RequestOptions options) {
-        Objects.requireNonNull(params, "params");
-        return ApiResult.of(transport.send(Operation.GET_USAGE, options, (client, headers, requestId) ->
-                new UsageApi(client).getUsageWithHttpInfo(params.getFrom().orElse(null), params.getTo().orElse(null),
-                        params.getModel().orElse(null), params.getKeyId().orElse(null), requestId, headers)));
+    public UsageReport retrieve(UsageParams params, RequestOptions options) {
+        return raw.retrieve(params, options).getValue();
+    }
+
+    /** {@link UsageService}'s calls, each answering a {@link RawResponse}. */
+    public static final class WithRawResponse {
+
+        private final Transport transport;
+
+        private WithRawResponse(Transport transport) {
+            this.transport = transport;
+        }
+
+        public RawResponse<UsageReport> retrieve() {
+            return retrieve(UsageParams.builder().build(), RequestOptions.none());
+        }
+
+        public RawResponse<UsageReport> retrieve(UsageParams params) {
+            return retrieve(params, RequestOptions.none());
+        }
+
+        public RawResponse<UsageReport> retrieve(UsageParams params, RequestOptions options) {
+            Objects.requireNonNull(params, "params");
+            return transport.send(Operation.GET_USAGE, options, (client, headers, requestId) ->
+                    new UsageApi(client).getUsageWithHttpInfo(params.getFrom().orElse(null), params.getTo().orElse(null),
+                            params.getModel().orElse(null), params.getKeyId().orElse(null), requestId, headers));
+        }
     }
 }

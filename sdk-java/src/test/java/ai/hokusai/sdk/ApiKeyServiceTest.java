@@ -44,17 +44,20 @@ class ApiKeyServiceTest {
     void createSendsTheParamsAndKeepsTheSecretOutOfToString() throws Exception {
         stub.json(201, CREATED, "X-Request-Id", "req_7", "RateLimit", "\"hour\";r=999;t=60");
 
-        CreatedApiKey created = client.apiKeys().create(ApiKeyCreateParams.builder().name("CRM integration")
-                .scopes(ApiKeyScope.MODELS_READ, ApiKeyScope.PREDICT).mode(ApiKeyCreateRequest.ModeEnum.LIVE)
-                .rateLimitPerMinute(60).build());
+        RawResponse<CreatedApiKey> response = client.apiKeys().withRawResponse().create(ApiKeyCreateParams.builder()
+                .name("CRM integration").scopes(ApiKeyScope.MODELS_READ, ApiKeyScope.PREDICT)
+                .mode(ApiKeyCreateRequest.ModeEnum.LIVE).rateLimitPerMinute(60).build());
+        CreatedApiKey created = response.getValue();
 
         assertThat(created.getSecret()).isEqualTo(SECRET);
-        assertThat(created.getData().getId()).isEqualTo(UUID.fromString(KEY_ID));
-        assertThat(created.getData().getScopes()).containsExactly(ApiKeyScope.PREDICT, ApiKeyScope.MODELS_READ);
-        assertThat(created.getData().getRateLimitPerMinute()).isEqualTo(60);
-        assertThat(created.getRequestId()).isEqualTo("req_7");
-        assertThat(created.getRateLimit()).hasValueSatisfying(limit -> assertThat(limit.getRemaining()).isEqualTo(999));
+        assertThat(created.getKey().getId()).isEqualTo(UUID.fromString(KEY_ID));
+        assertThat(created.getKey().getScopes()).containsExactly(ApiKeyScope.PREDICT, ApiKeyScope.MODELS_READ);
+        assertThat(created.getKey().getRateLimitPerMinute()).isEqualTo(60);
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(response.getRequestId()).isEqualTo("req_7");
+        assertThat(response.getRateLimit()).hasValueSatisfying(limit -> assertThat(limit.getRemaining()).isEqualTo(999));
         assertThat(created.toString()).contains("hk_live_7Qm2xT9a").doesNotContain(SECRET);
+        assertThat(response.toString()).doesNotContain(SECRET);
 
         StubServer.Recorded request = stub.lastRequest();
         assertThat(request.method).isEqualTo("POST");
@@ -96,9 +99,9 @@ class ApiKeyServiceTest {
     void listReadsTheMaskedKeys() {
         stub.json(200, LIST, "X-Request-Id", "req_8");
 
-        ApiResult<ApiKeyList> keys = client.apiKeys().list();
+        RawResponse<ApiKeyList> keys = client.apiKeys().withRawResponse().list();
 
-        ApiKey key = keys.getData().getData().get(0);
+        ApiKey key = keys.getValue().getData().get(0);
         assertThat(key.getPrefix()).isEqualTo("hk_live_7Qm2xT9a");
         assertThat(key.getRateLimitPerMinute()).isNull();
         assertThat(key.getLastUsedAt()).isNotNull();
@@ -112,8 +115,10 @@ class ApiKeyServiceTest {
     void revokeSendsADeleteForTheKeyAndAccepts204() {
         stub.reply(204, null, null, "X-Request-Id", "req_9");
 
-        ApiResult<Void> revoked = client.apiKeys().revoke(UUID.fromString(KEY_ID));
+        RawResponse<Void> revoked = client.apiKeys().withRawResponse().revoke(UUID.fromString(KEY_ID));
 
+        assertThat(revoked.getStatusCode()).isEqualTo(204);
+        assertThat(revoked.getValue()).isNull();
         assertThat(revoked.getRequestId()).isEqualTo("req_9");
         assertThat(stub.lastRequest().method).isEqualTo("DELETE");
         assertThat(stub.lastRequest().path).isEqualTo("/api/v1/api-keys/" + KEY_ID);

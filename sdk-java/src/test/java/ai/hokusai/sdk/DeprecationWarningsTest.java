@@ -64,6 +64,21 @@ class DeprecationWarningsTest {
     }
 
     @Test
+    void theRawResponseCarriesTheDeprecationNotice() {
+        stub.json(200, INFO, DEPRECATED);
+
+        RawResponse<ai.hokusai.sdk.model.ModelInfo> info = client.models().withRawResponse().info("21");
+
+        assertThat(info.getValue().getId()).isEqualTo(21);
+        assertThat(info.getDeprecation()).hasValueSatisfying(notice -> {
+            assertThat(notice.getHeader()).isEqualTo("@1796083200");
+            assertThat(notice.getDeprecatedSince()).contains(java.time.Instant.parse("2026-12-01T00:00:00Z"));
+            assertThat(notice.getSunset()).contains(java.time.Instant.parse("2027-06-30T00:00:00Z"));
+            assertThat(notice.getLink()).contains("/docs/changelog.html#deprecated-fields");
+        });
+    }
+
+    @Test
     void saysNothingWithoutADeprecationHeader() {
         stub.json(200, INFO);
 
@@ -74,7 +89,7 @@ class DeprecationWarningsTest {
 
     @Test
     void findsTheDeprecationLinkAmongOthers() {
-        assertThat(DeprecationWarnings.deprecationLink(java.util.Map.of("link", List.of(
+        assertThat(Deprecation.deprecationLink(java.util.Map.of("link", List.of(
                 "<https://example.test/next>; rel=\"next\", <https://example.test/migrate>; rel=\"deprecation\""))))
                 .contains("https://example.test/migrate");
     }

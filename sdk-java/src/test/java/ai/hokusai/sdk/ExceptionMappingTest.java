@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.hokusai.sdk.TestData.RecordingSleeper;
 import ai.hokusai.sdk.exception.ApiConnectionException;
-import ai.hokusai.sdk.exception.ApiException;
+import ai.hokusai.sdk.exception.ServerException;
 import ai.hokusai.sdk.exception.AuthenticationException;
 import ai.hokusai.sdk.exception.FieldError;
 import ai.hokusai.sdk.exception.HokusaiException;
@@ -53,10 +53,10 @@ class ExceptionMappingTest {
         "415, unsupported_media_type, ai.hokusai.sdk.exception.InvalidRequestException",
         "422, invalid_input, ai.hokusai.sdk.exception.InvalidRequestException",
         "429, rate_limited, ai.hokusai.sdk.exception.RateLimitException",
-        "500, internal_error, ai.hokusai.sdk.exception.ApiException",
-        "503, model_unavailable, ai.hokusai.sdk.exception.ApiException",
-        "503, metering_unavailable, ai.hokusai.sdk.exception.ApiException",
-        "503, service_unavailable, ai.hokusai.sdk.exception.ApiException",
+        "500, internal_error, ai.hokusai.sdk.exception.ServerException",
+        "503, model_unavailable, ai.hokusai.sdk.exception.ServerException",
+        "503, metering_unavailable, ai.hokusai.sdk.exception.ServerException",
+        "503, service_unavailable, ai.hokusai.sdk.exception.ServerException",
     })
     void mapsEachProblemStatusToItsException(int status, String code, Class<?> expected) {
         stub.problem(status, problem(status, code, "req_body", null), "X-Request-Id", "req_header");
@@ -79,7 +79,7 @@ class ExceptionMappingTest {
         "404, ai.hokusai.sdk.exception.NotFoundException",
         "418, ai.hokusai.sdk.exception.InvalidRequestException",
         "429, ai.hokusai.sdk.exception.RateLimitException",
-        "502, ai.hokusai.sdk.exception.ApiException",
+        "502, ai.hokusai.sdk.exception.ServerException",
     })
     void mapsByStatusWhenThereIsNoProblemBody(int status, Class<?> expected) {
         stub.reply(status, "text/html", "<html>Bad gateway</html>", "X-Request-Id", "req_header");
@@ -218,11 +218,11 @@ class ExceptionMappingTest {
     }
 
     @Test
-    void unreadableSuccessBodyIsAnApiError() {
+    void unreadableSuccessBodyIsAServerError() {
         stub.json(200, "{not json");
 
         assertThatThrownBy(() -> client.models().get("21"))
-                .isExactlyInstanceOf(ApiException.class)
+                .isExactlyInstanceOf(ServerException.class)
                 .hasMessageContaining("could not be read");
     }
 }

@@ -77,14 +77,42 @@ class HokusaiServerIT {
         assertThat(score.getRecommendation()).isEqualTo(score.getLeadScore() >= 70 ? LeadScore.RecommendationEnum.HOT
                 : score.getLeadScore() >= 40 ? LeadScore.RecommendationEnum.WARM : LeadScore.RecommendationEnum.COLD);
         assertThat(scored.getModelId()).isEqualTo(21);
+    }
+
+    @Test
+    void aRawResponseCarriesTheRequestIdRateLimitAndDeprecationNotice() {
+        RawResponse<Prediction<LeadScore>> scored = client.predictions().withRawResponse().create("21", lead());
+        RawResponse<ai.hokusai.sdk.model.ModelInfo> info = client.models().withRawResponse().info("21");
+
+        assertThat(scored.getValue().getPrediction().getLeadScore()).isBetween(0, 100);
         assertThat(scored.getRequestId()).isNotBlank();
+        assertThat(scored.getRateLimit()).hasValueSatisfying(limit -> assertThat(limit.getQuota()).isPresent());
+        assertThat(scored.getDeprecation()).isEmpty();
+        assertThat(info.getDeprecation()).hasValueSatisfying(notice -> {
+            assertThat(notice.getSunset()).isPresent();
+            assertThat(notice.getLink()).hasValueSatisfying(link -> assertThat(link).contains("changelog"));
+        });
+    }
+
+    @Test
+    void aLeadWithoutATitleIsRefusedBeforeSendingNamingTheField() {
+        assertThatThrownBy(() -> client.predictions().create("21", lead().title(null)))
+                .isInstanceOfSatisfying(ai.hokusai.sdk.exception.MissingFieldException.class,
+                        e -> assertThat(e.getPointers()).containsExactly("/inputs/title"));
+    }
+
+    @Test
+    void predictsWithAnOutputTypeNamedByTheCaller() {
+        Prediction<LeadScore> scored = client.predictions().create("lscor-v2", ExampleInputs.lead(), LeadScore.class);
+
+        assertThat(scored.getPrediction().getFactors()).isNotEmpty();
     }
 
     @Test
     void scoresABatchOfTwoLeadsInOrder() {
         List<Map<String, Object>> leads = ExampleInputs.leads();
-        BatchPrediction<LeadScore> scored = client.predictions().createLeadScoreBatch("21",
-                List.of(typed(leads.get(0)), typed(leads.get(1))));
+        BatchPrediction<LeadScore> scored = client.predictions().createBatch("21",
+                List.of(typed(leads.get(0)), typed(leads.get(1))), LeadScore.class);
 
         assertThat(scored.getPredictions()).hasSize(2);
         assertThat(scored.getPredictions().get(0).getLeadScore())
@@ -139,20 +167,20 @@ class HokusaiServerIT {
                 .scopes(ApiKeyScope.PREDICT, ApiKeyScope.MODELS_READ).mode(ApiKeyCreateRequest.ModeEnum.TEST).build());
         RequestOptions asNewKey = RequestOptions.builder().apiKey(created.getSecret()).build();
 
-        assertThat(created.getSecret()).startsWith("hk_test_").startsWith(created.getData().getPrefix());
+        assertThat(created.getSecret()).startsWith("hk_test_").startsWith(created.getKey().getPrefix());
         assertThat(client.models().get("21", asNewKey).getId()).isEqualTo(21);
-        assertThat(client.apiKeys().list().getData().getData()).filteredOn(key -> key.getId().equals(created.getData().getId()))
+        assertThat(client.apiKeys().list().getData()).filteredOn(key -> key.getId().equals(created.getKey().getId()))
                 .singleElement().satisfies(key -> {
-                    assertThat(key.getPrefix()).isEqualTo(created.getData().getPrefix());
+                    assertThat(key.getPrefix()).isEqualTo(created.getKey().getPrefix());
                     assertThat(key.toString()).doesNotContain(created.getSecret());
                     assertThat(key.getRevokedAt()).isNull();
                 });
 
-        client.apiKeys().revoke(created.getData().getId());
+        client.apiKeys().revoke(created.getKey().getId());
 
         assertThatThrownBy(() -> client.models().get("21", asNewKey)).isInstanceOf(AuthenticationException.class);
-        assertThat(client.apiKeys().list().getData().getData())
-                .filteredOn(key -> key.getId().equals(created.getData().getId()))
+        assertThat(client.apiKeys().list().getData())
+                .filteredOn(key -> key.getId().equals(created.getKey().getId()))
                 .singleElement().satisfies(key -> assertThat(key.getRevokedAt()).isNotNull());
     }
 
@@ -173,10 +201,9 @@ class HokusaiServerIT {
         RequestOptions asOwner = RequestOptions.builder().apiKey(secret).build();
         Prediction<LeadScore> scored = client.predictions().create("21", lead(), asOwner);
 
-        assertThat(scored.getRateLimit()).hasValueSatisfying(limit -> assertThat(limit.getQuota()).isPresent());
         assertThat(awaitUsage(asOwner)).isEqualTo(1);
 
-        Outcome outcome = client.outcomes().report(scored.getInferenceLogId(), 1.0, "conversion", asOwner).getData();
+        Outcome outcome = client.outcomes().report(scored.getInferenceLogId(), 1.0, "conversion", asOwner);
         assertThat(outcome.getInferenceLogId()).isEqualTo(scored.getInferenceLogId());
         assertThat(outcome.getOutcomeType()).isEqualTo("conversion");
 
@@ -192,10 +219,10 @@ class HokusaiServerIT {
     void theSameIdempotencyKeyReplaysTheFirstPredictionAndAnotherBodyConflicts() {
         RequestOptions once = RequestOptions.builder().idempotencyKey("sdk-it-" + UUID.randomUUID()).build();
 
-        Prediction<LeadScore> first = client.predictions().create("21", lead(), once);
-        Prediction<LeadScore> replay = client.predictions().create("21", lead(), once);
+        RawResponse<Prediction<LeadScore>> first = client.predictions().withRawResponse().create("21", lead(), once);
+        RawResponse<Prediction<LeadScore>> replay = client.predictions().withRawResponse().create("21", lead(), once);
 
-        assertThat(replay.getInferenceLogId()).isEqualTo(first.getInferenceLogId());
+        assertThat(replay.getValue().getInferenceLogId()).isEqualTo(first.getValue().getInferenceLogId());
         assertThat(first.isReplayed()).isFalse();
         assertThat(replay.isReplayed()).isTrue();
         assertThatThrownBy(() -> client.predictions().create("21", lead().companySize(7), once))
@@ -219,7 +246,7 @@ class HokusaiServerIT {
         long requests = 0;
         while (requests == 0 && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
-            requests = client.usage().retrieve(UsageParams.builder().model("21").build(), key).getData().getData()
+            requests = client.usage().retrieve(UsageParams.builder().model("21").build(), key).getData()
                     .stream().mapToLong(UsageRow::getRequests).sum();
         }
         return requests;

@@ -10,9 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.hokusai.sdk.TestData.RecordingSleeper;
-import ai.hokusai.sdk.exception.ApiException;
+import ai.hokusai.sdk.exception.InvalidRequestException;
+import ai.hokusai.sdk.exception.MissingFieldException;
+import ai.hokusai.sdk.exception.ServerException;
 import ai.hokusai.sdk.model.LeadScore;
+import ai.hokusai.sdk.model.LeadScoringInput;
 import ai.hokusai.testsupport.ExampleInputs;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +48,6 @@ class PredictionServiceTest {
         assertThat(scored.getPrediction().getFactors()).contains("Demo requested");
         assertThat(scored.getModelId()).isEqualTo(21);
         assertThat(scored.getInferenceLogId()).isEqualTo(UUID.fromString("0b6a7c1e-2f4d-4e8a-9b3c-1d2e3f4a5b6c"));
-        assertThat(scored.getRequestId()).isEqualTo("req_42");
 
         StubServer.Recorded request = stub.lastRequest();
         assertThat(request.method).isEqualTo("POST");
@@ -62,7 +65,7 @@ class PredictionServiceTest {
         stub.json(200, predictResponse("[" + LEAD_SCORE + "," + COLD_SCORE + "]"));
 
         BatchPrediction<LeadScore> scored = client.predictions()
-                .createLeadScoreBatch("lscor-v2", List.of(lead(), lead().title("Intern")));
+                .createBatch("lscor-v2", List.of(lead(), lead().title("Intern")), LeadScore.class);
 
         assertThat(scored.getPredictions()).extracting(LeadScore::getLeadScore).containsExactly(82, 12);
         JsonNode inputs = json.readTree(stub.lastRequest().body).get("inputs");
@@ -108,24 +111,29 @@ class PredictionServiceTest {
     void aBatchAnsweredWithOneObjectIsAnError() {
         stub.json(200, predictResponse(LEAD_SCORE));
 
-        assertThatThrownBy(() -> client.predictions().createLeadScoreBatch("21", List.of(lead(), lead())))
-                .isInstanceOf(ApiException.class).hasMessageContaining("array of 2 predictions");
+        assertThatThrownBy(() -> client.predictions().createBatch("21", List.of(lead(), lead()), LeadScore.class))
+                .isInstanceOf(ServerException.class).hasMessageContaining("array of 2 predictions");
     }
 
     @Test
     void refusesAnEmptyBatchBeforeSendingIt() {
-        assertThatThrownBy(() -> client.predictions().createLeadScoreBatch("21", List.of()))
+        assertThatThrownBy(() -> client.predictions().createBatch("21", List.of(), LeadScore.class))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(stub.attempts()).isZero();
     }
 
     @Test
-    void predictionCarriesTheRateLimitAndWhetherItWasReplayed() {
-        stub.json(200, predictResponse(LEAD_SCORE), "RateLimit-Policy", "\"hour\";q=1000;w=3600",
+    void theRawResponseCarriesTheRequestIdRateLimitAndWhetherItWasReplayed() {
+        stub.json(200, predictResponse(LEAD_SCORE), "X-Request-Id", "req_42", "RateLimit-Policy", "\"hour\";q=1000;w=3600",
                 "RateLimit", "\"hour\";r=997;t=1740", "Idempotent-Replayed", "true");
 
-        Prediction<LeadScore> scored = client.predictions().create("21", lead());
+        RawResponse<Prediction<LeadScore>> scored = client.predictions().withRawResponse().create("21", lead());
 
+        assertThat(scored.getValue().getPrediction().getLeadScore()).isEqualTo(82);
+        assertThat(scored.getStatusCode()).isEqualTo(200);
+        assertThat(scored.getRequestId()).isEqualTo("req_42");
+        assertThat(scored.getHeader("x-request-id")).contains("req_42");
+        assertThat(scored.getDeprecation()).isEmpty();
         assertThat(scored.isReplayed()).isTrue();
         assertThat(scored.getRateLimit()).hasValueSatisfying(limit -> {
             assertThat(limit.getPolicy()).isEqualTo("hour");
@@ -140,9 +148,93 @@ class PredictionServiceTest {
     void predictionWithoutRateLimitHeadersHasNoneAndIsNotAReplay() {
         stub.json(200, predictResponse(LEAD_SCORE));
 
-        Prediction<LeadScore> scored = client.predictions().create("21", lead());
+        RawResponse<Prediction<LeadScore>> scored = client.predictions().withRawResponse().create("21", lead());
 
         assertThat(scored.getRateLimit()).isEmpty();
         assertThat(scored.isReplayed()).isFalse();
+    }
+
+    @Test
+    void predictsAnyModelWithATypedInputAndOutput() throws Exception {
+        stub.json(200, predictResponse("{\"label\":\"positive\",\"score\":0.93}"));
+
+        Prediction<Sentiment> scored = client.predictions().create("sentiment", new Review("Works well", null),
+                Sentiment.class);
+
+        assertThat(scored.getPrediction().label).isEqualTo("positive");
+        assertThat(scored.getPrediction().score).isEqualTo(0.93);
+        assertThat(json.readTree(stub.lastRequest().body).get("inputs").toString())
+                .as("an optional field left null is not sent").isEqualTo("{\"text\":\"Works well\"}");
+    }
+
+    @Test
+    void aMapSendsItsExplicitNullsAsSet() throws Exception {
+        stub.json(200, predictResponse(LEAD_SCORE));
+        Map<String, Object> input = new java.util.LinkedHashMap<>();
+        input.put("title", null);
+
+        client.predictions().create("21", input);
+
+        assertThat(json.readTree(stub.lastRequest().body).get("inputs").toString()).isEqualTo("{\"title\":null}");
+    }
+
+    @Test
+    void aTypedInputWithoutARequiredFieldIsRefusedBeforeSendingNamingTheField() {
+        assertThatThrownBy(() -> client.predictions().create("21", lead().title(null)))
+                .isInstanceOfSatisfying(MissingFieldException.class, e -> {
+                    assertThat(e.getPointers()).containsExactly("/inputs/title");
+                    assertThat(e.getStatusCode()).isZero();
+                    assertThat(e.getRequestId()).isNull();
+                })
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("/inputs/title");
+        assertThatThrownBy(() -> client.predictions().create("21", new LeadScoringInput().companySize(10)))
+                .isInstanceOfSatisfying(MissingFieldException.class, e -> assertThat(e.getPointers())
+                        .hasSize(9).contains("/inputs/industry", "/inputs/decision_timeline").doesNotContain("/inputs/company_size"));
+        assertThat(stub.attempts()).isZero();
+    }
+
+    @Test
+    void aBatchNamesTheInputThatLacksARequiredField() {
+        assertThatThrownBy(() -> client.predictions().createBatch("21", List.of(lead(), lead().industry(null)),
+                LeadScore.class))
+                .isInstanceOfSatisfying(MissingFieldException.class,
+                        e -> assertThat(e.getPointers()).containsExactly("/inputs/1/industry"));
+        assertThatThrownBy(() -> client.predictions().create("sentiment", new Review(null, "en"), Sentiment.class))
+                .isInstanceOfSatisfying(MissingFieldException.class,
+                        e -> assertThat(e.getPointers()).containsExactly("/inputs/text"));
+        assertThat(stub.attempts()).isZero();
+    }
+
+    @Test
+    void aPredictionOfAnotherShapeThanTheOutputTypeIsAServerError() {
+        stub.json(200, predictResponse("{\"label\":[1,2]}"), "X-Request-Id", "req_shape");
+
+        assertThatThrownBy(() -> client.predictions().create("sentiment", new Review("ok", null), Sentiment.class))
+                .isInstanceOfSatisfying(ServerException.class, e -> {
+                    assertThat(e.getRequestId()).isEqualTo("req_shape");
+                    assertThat(e.getMessage()).contains("Sentiment");
+                });
+    }
+
+    /** Another model's input, typed as a caller would: one required and one optional field. */
+    static final class Review {
+        @JsonProperty(value = "text", required = true)
+        public final String text;
+        @JsonProperty("language")
+        public final String language;
+
+        Review(String text, String language) {
+            this.text = text;
+            this.language = language;
+        }
+    }
+
+    /** Another model's output. */
+    static final class Sentiment {
+        @JsonProperty("label")
+        public String label;
+        @JsonProperty("score")
+        public double score;
     }
 }

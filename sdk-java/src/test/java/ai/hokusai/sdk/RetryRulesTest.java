@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.hokusai.sdk.TestData.RecordingSleeper;
 import ai.hokusai.sdk.exception.ApiConnectionException;
-import ai.hokusai.sdk.exception.ApiException;
+import ai.hokusai.sdk.exception.ServerException;
 import ai.hokusai.sdk.exception.HokusaiException;
 import ai.hokusai.sdk.exception.RateLimitException;
 import ai.hokusai.sdk.model.LeadScore;
@@ -118,7 +118,7 @@ class RetryRulesTest {
         stub.problem(503, problem(503, "model_unavailable", "req_last", null));
 
         assertThatThrownBy(() -> client.predictions().create("21", lead()))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
+                .isInstanceOfSatisfying(ServerException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(503);
                     assertThat(e.getCode()).isEqualTo("model_unavailable");
                 });
@@ -131,7 +131,7 @@ class RetryRulesTest {
         stub.problem(503, problem(503, code, "req_1", null), "Retry-After", "5");
 
         assertThatThrownBy(() -> client.outcomes().report(java.util.UUID.randomUUID(), 1.0, "conversion"))
-                .isExactlyInstanceOf(ApiException.class)
+                .isExactlyInstanceOf(ServerException.class)
                 .extracting(e -> ((HokusaiException) e).getCode()).isEqualTo(code);
         assertThat(stub.attempts()).isEqualTo(1 + HokusaiClient.DEFAULT_MAX_RETRIES);
         assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
@@ -153,7 +153,7 @@ class RetryRulesTest {
         HokusaiClient patient = clientFor(stub, sleeper).maxRetries(4).build();
         stub.problem(503, problem(503, "model_unavailable", "req_1", null));
 
-        assertThatThrownBy(() -> patient.models().get("21")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> patient.models().get("21")).isInstanceOf(ServerException.class);
         assertThat(stub.attempts()).isEqualTo(5);
     }
 
@@ -162,7 +162,7 @@ class RetryRulesTest {
         stub.problem(503, problem(503, "model_unavailable", "req_1", null));
 
         assertThatThrownBy(() -> client.models().get("21", RequestOptions.builder().maxRetries(0).build()))
-                .isInstanceOf(ApiException.class);
+                .isInstanceOf(ServerException.class);
         assertThat(stub.attempts()).isEqualTo(1);
     }
 

@@ -36,12 +36,12 @@ class UsageAndOutcomeServiceTest {
     void usageSendsEveryFilterAsAQueryParameter() {
         stub.json(200, USAGE, "X-Request-Id", "req_u");
 
-        ApiResult<UsageReport> usage = client.usage().retrieve(UsageParams.builder().from(LocalDate.of(2026, 11, 26))
+        RawResponse<UsageReport> usage = client.usage().withRawResponse().retrieve(UsageParams.builder().from(LocalDate.of(2026, 11, 26))
                 .to(LocalDate.of(2026, 11, 27)).model("lscor-v2").keyId(UUID.fromString(ApiKeyServiceTest.KEY_ID))
                 .build());
 
-        assertThat(usage.getData().getData()).extracting(row -> row.getRequests()).containsExactly(40L, 2L);
-        assertThat(usage.getData().getData().get(1).getPredictions()).isEqualTo(5L);
+        assertThat(usage.getValue().getData()).extracting(row -> row.getRequests()).containsExactly(40L, 2L);
+        assertThat(usage.getValue().getData().get(1).getPredictions()).isEqualTo(5L);
         assertThat(usage.getRequestId()).isEqualTo("req_u");
         StubServer.Recorded request = stub.lastRequest();
         assertThat(request.method).isEqualTo("GET");
@@ -63,11 +63,10 @@ class UsageAndOutcomeServiceTest {
     void outcomeIsPostedWithAnAutomaticIdempotencyKey() throws Exception {
         stub.json(201, OUTCOME, "X-Request-Id", "req_o");
 
-        ApiResult<Outcome> outcome = client.outcomes().report(UUID.fromString(INFERENCE_LOG_ID), 1.0, "conversion");
+        Outcome outcome = client.outcomes().report(UUID.fromString(INFERENCE_LOG_ID), 1.0, "conversion");
 
-        assertThat(outcome.getData().getOutcomeType()).isEqualTo("conversion");
-        assertThat(outcome.getData().getInferenceLogId()).isEqualTo(UUID.fromString(INFERENCE_LOG_ID));
-        assertThat(outcome.getRequestId()).isEqualTo("req_o");
+        assertThat(outcome.getOutcomeType()).isEqualTo("conversion");
+        assertThat(outcome.getInferenceLogId()).isEqualTo(UUID.fromString(INFERENCE_LOG_ID));
         StubServer.Recorded request = stub.lastRequest();
         assertThat(request.method).isEqualTo("POST");
         assertThat(request.path).isEqualTo("/api/v1/outcomes");

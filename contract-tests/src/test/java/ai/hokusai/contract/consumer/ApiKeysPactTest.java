@@ -20,6 +20,7 @@ import java.util.UUID;
 import ai.hokusai.contract.consumer.Contract.States;
 import ai.hokusai.sdk.ApiKeyCreateParams;
 import ai.hokusai.sdk.CreatedApiKey;
+import ai.hokusai.sdk.RawResponse;
 import ai.hokusai.sdk.RequestOptions;
 import ai.hokusai.sdk.model.ApiKeyList;
 import ai.hokusai.sdk.model.ApiKeyScope;
@@ -64,8 +65,8 @@ class ApiKeysPactTest {
     void createShowsTheSecretOnceWithItsPrefix(MockServer server) {
         CreatedApiKey created = new Clients(server, EXAMPLE_KEY).sdk.apiKeys().create(keyParams().build());
 
-        assertThat(created.getSecret()).startsWith(created.getData().getPrefix());
-        assertThat(created.getData().getScopes()).isNotEmpty();
+        assertThat(created.getSecret()).startsWith(created.getKey().getPrefix());
+        assertThat(created.getKey().getScopes()).isNotEmpty();
     }
 
     @Pact(consumer = CONSUMER)
@@ -136,7 +137,7 @@ class ApiKeysPactTest {
     @Test
     @PactTestFor(pactMethod = "list")
     void listShowsPrefixesNeverSecrets(MockServer server) {
-        ApiKeyList keys = new Clients(server, EXAMPLE_KEY).sdk.apiKeys().list().getData();
+        ApiKeyList keys = new Clients(server, EXAMPLE_KEY).sdk.apiKeys().list();
 
         assertThat(keys.getData()).isNotEmpty().allSatisfy(k -> assertThat(k.getPrefix()).hasSize(16));
     }
@@ -194,8 +195,11 @@ class ApiKeysPactTest {
     @Test
     @PactTestFor(pactMethod = "revoke")
     void revokeAnswersNoContent(MockServer server) {
-        assertThat(new Clients(server, EXAMPLE_KEY).sdk.apiKeys().revoke(UUID.fromString(EXAMPLE_ID))
-                .getRequestId()).isNotBlank();
+        RawResponse<Void> revoked = new Clients(server, EXAMPLE_KEY).sdk.apiKeys().withRawResponse()
+                .revoke(UUID.fromString(EXAMPLE_ID));
+
+        assertThat(revoked.getStatusCode()).isEqualTo(204);
+        assertThat(revoked.getRequestId()).isNotBlank();
     }
 
     @Pact(consumer = CONSUMER)

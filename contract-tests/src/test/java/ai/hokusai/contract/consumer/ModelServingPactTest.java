@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.hokusai.contract.consumer.Contract.States;
+import ai.hokusai.sdk.RawResponse;
 import ai.hokusai.sdk.exception.AuthenticationException;
 import ai.hokusai.sdk.exception.InvalidRequestException;
 import ai.hokusai.sdk.exception.NotFoundException;
@@ -46,15 +47,27 @@ class ModelServingPactTest {
                 .uponReceiving("getModelInfo: the serving facts of model 21")
                 .method("GET").path("/api/v1/models/21/info"))
                 .willRespondWith().status(200))
+                .matchHeader("Deprecation", "@\\d+", "@1796083200")
+                // Pact splits a header's value at commas, and an HTTP date has one: each part is matched on its own.
+                .matchHeader("Sunset", "([A-Z][a-z]{2}, )?\\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT|[A-Z][a-z]{2}",
+                        "Wed, 30 Jun 2027 00:00:00 GMT")
+                .matchHeader("Link", "<[^>]+>;.*rel=\"deprecation\".*",
+                        "</docs/changelog.html#deprecated-fields>; rel=\"deprecation\"; type=\"text/html\"")
                 .body(Bodies.modelInfo())
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "info21")
-    void infoReadsAvailabilityStorageAndBatchLimit(MockServer server) {
-        ModelInfo info = sdk(server).models().info("21");
+    void infoReadsAvailabilityStorageAndBatchLimitWithTheDeprecationNotice(MockServer server) {
+        RawResponse<ModelInfo> response = sdk(server).models().withRawResponse().info("21");
 
+        ModelInfo info = response.getValue();
+        assertThat(response.getDeprecation()).hasValueSatisfying(notice -> {
+            assertThat(notice.getDeprecatedSince()).isPresent();
+            assertThat(notice.getSunset()).isPresent();
+            assertThat(notice.getLink()).isPresent();
+        });
         assertThat(info.getAvailable()).isTrue();
         assertThat(info.getMaxBatchSize()).isPositive();
         assertThat(info.getStorage().getProvider()).isNotNull();

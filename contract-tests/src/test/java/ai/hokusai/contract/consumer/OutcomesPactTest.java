@@ -69,7 +69,7 @@ class OutcomesPactTest {
     @PactTestFor(pactMethod = "report")
     void anOutcomeIsRecordedAgainstThePrediction(MockServer server) {
         Outcome outcome = new Clients(server, EXAMPLE_KEY).sdk.outcomes()
-                .report(UUID.fromString(EXAMPLE_LOG), 1.0, "conversion").getData();
+                .report(UUID.fromString(EXAMPLE_LOG), 1.0, "conversion");
 
         assertThat(outcome.getInferenceLogId()).hasToString(EXAMPLE_LOG);
         assertThat(outcome.getId()).isNotNull();

@@ -24,11 +24,12 @@ import java.util.Map;
 import ai.hokusai.contract.consumer.Contract.States;
 import ai.hokusai.sdk.BatchPrediction;
 import ai.hokusai.sdk.Prediction;
+import ai.hokusai.sdk.RawResponse;
 import ai.hokusai.sdk.RequestOptions;
-import ai.hokusai.sdk.exception.ApiException;
 import ai.hokusai.sdk.exception.AuthenticationException;
 import ai.hokusai.sdk.exception.InvalidRequestException;
 import ai.hokusai.sdk.exception.NotFoundException;
+import ai.hokusai.sdk.exception.ServerException;
 import ai.hokusai.sdk.model.LeadScore;
 import ai.hokusai.sdk.model.LeadScoringInput;
 import au.com.dius.pact.consumer.MockServer;
@@ -71,14 +72,15 @@ class PredictionsPactTest {
     @Test
     @PactTestFor(pactMethod = "scoreOneLead")
     void oneLeadGetsOneScoreWithItsTierAndFactors(MockServer server) {
-        Prediction<LeadScore> scored = sdk(server).predictions().create("21", lead());
+        RawResponse<Prediction<LeadScore>> response = sdk(server).predictions().withRawResponse().create("21", lead());
 
+        Prediction<LeadScore> scored = response.getValue();
         LeadScore score = scored.getPrediction();
         assertThat(score.getLeadScore()).isBetween(0, 100);
         assertThat(score.getRecommendation()).isNotNull();
         assertThat(score.getFactors()).isNotEmpty();
-        assertThat(scored.getRequestId()).isNotBlank();
         assertThat(scored.getInferenceLogId()).isNotNull();
+        assertThat(response.getRequestId()).isNotBlank();
     }
 
     @Pact(consumer = CONSUMER)
@@ -96,7 +98,8 @@ class PredictionsPactTest {
     @Test
     @PactTestFor(pactMethod = "scoreTwoLeads")
     void aBatchGetsOneScorePerLeadInOrder(MockServer server) {
-        BatchPrediction<LeadScore> scored = sdk(server).predictions().createLeadScoreBatch("21", List.of(lead(), lead()));
+        BatchPrediction<LeadScore> scored = sdk(server).predictions()
+                .createBatch("21", List.of(lead(), lead()), LeadScore.class);
 
         assertThat(scored.getPredictions()).hasSize(2);
         assertThat(scored.getPredictions()).allSatisfy(score -> assertThat(score.getConfidence()).isBetween(0.0, 1.0));
@@ -118,7 +121,7 @@ class PredictionsPactTest {
     void aBatchOverTheLimitIsRefusedWithThePointerToInputs(MockServer server) {
         List<LeadScoringInput> leads = Collections.nCopies(OVER_THE_LIMIT, lead());
 
-        assertThatThrownBy(() -> sdk(server).predictions().createLeadScoreBatch("21", leads))
+        assertThatThrownBy(() -> sdk(server).predictions().createBatch("21", leads, LeadScore.class))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(413);
                     assertThat(e.getCode()).isEqualTo("batch_too_large");
@@ -247,7 +250,7 @@ class PredictionsPactTest {
     @PactTestFor(pactMethod = "modelCannotLoad")
     void aModelThatCannotLoadIsUnavailableForNow(MockServer server) {
         assertThatThrownBy(() -> sdk(server).predictions().create("9503", lead()))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
+                .isInstanceOfSatisfying(ServerException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(503);
                     assertThat(e.getCode()).isEqualTo("model_unavailable");
                 });

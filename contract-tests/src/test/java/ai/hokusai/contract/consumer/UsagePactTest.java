@@ -60,7 +60,7 @@ class UsagePactTest {
     @Test
     @PactTestFor(pactMethod = "usage")
     void usageCountsPerModelAndDay(MockServer server) {
-        UsageReport report = new Clients(server, EXAMPLE_KEY).sdk.usage().retrieve().getData();
+        UsageReport report = new Clients(server, EXAMPLE_KEY).sdk.usage().retrieve();
 
         assertThat(report.getFrom()).isBeforeOrEqualTo(report.getTo());
         assertThat(report.getData()).allSatisfy(row -> assertThat(row.getPredictions()).isNotNegative());

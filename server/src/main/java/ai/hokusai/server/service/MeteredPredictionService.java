@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import ai.hokusai.server.config.RequestStages;
+import ai.hokusai.server.config.RequestStages.Stage;
 import ai.hokusai.server.error.DomainException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -26,9 +28,12 @@ public class MeteredPredictionService {
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final RequestStages stages;
 
     public MeteredPredictionService(PredictionService predictions, InferenceMeter meter,
-            MeteringProperties properties, JsonMapper json, Clock clock, MeterRegistry metrics) {
+            MeteringProperties properties, JsonMapper json, Clock clock, MeterRegistry metrics,
+            RequestStages stages) {
+        this.stages = stages;
         this.metrics = metrics;
         this.predictions = predictions;
         this.meter = meter;
@@ -59,15 +64,18 @@ public class MeteredPredictionService {
                     .tag("model", String.valueOf(p.model().id())).tag("runtime", p.deployment().runtime())
                     .publishPercentileHistogram().register(metrics)
                     .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
-            Payloads payloads = payloads(inputs, p.predictions());
-            InferenceMeter.Pending record = reservation.record(new InferenceLogRecord(id, caller.keyId(),
-                    p.model().id(), p.deployment().id(), p.modelVersion(), caller.requestId(), caller.idempotencyKey(),
-                    InferenceLogRecord.SUCCEEDED, null, elapsedMs(startedNanos), p.batchSize(), payloads.input(),
-                    payloads.output(), payloads.truncated(), started, OffsetDateTime.now(clock)));
             // Answered only once billed: the record is committed before the prediction leaves this method.
-            if (!record.awaitCommitted()) {
-                throw new MeteringUnavailableException();
-            }
+            stages.observe(Stage.METER, () -> {
+                Payloads payloads = payloads(inputs, p.predictions());
+                InferenceMeter.Pending record = reservation.record(new InferenceLogRecord(id, caller.keyId(),
+                        p.model().id(), p.deployment().id(), p.modelVersion(), caller.requestId(),
+                        caller.idempotencyKey(), InferenceLogRecord.SUCCEEDED, null, elapsedMs(startedNanos),
+                        p.batchSize(), payloads.input(), payloads.output(), payloads.truncated(), started,
+                        OffsetDateTime.now(clock)));
+                if (!record.awaitCommitted()) {
+                    throw new MeteringUnavailableException();
+                }
+            });
             return new MeteredPrediction(id, p);
         } catch (MeteringUnavailableException e) {
             throw e;

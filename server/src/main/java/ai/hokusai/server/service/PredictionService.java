@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import ai.hokusai.server.config.RequestStages;
+import ai.hokusai.server.config.RequestStages.Stage;
 import ai.hokusai.server.error.FieldViolation;
 import ai.hokusai.server.registry.ModelDeployment;
 import ai.hokusai.server.registry.ModelRegistry;
@@ -22,9 +24,11 @@ public class PredictionService {
     private final InputValidator validator;
     private final LoadedModelCache loadedModels;
     private final Clock clock;
+    private final RequestStages stages;
 
     public PredictionService(ModelRegistry registry, InputValidator validator, LoadedModelCache loadedModels,
-            Clock clock) {
+            Clock clock, RequestStages stages) {
+        this.stages = stages;
         this.registry = registry;
         this.validator = validator;
         this.loadedModels = loadedModels;
@@ -40,15 +44,15 @@ public class PredictionService {
      * @param inputs one input object (a map) or a batch (a list of maps), as parsed from the request body
      */
     public Prediction predict(String modelRef, Object inputs) {
-        ResolvedModel resolved = registry.resolve(modelRef);
+        ResolvedModel resolved = stages.observe(Stage.RESOLVE, () -> registry.resolve(modelRef));
         RegisteredModel model = resolved.model();
         boolean batch = inputs instanceof List<?>;
-        List<Map<String, Object>> batchInputs = validatedInputs(model, inputs);
+        List<Map<String, Object>> batchInputs = stages.observe(Stage.VALIDATE, () -> validatedInputs(model, inputs));
         ModelDeployment deployment = resolved.requireActiveDeployment();
-        LoadedModelCache.Entry loaded = loadedModels.get(resolved.liveArtifact());
+        LoadedModelCache.Entry loaded = stages.observe(Stage.LOAD, () -> loadedModels.get(resolved.liveArtifact()));
 
         long started = System.nanoTime();
-        List<Map<String, Object>> predictions = loaded.model().predict(batchInputs);
+        List<Map<String, Object>> predictions = stages.observe(Stage.MODEL, () -> loaded.model().predict(batchInputs));
         double latencyMs = (System.nanoTime() - started) / 1_000_000.0;
         return new Prediction(model, deployment, loaded.model().version(), batch ? predictions : predictions.get(0),
                 batchInputs.size(), latencyMs, OffsetDateTime.now(clock));

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import ai.hokusai.server.config.RequestStages;
+import ai.hokusai.server.config.RequestStages.Stage;
 import ai.hokusai.server.security.ApiKeyPrincipal;
 import ai.hokusai.server.security.ApiKeyService;
 import ai.hokusai.server.security.AuthenticationException;
@@ -45,9 +47,11 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     private final boolean limitsEnabled;
     private final ProblemWriter problems;
     private final Counter rejections;
+    private final RequestStages stages;
 
     public ApiKeyFilter(ApiKeyService keys, RateLimiter limiter, RateLimitProperties limits, ProblemWriter problems,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, RequestStages stages) {
+        this.stages = stages;
         this.keys = keys;
         this.limiter = limiter;
         this.limitsEnabled = limits.enabled();
@@ -71,10 +75,10 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         try {
-            ApiKeyPrincipal caller = keys.authenticate(presentedKey(request));
+            ApiKeyPrincipal caller = stages.observe(Stage.AUTHENTICATE, () -> keys.authenticate(presentedKey(request)));
             request.setAttribute(PRINCIPAL, caller);
             if (limitsEnabled) {
-                RateLimiter.Decision decision = limiter.check(caller);
+                RateLimiter.Decision decision = stages.observe(Stage.RATE_LIMIT, () -> limiter.check(caller));
                 response.setHeader(POLICY_HEADER, policy(decision));
                 response.setHeader(RATE_LIMIT_HEADER, rateLimit(decision.closest()));
                 if (!decision.allowed()) {

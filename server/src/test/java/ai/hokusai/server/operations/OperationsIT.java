@@ -77,6 +77,8 @@ class OperationsIT {
                 .containsPattern("http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*status=\"200\"[^}]*"
                         + "uri=\"/api/v1/models/\\{modelRef}/predict\"")
                 .containsPattern("hokusai_predict_seconds_count\\{[^}]*model=\"21\"[^}]*runtime=\"lscor-logistic\"")
+                .containsPattern("hokusai_stage_seconds_count\\{[^}]*stage=\"meter\"")
+                .containsPattern("hokusai_stage_seconds_count\\{[^}]*stage=\"model\"")
                 .containsPattern("hokusai_model_load_seconds_count\\{[^}]*runtime=\"lscor-logistic\"")
                 .contains("hokusai_model_cache_loaded ")
                 .contains("hokusai_metering_queue_depth ")
