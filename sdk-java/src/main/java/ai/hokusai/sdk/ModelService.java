@@ -65,26 +65,20 @@ public final class ModelService {
      * nothing until a deployment of it is activated ({@link DeploymentService#create}).
      */
     public Model create(ModelCreateRequest model) {
-        return create(model, RequestOptions.none());
+        return raw.create(model).getValue();
     }
 
     public Model create(ModelCreateRequest model, RequestOptions options) {
-        Objects.requireNonNull(model, "model");
-        return transport.send(Operation.CREATE_MODEL, options, (client, headers, requestId) ->
-                new ModelsApi(client).createModelWithHttpInfo(model, requestId, headers)).getData();
+        return raw.create(model, options).getValue();
     }
 
     /** Changes a model's description, tags, batch limit or cache duration (scope {@code models:write}). */
     public Model update(String modelRef, ModelUpdateParams changes) {
-        return update(modelRef, changes, RequestOptions.none());
+        return raw.update(modelRef, changes).getValue();
     }
 
     public Model update(String modelRef, ModelUpdateParams changes, RequestOptions options) {
-        Objects.requireNonNull(modelRef, "modelRef");
-        Objects.requireNonNull(changes, "changes");
-        return transport.send(Operation.UPDATE_MODEL, options, (client, headers, requestId) ->
-                new ModelsApi(client).updateModelWithHttpInfo(modelRef, changes.toRequest(), requestId, headers))
-                .getData();
+        return raw.update(modelRef, changes, options).getValue();
     }
 
     /** The facts to know before predicting: availability, artifact storage, batch limit. */
@@ -142,6 +136,27 @@ public final class ModelService {
             Objects.requireNonNull(modelRef, "modelRef");
             return transport.send(Operation.GET_MODEL, options, (client, headers, requestId) ->
                     new ModelsApi(client).getModelWithHttpInfo(modelRef, requestId, headers));
+        }
+
+        public RawResponse<Model> create(ModelCreateRequest model) {
+            return create(model, RequestOptions.none());
+        }
+
+        public RawResponse<Model> create(ModelCreateRequest model, RequestOptions options) {
+            Objects.requireNonNull(model, "model");
+            return transport.send(Operation.CREATE_MODEL, options, (client, headers, requestId) ->
+                    new ModelsApi(client).createModelWithHttpInfo(model, requestId, headers));
+        }
+
+        public RawResponse<Model> update(String modelRef, ModelUpdateParams changes) {
+            return update(modelRef, changes, RequestOptions.none());
+        }
+
+        public RawResponse<Model> update(String modelRef, ModelUpdateParams changes, RequestOptions options) {
+            Objects.requireNonNull(modelRef, "modelRef");
+            Objects.requireNonNull(changes, "changes");
+            return transport.send(Operation.UPDATE_MODEL, options, (client, headers, requestId) ->
+                    new ModelsApi(client).updateModelWithHttpInfo(modelRef, changes.toRequest(), requestId, headers));
         }
 
         public RawResponse<ModelInfo> info(String modelRef) {

@@ -479,7 +479,8 @@ class RegistryWritesPactTest {
     @Test
     @PactTestFor(pactMethod = "retire")
     void retireAnswersNoContent(MockServer server) {
-        assertThat(Contract.sdk(server).deployments().retire(UUID.fromString(RETIRABLE_EXAMPLE)).getRequestId())
+        assertThat(Contract.sdk(server).deployments().withRawResponse().retire(UUID.fromString(RETIRABLE_EXAMPLE))
+                .getRequestId())
                 .isNotBlank();
     }
 
