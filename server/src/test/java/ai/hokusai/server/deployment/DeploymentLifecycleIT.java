@@ -49,8 +49,12 @@ class DeploymentLifecycleIT extends ServerIntegrationTest {
         }
     }
 
+    /** This class's server has its own context (the Hub's settings), so its own database too. */
+    private static final Path DATA_DIR = newDataDir();
+
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
+        registry.add("hokusai.data-dir", DATA_DIR::toString);
         registry.add("hokusai.huggingface.endpoint", HUB::endpoint);
         registry.add("hokusai.huggingface.token", () -> HubStub.TOKEN);
     }
