@@ -169,7 +169,11 @@ public final class HubStub implements AutoCloseable {
         try {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance(algorithm);
             digest.update(header);
-            return java.util.HexFormat.of().formatHex(digest.digest(content));
+            StringBuilder hex = new StringBuilder();
+            for (byte b : digest.digest(content)) {
+                hex.append(String.format("%02x", b));
+            }
+            return hex.toString();
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -93,7 +93,11 @@ public class LoadedModelCache {
                 .removalListener((UUID id, Entry entry, RemovalCause cause) -> {
                     if (entry != null) {
                         log.info("Unloading deployment {} ({})", id, cause);
-                        closer.schedule(entry.model()::close, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                        if (closer.isShutdown()) {
+                            entry.model().close();
+                        } else {
+                            closer.schedule(entry.model()::close, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                        }
                     }
                 })
                 .build();
