@@ -12,12 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import ai.hokusai.server.MovableClock;
 import ai.hokusai.server.ServerIntegrationTest;
 import ai.hokusai.server.TestHttp;
 import ai.hokusai.testsupport.HubStub;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -28,9 +32,11 @@ import tools.jackson.databind.JsonNode;
  * an artifact fails — a token the repository refuses, a missing revision, a corrupt file — ending {@code failed} with
  * a reason fit to show, while predict never answers 500. A moving revision is re-resolved after the model's TTL.
  */
-class DeploymentLifecycleIT extends ServerIntegrationTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(MovableClock.AsServerClock.class)
+class DeploymentLifecycleIT {
 
-    private static final Path REPOSITORIES = newDataDir().resolve("hub");
+    private static final Path REPOSITORIES = ServerIntegrationTest.newDataDir().resolve("hub");
     private static final String NEXT_COMMIT = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a291807";
     private static final HubStub HUB = startHub();
 
@@ -49,12 +55,21 @@ class DeploymentLifecycleIT extends ServerIntegrationTest {
         }
     }
 
-    /** This class's server has its own context (the Hub's settings), so its own database too. */
-    private static final Path DATA_DIR = newDataDir();
+    /**
+     * Its own context (the Hub's settings), hence its own data directory: two embedded PostgreSQL servers cannot
+     * share one, and the shared context of {@link ServerIntegrationTest} may be running.
+     */
+    private static final Path DATA_DIR = ServerIntegrationTest.newDataDir();
+
+    @LocalServerPort
+    int port;
+
+    private final MovableClock clock = MovableClock.SHARED;
 
     @DynamicPropertySource
-    static void hubProperties(DynamicPropertyRegistry registry) {
+    static void ownDatabaseAndHub(DynamicPropertyRegistry registry) {
         registry.add("hokusai.data-dir", DATA_DIR::toString);
+        registry.add("hokusai.bootstrap-api-key", () -> ServerIntegrationTest.ADMIN_KEY);
         registry.add("hokusai.huggingface.endpoint", HUB::endpoint);
         registry.add("hokusai.huggingface.token", () -> HubStub.TOKEN);
     }
@@ -62,6 +77,10 @@ class DeploymentLifecycleIT extends ServerIntegrationTest {
     @AfterAll
     static void stopHub() {
         HUB.close();
+    }
+
+    private TestHttp http() {
+        return new TestHttp("http://localhost:" + port, ServerIntegrationTest.ADMIN_KEY);
     }
 
     @Test
