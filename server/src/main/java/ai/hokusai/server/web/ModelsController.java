@@ -46,7 +46,9 @@ public class ModelsController implements ModelsApi {
     @Override
     public ResponseEntity<Model> updateModel(String modelRef, ModelUpdateRequest request, String xRequestId) {
         return ResponseEntity.ok(mapper.model(registration.update(modelRef, new ModelRegistration.ModelChanges(
-                request.getDescription(), request.getTags() == null ? null : list(request.getTags()),
+                // tags has minItems 1, so an empty set is one the body left out: the tags stay as they are.
+                request.getDescription(), request.getTags() == null || request.getTags().isEmpty() ? null
+                        : list(request.getTags()),
                 request.getMaxBatchSize(), request.getCacheTtlSeconds()))));
     }
 
