@@ -46,9 +46,7 @@ public class ModelsController implements ModelsApi {
     @Override
     public ResponseEntity<Model> updateModel(String modelRef, ModelUpdateRequest request, String xRequestId) {
         return ResponseEntity.ok(mapper.model(registration.update(modelRef, new ModelRegistration.ModelChanges(
-                // tags has minItems 1, so an empty set is one the body left out: the tags stay as they are.
-                request.getDescription(), request.getTags() == null || request.getTags().isEmpty() ? null
-                        : list(request.getTags()),
+                request.getDescription(), request.getTags() == null ? null : list(request.getTags()),
                 request.getMaxBatchSize(), request.getCacheTtlSeconds()))));
     }
 
