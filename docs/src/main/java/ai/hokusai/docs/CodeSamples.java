@@ -27,6 +27,12 @@ final class CodeSamples {
     static final Map<String, String> SDK_CALLS = Map.ofEntries(
             Map.entry("listModels", "client.models().list()"),
             Map.entry("getModel", "client.models().get(\"{modelRef}\")"),
+            Map.entry("createModel", "client.models().create(new ModelCreateRequest()\n"
+                    + "        .slug(\"minilm-embed\").name(\"MiniLM sentence embeddings\").task(\"feature-extraction\")\n"
+                    + "        .inputSchema(Map.of(\"type\", \"object\", \"required\", List.of(\"text\")))\n"
+                    + "        .outputSchema(Map.of(\"type\", \"object\")).maxBatchSize(32))"),
+            Map.entry("updateModel", "client.models().update(\"{modelRef}\", ModelUpdateParams.builder()\n"
+                    + "        .maxBatchSize(100).cacheTtlSeconds(3600).build())"),
             Map.entry("getModelInfo", "client.models().info(\"{modelRef}\")"),
             Map.entry("getModelHealth", "client.models().warmUp(\"{modelRef}\")"),
             Map.entry("predict", "client.predictions().create(\"{modelRef}\", new LeadScoringInput()\n"
@@ -36,6 +42,11 @@ final class CodeSamples {
                     + "        .decisionTimeline(\"Q2 2025\").title(\"VP of Engineering\"))"),
             Map.entry("listModelDeployments", "client.deployments().list(\"{modelRef}\")"),
             Map.entry("getDeployment", "client.deployments().get(UUID.fromString(\"{deploymentId}\"))"),
+            Map.entry("createDeployment", "client.deployments().create(\"{modelRef}\", new DeploymentCreateRequest()\n"
+                    + "        .version(\"1.0.0\").runtime(\"onnx-text-embedding\")\n"
+                    + "        .artifactUri(\"hf://hokusai/minilm-embed@main\").activate(true))"),
+            Map.entry("activateDeployment", "client.deployments().activate(UUID.fromString(\"{deploymentId}\"))"),
+            Map.entry("retireDeployment", "client.deployments().retire(UUID.fromString(\"{deploymentId}\"))"),
             Map.entry("createApiKey", "client.apiKeys().create(ApiKeyCreateParams.builder()\n"
                     + "        .name(\"CRM integration\").scopes(ApiKeyScope.PREDICT, ApiKeyScope.MODELS_READ)\n"
                     + "        .rateLimitPerMinute(60).rateLimitPerHour(1000).build())"),

@@ -30,6 +30,7 @@ public final class SiteGenerator {
             new Page("idempotency.md", "idempotency.html", "Getting started", "Idempotency"),
             new Page("errors.md", ErrorReference.PAGE, "Reference", "Errors"),
             new Page("models.md", "models/index.html", "Models", "Catalog"),
+            new Page("deploy-a-model.md", "deploy-a-model.html", "Models", "Register and deploy"),
             new Page("changelog.md", "changelog.html", "Changes", "Changelog & migration"),
             new Page("operations.md", "operations.html", "Operations", "Running a fleet"));
 

@@ -2,6 +2,7 @@ package ai.hokusai.sdk;
 
 import ai.hokusai.sdk.internal.api.DeploymentsApi;
 import ai.hokusai.sdk.model.Deployment;
+import ai.hokusai.sdk.model.DeploymentCreateRequest;
 import ai.hokusai.sdk.model.DeploymentList;
 import java.util.Objects;
 import java.util.UUID;
@@ -37,6 +38,40 @@ public final class DeploymentService {
         return raw.get(deploymentId, options).getValue();
     }
 
+    /**
+     * Deploys a version of a model (scope {@code models:write}). The answer comes at once with
+     * {@code load_status: pending}; follow the load with {@link #get(UUID)} until it is {@code ready} or
+     * {@code failed}.
+     */
+    public Deployment create(String modelRef, DeploymentCreateRequest deployment) {
+        return raw.create(modelRef, deployment).getValue();
+    }
+
+    public Deployment create(String modelRef, DeploymentCreateRequest deployment, RequestOptions options) {
+        return raw.create(modelRef, deployment, options).getValue();
+    }
+
+    /**
+     * Makes a ready deployment the one that serves its model (scope {@code models:write}); the one it replaces stays
+     * ready, so activating that again is the rollback.
+     */
+    public Deployment activate(UUID deploymentId) {
+        return raw.activate(deploymentId).getValue();
+    }
+
+    public Deployment activate(UUID deploymentId, RequestOptions options) {
+        return raw.activate(deploymentId, options).getValue();
+    }
+
+    /** Retires a deployment that is not active (scope {@code models:write}); it answers 404 from then on. */
+    public void retire(UUID deploymentId) {
+        raw.retire(deploymentId);
+    }
+
+    public void retire(UUID deploymentId, RequestOptions options) {
+        raw.retire(deploymentId, options);
+    }
+
     /** {@link DeploymentService}'s calls, each answering a {@link RawResponse}. */
     public static final class WithRawResponse {
 
@@ -64,6 +99,38 @@ public final class DeploymentService {
             Objects.requireNonNull(deploymentId, "deploymentId");
             return transport.send(Operation.GET_DEPLOYMENT, options, (client, headers, requestId) ->
                     new DeploymentsApi(client).getDeploymentWithHttpInfo(deploymentId, requestId, headers));
+        }
+
+        public RawResponse<Deployment> create(String modelRef, DeploymentCreateRequest deployment) {
+            return create(modelRef, deployment, RequestOptions.none());
+        }
+
+        public RawResponse<Deployment> create(String modelRef, DeploymentCreateRequest deployment,
+                RequestOptions options) {
+            Objects.requireNonNull(modelRef, "modelRef");
+            Objects.requireNonNull(deployment, "deployment");
+            return transport.send(Operation.CREATE_DEPLOYMENT, options, (client, headers, requestId) ->
+                    new DeploymentsApi(client).createDeploymentWithHttpInfo(modelRef, deployment, requestId, headers));
+        }
+
+        public RawResponse<Deployment> activate(UUID deploymentId) {
+            return activate(deploymentId, RequestOptions.none());
+        }
+
+        public RawResponse<Deployment> activate(UUID deploymentId, RequestOptions options) {
+            Objects.requireNonNull(deploymentId, "deploymentId");
+            return transport.send(Operation.ACTIVATE_DEPLOYMENT, options, (client, headers, requestId) ->
+                    new DeploymentsApi(client).activateDeploymentWithHttpInfo(deploymentId, requestId, headers));
+        }
+
+        public RawResponse<Void> retire(UUID deploymentId) {
+            return retire(deploymentId, RequestOptions.none());
+        }
+
+        public RawResponse<Void> retire(UUID deploymentId, RequestOptions options) {
+            Objects.requireNonNull(deploymentId, "deploymentId");
+            return transport.send(Operation.RETIRE_DEPLOYMENT, options, (client, headers, requestId) ->
+                    new DeploymentsApi(client).retireDeploymentWithHttpInfo(deploymentId, requestId, headers));
         }
     }
 }

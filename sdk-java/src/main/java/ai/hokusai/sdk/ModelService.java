@@ -4,6 +4,7 @@ import ai.hokusai.sdk.internal.api.ModelsApi;
 import ai.hokusai.sdk.model.Model;
 import ai.hokusai.sdk.model.ModelHealth;
 import ai.hokusai.sdk.model.ModelInfo;
+import ai.hokusai.sdk.model.ModelCreateRequest;
 import ai.hokusai.sdk.model.ModelList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -57,6 +58,27 @@ public final class ModelService {
 
     public Model get(String modelRef, RequestOptions options) {
         return raw.get(modelRef, options).getValue();
+    }
+
+    /**
+     * Registers a model (scope {@code models:write}); the server gives it the next public model number. It serves
+     * nothing until a deployment of it is activated ({@link DeploymentService#create}).
+     */
+    public Model create(ModelCreateRequest model) {
+        return raw.create(model).getValue();
+    }
+
+    public Model create(ModelCreateRequest model, RequestOptions options) {
+        return raw.create(model, options).getValue();
+    }
+
+    /** Changes a model's description, tags, batch limit or cache duration (scope {@code models:write}). */
+    public Model update(String modelRef, ModelUpdateParams changes) {
+        return raw.update(modelRef, changes).getValue();
+    }
+
+    public Model update(String modelRef, ModelUpdateParams changes, RequestOptions options) {
+        return raw.update(modelRef, changes, options).getValue();
     }
 
     /** The facts to know before predicting: availability, artifact storage, batch limit. */
@@ -114,6 +136,27 @@ public final class ModelService {
             Objects.requireNonNull(modelRef, "modelRef");
             return transport.send(Operation.GET_MODEL, options, (client, headers, requestId) ->
                     new ModelsApi(client).getModelWithHttpInfo(modelRef, requestId, headers));
+        }
+
+        public RawResponse<Model> create(ModelCreateRequest model) {
+            return create(model, RequestOptions.none());
+        }
+
+        public RawResponse<Model> create(ModelCreateRequest model, RequestOptions options) {
+            Objects.requireNonNull(model, "model");
+            return transport.send(Operation.CREATE_MODEL, options, (client, headers, requestId) ->
+                    new ModelsApi(client).createModelWithHttpInfo(model, requestId, headers));
+        }
+
+        public RawResponse<Model> update(String modelRef, ModelUpdateParams changes) {
+            return update(modelRef, changes, RequestOptions.none());
+        }
+
+        public RawResponse<Model> update(String modelRef, ModelUpdateParams changes, RequestOptions options) {
+            Objects.requireNonNull(modelRef, "modelRef");
+            Objects.requireNonNull(changes, "changes");
+            return transport.send(Operation.UPDATE_MODEL, options, (client, headers, requestId) ->
+                    new ModelsApi(client).updateModelWithHttpInfo(modelRef, changes.toRequest(), requestId, headers));
         }
 
         public RawResponse<ModelInfo> info(String modelRef) {

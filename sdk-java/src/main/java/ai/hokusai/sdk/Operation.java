@@ -9,12 +9,17 @@ package ai.hokusai.sdk;
 enum Operation {
 
     LIST_MODELS("listModels", "GET", "models:read"),
+    CREATE_MODEL("createModel", "POST", "models:write"),
     GET_MODEL("getModel", "GET", "models:read"),
+    UPDATE_MODEL("updateModel", "PATCH", "models:write"),
     GET_MODEL_INFO("getModelInfo", "GET", "models:read"),
     GET_MODEL_HEALTH("getModelHealth", "GET", "models:read"),
     PREDICT("predict", "POST", "predict"),
     LIST_MODEL_DEPLOYMENTS("listModelDeployments", "GET", "models:read"),
+    CREATE_DEPLOYMENT("createDeployment", "POST", "models:write"),
     GET_DEPLOYMENT("getDeployment", "GET", "models:read"),
+    ACTIVATE_DEPLOYMENT("activateDeployment", "POST", "models:write"),
+    RETIRE_DEPLOYMENT("retireDeployment", "DELETE", "models:write"),
     CREATE_API_KEY("createApiKey", "POST", "admin"),
     LIST_API_KEYS("listApiKeys", "GET", "admin"),
     REVOKE_API_KEY("revokeApiKey", "DELETE", "admin"),
@@ -57,8 +62,12 @@ enum Operation {
         return this == PREDICT || this == REPORT_OUTCOME;
     }
 
-    /** GET and DELETE (revoking a revoked key is a no-op) may be replayed; a POST only with an idempotency key. */
+    /**
+     * GET, DELETE (revoking a revoked key is a no-op; retiring a retired deployment answers 404, never a second
+     * change) and PATCH (setting the same values again changes nothing) may be replayed, and so may activating a
+     * deployment (activating the active one changes nothing); any other POST only with an idempotency key.
+     */
     boolean replayable() {
-        return !"POST".equals(method) || takesIdempotencyKey();
+        return !"POST".equals(method) || takesIdempotencyKey() || this == ACTIVATE_DEPLOYMENT;
     }
 }

@@ -45,6 +45,15 @@ class OperationCoverageTest {
         FACADE.put("predict", client -> client.predictions().create("21", lead()));
         FACADE.put("listModelDeployments", client -> client.deployments().list("21"));
         FACADE.put("getDeployment", client -> client.deployments().get(ID));
+        FACADE.put("createModel", client -> client.models().create(new ai.hokusai.sdk.model.ModelCreateRequest()
+                .slug("m").name("n").task("t").inputSchema(Map.of("type", "object")).outputSchema(Map.of())));
+        FACADE.put("updateModel", client -> client.models().update("21",
+                ModelUpdateParams.builder().cacheTtlSeconds(60).build()));
+        FACADE.put("createDeployment", client -> client.deployments().create("21",
+                new ai.hokusai.sdk.model.DeploymentCreateRequest().version("1").runtime("lscor-logistic")
+                        .artifactUri("hf://acme/lscor")));
+        FACADE.put("activateDeployment", client -> client.deployments().activate(ID));
+        FACADE.put("retireDeployment", client -> client.deployments().retire(ID));
         FACADE.put("createApiKey", client -> client.apiKeys().create(
                 ApiKeyCreateParams.builder().name("n").scopes(ApiKeyScope.PREDICT).build()));
         FACADE.put("listApiKeys", client -> client.apiKeys().list());

@@ -42,6 +42,7 @@ class AccessRefusalsPactTest {
     private static final String READ = "models:read";
     private static final String PREDICT = "predict";
     private static final String ADMIN = "admin";
+    private static final String WRITE = "models:write";
 
     /**
      * One operation as a client sends it: the scope it needs, a scope that is not enough, the request, and the
@@ -66,6 +67,23 @@ class AccessRefusalsPactTest {
                     c -> c.sdk.deployments().list("21")),
             new Operation("getDeployment", READ, PREDICT, r -> r, "GET", "/api/v1/deployments/" + DEPLOYMENT_21,
                     c -> c.sdk.deployments().get(UUID.fromString(DEPLOYMENT_21))),
+            new Operation("createModel", WRITE, READ, r -> jsonBody(r, RegistryWritesPactTest.newModelBody(
+                    RegistryWritesPactTest.NEW_SLUG, Bodies.textInputSchema())), "POST", "/api/v1/models",
+                    c -> c.sdk.models().create(RegistryWritesPactTest.newModel(RegistryWritesPactTest.NEW_SLUG,
+                            RegistryWritesPactTest.textSchema()))),
+            new Operation("updateModel", WRITE, READ, r -> jsonBody(r, RegistryWritesPactTest.sameSettingsBody()),
+                    "PATCH", "/api/v1/models/21",
+                    c -> c.sdk.models().update("21", RegistryWritesPactTest.sameSettings())),
+            new Operation("createDeployment", WRITE, READ, r -> jsonBody(r, RegistryWritesPactTest.newDeploymentBody(
+                    "2.1.9-contract", "lscor-logistic")), "POST", "/api/v1/models/21/deployments",
+                    c -> c.sdk.deployments().create("21", RegistryWritesPactTest.newDeployment("2.1.9-contract",
+                            "lscor-logistic"))),
+            new Operation("activateDeployment", WRITE, READ, r -> r, "POST",
+                    "/api/v1/deployments/" + DEPLOYMENT_21 + "/activate",
+                    c -> c.sdk.deployments().activate(UUID.fromString(DEPLOYMENT_21))),
+            new Operation("retireDeployment", WRITE, READ, r -> r, "DELETE",
+                    "/api/v1/deployments/" + Contract.UNKNOWN_DEPLOYMENT,
+                    c -> c.sdk.deployments().retire(UUID.fromString(Contract.UNKNOWN_DEPLOYMENT))),
             new Operation("createApiKey", ADMIN, PREDICT, r -> jsonBody(r, Bodies.keyRequest()), "POST", "/api/v1/api-keys",
                     c -> c.sdk.apiKeys().create(ApiKeysPactTest.keyParams().build())),
             new Operation("listApiKeys", ADMIN, PREDICT, r -> r, "GET", "/api/v1/api-keys",

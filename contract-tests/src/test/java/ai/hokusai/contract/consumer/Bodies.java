@@ -84,7 +84,34 @@ final class Bodies {
                 .object("artifact", artifact())
                 .stringType("runtime", "lscor-logistic")
                 .stringMatcher("status", "active|inactive", "active")
+                .stringMatcher("load_status", "pending|loading|ready|failed", "ready")
                 .stringMatcher("created_at", TIMESTAMP_PATTERN, EXAMPLE_TIMESTAMP);
+    }
+
+    /** A model to register: a sentence encoder's schemas. */
+    static PactDslJsonBody modelRequest(String slug, PactDslJsonBody inputSchema) {
+        return new PactDslJsonBody()
+                .stringValue("slug", slug)
+                .stringValue("name", "MiniLM sentence embeddings")
+                .stringValue("task", "feature-extraction")
+                .object("input_schema", inputSchema)
+                .object("output_schema", new PactDslJsonBody().stringValue("type", "object"))
+                .numberValue("max_batch_size", 32)
+                .numberValue("cache_ttl_seconds", 3600);
+    }
+
+    static PactDslJsonBody textInputSchema() {
+        return new PactDslJsonBody().stringValue("type", "object")
+                .array("required").stringValue("text").closeArray().asBody();
+    }
+
+    /** A deployment to create from {@code artifactUri}, not activated. */
+    static PactDslJsonBody deploymentRequest(String version, String runtime, String artifactUri) {
+        return new PactDslJsonBody()
+                .stringValue("version", version)
+                .stringValue("runtime", runtime)
+                .stringValue("artifact_uri", artifactUri)
+                .booleanValue("activate", false);
     }
 
     /** One {@code LeadScore}: the tier follows the score, so it is one of three words, not any string. */

@@ -44,6 +44,10 @@ public final class Contract {
         public static final String BROKEN_MODEL = "model 9503 has an active deployment whose artifact cannot be loaded";
         public static final String NO_DEPLOYMENT = "no deployment has the id 00000000-0000-4000-8000-000000000404";
         public static final String DATABASE_DOWN = "the database is down";
+        public static final String FAILED_DEPLOYMENT =
+                "model 21 has a deployment 00000000-0000-4000-8000-000000000409 that failed to load";
+        /** Answers {@code deploymentId}: a fresh one each time, so retiring it can be verified again and again. */
+        public static final String RETIRABLE_DEPLOYMENT = "model 21 has a ready deployment that is not active";
 
         private States() {
         }
@@ -52,6 +56,7 @@ public final class Contract {
     public static final int BROKEN_MODEL_ID = 9503;
     public static final String DEPLOYMENT_21 = "6f1c2a4e-8d3b-4b7a-9c2e-5a1d0e7f3b21";
     public static final String UNKNOWN_DEPLOYMENT = "00000000-0000-4000-8000-000000000404";
+    public static final String FAILED_DEPLOYMENT = "00000000-0000-4000-8000-000000000409";
     public static final String UNKNOWN_KEY_ID = "00000000-0000-4000-8000-000000000405";
     public static final String UNKNOWN_PREDICTION = "00000000-0000-4000-8000-000000000406";
     public static final String USED_IDEMPOTENCY_KEY = "lead-4711";

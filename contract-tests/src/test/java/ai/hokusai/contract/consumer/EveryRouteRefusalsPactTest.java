@@ -48,13 +48,20 @@ class EveryRouteRefusalsPactTest {
     }
 
     static final List<Call> CALLS = List.of(
-            new Call("listModels", "GET", "/api/v1/models", true, "GET", "DELETE"),
-            new Call("getModel", "GET", "/api/v1/models/21", true, "GET", "DELETE"),
+            new Call("listModels", "GET", "/api/v1/models", true, "GET, POST", "DELETE"),
+            new Call("createModel", "POST", "/api/v1/models", true, "GET, POST", null),
+            new Call("getModel", "GET", "/api/v1/models/21", true, "GET, PATCH", "DELETE"),
+            new Call("updateModel", "PATCH", "/api/v1/models/21", true, "GET, PATCH", null),
             new Call("getModelInfo", "GET", "/api/v1/models/21/info", true, "GET", "DELETE"),
             new Call("getModelHealth", "GET", "/api/v1/models/21/health", true, "GET", "DELETE"),
             new Call("predict", "POST", "/api/v1/models/21/predict", true, "POST", "PUT"),
-            new Call("listModelDeployments", "GET", "/api/v1/models/21/deployments", true, "GET", "DELETE"),
-            new Call("getDeployment", "GET", "/api/v1/deployments/" + DEPLOYMENT_21, true, "GET", "DELETE"),
+            new Call("listModelDeployments", "GET", "/api/v1/models/21/deployments", true, "GET, POST", "DELETE"),
+            new Call("createDeployment", "POST", "/api/v1/models/21/deployments", true, "GET, POST", null),
+            new Call("getDeployment", "GET", "/api/v1/deployments/" + DEPLOYMENT_21, true, "DELETE, GET", "PUT"),
+            new Call("retireDeployment", "DELETE", "/api/v1/deployments/" + Contract.UNKNOWN_DEPLOYMENT, true,
+                    "DELETE, GET", null),
+            new Call("activateDeployment", "POST", "/api/v1/deployments/" + DEPLOYMENT_21 + "/activate", true, "POST",
+                    "GET"),
             new Call("createApiKey", "POST", "/api/v1/api-keys", true, "GET, POST", "PUT"),
             new Call("listApiKeys", "GET", "/api/v1/api-keys", true, "GET, POST", null),
             new Call("revokeApiKey", "DELETE", "/api/v1/api-keys/" + UNKNOWN_KEY_ID, true, "DELETE", "GET"),
@@ -98,7 +105,7 @@ class EveryRouteRefusalsPactTest {
             PactDslRequestWithPath request = response == null ? request(builder, call, call.method(), description)
                     : continued(response, call, call.method(), description);
             request = request.headers("Accept", UNACCEPTABLE);
-            if ("POST".equals(call.method())) {
+            if (validBody(call) != null) {
                 request = request.body(validBody(call), "application/json");
             }
             response = problem(request.willRespondWith(), 406, "not_acceptable");
@@ -133,8 +140,9 @@ class EveryRouteRefusalsPactTest {
     void anAcceptHeaderRulingOutTheAnswerIs406(MockServer server) throws Exception {
         for (Call call : CALLS) {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri(server, call)).header("Accept", UNACCEPTABLE);
-            request = "POST".equals(call.method())
-                    ? request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(validBody(call)))
+            request = validBody(call) != null
+                    ? request.header("Content-Type", "application/json")
+                            .method(call.method(), HttpRequest.BodyPublishers.ofString(validBody(call)))
                     : request.method(call.method(), HttpRequest.BodyPublishers.noBody());
             HttpResponse<String> response = send(server, call, request);
             assertThat(response.statusCode()).as(call.operationId()).isEqualTo(406);
@@ -142,14 +150,19 @@ class EveryRouteRefusalsPactTest {
         }
     }
 
-    /** A body the operation's schema accepts, so the Accept header is the only thing wrong. */
+    /** A body the operation's schema accepts, so the Accept header is the only thing wrong; null for none. */
     private static String validBody(Call call) {
         return switch (call.operationId()) {
             case "predict" -> ExampleInputs.predictRequestJson();
             case "createApiKey" -> "{\"name\":\"CRM integration\",\"scopes\":[\"predict\"]}";
             case "reportOutcome" -> "{\"inference_log_id\":\"" + UNKNOWN_PREDICTION
                     + "\",\"outcome_score\":1,\"outcome_type\":\"conversion\"}";
-            default -> throw new IllegalArgumentException(call.operationId());
+            case "createModel" -> "{\"slug\":\"contract-not-acceptable\",\"name\":\"n\",\"task\":\"t\","
+                    + "\"input_schema\":{\"type\":\"object\"},\"output_schema\":{\"type\":\"object\"}}";
+            case "updateModel" -> "{\"cache_ttl_seconds\":3600}";
+            case "createDeployment" -> "{\"version\":\"0.0.1-not-acceptable\",\"runtime\":\"lscor-logistic\","
+                    + "\"artifact_uri\":\"file:///srv/models/contract-lscor\"}";
+            default -> null;
         };
     }
 

@@ -148,6 +148,40 @@ class HandBuiltRequestsPactTest {
         assertThat(response.body()).contains("\"code\":\"unsupported_media_type\"");
     }
 
+    /** The registry writes that take a JSON body, each sent a text/plain one. */
+    private static final java.util.List<String[]> REGISTRY_WRITES = java.util.List.of(
+            new String[] {"createModel", "POST", "/api/v1/models"},
+            new String[] {"updateModel", "PATCH", "/api/v1/models/21"},
+            new String[] {"createDeployment", "POST", "/api/v1/models/21/deployments"});
+
+    @Pact(consumer = CONSUMER)
+    V4Pact formOnRegistryWrites(PactDslWithProvider builder) {
+        au.com.dius.pact.consumer.dsl.PactDslResponse response = null;
+        for (String[] write : REGISTRY_WRITES) {
+            au.com.dius.pact.consumer.dsl.PactDslWithState state = response == null
+                    ? builder.given(States.KEY_ADMIN, scopes("admin")) : response.given(States.KEY_ADMIN, scopes("admin"));
+            response = problem(authenticated(state.given(States.MODEL_21_ACTIVE)
+                    .uponReceiving(write[0] + ", hand-built: a text/plain body instead of JSON")
+                    .method(write[1]).path(write[2])
+                    .body("slug=lead-scorer", "text/plain"))
+                    .willRespondWith(), 415, "unsupported_media_type");
+        }
+        return response.toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "formOnRegistryWrites")
+    void aRegistryWriteThatIsNotJsonIs415(MockServer server) throws Exception {
+        for (String[] write : REGISTRY_WRITES) {
+            HttpResponse<String> response = send(server, HttpRequest.newBuilder(uri(server, write[2]))
+                    .header("Content-Type", "text/plain")
+                    .method(write[1], HttpRequest.BodyPublishers.ofString("slug=lead-scorer")));
+
+            assertThat(response.statusCode()).as(write[0]).isEqualTo(415);
+            assertThat(response.body()).contains("\"code\":\"unsupported_media_type\"");
+        }
+    }
+
     private static URI uri(MockServer server, String path) {
         return URI.create(server.getUrl() + path);
     }

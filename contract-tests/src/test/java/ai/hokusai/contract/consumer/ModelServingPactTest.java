@@ -151,29 +151,21 @@ class ModelServingPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact healthOfBrokenModel(PactDslWithProvider builder) {
-        return json(authenticated(builder
+        return problem(authenticated(builder
                 .given(States.KEY_MODELS_READ, scopes(READ))
                 .given(States.BROKEN_MODEL)
                 .uponReceiving("getModelHealth: a model whose artifact cannot be loaded")
                 .method("GET").path("/api/v1/models/9503/health").query("warmup=true"))
-                .willRespondWith().status(200))
-                .body(new PactDslJsonBody()
-                        .integerType("model_id", 9503)
-                        .stringValue("status", "unavailable")
-                        .booleanValue("is_cached", false)
-                        .booleanValue("inference_ready", false)
-                        .stringType("detail", "Model 9503 cannot be loaded right now."))
+                .willRespondWith(), 503, "model_unavailable")
+                .matchHeader("Retry-After", "\\d+", "30")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "healthOfBrokenModel")
     void healthReportsAModelThatCannotLoadAsUnavailable(MockServer server) {
-        ModelHealth health = sdk(server).models().warmUp("9503");
-
-        assertThat(health.getStatus()).isEqualTo(ModelHealth.StatusEnum.UNAVAILABLE);
-        assertThat(health.getInferenceReady()).isFalse();
-        assertThat(health.getDetail()).isNotBlank();
+        assertThat(new Clients(server, Contract.EXAMPLE_KEY).refusal(c -> c.sdk.models().warmUp("9503")))
+                .isEqualTo(new Clients.Answer(503, "model_unavailable"));
     }
 
     @Pact(consumer = CONSUMER)

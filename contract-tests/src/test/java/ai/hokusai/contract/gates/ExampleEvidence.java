@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public final class ExampleEvidence {
 
     /** Fields whose value differs on every call by design. */
-    public static final Set<String> VOLATILE = Set.of("request_id", "latency_ms", "key", "prefix");
+    public static final Set<String> VOLATILE = Set.of("request_id", "latency_ms", "load_time_ms", "key", "prefix");
 
     /** Free-form objects (a model's JSON Schema) that an example may abbreviate. */
     public static final Set<String> ABBREVIATED = Set.of("input_schema", "output_schema");

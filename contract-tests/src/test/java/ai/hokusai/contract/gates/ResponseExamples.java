@@ -28,7 +28,9 @@ public final class ResponseExamples {
             "listApiKeys", "lists the keys issued before, which differ on every server",
             "getUsage", "counts what was metered before, which differs on every server",
             "reportOutcome", "needs the inference log id of an earlier prediction",
-            "getOpenApiDocument", "answers the document itself, not JSON");
+            "getOpenApiDocument", "answers the document itself, not JSON",
+            "createDeployment", "starts a download from the Hugging Face Hub, which a test server cannot reach; the "
+                    + "server's DeploymentLifecycleIT deploys from a Hub stub");
 
     /** Query parameters whose example only makes sense after an earlier answer. */
     private static final Set<String> NOT_SENT = Set.of("cursor");

@@ -37,6 +37,9 @@ public final class SpecCoverage {
             "createApiKey 413", "a body over 1 MiB in the pact file to repeat what predict's 413 interaction shows: one "
                     + "filter refuses every oversized body, and the server's bad-input corpus proves it per operation",
             "reportOutcome 413", "as for createApiKey 413",
+            "createModel 413", "as for createApiKey 413",
+            "updateModel 413", "as for createApiKey 413",
+            "createDeployment 413", "as for createApiKey 413",
             "getLiveness 400", "only a request no HTTP client sends as such provokes it (an undecodable query string, "
                     + "a malformed request line or header); the server's HostileInputIT and corpus prove the answer",
             "getReadiness 400", "as for getLiveness 400",

@@ -1,6 +1,7 @@
 package ai.hokusai.contract.provider;
 
 import static ai.hokusai.contract.consumer.Contract.BROKEN_MODEL_ID;
+import static ai.hokusai.contract.consumer.Contract.FAILED_DEPLOYMENT;
 import static ai.hokusai.contract.consumer.Contract.DEPLOYMENT_21;
 import static ai.hokusai.contract.consumer.Contract.UNKNOWN_DEPLOYMENT;
 import static ai.hokusai.contract.consumer.Contract.UNKNOWN_KEY_ID;
@@ -174,6 +175,25 @@ public class ProviderStates {
         deployments.insertIfAbsent(new DeploymentRecord(UUID.fromString("0d4c7a52-5e0c-4f7e-9d8a-8b1f5c2e9503"),
                 BROKEN_MODEL_ID, "0.0.1", "filesystem", "/nonexistent/contract-artifact", "lscor-logistic", "active",
                 null));
+    }
+
+    /** A deployment of model 21 whose load failed: it cannot be activated. */
+    @State(States.FAILED_DEPLOYMENT)
+    public void deploymentThatFailedToLoad() {
+        deployments.insertIfAbsent(new DeploymentRecord(UUID.fromString(FAILED_DEPLOYMENT), 21, "contract-failed",
+                "filesystem", "/nonexistent/contract-artifact", "lscor-logistic", DeploymentRecord.INACTIVE,
+                DeploymentRecord.FAILED, null, null, null, null, null, null, null));
+        require(deployments.findById(UUID.fromString(FAILED_DEPLOYMENT)).map(DeploymentRecord::loadStatus)
+                .orElse("").equals(DeploymentRecord.FAILED), "deployment " + FAILED_DEPLOYMENT + " did not fail");
+    }
+
+    /** A fresh ready, inactive deployment of model 21 each time, so retiring it can be verified again and again. */
+    @State(States.RETIRABLE_DEPLOYMENT)
+    public Map<String, Object> retirableDeployment() {
+        UUID id = UUID.randomUUID();
+        deployments.insertIfAbsent(new DeploymentRecord(id, 21, "contract-retirable-" + id, "bundled",
+                "classpath:models/lscor-v2", "lscor-logistic", DeploymentRecord.INACTIVE, null));
+        return Map.of("deploymentId", id.toString());
     }
 
     @State(value = {States.KEY_MODELS_READ, States.KEY_PREDICT, States.KEY_ADMIN, States.KEY_OVER_LIMIT},

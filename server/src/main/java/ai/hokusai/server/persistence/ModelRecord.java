@@ -3,7 +3,10 @@ package ai.hokusai.server.persistence;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A row of {@code models}; {@code inputSchemaJson} is the model's input JSON Schema as text. */
+/**
+ * A row of {@code models}; {@code inputSchemaJson} and {@code outputSchemaJson} are the model's JSON Schemas as text
+ * (the output schema may be null for a model registered before it was recorded).
+ */
 public record ModelRecord(
         int id,
         String slug,
@@ -15,6 +18,7 @@ public record ModelRecord(
         int maxBatchSize,
         int cacheTtlSeconds,
         String inputSchemaJson,
+        String outputSchemaJson,
         OffsetDateTime createdAt) {
 
     public ModelRecord {
@@ -23,8 +27,16 @@ public record ModelRecord(
 
     /** MyBatis maps {@code text[]} to {@code String[]}. */
     public ModelRecord(int id, String slug, String name, String ticker, String description, String[] tags, String task,
-            int maxBatchSize, int cacheTtlSeconds, String inputSchemaJson, OffsetDateTime createdAt) {
+            int maxBatchSize, int cacheTtlSeconds, String inputSchemaJson, String outputSchemaJson,
+            OffsetDateTime createdAt) {
         this(id, slug, name, ticker, description, List.of(tags), task, maxBatchSize, cacheTtlSeconds, inputSchemaJson,
+                outputSchemaJson, createdAt);
+    }
+
+    /** A model without an output schema. */
+    public ModelRecord(int id, String slug, String name, String ticker, String description, List<String> tags,
+            String task, int maxBatchSize, int cacheTtlSeconds, String inputSchemaJson, OffsetDateTime createdAt) {
+        this(id, slug, name, ticker, description, tags, task, maxBatchSize, cacheTtlSeconds, inputSchemaJson, null,
                 createdAt);
     }
 

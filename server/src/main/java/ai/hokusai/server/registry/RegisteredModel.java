@@ -5,7 +5,10 @@ import java.util.List;
 
 import ai.hokusai.server.persistence.ModelRecord;
 
-/** A model as the registry knows it; {@code inputSchemaJson} is its input JSON Schema as text. */
+/**
+ * A model as the registry knows it; {@code inputSchemaJson} and {@code outputSchemaJson} are its JSON Schemas as text
+ * (the output schema null when none was recorded).
+ */
 public record RegisteredModel(
         int id,
         String slug,
@@ -17,6 +20,7 @@ public record RegisteredModel(
         int maxBatchSize,
         int cacheTtlSeconds,
         String inputSchemaJson,
+        String outputSchemaJson,
         OffsetDateTime createdAt) {
 
     public RegisteredModel {
@@ -25,6 +29,7 @@ public record RegisteredModel(
 
     static RegisteredModel of(ModelRecord row) {
         return new RegisteredModel(row.id(), row.slug(), row.name(), row.ticker(), row.description(), row.tags(),
-                row.task(), row.maxBatchSize(), row.cacheTtlSeconds(), row.inputSchemaJson(), row.createdAt());
+                row.task(), row.maxBatchSize(), row.cacheTtlSeconds(), row.inputSchemaJson(), row.outputSchemaJson(),
+                row.createdAt());
     }
 }

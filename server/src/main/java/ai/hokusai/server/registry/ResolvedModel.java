@@ -17,7 +17,11 @@ public record ResolvedModel(RegisteredModel model, Optional<ModelDeployment> act
 
     /** What the runtime loads to serve this model: its live deployment's artifact, kept for the model's cache TTL. */
     public LoadedModelCache.Artifact liveArtifact() {
-        ModelDeployment deployment = requireActiveDeployment();
+        return artifactOf(model, requireActiveDeployment());
+    }
+
+    /** What the runtime loads to serve {@code deployment} of {@code model}. */
+    public static LoadedModelCache.Artifact artifactOf(RegisteredModel model, ModelDeployment deployment) {
         return new LoadedModelCache.Artifact(model.id(), deployment.id(), deployment.runtime(),
                 deployment.artifactProvider(), deployment.artifactLocation(),
                 Duration.ofSeconds(model.cacheTtlSeconds()));

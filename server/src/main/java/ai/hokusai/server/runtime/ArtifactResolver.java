@@ -33,6 +33,8 @@ public class ArtifactResolver {
 
     private final BundledArtifacts bundled;
     private final HuggingFaceHub hub;
+    private final String token;
+    private final JsonMapper json;
 
     public ArtifactResolver(
             @Value("${hokusai.data-dir}") String dataDirectory,
@@ -41,6 +43,8 @@ public class ArtifactResolver {
             JsonMapper json) {
         Path artifacts = Path.of(dataDirectory).toAbsolutePath().resolve("artifacts");
         this.bundled = new BundledArtifacts(artifacts.resolve(BUNDLED));
+        this.token = huggingFaceToken == null ? "" : huggingFaceToken.strip();
+        this.json = json;
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 // The Hub answers large files with a redirect to its CDN.
@@ -58,13 +62,30 @@ public class ArtifactResolver {
         if (provider == null || location == null || location.isBlank()) {
             throw new ArtifactLoadException("artifact provider and location are required, got " + provider + " / " + location);
         }
-        return switch (provider) {
-            case BUNDLED -> bundled.extract(location);
-            case FILESYSTEM -> filesystem(location);
-            case HUGGINGFACE -> hub.download(location);
-            default -> throw new ArtifactLoadException("unknown artifact provider '" + provider
-                    + "' (expected " + BUNDLED + ", " + FILESYSTEM + " or " + HUGGINGFACE + ")");
-        };
+        try {
+            return switch (provider) {
+                case BUNDLED -> bundled.extract(location);
+                case FILESYSTEM -> filesystem(location);
+                case HUGGINGFACE -> hub.download(location);
+                default -> throw new ArtifactLoadException("unknown artifact provider '" + provider
+                        + "' (expected " + BUNDLED + ", " + FILESYSTEM + " or " + HUGGINGFACE + ")");
+            };
+        } catch (ArtifactLoadException e) {
+            throw redacted(e);
+        }
+    }
+
+    /** The commit and the files with their checksums of an artifact directory this resolver produced. */
+    public ArtifactContents contents(Path directory) {
+        return ArtifactContents.of(directory, json);
+    }
+
+    /** A failure's message is shown to operators: it never carries the Hub token, whatever an error echoed. */
+    private ArtifactLoadException redacted(ArtifactLoadException e) {
+        if (token.isEmpty() || e.getMessage() == null || !e.getMessage().contains(token)) {
+            return e;
+        }
+        return new ArtifactLoadException(e.getMessage().replace(token, "[token]"));
     }
 
     /**
@@ -74,7 +95,11 @@ public class ArtifactResolver {
      * @throws ArtifactLoadException when the Hub cannot be asked or the new files cannot be fetched
      */
     public Optional<Path> movedSince(String provider, String location) {
-        return HUGGINGFACE.equals(provider) ? hub.refresh(location) : Optional.empty();
+        try {
+            return HUGGINGFACE.equals(provider) ? hub.refresh(location) : Optional.empty();
+        } catch (ArtifactLoadException e) {
+            throw redacted(e);
+        }
     }
 
     private static Path filesystem(String location) {

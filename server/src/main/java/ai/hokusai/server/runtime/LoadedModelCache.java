@@ -50,9 +50,15 @@ public class LoadedModelCache {
             Duration ttl) {
     }
 
-    /** A model in memory and when it was loaded. */
-    public record Entry(LoadedModel model, Instant loadedAt, Duration ttl) {
+    /**
+     * A model in memory: when it was loaded, what it was loaded from, and how long fetching and loading it took.
+     */
+    public record Entry(LoadedModel model, Instant loadedAt, Duration ttl, ArtifactContents contents,
+            double loadMillis) {
     }
+
+    /** After a deployment failed to load, requests are refused at once for this long instead of each trying again. */
+    private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(10);
 
     private final Map<String, ModelRuntime> runtimes;
     private final ArtifactResolver artifacts;
@@ -66,6 +72,8 @@ public class LoadedModelCache {
     /** When each loaded deployment's artifact was last checked for a new revision. */
     private final Map<UUID, Instant> checkedAt = new ConcurrentHashMap<>();
     private final Set<UUID> refreshing = ConcurrentHashMap.newKeySet();
+    /** When each deployment last failed to load on the request path. */
+    private final Map<UUID, Instant> failedAt = new ConcurrentHashMap<>();
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "model-refresher");
         thread.setDaemon(true);
@@ -85,7 +93,11 @@ public class LoadedModelCache {
                 .removalListener((UUID id, Entry entry, RemovalCause cause) -> {
                     if (entry != null) {
                         log.info("Unloading deployment {} ({})", id, cause);
-                        closer.schedule(entry.model()::close, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                        if (closer.isShutdown()) {
+                            entry.model().close();
+                        } else {
+                            closer.schedule(entry.model()::close, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                        }
                     }
                 })
                 .build();
@@ -99,15 +111,47 @@ public class LoadedModelCache {
      * @throws ModelUnavailableException when the artifact cannot be fetched or read (the reason is logged, not told)
      */
     public Entry get(Artifact artifact) {
-        try {
-            Entry entry = cache.get(artifact.deploymentId(), id -> load(artifact));
+        Entry loaded = cache.getIfPresent(artifact.deploymentId());
+        if (loaded != null) {
             refreshIfDue(artifact);
+            return loaded;
+        }
+        Instant failed = failedAt.get(artifact.deploymentId());
+        if (failed != null && clock.instant().isBefore(failed.plus(FAILURE_BACKOFF))) {
+            throw new ModelUnavailableException("Model " + artifact.modelId() + " cannot be loaded right now.");
+        }
+        try {
+            Entry entry = warm(artifact);
+            failedAt.remove(artifact.deploymentId());
             return entry;
         } catch (ArtifactLoadException e) {
+            failedAt.put(artifact.deploymentId(), clock.instant());
             log.error("Deployment {} of model {} failed to load: {}", artifact.deploymentId(), artifact.modelId(),
-                    e.getMessage(), e);
+                    e.getMessage());
             throw new ModelUnavailableException("Model " + artifact.modelId() + " cannot be loaded right now.", e);
         }
+    }
+
+    /**
+     * The loaded model of a deployment, loading it now if it is not in memory.
+     *
+     * @throws ArtifactLoadException when the artifact cannot be fetched, verified or read; its message says why, for
+     *     people, and names no secret
+     */
+    public Entry warm(Artifact artifact) {
+        return cache.get(artifact.deploymentId(), id -> load(artifact));
+    }
+
+    /** Unloads a deployment (once no request can still hold it). */
+    public void evict(UUID deploymentId) {
+        cache.invalidate(deploymentId);
+        checkedAt.remove(deploymentId);
+        failedAt.remove(deploymentId);
+    }
+
+    /** The ids of the installed runtimes, e.g. {@code lscor-logistic}. */
+    public Set<String> installedRuntimes() {
+        return runtimes.keySet();
     }
 
     /** The entry if the deployment is in memory now, without counting as a use. */
@@ -137,8 +181,10 @@ public class LoadedModelCache {
             if (moved.isPresent()) {
                 long started = System.nanoTime();
                 LoadedModel model = runtimes.get(artifact.runtime()).load(moved.get());
+                ArtifactContents contents = artifacts.contents(moved.get());
                 // The replaced entry is closed by the removal listener, after the grace period.
-                cache.put(artifact.deploymentId(), new Entry(model, clock.instant(), artifact.ttl()));
+                cache.put(artifact.deploymentId(), new Entry(model, clock.instant(), artifact.ttl(), contents,
+                        (System.nanoTime() - started) / 1_000_000.0));
                 log.info("Deployment {} moved to {}: loaded in {} ms and swapped in", artifact.deploymentId(),
                         moved.get().getFileName(), (System.nanoTime() - started) / 1_000_000);
             }
@@ -164,7 +210,16 @@ public class LoadedModelCache {
         }
         long started = System.nanoTime();
         Path directory = artifacts.localDirectory(artifact.provider(), artifact.location());
-        LoadedModel model = runtime.load(directory);
+        ArtifactContents contents = artifacts.contents(directory);
+        LoadedModel model;
+        try {
+            model = runtime.load(directory);
+        } catch (ArtifactLoadException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ArtifactLoadException("the " + artifact.runtime() + " runtime cannot read the artifact: "
+                    + e.getMessage(), e);
+        }
         long took = System.nanoTime() - started;
         Timer.builder("hokusai.model.load").description("Time to fetch and load a deployment's model")
                 .tag("model", String.valueOf(artifact.modelId())).tag("runtime", artifact.runtime())
@@ -172,7 +227,7 @@ public class LoadedModelCache {
         log.info("Loaded deployment {} with runtime {} in {} ms", artifact.deploymentId(), artifact.runtime(),
                 took / 1_000_000);
         checkedAt.put(artifact.deploymentId(), clock.instant());
-        return new Entry(model, clock.instant(), artifact.ttl());
+        return new Entry(model, clock.instant(), artifact.ttl(), contents, took / 1_000_000.0);
     }
 
     /** Each entry lives for its own model's TTL after its last use. */

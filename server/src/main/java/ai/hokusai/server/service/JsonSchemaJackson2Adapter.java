@@ -85,6 +85,33 @@ final class JsonSchemaJackson2Adapter {
         return OPENAPI_FACTORY.getSchema(root, OPENAPI_CONFIG);
     }
 
+    /** The JSON Schema 2020-12 meta-schema, which every model's input and output schema must satisfy. */
+    private static final JsonSchema META_SCHEMA_2020_12 = FACTORY.getSchema(
+            com.networknt.schema.SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"), CONFIG);
+
+    /**
+     * Checks that a value parsed from a request body is a usable JSON Schema (draft 2020-12): valid against the
+     * meta-schema, and compilable.
+     *
+     * @return what is wrong, as (pointer inside the schema, message); empty when it is a usable schema
+     */
+    static List<Map.Entry<String, String>> schemaProblems(Object schema) {
+        JsonNode node = JACKSON2.valueToTree(schema);
+        List<Map.Entry<String, String>> problems = new java.util.ArrayList<>();
+        for (ValidationMessage message : META_SCHEMA_2020_12.validate(node)) {
+            String location = message.getInstanceLocation().toString();
+            problems.add(Map.entry("/".equals(location) ? "" : location, message.getError()));
+        }
+        if (problems.isEmpty()) {
+            try {
+                FACTORY.getSchema(node, CONFIG).validate(JACKSON2.nullNode());
+            } catch (RuntimeException e) {
+                problems.add(Map.entry("", "cannot be used as a JSON Schema: " + e.getMessage()));
+            }
+        }
+        return problems;
+    }
+
     /**
      * Validates a value parsed from a request body (maps, lists, strings, numbers, booleans, null); an object read by
      * {@link #validateJson} is checked on the tree it was read into, not converted again.

@@ -30,8 +30,8 @@ public class ModelCatalogService {
     public record ModelPage(List<ResolvedModel> models, String nextCursor) {
     }
 
-    /** Loading state of a model's live deployment. */
-    public record Health(ResolvedModel model, String status, boolean cached, Instant loadedAt, String detail) {
+    /** Loading state of a model's live deployment on this instance; {@code revision} is its loaded commit. */
+    public record Health(ResolvedModel model, String status, boolean cached, Instant loadedAt, String revision) {
     }
 
     public ModelPage list(int limit, String cursor) {
@@ -49,23 +49,20 @@ public class ModelCatalogService {
 
     /**
      * @param warmup load the live deployment first, so the next prediction pays no loading cost
+     * @throws ModelUnavailableException when the model has no active deployment ready to serve, or warming it fails
      */
     public Health health(String modelRef, boolean warmup) {
         ResolvedModel resolved = registry.resolve(modelRef);
-        Optional<ModelDeployment> deployment = resolved.activeDeployment();
-        if (deployment.isEmpty()) {
-            return new Health(resolved, "unavailable", false, null, "The model has no active deployment.");
+        ModelDeployment deployment = resolved.requireActiveDeployment();
+        if (!deployment.ready()) {
+            throw new ModelUnavailableException("Model " + resolved.model().id() + " has no deployment ready to serve.");
         }
         if (warmup) {
-            try {
-                loadedModels.get(resolved.liveArtifact());
-            } catch (ModelUnavailableException e) {
-                return new Health(resolved, "unavailable", false, null, e.getMessage());
-            }
+            loadedModels.get(resolved.liveArtifact());
         }
-        Optional<LoadedModelCache.Entry> entry = loadedModels.peek(deployment.get().id());
-        return entry.map(e -> new Health(resolved, "ready", true, e.loadedAt(), null))
-                .orElseGet(() -> new Health(resolved, "not_loaded", false, null, null));
+        Optional<LoadedModelCache.Entry> entry = loadedModels.peek(deployment.id());
+        return entry.map(e -> new Health(resolved, "ready", true, e.loadedAt(), e.contents().revision()))
+                .orElseGet(() -> new Health(resolved, "not_loaded", false, null, deployment.revision()));
     }
 
     public List<ModelDeployment> deployments(String modelRef) {

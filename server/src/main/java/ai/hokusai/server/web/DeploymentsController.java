@@ -2,10 +2,13 @@ package ai.hokusai.server.web;
 
 import java.util.UUID;
 
+import ai.hokusai.server.service.DeploymentService;
 import ai.hokusai.server.service.ModelCatalogService;
 import ai.hokusai.server.web.api.DeploymentsApi;
 import ai.hokusai.server.web.model.Deployment;
+import ai.hokusai.server.web.model.DeploymentCreateRequest;
 import ai.hokusai.server.web.model.DeploymentList;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -13,10 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class DeploymentsController implements DeploymentsApi {
 
     private final ModelCatalogService catalog;
+    private final DeploymentService deployments;
     private final WebMapper mapper;
 
-    public DeploymentsController(ModelCatalogService catalog, WebMapper mapper) {
+    public DeploymentsController(ModelCatalogService catalog, DeploymentService deployments, WebMapper mapper) {
         this.catalog = catalog;
+        this.deployments = deployments;
         this.mapper = mapper;
     }
 
@@ -29,5 +34,25 @@ public class DeploymentsController implements DeploymentsApi {
     public ResponseEntity<DeploymentList> listModelDeployments(String modelRef, String xRequestId) {
         return Deprecations.okWithDeprecatedFields(new DeploymentList(catalog.deployments(modelRef).stream()
                 .map(mapper::deployment).toList()));
+    }
+
+    @Override
+    public ResponseEntity<Deployment> createDeployment(String modelRef, DeploymentCreateRequest request,
+            String xRequestId) {
+        DeploymentService.Created created = deployments.deploy(modelRef, new DeploymentService.NewDeployment(null,
+                request.getVersion(), request.getRuntime(), DeploymentService.parseArtifactUri(request.getArtifactUri()),
+                Boolean.TRUE.equals(request.getActivate())));
+        return Deprecations.withDeprecatedFields(HttpStatus.ACCEPTED, mapper.deployment(created.deployment()));
+    }
+
+    @Override
+    public ResponseEntity<Deployment> activateDeployment(UUID deploymentId, String xRequestId) {
+        return Deprecations.okWithDeprecatedFields(mapper.deployment(deployments.activate(deploymentId)));
+    }
+
+    @Override
+    public ResponseEntity<Void> retireDeployment(UUID deploymentId, String xRequestId) {
+        deployments.retire(deploymentId);
+        return ResponseEntity.noContent().build();
     }
 }

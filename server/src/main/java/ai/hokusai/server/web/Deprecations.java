@@ -1,6 +1,7 @@
 package ai.hokusai.server.web;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -21,10 +22,15 @@ final class Deprecations {
 
     /** A 200 with the body and the deprecation notice. */
     static <T> ResponseEntity<T> okWithDeprecatedFields(T body) {
+        return withDeprecatedFields(HttpStatus.OK, body);
+    }
+
+    /** An answer with the body and the deprecation notice. */
+    static <T> ResponseEntity<T> withDeprecatedFields(HttpStatus status, T body) {
         HttpHeaders headers = new HttpHeaders();
         headers.set("Deprecation", DEPRECATION);
         headers.set("Sunset", SUNSET);
         headers.set(HttpHeaders.LINK, LINK);
-        return ResponseEntity.ok().headers(headers).body(body);
+        return ResponseEntity.status(status).headers(headers).body(body);
     }
 }

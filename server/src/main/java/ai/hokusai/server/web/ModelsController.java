@@ -2,7 +2,16 @@ package ai.hokusai.server.web;
 
 import java.time.ZoneOffset;
 
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import ai.hokusai.server.registry.ResolvedModel;
 import ai.hokusai.server.service.ModelCatalogService;
+import ai.hokusai.server.service.ModelRegistration;
+import ai.hokusai.server.web.model.ModelCreateRequest;
+import ai.hokusai.server.web.model.ModelUpdateRequest;
+import org.springframework.http.HttpStatus;
 import ai.hokusai.server.web.api.ModelsApi;
 import ai.hokusai.server.web.model.Model;
 import ai.hokusai.server.web.model.ModelHealth;
@@ -15,11 +24,34 @@ import org.springframework.web.bind.annotation.RestController;
 public class ModelsController implements ModelsApi {
 
     private final ModelCatalogService catalog;
+    private final ModelRegistration registration;
     private final WebMapper mapper;
 
-    public ModelsController(ModelCatalogService catalog, WebMapper mapper) {
+    public ModelsController(ModelCatalogService catalog, ModelRegistration registration, WebMapper mapper) {
         this.catalog = catalog;
+        this.registration = registration;
         this.mapper = mapper;
+    }
+
+    @Override
+    public ResponseEntity<Model> createModel(ModelCreateRequest request, String xRequestId) {
+        ResolvedModel registered = registration.register(new ModelRegistration.NewModel(request.getSlug(),
+                request.getName(), request.getTicker(), request.getDescription(), list(request.getTags()),
+                request.getTask(), request.getInputSchema(), request.getOutputSchema(),
+                Objects.requireNonNullElse(request.getMaxBatchSize(), 100),
+                Objects.requireNonNullElse(request.getCacheTtlSeconds(), 3600)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(mapper.model(registered));
+    }
+
+    @Override
+    public ResponseEntity<Model> updateModel(String modelRef, ModelUpdateRequest request, String xRequestId) {
+        return ResponseEntity.ok(mapper.model(registration.update(modelRef, new ModelRegistration.ModelChanges(
+                request.getDescription(), request.getTags() == null ? null : list(request.getTags()),
+                request.getMaxBatchSize(), request.getCacheTtlSeconds()))));
+    }
+
+    private static List<String> list(Set<String> tags) {
+        return tags == null ? List.of() : List.copyOf(tags);
     }
 
     @Override
@@ -47,7 +79,7 @@ public class ModelsController implements ModelsApi {
                 ModelHealth.StatusEnum.fromValue(health.status()), health.cached(), health.cached());
         body.setDeploymentId(health.model().activeDeployment().map(d -> d.id()).orElse(null));
         body.setLoadedAt(health.loadedAt() == null ? null : health.loadedAt().atOffset(ZoneOffset.UTC));
-        body.setDetail(health.detail());
+        body.setRevision(health.revision());
         return ResponseEntity.ok(body);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import ai.hokusai.server.registry.ModelDeployment;
 import ai.hokusai.server.registry.RegisteredModel;
 import ai.hokusai.server.registry.ResolvedModel;
+import ai.hokusai.server.web.model.ArtifactFile;
 import ai.hokusai.server.web.model.ArtifactStorage;
 import ai.hokusai.server.web.model.ArtifactSummary;
 import ai.hokusai.server.web.model.Deployment;
@@ -32,6 +33,9 @@ public class WebMapper {
                 m.cacheTtlSeconds(), json.readValue(m.inputSchemaJson(), JSON_OBJECT),
                 m.createdAt().withOffsetSameInstant(ZoneOffset.UTC));
         model.setTicker(m.ticker());
+        if (m.outputSchemaJson() != null) {
+            model.setOutputSchema(json.readValue(m.outputSchemaJson(), JSON_OBJECT));
+        }
         model.setActiveDeploymentId(resolved.activeDeployment().map(ModelDeployment::id).orElse(null));
         return model;
     }
@@ -61,8 +65,18 @@ public class WebMapper {
     }
 
     public Deployment deployment(ModelDeployment d) {
-        return new Deployment(d.id(), d.modelId(), d.version(), storage(d), d.runtime(),
-                Deployment.StatusEnum.fromValue(d.status()), d.createdAt().withOffsetSameInstant(ZoneOffset.UTC));
+        Deployment deployment = new Deployment(d.id(), d.modelId(), d.version(), storage(d), d.runtime(),
+                Deployment.StatusEnum.fromValue(d.status()), Deployment.LoadStatusEnum.fromValue(d.loadStatus()),
+                d.createdAt().withOffsetSameInstant(ZoneOffset.UTC));
+        deployment.setFailureReason(d.failureReason());
+        deployment.setRevision(d.revision());
+        if (d.files() != null) {
+            deployment.setFiles(d.files().stream()
+                    .map(f -> new ArtifactFile(f.name(), f.size(), f.sha256())).toList());
+        }
+        deployment.setLoadTimeMs(d.loadTimeMs());
+        deployment.setLoadedAt(d.loadedAt() == null ? null : d.loadedAt().withOffsetSameInstant(ZoneOffset.UTC));
+        return deployment;
     }
 
     private ArtifactStorage storage(ModelDeployment d) {

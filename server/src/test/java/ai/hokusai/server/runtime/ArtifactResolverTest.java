@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
+import ai.hokusai.testsupport.HubStub;
 
 class ArtifactResolverTest {
 
@@ -33,7 +34,8 @@ class ArtifactResolverTest {
 
     @BeforeEach
     void startHub() throws IOException {
-        hub = new HubStub().repository("acme/lscor-v2", COMMITTED).repository("acme/broken", COMMITTED, "weights.bin")
+        hub = new HubStub().repository("acme/lscor-v2", COMMITTED).tag("acme/lscor-v2", "v2.0.0")
+                .repository("acme/broken", COMMITTED, "weights.bin")
                 .repository("acme/escape", COMMITTED, "../escaped.json");
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
+import ai.hokusai.testsupport.HubStub;
 
 /**
  * A deployment of a moving Hugging Face revision ({@code main}) honours its model's cache TTL: within it the Hub is

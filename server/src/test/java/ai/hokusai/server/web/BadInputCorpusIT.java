@@ -60,6 +60,7 @@ class BadInputCorpusIT extends ServerIntegrationTest {
     @Test
     void everyBadRequestGetsADocumentedProblemAndNeverA5xx() throws Exception {
         key = TestKeys.create(http(), List.of("admin"), null, 100_000_000).secret();
+        registerCorpusModel();
         List<Probe> corpus = new ArrayList<>();
         for (Operation op : operations()) {
             corpus.addAll(probes(op));
@@ -71,6 +72,7 @@ class BadInputCorpusIT extends ServerIntegrationTest {
     @Test
     void randomMutationsOfValidBodiesAreAnsweredAsDocumented() throws Exception {
         key = TestKeys.create(http(), List.of("admin"), null, 100_000_000).secret();
+        registerCorpusModel();
         Random random = new Random(SEED);
         List<Probe> corpus = new ArrayList<>();
         for (Operation op : operations()) {
@@ -447,9 +449,21 @@ class BadInputCorpusIT extends ServerIntegrationTest {
         return node.get("$ref") instanceof String ref ? spec.resolve(ref) : node;
     }
 
+    /** A model of the corpus's own, so that the requests that change a model leave model 21 as it is. */
+    private static final String CORPUS_MODEL = "corpus-model";
+    private static final java.util.Set<String> MODEL_WRITES = java.util.Set.of("updateModel", "createDeployment");
+
+    private void registerCorpusModel() {
+        int status = http().postJson("/api/v1/models", "{\"slug\": \"" + CORPUS_MODEL + "\", \"name\": \"Corpus\", "
+                + "\"task\": \"tabular-classification\", \"input_schema\": {\"type\": \"object\"}, "
+                + "\"output_schema\": {\"type\": \"object\"}}").status();
+        assertThat(status).isIn(201, 409);
+    }
+
     private static String path(Operation op, Map<String, String> overrides) {
         String path = op.template();
-        Map<String, String> values = Map.of("modelRef", "21", "deploymentId", "6f1c2a4e-8d3b-4b7a-9c2e-5a1d0e7f3b21",
+        Map<String, String> values = Map.of("modelRef", MODEL_WRITES.contains(op.id()) ? CORPUS_MODEL : "21",
+                "deploymentId", "6f1c2a4e-8d3b-4b7a-9c2e-5a1d0e7f3b21",
                 "keyId", "00000000-0000-4000-8000-000000000405");
         for (Map.Entry<String, String> value : values.entrySet()) {
             path = path.replace("{" + value.getKey() + "}", overrides.getOrDefault(value.getKey(), value.getValue()));
@@ -464,6 +478,12 @@ class BadInputCorpusIT extends ServerIntegrationTest {
                     "mode", "test"));
             case "reportOutcome" -> new LinkedHashMap<>(Map.of("inference_log_id", UUID.randomUUID().toString(),
                     "outcome_score", 1, "outcome_type", "conversion"));
+            case "createModel" -> new LinkedHashMap<>(Map.of("slug", "corpus-registered", "name", "Corpus",
+                    "task", "tabular-classification", "input_schema", Map.of("type", "object"),
+                    "output_schema", Map.of("type", "object")));
+            case "updateModel" -> new LinkedHashMap<>(Map.of("cache_ttl_seconds", 60));
+            case "createDeployment" -> new LinkedHashMap<>(Map.of("version", "corpus-" + UUID.randomUUID(),
+                    "runtime", "lscor-logistic", "artifact_uri", "file:///nonexistent/corpus-artifact"));
             default -> throw new IllegalStateException("No valid body for " + operationId);
         };
     }

@@ -58,7 +58,7 @@ class ErrorResponsesIT extends ServerIntegrationTest {
     void aWrongMethodIs405WithAllow() {
         TestHttp.Response response = http().send("DELETE", "/api/v1/models/21", Map.of(), null);
         JsonNode body = problem(response, 405, "method_not_allowed");
-        assertThat(response.header("Allow")).isEqualTo("GET");
+        assertThat(response.header("Allow")).isEqualTo("GET, PATCH");
         assertThat(body.get("detail").asString()).contains("GET /api/v1/models/21");
     }
 

@@ -117,9 +117,10 @@ class ModelsIT extends ServerIntegrationTest {
 
     @Test
     void aModelWhoseArtifactCannotLoadIsReportedUnavailableAndPredictAnswers503() {
-        JsonNode health = http().get("/api/v1/models/903/health?warmup=true").json();
-        assertThat(health.get("status").asString()).isEqualTo("unavailable");
-        assertThat(health.get("is_cached").asBoolean()).isFalse();
+        TestHttp.Response health = http().get("/api/v1/models/903/health?warmup=true");
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.json().get("code").asString()).isEqualTo("model_unavailable");
+        assertThat(health.header("Retry-After")).isNotBlank();
 
         TestHttp.Response predict = http().postJson("/api/v1/models/903/predict", "{\"inputs\": {}}");
         assertThat(predict.status()).isEqualTo(503);
@@ -132,7 +133,10 @@ class ModelsIT extends ServerIntegrationTest {
     void aModelWithoutAnActiveDeploymentIsNotAvailable() {
         JsonNode info = http().get("/api/v1/models/901/info").json();
         assertThat(info.get("available").asBoolean()).isFalse();
-        assertThat(http().get("/api/v1/models/901/health").json().get("status").asString()).isEqualTo("unavailable");
+        TestHttp.Response health = http().get("/api/v1/models/901/health");
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.json().get("code").asString()).isEqualTo("model_unavailable");
+        assertThat(health.header("Retry-After")).isNotBlank();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package ai.hokusai.server.runtime;
+package ai.hokusai.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -18,12 +19,14 @@ import java.util.stream.Collectors;
 /**
  * A private Hugging Face Hub repository on 127.0.0.1: the listing ({@code ?blobs=true}: commit, sizes, LFS sha256
  * and git blob ids, as the Hub answers) and resolve endpoints of the Hub API, answering 401 unless the request carries
- * the expected bearer token. A file can be served changed or cut short, as a broken proxy or disk would.
+ * the expected bearer token (or the repository's own, see {@link #requireToken}). A revision is {@code main}, a commit
+ * the repository was served at, or a tag ({@link #tag}); any other answers 404 as the Hub does. A file can be served
+ * changed or cut short, as a broken proxy or disk would.
  */
-final class HubStub implements AutoCloseable {
+public final class HubStub implements AutoCloseable {
 
-    static final String TOKEN = "hf_stub_read_token";
-    static final String COMMIT = "4f0c2e9b7a1d3c5e8f6a2b4d9c0e1f3a5b7c9d2e";
+    public static final String TOKEN = "hf_stub_read_token";
+    public static final String COMMIT = "4f0c2e9b7a1d3c5e8f6a2b4d9c0e1f3a5b7c9d2e";
     /** Served as LFS files (listed with lfs.sha256), as the Hub does for large files; the rest by git blob id. */
     private static final List<String> LFS_SUFFIXES = List.of("tokenizer.json", ".onnx", ".bin");
 
@@ -34,20 +37,22 @@ final class HubStub implements AutoCloseable {
     private final Map<String, Path> snapshots = new ConcurrentHashMap<>();
     private final Map<String, List<String>> extraListedFiles = new ConcurrentHashMap<>();
     private final Map<String, String> damaged = new ConcurrentHashMap<>();
-    final List<String> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Set<String> tags = ConcurrentHashMap.newKeySet();
+    public final List<String> requests = new CopyOnWriteArrayList<>();
 
-    HubStub() throws IOException {
+    public HubStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Serves the files of {@code directory} as repository {@code repoId} at any revision. */
-    HubStub repository(String repoId, Path directory, String... extraListed) {
+    public HubStub repository(String repoId, Path directory, String... extraListed) {
         repositories.put(repoId, directory);
         commits.put(repoId, COMMIT);
         snapshots.put(repoId + "@" + COMMIT, directory);
@@ -56,7 +61,7 @@ final class HubStub implements AutoCloseable {
     }
 
     /** Moves every branch of {@code repoId} to a new commit holding the files of {@code directory}. */
-    HubStub move(String repoId, Path directory, String commit) {
+    public HubStub move(String repoId, Path directory, String commit) {
         repositories.put(repoId, directory);
         commits.put(repoId, commit);
         snapshots.put(repoId + "@" + commit, directory);
@@ -65,22 +70,48 @@ final class HubStub implements AutoCloseable {
 
     /** Serves {@code file} of {@code repoId} with one byte changed ({@code "corrupt"}) or its last byte missing
      * ({@code "truncated"}), while listing it as it should be. */
-    HubStub damage(String repoId, String file, String how) {
+    public HubStub damage(String repoId, String file, String how) {
         damaged.put(repoId + "/" + file, how);
         return this;
+    }
+
+    /** A tag of {@code repoId} that names its current commit. */
+    public HubStub tag(String repoId, String tag) {
+        tags.add(repoId + "@" + tag);
+        return this;
+    }
+
+    /** {@code repoId} is readable with {@code token} only, as a repository of another organisation would be. */
+    public HubStub requireToken(String repoId, String token) {
+        tokens.put(repoId, token);
+        return this;
+    }
+
+    private boolean knownRevision(String repoId, String revision) {
+        return revision.equals("main") || tags.contains(repoId + "@" + revision)
+                || snapshots.containsKey(repoId + "@" + revision);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         requests.add(path);
-        if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            send(exchange, 401, "{\"error\":\"Invalid username or password.\"}");
-            return;
-        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         for (Map.Entry<String, Path> repo : repositories.entrySet()) {
             String listing = "/api/models/" + repo.getKey() + "/revision/";
             String resolve = "/" + repo.getKey() + "/resolve/";
+            if (!path.startsWith(listing) && !path.startsWith(resolve)) {
+                continue;
+            }
+            if (!("Bearer " + tokens.getOrDefault(repo.getKey(), TOKEN)).equals(authorization)) {
+                send(exchange, 401, "{\"error\":\"Invalid username or password.\"}");
+                return;
+            }
             if (path.startsWith(listing)) {
+                String revision = path.substring(listing.length());
+                if (!knownRevision(repo.getKey(), revision)) {
+                    send(exchange, 404, "{\"error\":\"Invalid rev id: " + revision + "\"}");
+                    return;
+                }
                 send(exchange, 200, listing(repo.getKey(), repo.getValue()));
                 return;
             }
@@ -104,7 +135,8 @@ final class HubStub implements AutoCloseable {
                 return;
             }
         }
-        send(exchange, 404, "{\"error\":\"Repository not found\"}");
+        send(exchange, authorization == null || !authorization.equals("Bearer " + TOKEN) ? 401 : 404,
+                "{\"error\":\"Repository not found\"}");
     }
 
     private String listing(String repoId, Path directory) throws IOException {
@@ -137,7 +169,11 @@ final class HubStub implements AutoCloseable {
         try {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance(algorithm);
             digest.update(header);
-            return java.util.HexFormat.of().formatHex(digest.digest(content));
+            StringBuilder hex = new StringBuilder();
+            for (byte b : digest.digest(content)) {
+                hex.append(String.format("%02x", b));
+            }
+            return hex.toString();
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
