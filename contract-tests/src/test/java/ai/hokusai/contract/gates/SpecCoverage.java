@@ -29,22 +29,25 @@ public final class SpecCoverage {
      * The statuses no honest provider state can provoke, with the reason. Every other documented status must have an
      * interaction; an exemption that an interaction covers after all is reported too, so this list cannot rot.
      */
-    public static final Map<String, String> EXEMPTIONS = Map.of(
-            "500", "no provider state can provoke an internal error without breaking the server on purpose; its body "
-                    + "is the shared Problem schema that every other error interaction already holds to",
-            "408", "a body that stalls for the body-read timeout (20 s) cannot be recorded as an interaction; the "
-                    + "server's StalledClientsIT and HostileInputIT hold the answer",
-            "createApiKey 413", "a body over 1 MiB in the pact file to repeat what predict's 413 interaction shows: one "
-                    + "filter refuses every oversized body, and the server's bad-input corpus proves it per operation",
-            "reportOutcome 413", "as for createApiKey 413",
-            "createModel 413", "as for createApiKey 413",
-            "updateModel 413", "as for createApiKey 413",
-            "createDeployment 413", "as for createApiKey 413",
-            "getLiveness 400", "only a request no HTTP client sends as such provokes it (an undecodable query string, "
-                    + "a malformed request line or header); the server's HostileInputIT and corpus prove the answer",
-            "getReadiness 400", "as for getLiveness 400",
-            "getOpenApiDocument 400", "as for getLiveness 400",
-            "getApiIndex 400", "as for getLiveness 400");
+    public static final Map<String, String> EXEMPTIONS = Map.ofEntries(
+            Map.entry("500", "no provider state can provoke an internal error without breaking the server on "
+                    + "purpose; its body is the shared Problem schema that every other error interaction already "
+                    + "holds to"),
+            Map.entry("408", "a body that stalls for the body-read timeout (20 s) cannot be recorded as an "
+                    + "interaction; the server's StalledClientsIT and HostileInputIT hold the answer"),
+            Map.entry("createApiKey 413", "a body over 1 MiB in the pact file to repeat what predict's 413 "
+                    + "interaction shows: one filter refuses every oversized body, and the server's bad-input corpus "
+                    + "proves it per operation"),
+            Map.entry("reportOutcome 413", "as for createApiKey 413"),
+            Map.entry("createModel 413", "as for createApiKey 413"),
+            Map.entry("updateModel 413", "as for createApiKey 413"),
+            Map.entry("createDeployment 413", "as for createApiKey 413"),
+            Map.entry("getLiveness 400", "only a request no HTTP client sends as such provokes it (an undecodable "
+                    + "query string, a malformed request line or header); the server's HostileInputIT and corpus "
+                    + "prove the answer"),
+            Map.entry("getReadiness 400", "as for getLiveness 400"),
+            Map.entry("getOpenApiDocument 400", "as for getLiveness 400"),
+            Map.entry("getApiIndex 400", "as for getLiveness 400"));
 
     /** One documented outcome: an operation and one of its response statuses. */
     public record Outcome(String operationId, String status) implements Comparable<Outcome> {
