@@ -63,12 +63,17 @@ final class CodeSamples {
      * The types the SDK calls above name, by simple name. The contract tests
      * compile every Java sample against the SDK, so an import that is wrong or missing stops the build.
      */
-    private static final Map<String, String> IMPORTS = Map.of(
-            "ApiKeyCreateParams", "ai.hokusai.sdk.ApiKeyCreateParams",
-            "HokusaiClient", "ai.hokusai.sdk.HokusaiClient",
-            "ApiKeyScope", "ai.hokusai.sdk.model.ApiKeyScope",
-            "LeadScoringInput", "ai.hokusai.sdk.model.LeadScoringInput",
-            "UUID", "java.util.UUID");
+    private static final Map<String, String> IMPORTS = Map.ofEntries(
+            Map.entry("ApiKeyCreateParams", "ai.hokusai.sdk.ApiKeyCreateParams"),
+            Map.entry("HokusaiClient", "ai.hokusai.sdk.HokusaiClient"),
+            Map.entry("ModelUpdateParams", "ai.hokusai.sdk.ModelUpdateParams"),
+            Map.entry("ApiKeyScope", "ai.hokusai.sdk.model.ApiKeyScope"),
+            Map.entry("DeploymentCreateRequest", "ai.hokusai.sdk.model.DeploymentCreateRequest"),
+            Map.entry("LeadScoringInput", "ai.hokusai.sdk.model.LeadScoringInput"),
+            Map.entry("ModelCreateRequest", "ai.hokusai.sdk.model.ModelCreateRequest"),
+            Map.entry("List", "java.util.List"),
+            Map.entry("Map", "java.util.Map"),
+            Map.entry("UUID", "java.util.UUID"));
 
     /** One operation's request as its examples give it. */
     record Request(String method, String url, JsonNode body, boolean needsKey) {}
