@@ -3,6 +3,7 @@ package ai.hokusai.server;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -25,6 +26,25 @@ public final class ExternalInstances {
         return new SpringApplicationBuilder(HokusaiServerApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("clock", MovableClock.SHARED))
                 .run(args.toArray(String[]::new));
+    }
+
+    /** Two instances on one fresh embedded PostgreSQL, as two servers of one deployment. */
+    public record TwoInstances(EmbeddedPostgres database, ConfigurableApplicationContext first,
+            ConfigurableApplicationContext second) implements AutoCloseable {
+
+        public static TwoInstances start() throws Exception {
+            EmbeddedPostgres database = EmbeddedPostgres.builder().start();
+            String url = database.getJdbcUrl("postgres", "postgres");
+            ConfigurableApplicationContext first = ExternalInstances.start(url);
+            return new TwoInstances(database, first, ExternalInstances.start(url));
+        }
+
+        @Override
+        public void close() throws Exception {
+            second.close();
+            first.close();
+            database.close();
+        }
     }
 
     public static TestHttp http(ConfigurableApplicationContext context, String key) {

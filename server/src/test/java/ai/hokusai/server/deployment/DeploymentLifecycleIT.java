@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import ai.hokusai.server.MovableClock;
 import ai.hokusai.server.ServerIntegrationTest;
 import ai.hokusai.server.TestHttp;
+import ai.hokusai.server.runtime.onnx.Cosine;
 import ai.hokusai.testsupport.HubStub;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.junit.jupiter.api.AfterAll;
@@ -117,7 +118,7 @@ class DeploymentLifecycleIT {
             assertThat(predicted.json().get("deployment_id").asString()).isEqualTo(active.get("id").asString());
             List<Double> embedding = predicted.json().get("predictions").get("embedding").valueStream()
                     .map(JsonNode::asDouble).toList();
-            assertThat(cosine(embedding, reference.embed(text).content().vector())).isGreaterThanOrEqualTo(0.999);
+            assertThat(Cosine.similarity(embedding, reference.embed(text).content().vector())).isGreaterThanOrEqualTo(0.999);
             modelTimes.add(predicted.json().get("metadata").get("latency_ms").asDouble());
         }
         JsonNode health = http().get("/api/v1/models/" + id + "/health").json();
@@ -345,17 +346,5 @@ class DeploymentLifecycleIT {
                 throw new IllegalStateException(e);
             }
         }
-    }
-
-    private static double cosine(List<Double> a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < b.length; i++) {
-            dot += a.get(i) * b[i];
-            na += a.get(i) * a.get(i);
-            nb += b[i] * (double) b[i];
-        }
-        return dot / Math.sqrt(na * nb);
     }
 }

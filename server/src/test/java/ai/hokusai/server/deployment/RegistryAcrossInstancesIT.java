@@ -9,7 +9,6 @@ import java.util.function.Predicate;
 import ai.hokusai.server.ExternalInstances;
 import ai.hokusai.server.ServerIntegrationTest;
 import ai.hokusai.server.TestHttp;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,23 +22,20 @@ class RegistryAcrossInstancesIT {
 
     private static final Duration BOUND = Duration.ofSeconds(2);
 
-    private static EmbeddedPostgres database;
+    private static ExternalInstances.TwoInstances instances;
     private static ConfigurableApplicationContext first;
     private static ConfigurableApplicationContext second;
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        database = EmbeddedPostgres.builder().start();
-        String url = database.getJdbcUrl("postgres", "postgres");
-        first = ExternalInstances.start(url);
-        second = ExternalInstances.start(url);
+        instances = ExternalInstances.TwoInstances.start();
+        first = instances.first();
+        second = instances.second();
     }
 
     @AfterAll
     static void stopThem() throws Exception {
-        second.close();
-        first.close();
-        database.close();
+        instances.close();
     }
 
     private static TestHttp on(ConfigurableApplicationContext instance) {

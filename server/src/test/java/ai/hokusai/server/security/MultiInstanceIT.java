@@ -11,7 +11,6 @@ import ai.hokusai.server.MovableClock;
 import ai.hokusai.server.ServerIntegrationTest;
 import ai.hokusai.server.TestHttp;
 import ai.hokusai.server.TestKeys;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,23 +19,20 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Two server instances on one PostgreSQL: one limit, one revocation list. */
 class MultiInstanceIT {
 
-    private static EmbeddedPostgres database;
+    private static ExternalInstances.TwoInstances instances;
     private static ConfigurableApplicationContext first;
     private static ConfigurableApplicationContext second;
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        database = EmbeddedPostgres.builder().start();
-        String url = database.getJdbcUrl("postgres", "postgres");
-        first = ExternalInstances.start(url);
-        second = ExternalInstances.start(url);
+        instances = ExternalInstances.TwoInstances.start();
+        first = instances.first();
+        second = instances.second();
     }
 
     @AfterAll
     static void stopThem() throws Exception {
-        second.close();
-        first.close();
-        database.close();
+        instances.close();
     }
 
     private static TestHttp on(ConfigurableApplicationContext instance, String key) {

@@ -62,7 +62,7 @@ class OnnxTextEmbeddingRuntimeTest {
             float[] expected = reference.embed(SENTENCES.get(i)).content().vector();
             List<Double> actual = embedding(predictions.get(i));
             assertThat(actual).hasSize(expected.length);
-            assertThat(cosine(actual, expected)).as("cosine for \"%s\"", SENTENCES.get(i)).isGreaterThanOrEqualTo(0.999);
+            assertThat(Cosine.similarity(actual, expected)).as("cosine for \"%s\"", SENTENCES.get(i)).isGreaterThanOrEqualTo(0.999);
         }
     }
 
@@ -109,17 +109,6 @@ class OnnxTextEmbeddingRuntimeTest {
         return (List<Double>) prediction.get("embedding");
     }
 
-    private static double cosine(List<Double> a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < b.length; i++) {
-            dot += a.get(i) * b[i];
-            na += a.get(i) * a.get(i);
-            nb += (double) b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
-    }
 
     private static void copy(String resource, Path target) throws IOException {
         try (InputStream in = AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader().getResourceAsStream(resource)) {
