@@ -30,6 +30,11 @@ class DocExamplesIT {
     private static ServerLauncher server;
     private static CurlExampleRunner runner;
     private static SdkExampleRunner sdkRunner;
+    /** The reference's samples register, deploy and list: each language's run gets a fresh server of its own. */
+    private static ServerLauncher referenceCurlServer;
+    private static ServerLauncher referenceJavaServer;
+    private static CurlExampleRunner referenceCurl;
+    private static SdkExampleRunner referenceJava;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
@@ -40,11 +45,19 @@ class DocExamplesIT {
         server = ServerLauncher.builder().env("HF_ENDPOINT", "http://127.0.0.1:9").start();
         runner = new CurlExampleRunner(PublishedSpec.baseUrl(site), server.baseUrl(), server.adminKey());
         sdkRunner = new SdkExampleRunner(PublishedSpec.baseUrl(site), server.baseUrl(), server.adminKey());
+        referenceCurlServer = ServerLauncher.builder().env("HF_ENDPOINT", "http://127.0.0.1:9").start();
+        referenceCurl = new CurlExampleRunner(PublishedSpec.baseUrl(site), referenceCurlServer.baseUrl(),
+                referenceCurlServer.adminKey());
+        referenceJavaServer = ServerLauncher.builder().env("HF_ENDPOINT", "http://127.0.0.1:9").start();
+        referenceJava = new SdkExampleRunner(PublishedSpec.baseUrl(site), referenceJavaServer.baseUrl(),
+                referenceJavaServer.adminKey());
     }
 
     @AfterAll
     static void stopServer() {
-        if (server != null) server.close();
+        for (ServerLauncher launched : new ServerLauncher[] {server, referenceCurlServer, referenceJavaServer}) {
+            if (launched != null) launched.close();
+        }
     }
 
     @Test
@@ -90,12 +103,12 @@ class DocExamplesIT {
             SampleExpectation expected = SampleExpectation.of(sample, examples, spec);
             DocSite.Example asPasted = new DocSite.Example("reference.html", sample.operationId(), "curl", sample.source(),
                     expected.status(), "", null, Set.of());
-            CurlExampleRunner.Result result = runner.run(asPasted);
+            CurlExampleRunner.Result result = referenceCurl.run(asPasted);
             String shown = sample.source() + "\nanswered " + result.status() + ":\n" + result.body();
 
             assertThat(CurlExampleRunner.mismatches(asPasted, result)).as(shown).isEmpty();
-            if (expected.notFoundCode() != null) {
-                assertThat(JSON.readTree(result.body()).path("code").asText()).as(shown).isEqualTo(expected.notFoundCode());
+            if (expected.refusalCode() != null) {
+                assertThat(JSON.readTree(result.body()).path("code").asText()).as(shown).isEqualTo(expected.refusalCode());
             }
             if (expected.example().isPresent()) {
                 assertThat(ExampleEvidence.differences(expected.example().get().example(), JSON.readTree(result.body())))
@@ -126,14 +139,14 @@ class DocExamplesIT {
         assertThat(samples).extracting(ReferenceSamples.Sample::operationId)
                 .containsExactlyInAnyOrderElementsOf(ReferenceSamples.operationIds(site));
         return samples.stream().map(sample -> DynamicTest.dynamicTest(sample.toString(), () -> {
-            SdkExampleRunner.Result result = sdkRunner.run(new DocSite.Example("reference.html", sample.operationId(),
+            SdkExampleRunner.Result result = referenceJava.run(new DocSite.Example("reference.html", sample.operationId(),
                     "sdk-java", sample.source(), -1, "", null, Set.of()));
-            String notFound = SampleExpectation.NAMES_WHAT_A_FRESH_SERVER_LACKS.get(sample.operationId());
-            if (notFound == null) {
+            SampleExpectation.Refusal refusal = SampleExpectation.REFUSED_BY_A_FRESH_SERVER.get(sample.operationId());
+            if (refusal == null) {
                 assertThat(result.exitCode()).as("%s\nprinted:\n%s", sample.source(), result.output()).isZero();
             } else {
                 assertThat(result.output()).as("%s\nprinted:\n%s", sample.source(), result.output())
-                        .contains("NotFoundException", "code " + notFound);
+                        .contains("status " + refusal.status() + ", code " + refusal.code());
             }
         }));
     }

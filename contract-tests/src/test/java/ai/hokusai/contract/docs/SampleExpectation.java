@@ -15,27 +15,36 @@ import java.util.regex.Pattern;
 /**
  * What a request sample of the reference must answer when pasted against a fresh server: its operation's documented
  * success and, where the spec's response example for that request is reproducible ({@link ResponseExamples}), that
- * example. A sample whose example names something only another server has answers the documented 404 with its code
- * instead, which still proves the request well-formed (a malformed one gets 400 or 422 first).
+ * example. A sample whose example a fresh server must refuse (it names something only another server has, or the
+ * one deployment a fresh server cannot retire) answers that documented refusal with its code instead, which still
+ * proves the request well-formed (a malformed one gets 400 or 422 first).
  *
- * @param status       the HTTP status the sample must answer
- * @param example      the response example it must answer value by value, if reproducible
- * @param notFoundCode the problem code of the expected 404, when the example names what a fresh server lacks
+ * @param status      the HTTP status the sample must answer
+ * @param example     the response example it must answer value by value, if reproducible
+ * @param refusalCode the problem code of the expected refusal, when a fresh server must refuse the example
  */
-record SampleExpectation(int status, Optional<ResponseExamples.Case> example, String notFoundCode) {
+record SampleExpectation(int status, Optional<ResponseExamples.Case> example, String refusalCode) {
 
-    /** Operations whose examples name what a fresh server does not have, with the 404 code that answers them. */
-    static final Map<String, String> NAMES_WHAT_A_FRESH_SERVER_LACKS = Map.of(
-            "revokeApiKey", "api_key_not_found",      // the example keyId is a key issued on another server
-            "reportOutcome", "inference_log_not_found"); // the example inference_log_id is another server's prediction
+    /** A documented refusal: its status and problem code. */
+    record Refusal(int status, String code) {
+    }
+
+    /** Operations whose examples a fresh server must refuse, with the documented refusal that answers them. */
+    static final Map<String, Refusal> REFUSED_BY_A_FRESH_SERVER = Map.of(
+            // the example keyId is a key issued on another server
+            "revokeApiKey", new Refusal(404, "api_key_not_found"),
+            // the example inference_log_id is another server's prediction
+            "reportOutcome", new Refusal(404, "inference_log_not_found"),
+            // the example deployment is model 21's live one, which cannot be retired while it is active
+            "retireDeployment", new Refusal(409, "deployment_active"));
 
     private static final Pattern BODY = Pattern.compile("(?s).*-d '(.*)'\\s*");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static SampleExpectation of(ReferenceSamples.Sample sample, ResponseExamples examples, JsonNode publishedSpec) {
-        String notFound = NAMES_WHAT_A_FRESH_SERVER_LACKS.get(sample.operationId());
-        if (notFound != null) {
-            return new SampleExpectation(404, Optional.empty(), notFound);
+        Refusal refusal = REFUSED_BY_A_FRESH_SERVER.get(sample.operationId());
+        if (refusal != null) {
+            return new SampleExpectation(refusal.status(), Optional.empty(), refusal.code());
         }
         Optional<ResponseExamples.Case> example = matchingCase(examples, sample);
         int status = example.map(c -> Integer.parseInt(c.status())).orElseGet(() -> firstSuccess(publishedSpec, sample));
