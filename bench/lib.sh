@@ -1,9 +1,14 @@
 # What bench/run.sh and bench/compare.sh share: tools, bodies, starting a packaged server, wrk, CPU from /proc.
 # Sourced, not run.
 
+# The server's Java: JAVA_HOME's when it is set, as ./mvnw does.
+JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
 # Nothing is installed behind your back: say what is missing and how to get it.
 bench_require() {
-  local missing=() tool
+  local missing=() tool major
+  major=$("$JAVA_BIN" -version 2>&1 | head -1 | sed -E 's/.*version "([0-9]+).*/\1/')
+  [ "${major:-0}" -ge 25 ] 2>/dev/null || missing+=("Java 25 (set JAVA_HOME to a JDK 25, e.g. /usr/lib/jvm/temurin-25-jdk-amd64)")
   for tool in "$@"; do
     case "$tool" in
       wrk) command -v wrk >/dev/null || missing+=("wrk (Debian/Ubuntu: apt-get install wrk)") ;;
@@ -36,7 +41,7 @@ now() { date +%s.%N; }
 
 machine() {
   echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'),"\
-    "$(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -1); JAVA_OPTS='${JAVA_OPTS:-}'"
+    "$(free -g | awk '/Mem:/{print $2}') GiB; $("$JAVA_BIN" -version 2>&1 | head -1); JAVA_OPTS='${JAVA_OPTS:-}'"
 }
 
 # write_bodies DIR: single.json (the docs' lead) and batch.json (100 different leads)
@@ -65,7 +70,7 @@ start_server() {
   S_STARTED=$(now)
   HOKUSAI_DATA_DIR=$dir/data PORT=$port HOKUSAI_MANAGEMENT_PORT=$mgmt HOKUSAI_BOOTSTRAP_API_KEY=$admin \
     DJL_OFFLINE=true OPT_OUT_TRACKING=true \
-    java ${JAVA_OPTS:-} -jar "$jar" > "$dir/server.log" 2>&1 &
+    "$JAVA_BIN" ${JAVA_OPTS:-} -jar "$jar" > "$dir/server.log" 2>&1 &
   S_PID=$!
   S_BASE=http://127.0.0.1:$port
   S_MGMT=http://127.0.0.1:$mgmt

@@ -8,4 +8,4 @@ cd "$(dirname "$0")/.."
   -Dmdep.outputFile=target/bench.classpath
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
 # This checkout's spec first: the local repository may hold another build's.
-java -cp "api-spec/target/classes:server/target/classes:$(cat server/target/bench.classpath)" bench/PredictOverhead.java "${1:-3000}"
+"${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "api-spec/target/classes:server/target/classes:$(cat server/target/bench.classpath)" bench/PredictOverhead.java "${1:-3000}"
