@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * <p>Each instance may admit a few requests from its local copy of a key's bucket before they are written to the
  * shared PostgreSQL store: at most T = {@code min(maxUnsynchronizedTokens, floor(smallest quota ×
  * maxUnsynchronizedFraction))}. T is the bound on overshoot: N instances together admit at most N × T requests over
- * a key's limit (with the defaults, 1 % of the smallest quota per instance, at most 50). T is 0 — every request is
+ * a key's limit (with the defaults, 1 % of the smallest quota per instance, at most 1,000). T is 0 — every request is
  * checked against the store — for quotas under {@code 1 / maxUnsynchronizedFraction}.
  *
  * @param enabled      false turns rate limiting off (benchmarks only)
@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("0.01") double maxUnsynchronizedFraction,
-        @DefaultValue("50") long maxUnsynchronizedTokens,
+        @DefaultValue("1000") long maxUnsynchronizedTokens,
         @DefaultValue("250ms") Duration syncInterval,
         @DefaultValue("2h") Duration bucketTtl) {
 }

@@ -35,9 +35,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  * <li>a call takes a slot in a bounded buffer <em>before</em> it predicts ({@link #reserve()}); with no slot free it
  * is refused with 503, so every call has room to be recorded;</li>
- * <li>one writer thread inserts whatever has queued while its previous insert ran, as one batch in one transaction;
- * an answered call waits for the commit of its batch ({@link Pending#awaitCommitted}), so it survives a crash of this
- * process the moment it is answered, while concurrent calls still share inserts;</li>
+ * <li>a writer thread inserts whatever has queued while it was busy, as one batch in one transaction; an answered
+ * call waits for the commit of its batch ({@link Pending#awaitCommitted}), so it survives a crash of this process the
+ * moment it is answered, while concurrent calls still share inserts. There are {@code writers} of them (2 by
+ * default): while one batch commits another is being inserted, so a call arriving during a commit waits for its own
+ * batch only;</li>
  * <li>a call whose record is not committed within {@code commit-timeout} (the database is down) is refused with 503
  * and its record turned into a failed one, which the writer keeps retrying with backoff (the insert ignores ids
  * already written, so a retry after a lost acknowledgement writes nothing twice);</li>
@@ -65,7 +67,7 @@ public class InferenceMeter implements SmartLifecycle {
     private final Timer commitWait;
     private final Counter abandoned;
     private volatile long stopDeadlineNanos = Long.MAX_VALUE;
-    private Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
 
     public InferenceMeter(InferenceLogMapper logs, MeteringProperties properties, HokusaiProperties hokusai,
             JsonMapper json, Clock clock, MeterRegistry metrics) {
@@ -251,19 +253,27 @@ public class InferenceMeter implements SmartLifecycle {
     public void start() {
         writeSpilled();
         running.set(true);
-        writer = new Thread(this::writeLoop, "inference-log-writer");
-        writer.start();
+        for (int i = 0; i < Math.max(1, properties.writers()); i++) {
+            int index = i;
+            Thread writer = new Thread(() -> writeLoop(index), "inference-log-writer-" + i);
+            writers.add(writer);
+            writer.start();
+        }
     }
 
     @Override
     public void stop() {
         stopDeadlineNanos = System.nanoTime() + properties.shutdownTimeout().toNanos();
         running.set(false);
+        long deadline = System.nanoTime() + properties.shutdownTimeout().plusSeconds(5).toNanos();
         try {
-            writer.join(properties.shutdownTimeout().plusSeconds(5).toMillis());
+            for (Thread writer : writers) {
+                writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        writers.clear();
     }
 
     @Override
@@ -277,7 +287,7 @@ public class InferenceMeter implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
-    private void writeLoop() {
+    private void writeLoop(int index) {
         List<Pending> batch = new ArrayList<>(properties.batchSize());
         Duration backoff = FIRST_BACKOFF;
         while (running.get() || !queue.isEmpty() || !batch.isEmpty()) {
@@ -322,14 +332,14 @@ public class InferenceMeter implements SmartLifecycle {
         }
         queue.drainTo(batch);
         if (!batch.isEmpty()) {
-            spill(batch.stream().map(Pending::beginInsert).toList());
+            spill(batch.stream().map(Pending::beginInsert).toList(), index);
         }
     }
 
-    private void spill(List<InferenceLogRecord> records) {
+    private void spill(List<InferenceLogRecord> records, int writer) {
         try {
             Files.createDirectories(spillDir);
-            Path file = spillDir.resolve("inference-logs-" + clock.millis() + ".json");
+            Path file = spillDir.resolve("inference-logs-" + clock.millis() + "-" + writer + ".json");
             json.writeValue(file.toFile(), records);
             log.error("The database could not be reached at shutdown: {} inference logs were saved to {} and will be "
                     + "written at the next start", records.size(), file);
