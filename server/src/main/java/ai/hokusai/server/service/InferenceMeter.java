@@ -1,6 +1,7 @@
 package ai.hokusai.server.service;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -197,17 +199,70 @@ public class InferenceMeter implements SmartLifecycle {
         if (!properties.storePayloads()) {
             return r;
         }
-        String input = inputs == null ? null : json.writeValueAsString(inputs);
-        String output = outputs == null ? null : json.writeValueAsString(outputs);
         int max = properties.payloadMaxChars();
-        boolean truncated = input != null && input.length() > max || output != null && output.length() > max;
+        CappedJson input = inputs == null ? null : capped(inputs, max);
+        CappedJson output = outputs == null ? null : capped(outputs, max);
+        boolean truncated = input != null && input.truncated() || output != null && output.truncated();
         return new InferenceLogRecord(r.id(), r.apiKeyId(), r.modelId(), r.deploymentId(), r.modelVersion(),
                 r.requestId(), r.idempotencyKey(), r.status(), r.errorCode(), r.latencyMs(), r.predictionCount(),
-                cap(input, max), cap(output, max), truncated, r.startedAt(), r.completedAt());
+                input == null ? null : input.text(), output == null ? null : output.text(), truncated, r.startedAt(),
+                r.completedAt());
     }
 
-    private static String cap(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+    private record CappedJson(String text, boolean truncated) {
+    }
+
+    /**
+     * The value as JSON, cut at {@code max} characters. Writing stops there: a batch's payload is not written out
+     * whole only to keep its first few kilobytes.
+     */
+    private CappedJson capped(Object value, int max) {
+        CappedWriter writer = new CappedWriter(max);
+        try {
+            json.writeValue(writer, value);
+        } catch (JacksonException e) {
+            if (!writer.full) {
+                throw e;
+            }
+        }
+        return new CappedJson(writer.text.toString(), writer.full);
+    }
+
+    /** Keeps the first {@code max} characters written to it, then refuses more. */
+    private static final class CappedWriter extends Writer {
+        /** Thrown once per cut payload: it carries no stack, which would cost more than the writing saved. */
+        private static final IOException FULL = new IOException("payload-max-chars reached") {
+            @Override
+            public synchronized Throwable fillInStackTrace() {
+                return this;
+            }
+        };
+        private final StringBuilder text = new StringBuilder();
+        private final int max;
+        private boolean full;
+
+        CappedWriter(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) throws IOException {
+            int room = max - text.length();
+            if (length > room) {
+                text.append(chars, offset, Math.max(0, room));
+                full = true;
+                throw FULL;
+            }
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private static final String METERING_UNAVAILABLE = ErrorCode.METERING_UNAVAILABLE.code();

@@ -55,8 +55,30 @@ class MeteringIT extends ServerIntegrationTest {
         assertThat((Double) row.get("latency_ms")).isPositive();
         assertThat((String) row.get("input_payload")).contains((String) ExampleInputs.lead().get("title"));
         assertThat((String) row.get("output_payload")).contains("lead_score");
+        assertThat(row.get("payload_truncated")).isEqualTo(false);
+        assertThat((String) row.get("input_payload")).startsWith("{").endsWith("}");
         assertThat(row.get("started_at")).isNotNull();
         assertThat(row.get("completed_at")).isNotNull();
+    }
+
+    @Test
+    void payloadsLongerThanTheCapAreCutAndMarked() throws InterruptedException {
+        TestKeys.Key key = TestKeys.create(http(), List.of("predict"), null, null);
+        String lead = ExampleInputs.leadJson();
+        String batch = "{\"inputs\": [" + String.join(", ", java.util.Collections.nCopies(40, lead)) + "]}";
+        TestHttp.Response response = http().withKey(key.secret()).postJson(PREDICT, batch);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        UUID id = UUID.fromString(response.json().get("inference_log_id").asString());
+        awaitWritten();
+
+        Map<String, Object> row = jdbc.queryForMap(
+                "SELECT input_payload, output_payload, payload_truncated FROM inference_logs WHERE id = ?", id);
+        assertThat(row.get("payload_truncated")).isEqualTo(true);
+        // payload-max-chars (4096): the first characters of the JSON, exactly as many as the cap.
+        assertThat((String) row.get("input_payload")).hasSize(4096).startsWith("[{\"")
+                .contains((String) ExampleInputs.lead().get("title"));
+        assertThat((String) row.get("output_payload")).hasSizeLessThanOrEqualTo(4096).startsWith("[{\"")
+                .contains("lead_score");
     }
 
     @Test
