@@ -202,6 +202,9 @@ if grep -q '^hokusai_stage_seconds_count' "$WORK/metrics.after"; then
       match($1, /stage="[^"]*"/); stage = substr($1, RSTART + 7, RLENGTH - 8)
       if ($1 ~ /_sum\{/) sum[stage] += $2 - before[$1]; else count[stage] += $2 - before[$1]
     }
+    $1 ~ /^hokusai_metering_batch_size_rows_(sum|count)/ {
+      if ($1 ~ /_sum/) rows += $2 - before[$1]; else commits += $2 - before[$1]
+    }
     $1 ~ /^http_server_requests_seconds_(sum|count)\{/ && $1 ~ /uri="\/api\/v1\/models\/\{modelRef\}\/predict"/ \
         && $1 ~ /status="200"/ {
       if ($1 ~ /_sum\{/) hsum += $2 - before[$1]; else hcount += $2 - before[$1]
@@ -220,6 +223,8 @@ if grep -q '^hokusai_stage_seconds_count' "$WORK/metrics.after"; then
         printf "  %-14s %9.1f µs  (container, filters, routing, body, JSON, waiting for a thread or the CPU)\n", \
           "outside stages", hsum / hcount * 1e6 - staged
       }
+      if (commits > 0) printf "  %-14s %9.1f     (inference logs per metering commit; %d commits)\n", "rows/commit", \
+        rows / commits, commits
     }
   ' "$WORK/metrics.before" "$WORK/metrics.after"
 else

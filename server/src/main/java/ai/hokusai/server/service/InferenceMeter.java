@@ -16,12 +16,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import ai.hokusai.server.config.HokusaiProperties;
 import ai.hokusai.server.error.ErrorCode;
 import ai.hokusai.server.persistence.InferenceLogMapper;
 import ai.hokusai.server.persistence.InferenceLogRecord;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -68,6 +70,7 @@ public class InferenceMeter implements SmartLifecycle {
     private final AtomicBoolean running = new AtomicBoolean();
     private final Timer commitWait;
     private final Counter abandoned;
+    private final DistributionSummary batchSizes;
     private volatile long stopDeadlineNanos = Long.MAX_VALUE;
     private final List<Thread> writers = new ArrayList<>();
 
@@ -87,6 +90,9 @@ public class InferenceMeter implements SmartLifecycle {
         this.commitWait = Timer.builder("hokusai.metering.commit.wait")
                 .description("How long an answered call waited for the commit of its inference log")
                 .publishPercentileHistogram().register(metrics);
+        this.batchSizes = DistributionSummary.builder("hokusai.metering.batch.size").baseUnit("rows")
+                .description("Inference logs written by one insert (one commit): many calls share each commit")
+                .register(metrics);
         this.abandoned = Counter.builder("hokusai.metering.refused")
                 .description("Calls refused with 503 because their inference log could not be committed in time")
                 .register(metrics);
@@ -119,7 +125,10 @@ public class InferenceMeter implements SmartLifecycle {
         }
     }
 
-    /** One call's record on its way to the database; its monitor guards the hand-over between caller and writer. */
+    /**
+     * One call's record on its way to the database; its monitor guards the hand-over between caller and writer, which
+     * unparks the waiting caller when an insert of the record ends.
+     */
     public final class Pending {
         private final long queuedNanos = System.nanoTime();
         private InferenceLogRecord record;
@@ -128,6 +137,8 @@ public class InferenceMeter implements SmartLifecycle {
         private Object outputs;
         private boolean inFlight;
         private boolean committed;
+        /** The caller in {@link #awaitCommitted}, woken when an insert of the record ends. */
+        private volatile Thread waiter;
 
         private Pending(InferenceLogRecord record, Object inputs, Object outputs) {
             this.record = record;
@@ -143,28 +154,32 @@ public class InferenceMeter implements SmartLifecycle {
          */
         public boolean awaitCommitted() {
             long deadline = queuedNanos + properties.commitTimeout().toNanos();
+            waiter = Thread.currentThread();
             boolean interrupted = false;
             try {
-                synchronized (this) {
-                    while (!committed) {
-                        long left = deadline - System.nanoTime();
+                while (true) {
+                    long left = deadline - System.nanoTime();
+                    synchronized (this) {
+                        if (committed) {
+                            commitWait.record(System.nanoTime() - queuedNanos, TimeUnit.NANOSECONDS);
+                            return true;
+                        }
                         if (left <= 0 && !inFlight) {
                             record = failedInstead(record);
                             outputs = null;
                             abandoned.increment();
                             return false;
                         }
-                        try {
-                            // An insert under way may have committed: its outcome is awaited past the deadline.
-                            TimeUnit.NANOSECONDS.timedWait(this, left > 0 ? left : TimeUnit.MILLISECONDS.toNanos(50));
-                        } catch (InterruptedException e) {
-                            interrupted = true;
-                        }
                     }
-                    commitWait.record(System.nanoTime() - queuedNanos, TimeUnit.NANOSECONDS);
-                    return true;
+                    // Parked, not in Object.wait: the writer's unpark wakes a virtual thread without the monitor's
+                    // wait-set hand-over. An insert under way may have committed: it is awaited past the deadline.
+                    LockSupport.parkNanos(this, left > 0 ? left : TimeUnit.MILLISECONDS.toNanos(50));
+                    if (Thread.interrupted()) {
+                        interrupted = true;
+                    }
                 }
             } finally {
+                waiter = null;
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
@@ -181,10 +196,15 @@ public class InferenceMeter implements SmartLifecycle {
             return record;
         }
 
-        private synchronized void insertEnded(boolean success) {
-            inFlight = false;
-            committed = success;
-            notifyAll();
+        private void insertEnded(boolean success) {
+            synchronized (this) {
+                inFlight = false;
+                committed = success;
+            }
+            Thread waiting = waiter;
+            if (waiting != null) {
+                LockSupport.unpark(waiting);
+            }
         }
     }
 
@@ -369,6 +389,7 @@ public class InferenceMeter implements SmartLifecycle {
                     p.insertEnded(true);
                 });
                 slots.release(batch.size());
+                batchSizes.record(batch.size());
                 batch.clear();
                 backoff = FIRST_BACKOFF;
             } catch (InterruptedException e) {
