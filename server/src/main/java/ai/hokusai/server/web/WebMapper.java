@@ -1,6 +1,7 @@
 package ai.hokusai.server.web;
 
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.Map;
 
 import ai.hokusai.server.registry.ModelDeployment;
@@ -12,6 +13,8 @@ import ai.hokusai.server.web.model.ArtifactSummary;
 import ai.hokusai.server.web.model.Deployment;
 import ai.hokusai.server.web.model.Model;
 import ai.hokusai.server.web.model.ModelInfo;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +25,11 @@ public class WebMapper {
 
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() { };
     private final JsonMapper json;
+    /**
+     * Schemas as the wire models carry them, parsed once per schema text: a model read would otherwise parse its
+     * schemas on every call only to write them out again. Read-only, so one parsed copy serves every answer.
+     */
+    private final Cache<String, Map<String, Object>> schemas = Caffeine.newBuilder().maximumSize(1_000).build();
 
     public WebMapper(JsonMapper json) {
         this.json = json;
@@ -30,14 +38,18 @@ public class WebMapper {
     public Model model(ResolvedModel resolved) {
         RegisteredModel m = resolved.model();
         Model model = new Model(m.id(), m.slug(), m.name(), m.description(), m.tags(), m.task(), m.maxBatchSize(),
-                m.cacheTtlSeconds(), json.readValue(m.inputSchemaJson(), JSON_OBJECT),
+                m.cacheTtlSeconds(), schema(m.inputSchemaJson()),
                 m.createdAt().withOffsetSameInstant(ZoneOffset.UTC));
         model.setTicker(m.ticker());
         if (m.outputSchemaJson() != null) {
-            model.setOutputSchema(json.readValue(m.outputSchemaJson(), JSON_OBJECT));
+            model.setOutputSchema(schema(m.outputSchemaJson()));
         }
         model.setActiveDeploymentId(resolved.activeDeployment().map(ModelDeployment::id).orElse(null));
         return model;
+    }
+
+    private Map<String, Object> schema(String text) {
+        return schemas.get(text, t -> Collections.unmodifiableMap(json.readValue(t, JSON_OBJECT)));
     }
 
     public ModelInfo info(ResolvedModel resolved) {
