@@ -13,8 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The real server on a random port, on the embedded default: a real PostgreSQL whose data lives under
- * {@code target/it-data}, migrated and seeded, with a known admin key, on a clock the tests can move
- * ({@link MovableClock}). Subclasses share one context.
+ * {@code target/it-data}, migrated and seeded, with a known admin key and two metering writers, on a clock the tests
+ * can move ({@link MovableClock}). Subclasses share one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(MovableClock.AsServerClock.class)
@@ -32,6 +32,9 @@ public abstract class ServerIntegrationTest {
     static void serverProperties(DynamicPropertyRegistry registry) {
         registry.add("hokusai.data-dir", DATA_DIR::toString);
         registry.add("hokusai.bootstrap-api-key", () -> ADMIN_KEY);
+        // Two metering writers (the packaged default is one, which the tests of the packaged jar run): every predict
+        // of the shared context's tests is then written by writers inserting side by side.
+        registry.add("hokusai.metering.writers", () -> "2");
     }
 
     protected TestHttp http() {

@@ -41,9 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * is refused with 503, so every call has room to be recorded;</li>
  * <li>a writer thread inserts whatever has queued while it was busy, as one batch in one transaction; an answered
  * call waits for the commit of its batch ({@link Pending#awaitCommitted}), so it survives a crash of this process the
- * moment it is answered, while concurrent calls still share inserts. There are {@code writers} of them (2 by
- * default): while one batch commits another is being inserted, so a call arriving during a commit waits for its own
- * batch only;</li>
+ * moment it is answered, while concurrent calls still share inserts. There are {@code writers} of them (1 by
+ * default); with more, while one batch commits the next is inserted, at the price of smaller batches;</li>
  * <li>a call whose record is not committed within {@code commit-timeout} (the database is down) is refused with 503
  * and its record turned into a failed one, which the writer keeps retrying with backoff (the insert ignores ids
  * already written, so a retry after a lost acknowledgement writes nothing twice);</li>

@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bufferCapacity  predict calls that may wait to be written; when all are taken, new predictions are refused
  *                        with 503 rather than served unmetered
  * @param batchSize       the most rows one group commit inserts
- * @param writers         writer threads, each inserting its own batches: while one batch commits, the next is
- *                        inserted by another, so a call waits for one commit rather than the end of another's first
+ * @param writers         writer threads, each inserting its own batches: with more than one, while one batch
+ *                        commits the next is inserted by another, at the price of smaller batches
  * @param commitTimeout   how long an answered call waits for the commit of its record before it is refused with 503
  *                        instead (while the database is down)
  * @param maxBackoff      the longest pause between attempts while the database is down
@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MeteringProperties(
         @DefaultValue("10000") int bufferCapacity,
         @DefaultValue("500") int batchSize,
-        @DefaultValue("2") int writers,
+        @DefaultValue("1") int writers,
         @DefaultValue("2s") Duration commitTimeout,
         @DefaultValue("5s") Duration maxBackoff,
         @DefaultValue("20s") Duration shutdownTimeout,

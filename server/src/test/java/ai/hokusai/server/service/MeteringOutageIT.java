@@ -87,8 +87,10 @@ class MeteringOutageIT {
     @Test
     void aDatabaseStoppedAndRestartedUnderLoadLosesAndDoublesNoRecord() throws Exception {
         try (RestartableDatabase database = new RestartableDatabase().start();
-                // Metering alone is under test: the limiter, which also needs the database, is off here.
+                // Metering alone is under test: the limiter, which also needs the database, is off here. Two writers
+                // retry side by side, and still nothing is lost or written twice.
                 ConfigurableApplicationContext server = ExternalInstances.start(database.url(),
+                        "--hokusai.metering.writers=2",
                         "--hokusai.metering.buffer-capacity=40", "--hokusai.metering.commit-timeout=500ms",
                         "--hokusai.metering.max-backoff=500ms", "--hokusai.rate-limit.enabled=false",
                         "--spring.datasource.hikari.connection-timeout=500")) {
