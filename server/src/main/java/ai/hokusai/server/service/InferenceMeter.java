@@ -249,13 +249,6 @@ public class InferenceMeter implements SmartLifecycle {
 
     /** Keeps the first {@code max} characters written to it, then refuses more. */
     private static final class CappedWriter extends Writer {
-        /** Thrown once per cut payload: it carries no stack, which would cost more than the writing saved. */
-        private static final IOException FULL = new IOException("payload-max-chars reached") {
-            @Override
-            public synchronized Throwable fillInStackTrace() {
-                return this;
-            }
-        };
         private final StringBuilder text = new StringBuilder();
         private final int max;
         private boolean full;
@@ -270,7 +263,7 @@ public class InferenceMeter implements SmartLifecycle {
             if (length > room) {
                 text.append(chars, offset, Math.max(0, room));
                 full = true;
-                throw FULL;
+                throw new Full();
             }
             text.append(chars, offset, length);
         }
@@ -281,6 +274,21 @@ public class InferenceMeter implements SmartLifecycle {
 
         @Override
         public void close() {
+        }
+
+        /**
+         * Ends the writing at the cap. A new one each time (a shared instance would collect what Jackson attaches to
+         * it), without a stack, which would cost more than the writing it saves.
+         */
+        private static final class Full extends IOException {
+            Full() {
+                super("payload-max-chars reached");
+            }
+
+            @Override
+            public synchronized Throwable fillInStackTrace() {
+                return this;
+            }
         }
     }
 
