@@ -44,17 +44,25 @@ machine() {
     "$(free -g | awk '/Mem:/{print $2}') GiB; $("$JAVA_BIN" -version 2>&1 | head -1); JAVA_OPTS='${JAVA_OPTS:-}'"
 }
 
-# write_bodies DIR: single.json (the docs' lead) and batch.json (100 different leads)
+# write_bodies DIR: single.json (the docs' lead) and batch.json (100 different leads: numbers, flags and text fields
+# vary; industries, titles and timelines come from short lists, as such fields do in real lead data)
 write_bodies() {
-  lead() { # company_size engagement visits demo
-    printf '{"company_size": %d, "industry": "Technology", "engagement_score": %d, "website_visits": %d, "email_opens": 5, "content_downloads": 3, "demo_requested": %s, "budget_confirmed": false, "decision_timeline": "Q2 2025", "title": "VP of Engineering"}' "$@"
+  local industries=(Technology Healthcare Finance Retail Manufacturing Education Logistics Media)
+  local titles=("VP of Engineering" "CTO" "Head of Sales" "Marketing Manager" "Software Engineer" "Director of IT"
+    "Chief Revenue Officer" "Operations Analyst" "Founder" "Procurement Lead" "Data Scientist")
+  local timelines=("Q1 2025" "Q2 2025" "Q3 2025" "Q4 2025" "H1 2026")
+  lead() { # company_size industry engagement visits demo title timeline
+    printf '{"company_size": %d, "industry": "%s", "engagement_score": %d, "website_visits": %d, "email_opens": 5, "content_downloads": 3, "demo_requested": %s, "budget_confirmed": false, "decision_timeline": "%s", "title": "%s"}' \
+      "$1" "$2" "$3" "$4" "$5" "$7" "$6"
   }
-  printf '{"inputs": %s, "options": {}}' "$(lead 1000 75 10 true)" > "$1/single.json"
+  printf '{"inputs": %s, "options": {}}' "$(lead 1000 Technology 75 10 true "VP of Engineering" "Q2 2025")" \
+    > "$1/single.json"
   {
     printf '{"inputs": ['
     for i in $(seq 0 99); do
       [ "$i" -gt 0 ] && printf ', '
-      lead $((50 + i * 37)) $((i % 101)) $((i % 23)) "$([ $((i % 2)) -eq 0 ] && echo true || echo false)"
+      lead $((50 + i * 37)) "${industries[i % 8]}" $((i % 101)) $((i % 23)) \
+        "$([ $((i % 2)) -eq 0 ] && echo true || echo false)" "${titles[i % 11]}" "${timelines[i % 5]}"
     done
     printf '], "options": {}}'
   } > "$1/batch.json"

@@ -11,12 +11,11 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 public interface InferenceLogMapper {
 
-    /** Inserts the rows not already there; the count actually inserted. */
-    default int insertAll(List<InferenceLogRecord> logs) {
-        return insertColumns(InferenceLogColumns.of(logs));
-    }
-
-    /** Inserts the rows, given column by column, that are not already there; the count actually inserted. */
+    /**
+     * Inserts the rows, given column by column ({@link InferenceLogColumns#of}), that are not already there; the count
+     * actually inserted. No default method wraps it: MyBatis binds a mapper's default method to its proxy anew on every
+     * call, which cost the metering writer more than building the columns.
+     */
     int insertColumns(@Param("c") InferenceLogColumns columns);
 
     /** The key that made a logged call. */

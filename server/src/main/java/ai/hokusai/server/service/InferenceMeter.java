@@ -20,6 +20,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import ai.hokusai.server.config.HokusaiProperties;
 import ai.hokusai.server.error.ErrorCode;
+import ai.hokusai.server.persistence.InferenceLogColumns;
 import ai.hokusai.server.persistence.InferenceLogMapper;
 import ai.hokusai.server.persistence.InferenceLogRecord;
 import io.micrometer.core.instrument.Counter;
@@ -386,7 +387,7 @@ public class InferenceMeter implements SmartLifecycle {
                 List<InferenceLogRecord> rows = new ArrayList<>(batch.size());
                 batch.forEach(p -> rows.add(p.beginInsert()));
                 try {
-                    logs.insertAll(rows);
+                    logs.insertColumns(InferenceLogColumns.of(rows));
                 } catch (RuntimeException e) {
                     batch.forEach(p -> p.insertEnded(false));
                     throw e;
@@ -439,7 +440,8 @@ public class InferenceMeter implements SmartLifecycle {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 List<InferenceLogRecord> records = List.of(json.readValue(file.toFile(), InferenceLogRecord[].class));
                 for (int i = 0; i < records.size(); i += properties.batchSize()) {
-                    logs.insertAll(records.subList(i, Math.min(records.size(), i + properties.batchSize())));
+                    logs.insertColumns(InferenceLogColumns.of(
+                            records.subList(i, Math.min(records.size(), i + properties.batchSize()))));
                 }
                 Files.delete(file);
                 log.info("Wrote {} inference logs saved at the last shutdown", records.size());

@@ -2,7 +2,6 @@ package ai.hokusai.server.service;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,11 +197,14 @@ final class JsonSchemaJackson2Adapter {
     }
 
     private static void findNul(JsonNode node, String pointer, BiConsumer<String, String> nul) {
-        if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {
+        // Pointers are built only on the way to a NUL: a body without one (nearly every body) builds none.
+        if (!hasNul(node)) {
+            return;
+        }
+        if (node.isTextual()) {
             nul.accept(pointer, "must not contain the NUL character (\\u0000)");
         } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String child = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
                 if (field.getKey().indexOf('\0') >= 0) {
                     nul.accept(child, "a field name must not contain the NUL character (\\u0000)");
@@ -214,6 +216,27 @@ final class JsonSchemaJackson2Adapter {
                 findNul(node.get(i), pointer + "/" + i, nul);
             }
         }
+    }
+
+    /** Whether a string anywhere in the tree, value or field name, holds a NUL character. */
+    private static boolean hasNul(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0;
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (field.getKey().indexOf('\0') >= 0 || hasNul(field.getValue())) {
+                    return true;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (hasNul(item)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
 }

@@ -11,9 +11,10 @@ import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
-import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
@@ -48,8 +49,10 @@ public class SpecBodyAdvice extends RequestBodyAdviceAdapter {
             body = in.readAllBytes();
         }
         Object value = validator.check(parameter.getMethod().getName(), body);
-        if (message instanceof ServletServerHttpRequest servlet) {
-            servlet.getServletRequest().setAttribute(VALUE, value);
+        // Kept on the request itself: the message given here is a wrapper of it, not the servlet request.
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes != null) {
+            attributes.setAttribute(VALUE, value, RequestAttributes.SCOPE_REQUEST);
         }
         return new ReadBody(message.getHeaders(), body, value);
     }

@@ -12,7 +12,7 @@ import ai.hokusai.server.config.ApiSpecDocument;
 import ai.hokusai.server.error.DomainException;
 import ai.hokusai.server.registry.ModelRegistry;
 import ai.hokusai.server.registry.RegisteredModel;
-import ai.hokusai.server.service.InputValidator;
+import ai.hokusai.server.service.PredictionService;
 import ai.hokusai.server.service.RequestBodyValidator;
 import ai.hokusai.server.web.model.PredictRequest;
 import org.slf4j.Logger;
@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
@@ -30,9 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs the code a request goes through before the instance reports ready, so the first requests it is sent find it
  * compiled rather than interpreted. Nothing is written and nothing is charged: the container, the filters, routing and
  * the problem answers are exercised over loopback by requests without a key ({@code /health/live}, a predict refused
- * with 401); reading, checking and binding a predict body and checking a model's input run in-process on the spec's
- * own predict example. Readiness answers 503 until this has finished ({@link ReadinessState} turns ready once the
- * application runners have run); it is bounded by {@code hokusai.warm-up.rounds} and {@code hokusai.warm-up.timeout}.
+ * with 401); reading, checking and binding a predict body, checking a model's input, running the model and writing its
+ * predictions run in-process on the spec's own predict example. Readiness answers 503 until this has finished
+ * ({@link ReadinessState} turns ready once the application runners have run); it is bounded by
+ * {@code hokusai.warm-up.rounds} and {@code hokusai.warm-up.timeout}.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -46,7 +48,7 @@ public class StartupWarmUp implements ApplicationRunner {
     private final String token = UUID.randomUUID().toString();
 
     private final RequestBodyValidator bodies;
-    private final InputValidator inputs;
+    private final PredictionService predictions;
     private final ModelRegistry registry;
     private final ApiSpecDocument spec;
     private final JsonMapper json;
@@ -54,12 +56,13 @@ public class StartupWarmUp implements ApplicationRunner {
     private final int rounds;
     private final Duration timeout;
 
-    public StartupWarmUp(RequestBodyValidator bodies, InputValidator inputs, ModelRegistry registry,
+    /** {@code predictions} is resolved lazily: it needs the observation registry, which needs this bean. */
+    public StartupWarmUp(RequestBodyValidator bodies, @Lazy PredictionService predictions, ModelRegistry registry,
             ApiSpecDocument spec, JsonMapper json, Environment environment,
             @Value("${hokusai.warm-up.rounds}") int rounds,
             @Value("${hokusai.warm-up.timeout}") Duration timeout) {
         this.bodies = bodies;
-        this.inputs = inputs;
+        this.predictions = predictions;
         this.registry = registry;
         this.spec = spec;
         this.json = json;
@@ -85,7 +88,7 @@ public class StartupWarmUp implements ApplicationRunner {
                 Object value = bodies.check(OPERATION, body);
                 json.convertValue(value, PredictRequest.class);
                 if (model != null && value instanceof Map<?, ?> request) {
-                    inputs.validate(model, request.get("inputs"), "/inputs");
+                    json.writeValueAsBytes(predictions.warmUp(modelRef, request.get("inputs")).predictions());
                 }
                 if (loopback != null) {
                     loopback.call(modelRef, body);

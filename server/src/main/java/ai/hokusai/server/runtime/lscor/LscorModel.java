@@ -3,6 +3,8 @@ package ai.hokusai.server.runtime.lscor;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.hokusai.server.runtime.LoadedModel;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -18,12 +20,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class LscorModel implements LoadedModel {
 
     private static final TextFeature[] TEXT = TextFeature.values();
+    private static final int TOKEN_CACHE_SIZE = 4_096;
 
     private final LscorConfig config;
     private final HuggingFaceTokenizer tokenizer;
     private final LeadScorer scorer;
     private final FactorExplainer explainer;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /**
+     * Token ids per text already encoded. Text fields repeat (an industry, a job title, a quarter), and encoding
+     * copies the whole encoding over JNI where only the ids are used; bounded, and gone with the model.
+     */
+    private final Cache<String, long[]> encodedTexts = Caffeine.newBuilder().maximumSize(TOKEN_CACHE_SIZE).build();
 
     /**
      * Takes ownership of {@code tokenizer} once constructed; if construction fails the caller still owns it.
@@ -57,7 +65,8 @@ public final class LscorModel implements LoadedModel {
         for (Map<String, Object> input : inputs) {
             long[][] tokenIds = new long[TEXT.length][];
             for (TextFeature feature : TEXT) {
-                tokenIds[feature.ordinal()] = tokenizer.encode(feature.text(input), false, false).getIds();
+                tokenIds[feature.ordinal()] = encodedTexts.get(feature.text(input),
+                        text -> tokenizer.encode(text, false, false).getIds());
             }
             predictions.add(prediction(input, tokenIds));
         }
@@ -98,6 +107,7 @@ public final class LscorModel implements LoadedModel {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            encodedTexts.invalidateAll();
             tokenizer.close();
         }
     }
