@@ -15,6 +15,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -132,6 +134,20 @@ class ManifestsTest {
         assertThat(api().getResources().getLimits()).containsKey("memory");
         assertThat(api().getVolumeMounts()).as("the only writable places are volumes")
                 .extracting(m -> m.getMountPath()).contains("/tmp", env("HOKUSAI_DATA_DIR").orElseThrow().getValue());
+    }
+
+    /**
+     * The heap is a quarter of the container's memory: the rest is for what lives outside it (model runtimes' native
+     * memory, metaspace, compiled code, thread stacks), so the limit is not reached when the heap is full.
+     */
+    @Test
+    void theHeapLeavesTheContainerRoomForNativeMemory() {
+        String options = env("JAVA_TOOL_OPTIONS").orElseThrow().getValue();
+        Matcher percentage = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(\\.\\d+)?)")
+                .matcher(options);
+        assertThat(percentage.find()).as("the heap is sized from the container's memory: " + options).isTrue();
+        assertThat(Double.parseDouble(percentage.group(1))).isLessThanOrEqualTo(50);
+        assertThat(options).as("no heap size fixed apart from the container's").doesNotContain("-Xmx");
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.JacksonModule;
 
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
@@ -18,6 +19,12 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     public WebConfiguration(ScopeInterceptor scopes) {
         this.scopes = scopes;
+    }
+
+    /** Answers copy a {@link RenderedJson}'s text instead of writing its object again. */
+    @Bean
+    JacksonModule renderedJson() {
+        return RenderedJson.module();
     }
 
     /** The start-up warm-up's own requests count in no metric: they are no one's traffic. */

@@ -26,8 +26,8 @@ public class WebMapper {
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() { };
     private final JsonMapper json;
     /**
-     * Schemas as the wire models carry them, parsed once per schema text: a model read would otherwise parse its
-     * schemas on every call only to write them out again. Read-only, so one parsed copy serves every answer.
+     * Schemas as the wire models carry them, parsed and written once per schema text: a model read would otherwise
+     * parse its schemas on every call only to write them out again. Read-only, so one copy serves every answer.
      */
     private final Cache<String, Map<String, Object>> schemas = Caffeine.newBuilder().maximumSize(1_000).build();
 
@@ -49,7 +49,10 @@ public class WebMapper {
     }
 
     private Map<String, Object> schema(String text) {
-        return schemas.get(text, t -> Collections.unmodifiableMap(json.readValue(t, JSON_OBJECT)));
+        return schemas.get(text, t -> {
+            Map<String, Object> parsed = Collections.unmodifiableMap(json.readValue(t, JSON_OBJECT));
+            return new RenderedJson(parsed, json.writeValueAsString(parsed));
+        });
     }
 
     public ModelInfo info(ResolvedModel resolved) {

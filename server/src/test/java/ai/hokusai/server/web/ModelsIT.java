@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The registry's read operations over HTTP, against the seeded model 21 and a few registered for paging. */
 class ModelsIT extends ServerIntegrationTest {
@@ -29,6 +30,9 @@ class ModelsIT extends ServerIntegrationTest {
 
     @Autowired
     DeploymentMapper deployments;
+
+    @Autowired
+    JsonMapper json;
 
     /** Models 901–903 for paging; 903 has an active deployment whose artifact does not exist. Idempotent. */
     @BeforeEach
@@ -90,6 +94,21 @@ class ModelsIT extends ServerIntegrationTest {
         assertThat(model.get("max_batch_size").asInt()).isEqualTo(100);
         assertThat(model.get("active_deployment_id").asString()).isEqualTo(IncidentIT.DEPLOYMENT_21);
         assertThat(model.get("input_schema").get("required").size()).isEqualTo(10);
+    }
+
+    /** A model's schemas are written once and copied into every answer, exactly as they were registered. */
+    @Test
+    void schemasAreCopiedIntoAnswersAsRegistered() {
+        assertThat(json.writeValueAsString(Map.of("schema", new RenderedJson(Map.of("type", "object"),
+                "{\"type\":\"rendered\"}")))).as("the application's mapper copies the rendered text")
+                .isEqualTo("{\"schema\":{\"type\":\"rendered\"}}");
+
+        JsonNode first = http().get("/api/v1/models/21").json();
+        JsonNode again = http().get("/api/v1/models/21").json();
+        ModelRecord stored = models.findById(21).orElseThrow();
+        assertThat(first.get("input_schema")).isEqualTo(json.readTree(stored.inputSchemaJson()))
+                .isEqualTo(again.get("input_schema"));
+        assertThat(first.get("output_schema")).isEqualTo(json.readTree(stored.outputSchemaJson()));
     }
 
     @Test
