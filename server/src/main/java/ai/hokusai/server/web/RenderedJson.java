@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
@@ -18,7 +19,8 @@ import tools.jackson.databind.module.SimpleModule;
 final class RenderedJson extends AbstractMap<String, Object> {
 
     private final Map<String, Object> value;
-    private final String json;
+    /** Keeps the text's UTF-8 bytes once they are first written, so answers copy bytes without encoding them. */
+    private final SerializedString json;
 
     /**
      * @param value the object, not changed afterwards
@@ -26,7 +28,7 @@ final class RenderedJson extends AbstractMap<String, Object> {
      */
     RenderedJson(Map<String, Object> value, String json) {
         this.value = value;
-        this.json = json;
+        this.json = new SerializedString(json);
     }
 
     @Override
