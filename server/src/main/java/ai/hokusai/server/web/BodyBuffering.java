@@ -3,6 +3,8 @@ package ai.hokusai.server.web;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
 
 import ai.hokusai.server.config.HokusaiProperties;
 import ai.hokusai.server.error.ErrorCode;
@@ -68,10 +70,10 @@ public class BodyBuffering extends OncePerRequestFilter {
             return;
         }
         ServletInputStream in = request.getInputStream();
-        ByteArrayOutputStream received = readWhatHasArrived(in, request.getContentLengthLong());
+        Received received = readWhatHasArrived(in, request.getContentLengthLong());
         if (received.size() == request.getContentLengthLong()) {
             // Most bodies arrive with their headers: no thread could be held, so no asynchronous round trip.
-            chain.doFilter(new BufferedRequest(request, received.toByteArray()), response);
+            chain.doFilter(new BufferedRequest(request, received.bytes()), response);
             return;
         }
         AsyncContext async = request.startAsync(request, response);
@@ -85,20 +87,46 @@ public class BodyBuffering extends OncePerRequestFilter {
      * reports only bytes read from the socket, and a read while any are there returns them without waiting. A body of
      * unknown length (chunked) is left to the non-blocking reader, which sees its end.
      */
-    private static ByteArrayOutputStream readWhatHasArrived(ServletInputStream in, long length) throws IOException {
-        ByteArrayOutputStream received = new ByteArrayOutputStream(length > 0 && length <= CHUNK ? (int) length : CHUNK);
+    private static Received readWhatHasArrived(ServletInputStream in, long length) throws IOException {
+        Received received = new Received(length > 0 && length <= CHUNK ? (int) length : CHUNK);
         if (length < 0) {
             return received;
         }
-        byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(length, 1))];
         while (received.size() < length && in.available() > 0) {
-            int n = in.read(chunk, 0, (int) Math.min(chunk.length, length - received.size()));
-            if (n < 0) {
+            if (received.readFrom(in, (int) Math.min(CHUNK, length - received.size()), length) < 0) {
                 break;
             }
-            received.write(chunk, 0, n);
         }
         return received;
+    }
+
+    /**
+     * The bytes of a body received so far, read straight into the array that holds them. The array grows no further
+     * than the declared length, so a body that arrives in full is handed on as it is, without a copy.
+     */
+    private static final class Received extends ByteArrayOutputStream {
+
+        Received(int size) {
+            super(size);
+        }
+
+        /** Reads at most {@code max} bytes; returns the count read, or -1 at the end of the stream. */
+        int readFrom(InputStream in, int max, long declared) throws IOException {
+            if (buf.length - count < max) {
+                long wanted = Math.max(2L * buf.length, (long) count + max);
+                buf = Arrays.copyOf(buf, (int) (declared >= count + max ? Math.min(wanted, declared) : wanted));
+            }
+            int n = in.read(buf, count, max);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        /** The bytes received, in an array of exactly their length. */
+        byte[] bytes() {
+            return count == buf.length ? buf : toByteArray();
+        }
     }
 
     private String tooLarge() {
@@ -112,11 +140,10 @@ public class BodyBuffering extends OncePerRequestFilter {
         private final AsyncContext async;
         private final HttpServletRequest request;
         private final HttpServletResponse response;
-        private final ByteArrayOutputStream body;
-        private final byte[] chunk = new byte[CHUNK];
+        private final Received body;
         private boolean refused;
 
-        Reader(ServletInputStream in, ByteArrayOutputStream received, AsyncContext async, HttpServletRequest request,
+        Reader(ServletInputStream in, Received received, AsyncContext async, HttpServletRequest request,
                 HttpServletResponse response) {
             this.in = in;
             this.body = received;
@@ -128,17 +155,17 @@ public class BodyBuffering extends OncePerRequestFilter {
         @Override
         public void onDataAvailable() throws IOException {
             while (!refused && in.isReady()) {
-                int n = in.read(chunk);
-                if (n < 0) {
+                // One byte past the limit is enough to know the body is too large.
+                int room = (int) Math.min(CHUNK, maxBytes + 1 - body.size());
+                if (body.readFrom(in, room, request.getContentLengthLong()) < 0) {
                     return;
                 }
-                if (body.size() + (long) n > maxBytes) {
+                if (body.size() > maxBytes) {
                     refused = true;
                     problems.write(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge(), request, response, true);
                     async.complete();
                     return;
                 }
-                body.write(chunk, 0, n);
             }
         }
 
@@ -152,7 +179,7 @@ public class BodyBuffering extends OncePerRequestFilter {
                 return;
             }
             if (!refused) {
-                request.setAttribute(BODY, body.toByteArray());
+                request.setAttribute(BODY, body.bytes());
                 async.dispatch();
             }
         }

@@ -1,10 +1,12 @@
 package ai.hokusai.server.web;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
 
+import ai.hokusai.server.config.HokusaiProperties;
 import ai.hokusai.server.service.RequestBodyValidator;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
@@ -29,9 +31,11 @@ public class SpecBodyAdvice extends RequestBodyAdviceAdapter {
     private static final String VALUE = SpecBodyAdvice.class.getName() + ".value";
 
     private final RequestBodyValidator validator;
+    private final long maxBytes;
 
-    public SpecBodyAdvice(RequestBodyValidator validator) {
+    public SpecBodyAdvice(RequestBodyValidator validator, HokusaiProperties properties) {
         this.validator = validator;
+        this.maxBytes = properties.maxRequestBytes();
     }
 
     @Override
@@ -44,10 +48,7 @@ public class SpecBodyAdvice extends RequestBodyAdviceAdapter {
     @Override
     public HttpInputMessage beforeBodyRead(HttpInputMessage message, MethodParameter parameter, Type targetType,
             Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
-        byte[] body;
-        try (InputStream in = message.getBody()) {
-            body = in.readAllBytes();
-        }
+        byte[] body = read(message);
         Object value = validator.check(parameter.getMethod().getName(), body);
         // Kept on the request itself: the message given here is a wrapper of it, not the servlet request.
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
@@ -55,6 +56,34 @@ public class SpecBodyAdvice extends RequestBodyAdviceAdapter {
             attributes.setAttribute(VALUE, value, RequestAttributes.SCOPE_REQUEST);
         }
         return new ReadBody(message.getHeaders(), body, value);
+    }
+
+    /**
+     * The body's bytes. {@link BodyBuffering} holds every body in memory by now, within {@code max-request-bytes}, and
+     * its length is known: one array of that length is filled, where reading to the end would go through a 16 KB buffer
+     * and a copy for every body, however small.
+     */
+    private byte[] read(HttpInputMessage message) throws IOException {
+        long declared = message.getHeaders().getContentLength();
+        try (InputStream in = message.getBody()) {
+            if (declared < 0 || declared > maxBytes) {
+                return in.readAllBytes();
+            }
+            byte[] body = new byte[(int) declared];
+            int n = in.readNBytes(body, 0, body.length);
+            int next = in.read();
+            if (n == body.length && next < 0) {
+                return body;
+            }
+            // Not the length declared: what was sent is what is checked.
+            ByteArrayOutputStream all = new ByteArrayOutputStream(n + 1);
+            all.write(body, 0, n);
+            if (next >= 0) {
+                all.write(next);
+                in.transferTo(all);
+            }
+            return all.toByteArray();
+        }
     }
 
     /**

@@ -6,9 +6,12 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import ai.hokusai.server.config.ApiSpecDocument;
+import ai.hokusai.server.config.HokusaiProperties;
 import ai.hokusai.server.service.RequestBodyValidator;
 import ai.hokusai.server.web.api.PredictionsApi;
 import ai.hokusai.server.web.model.PredictRequest;
@@ -28,7 +31,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 class SpecBodyAdviceTest {
 
-    private final SpecBodyAdvice advice = new SpecBodyAdvice(new RequestBodyValidator(new ApiSpecDocument()));
+    private final SpecBodyAdvice advice = new SpecBodyAdvice(new RequestBodyValidator(new ApiSpecDocument()),
+            new HokusaiProperties(Path.of("data"), null, null, 1_048_576, Duration.ofSeconds(30),
+                    Duration.ofSeconds(30), Duration.ofSeconds(20)));
+    private final MethodParameter body = predictBody();
 
     @AfterEach
     void clearRequest() {
@@ -39,21 +45,8 @@ class SpecBodyAdviceTest {
     void theBodyReadReachesTheRequestThroughAWrappedMessage() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/models/21/predict");
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
-        Method predict = PredictionsApi.class.getMethod("predict", String.class, PredictRequest.class, String.class,
-                String.class);
-        MethodParameter body = new MethodParameter(predict, 1);
         byte[] json = "{\"inputs\": {\"title\": \"CTO\"}, \"options\": {}}".getBytes(StandardCharsets.UTF_8);
-        HttpInputMessage wrapped = new HttpInputMessage() {
-            @Override
-            public InputStream getBody() {
-                return new ByteArrayInputStream(json);
-            }
-
-            @Override
-            public HttpHeaders getHeaders() {
-                return new HttpHeaders();
-            }
-        };
+        HttpInputMessage wrapped = message(json, -1);
 
         assertThat(advice.supports(body, PredictRequest.class, JacksonJsonHttpMessageConverter.class)).isTrue();
         HttpInputMessage read = advice.beforeBodyRead(wrapped, body, PredictRequest.class,
@@ -63,5 +56,47 @@ class SpecBodyAdviceTest {
                 .isSameAs(((SpecBodyAdvice.ReadBody) read).value());
         assertThat(((Map<?, ?>) SpecBodyAdvice.value(request)).get("inputs")).isEqualTo(Map.of("title", "CTO"));
         assertThat(read.getBody().readAllBytes()).isEqualTo(json);
+    }
+
+    @Test
+    void aBodyIsReadWhole_whateverLengthItDeclares() throws Exception {
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+        byte[] json = "{\"inputs\": {\"title\": \"CTO\"}}".getBytes(StandardCharsets.UTF_8);
+
+        for (long declared : new long[] {json.length, json.length - 5, json.length + 5, 0, -1, 2_000_000}) {
+            SpecBodyAdvice.ReadBody read = (SpecBodyAdvice.ReadBody) advice.beforeBodyRead(message(json, declared),
+                    body, PredictRequest.class, JacksonJsonHttpMessageConverter.class);
+
+            assertThat(read.bytes()).as("declared %d", declared).isEqualTo(json);
+            assertThat(read.value()).as("declared %d", declared).isEqualTo(Map.of("inputs", Map.of("title", "CTO")));
+        }
+    }
+
+    private static HttpInputMessage message(byte[] json, long declaredLength) {
+        HttpHeaders headers = new HttpHeaders();
+        if (declaredLength >= 0) {
+            headers.setContentLength(declaredLength);
+        }
+        return new HttpInputMessage() {
+            @Override
+            public InputStream getBody() {
+                return new ByteArrayInputStream(json);
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return headers;
+            }
+        };
+    }
+
+    private static MethodParameter predictBody() {
+        try {
+            Method predict = PredictionsApi.class.getMethod("predict", String.class, PredictRequest.class,
+                    String.class, String.class);
+            return new MethodParameter(predict, 1);
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
     }
 }
