@@ -16,7 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled      false turns rate limiting off (benchmarks only)
  * @param syncInterval how often locally decided requests are written to the store in the background
- * @param bucketTtl    idle buckets are removed from the store after this; they come back full
+ * @param bucketTtl    idle buckets are removed from the store after this, counted from when they are full
+ *                     again; they come back full
+ * @param cleanupInterval how often each instance deletes the buckets idle past {@code bucketTtl}
  */
 @ConfigurationProperties(prefix = "hokusai.rate-limit")
 public record RateLimitProperties(
@@ -24,5 +26,6 @@ public record RateLimitProperties(
         @DefaultValue("0.01") double maxUnsynchronizedFraction,
         @DefaultValue("1000") long maxUnsynchronizedTokens,
         @DefaultValue("250ms") Duration syncInterval,
-        @DefaultValue("2h") Duration bucketTtl) {
+        @DefaultValue("2h") Duration bucketTtl,
+        @DefaultValue("10m") Duration cleanupInterval) {
 }

@@ -29,13 +29,12 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.VerboseResult;
 import io.github.bucket4j.distributed.BucketProxy;
-import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +53,9 @@ import org.springframework.stereotype.Component;
  * gathered, and at least every {@code sync-interval}. A request thread syncs itself only when T is reached before
  * the background sync is done, or for a key it has not seen yet. T = 0 (quotas under 100 per window, by default)
  * means every request is checked against the store: small quotas are held exactly.
+ *
+ * <p>A key's stored bucket outlives its last use by {@code bucket-ttl} after it is full again; then
+ * {@link #removeIdleBuckets()} deletes it, and the key's next request recreates it full.
  */
 @Component
 public class RateLimiter {
@@ -102,7 +104,10 @@ public class RateLimiter {
     public record Counters(long checks, long syncs) {
     }
 
-    private final ProxyManager<String> store;
+    /** Rows removed by one statement of the idle-bucket cleanup. */
+    private static final int CLEANUP_BATCH = 1_000;
+
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> store;
     private final RateLimitProperties properties;
     private final Clock clock;
     /** A key's bucket proxy and the requests decided locally since the last background sync. */
@@ -155,25 +160,16 @@ public class RateLimiter {
      */
     public Decision check(ApiKeyPrincipal key) {
         checks.increment();
-        return check(key, true);
-    }
-
-    private Decision check(ApiKeyPrincipal key, boolean mayRebuild) {
         List<Window> windows = windows(key);
         List<Long> quotas = quotas(key);
         VerboseResult<ConsumptionProbe> result;
         LocalBucket bucket = buckets.get(key.keyId(), id -> bucket(id, windows, quotas));
         try {
+            // A stored bucket that is gone (idle past its TTL, or deleted) is recreated full from the key's limits.
             result = bucket.proxy().asVerbose().tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException e) {
             // Directly, or wrapped by Bucket4j's batching when several requests waited on one sync.
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof BucketNotFoundException && mayRebuild) {
-                    // The stored bucket is gone (expired or removed) while this instance held a copy of it: start
-                    // again from a fresh copy, which recreates it from the key's limits.
-                    buckets.asMap().remove(key.keyId(), bucket);
-                    return check(key, false);
-                }
                 if (cause instanceof BucketExceptions.BucketExecutionException) {
                     throw new StoreUnavailableException(e);
                 }
@@ -219,6 +215,31 @@ public class RateLimiter {
                 sync(bucket);
             }
         }
+    }
+
+    /**
+     * Deletes the buckets of keys idle for longer than {@code bucket-ttl} past their last refill from the store, a
+     * thousand rows per statement; such a key's bucket comes back full on its next request. Every instance runs it;
+     * each statement skips rows another one holds.
+     *
+     * @return the buckets deleted
+     */
+    @Scheduled(fixedDelayString = "${hokusai.rate-limit.cleanup-interval:10m}",
+            initialDelayString = "${hokusai.rate-limit.cleanup-interval:10m}")
+    public int removeIdleBuckets() {
+        int removed = 0;
+        try {
+            for (int n = CLEANUP_BATCH; n == CLEANUP_BATCH;) {
+                n = store.removeExpired(CLEANUP_BATCH);
+                removed += n;
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not delete idle rate-limit buckets: {}", e.getMessage());
+        }
+        if (removed > 0) {
+            log.info("Deleted {} idle rate-limit buckets", removed);
+        }
+        return removed;
     }
 
     @PreDestroy

@@ -7,11 +7,78 @@ import java.util.List;
 import ai.hokusai.server.ServerIntegrationTest;
 import ai.hokusai.server.TestHttp;
 import ai.hokusai.server.TestKeys;
+import ai.hokusai.server.security.RateLimiter;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-/** Per-key limits: the IETF RateLimit headers on every keyed answer, and 429 with Retry-After over the limit. */
+/**
+ * Per-key limits: the IETF RateLimit headers on every keyed answer, 429 with Retry-After over the limit, and stored
+ * buckets that are deleted when idle and come back full.
+ */
 class RateLimitIT extends ServerIntegrationTest {
+
+    @Autowired
+    RateLimiter limiter;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void bucketsIdlePastTheirTtlAreDeletedAndComeBackFull() {
+        // 50 an hour: every request is checked against the store. 100,000: decided on the instance's copy.
+        TestKeys.Key idle = TestKeys.create(http(), List.of("models:read"), null, 50);
+        TestKeys.Key busy = TestKeys.create(http(), List.of("models:read"), null, 100_000);
+        for (int i = 0; i < 2; i++) {
+            http().withKey(idle.secret()).get("/api/v1/models/21");
+            http().withKey(busy.secret()).get("/api/v1/models/21");
+        }
+        limiter.syncRecentlyUsed();
+        assertThat(stored(idle)).isTrue();
+        assertThat(stored(busy)).isTrue();
+        // The idle key's bucket is past its TTL, as if untouched for hours; the busy one is not.
+        jdbc.update("UPDATE rate_limit_buckets SET expires_at = 0 WHERE id = ?", idle.id().toString());
+
+        assertThat(limiter.removeIdleBuckets()).isPositive();
+
+        assertThat(stored(idle)).as("the idle bucket is deleted").isFalse();
+        assertThat(stored(busy)).as("a bucket in use is kept").isTrue();
+        TestHttp.Response back = http().withKey(idle.secret()).get("/api/v1/models/21");
+        assertThat(back.status()).isEqualTo(200);
+        assertThat(back.header("RateLimit")).as("full again, less this request").matches("\"hour\";r=49;t=\\d+");
+        assertThat(stored(idle)).isTrue();
+    }
+
+    @Test
+    void aBucketDeletedWhileTheInstanceHoldsACopyIsRecreated() {
+        TestKeys.Key key = TestKeys.create(http(), List.of("models:read"), null, 100_000);
+        TestHttp caller = http().withKey(key.secret());
+        for (int i = 0; i < 3; i++) {
+            assertThat(caller.get("/api/v1/models/21").status()).isEqualTo(200);
+        }
+        limiter.syncRecentlyUsed();
+        jdbc.update("DELETE FROM rate_limit_buckets WHERE id = ?", key.id().toString());
+
+        for (int remaining = 99_996; remaining > 99_993; remaining--) {
+            TestHttp.Response ok = caller.get("/api/v1/models/21");
+            assertThat(ok.status()).isEqualTo(200);
+            assertThat(ok.header("RateLimit")).as("decided on the instance's copy")
+                    .matches("\"hour\";r=" + remaining + ";t=\\d+");
+        }
+        limiter.syncRecentlyUsed();
+
+        assertThat(stored(key)).as("written again by the next sync").isTrue();
+        TestHttp.Response after = caller.get("/api/v1/models/21");
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.header("RateLimit")).as("recreated full, as an idle key's bucket is")
+                .matches("\"hour\";r=99999;t=\\d+");
+    }
+
+    private boolean stored(TestKeys.Key key) {
+        return jdbc.queryForObject("SELECT count(*) FROM rate_limit_buckets WHERE id = ?", Integer.class,
+                key.id().toString()) == 1;
+    }
 
     @Test
     void everyKeyedAnswerDescribesTheQuotaAndTheDefaultIsAThousandAnHour() {
