@@ -138,7 +138,8 @@ class ManifestsTest {
 
     /**
      * The heap is a quarter of the container's memory: the rest is for what lives outside it (model runtimes' native
-     * memory, metaspace, compiled code, thread stacks), so the limit is not reached when the heap is full.
+     * memory, metaspace, compiled code, thread stacks), so the limit is not reached when the heap is full. Native
+     * memory freed (the JIT's work areas, mostly) is handed back to the system now and then, not kept by the allocator.
      */
     @Test
     void theHeapLeavesTheContainerRoomForNativeMemory() {
@@ -148,6 +149,9 @@ class ManifestsTest {
         assertThat(percentage.find()).as("the heap is sized from the container's memory: " + options).isTrue();
         assertThat(Double.parseDouble(percentage.group(1))).isLessThanOrEqualTo(50);
         assertThat(options).as("no heap size fixed apart from the container's").doesNotContain("-Xmx");
+        Matcher trim = Pattern.compile("-XX:TrimNativeHeapInterval=(\\d+)").matcher(options);
+        assertThat(trim.find()).as("freed native memory is trimmed: " + options).isTrue();
+        assertThat(Long.parseLong(trim.group(1))).as("milliseconds between trims").isBetween(1L, 60_000L);
     }
 
     @Test
