@@ -114,7 +114,9 @@ public class BodyBuffering extends OncePerRequestFilter {
         int readFrom(InputStream in, int max, long declared) throws IOException {
             if (buf.length - count < max) {
                 long wanted = Math.max(2L * buf.length, (long) count + max);
-                buf = Arrays.copyOf(buf, (int) (declared >= count + max ? Math.min(wanted, declared) : wanted));
+                // Not past a declared length that holds this read: a body that arrives whole fills its array exactly.
+                long capacity = declared >= (long) count + max ? Math.min(wanted, declared) : wanted;
+                buf = Arrays.copyOf(buf, (int) capacity);
             }
             int n = in.read(buf, count, max);
             if (n > 0) {

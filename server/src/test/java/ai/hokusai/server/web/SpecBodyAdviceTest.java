@@ -2,8 +2,6 @@ package ai.hokusai.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,9 +16,9 @@ import ai.hokusai.server.web.model.PredictRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.MethodParameter;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.mock.http.MockHttpInputMessage;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -73,21 +71,11 @@ class SpecBodyAdviceTest {
     }
 
     private static HttpInputMessage message(byte[] json, long declaredLength) {
-        HttpHeaders headers = new HttpHeaders();
+        MockHttpInputMessage message = new MockHttpInputMessage(json);
         if (declaredLength >= 0) {
-            headers.setContentLength(declaredLength);
+            message.getHeaders().setContentLength(declaredLength);
         }
-        return new HttpInputMessage() {
-            @Override
-            public InputStream getBody() {
-                return new ByteArrayInputStream(json);
-            }
-
-            @Override
-            public HttpHeaders getHeaders() {
-                return headers;
-            }
-        };
+        return message;
     }
 
     private static MethodParameter predictBody() {
