@@ -29,6 +29,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.VerboseResult;
 import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
@@ -160,16 +161,26 @@ public class RateLimiter {
      */
     public Decision check(ApiKeyPrincipal key) {
         checks.increment();
+        return check(key, true);
+    }
+
+    private Decision check(ApiKeyPrincipal key, boolean mayRebuild) {
         List<Window> windows = windows(key);
         List<Long> quotas = quotas(key);
         VerboseResult<ConsumptionProbe> result;
         LocalBucket bucket = buckets.get(key.keyId(), id -> bucket(id, windows, quotas));
         try {
-            // A stored bucket that is gone (idle past its TTL, or deleted) is recreated full from the key's limits.
             result = bucket.proxy().asVerbose().tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException e) {
             // Directly, or wrapped by Bucket4j's batching when several requests waited on one sync.
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BucketNotFoundException && mayRebuild) {
+                    // The stored bucket is missing (not yet written, expired or deleted). One command recreates it
+                    // by itself; a batch of commands that waited on one another fails instead: start again from a
+                    // fresh copy, which recreates it from the key's limits.
+                    buckets.asMap().remove(key.keyId(), bucket);
+                    return check(key, false);
+                }
                 if (cause instanceof BucketExceptions.BucketExecutionException) {
                     throw new StoreUnavailableException(e);
                 }
