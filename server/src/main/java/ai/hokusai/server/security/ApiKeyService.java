@@ -157,6 +157,20 @@ public class ApiKeyService {
         evict(id);
     }
 
+    /**
+     * Deletes the key outright, where {@link #revoke} keeps it: for keys the server issued itself and whose calls are
+     * deleted too (no row may name the key any more).
+     */
+    public void delete(UUID id) {
+        evict(id);
+        keys.delete(id);
+    }
+
+    /** Ids of the keys of this name whose expiry has passed. */
+    public List<UUID> expiredNamed(String name) {
+        return keys.findExpiredNamed(name);
+    }
+
     /** Forgets every cached authentication of this key, so its next use reads the database. */
     public void evict(UUID keyId) {
         authenticated.asMap().values().removeIf(p -> p.keyId().equals(keyId));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -251,6 +252,23 @@ public class RateLimiter {
             log.info("Deleted {} idle rate-limit buckets", removed);
         }
         return removed;
+    }
+
+    /**
+     * Drops a key's bucket: the local copy, and the stored row once every sync of it already queued has run (a sync
+     * after the delete would write the row again).
+     */
+    public void forget(UUID keyId) {
+        buckets.invalidate(keyId);
+        dirty.remove(keyId);
+        try {
+            syncer.submit(() -> store.removeProxy(keyId.toString())).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while deleting a rate-limit bucket", e);
+        } catch (ExecutionException e) {
+            throw new StoreUnavailableException(e.getCause());
+        }
     }
 
     @PreDestroy

@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import ai.hokusai.server.config.RequestStages;
 import ai.hokusai.server.config.RequestStages.Stage;
@@ -45,35 +44,19 @@ public class PredictionService {
      * @param inputs one input object (a map) or a batch (a list of maps), as parsed from the request body
      */
     public Prediction predict(String modelRef, Object inputs) {
-        return run(modelRef, inputs, true);
-    }
-
-    /**
-     * The same work as {@link #predict} without timing its stages: for the start-up warm-up, whose calls count in no
-     * metric. Nothing is written either way.
-     */
-    public Prediction warmUp(String modelRef, Object inputs) {
-        return run(modelRef, inputs, false);
-    }
-
-    private Prediction run(String modelRef, Object inputs, boolean observed) {
-        ResolvedModel resolved = stage(observed, Stage.RESOLVE, () -> registry.resolve(modelRef));
+        ResolvedModel resolved = stages.observe(Stage.RESOLVE, () -> registry.resolve(modelRef));
         RegisteredModel model = resolved.model();
         boolean batch = inputs instanceof List<?>;
-        List<Map<String, Object>> batchInputs = stage(observed, Stage.VALIDATE, () -> validatedInputs(model, inputs));
+        List<Map<String, Object>> batchInputs = stages.observe(Stage.VALIDATE, () -> validatedInputs(model, inputs));
         ModelDeployment deployment = resolved.requireActiveDeployment();
-        LoadedModelCache.Entry loaded = stage(observed, Stage.LOAD, () -> loadedModels.get(resolved.liveArtifact()));
+        LoadedModelCache.Entry loaded = stages.observe(Stage.LOAD, () -> loadedModels.get(resolved.liveArtifact()));
 
         long started = System.nanoTime();
-        List<Map<String, Object>> predictions = stage(observed, Stage.MODEL,
+        List<Map<String, Object>> predictions = stages.observe(Stage.MODEL,
                 () -> loaded.model().predict(batchInputs));
         double latencyMs = (System.nanoTime() - started) / 1_000_000.0;
         return new Prediction(model, deployment, loaded.model().version(), batch ? predictions : predictions.get(0),
                 batchInputs.size(), latencyMs, OffsetDateTime.now(clock));
-    }
-
-    private <T> T stage(boolean observed, Stage stage, Supplier<T> work) {
-        return observed ? stages.observe(stage, work) : work.get();
     }
 
     @SuppressWarnings("unchecked")
