@@ -16,8 +16,12 @@ import org.springframework.stereotype.Service;
 /**
  * The key the start-up warm-up calls the API with, and the removal of everything its calls left: their inference
  * logs, the key's rate-limit bucket and the key itself. The key can predict and read models, expires shortly after
- * the longest warm-up, and its secret never leaves the process. A key left behind by a warm-up that was killed is
- * removed, with its calls, by the next start once it has expired.
+ * the longest warm-up, and its secret never leaves the process.
+ *
+ * <p>A key is deleted only when no record of its calls can still arrive, since the metering writer could not insert a
+ * record whose key is gone: after a warm-up whose calls were all answered, and with no record of it waiting in the
+ * metering writer. Otherwise (a call failed or was abandoned) the key is revoked and kept, and the calls of expired
+ * warm-up keys are deleted at the next start.
  */
 @Service
 public class WarmUpKeys {
@@ -32,20 +36,28 @@ public class WarmUpKeys {
     private final ApiKeyService keys;
     private final RateLimiter limiter;
     private final InferenceLogMapper logs;
+    private final InferenceMeter meter;
     private final Clock clock;
 
-    public WarmUpKeys(ApiKeyService keys, RateLimiter limiter, InferenceLogMapper logs, Clock clock) {
+    public WarmUpKeys(ApiKeyService keys, RateLimiter limiter, InferenceLogMapper logs, InferenceMeter meter,
+            Clock clock) {
         this.keys = keys;
         this.limiter = limiter;
         this.logs = logs;
+        this.meter = meter;
         this.clock = clock;
     }
 
-    /** A key for a warm-up of at most {@code longest}; first removes the expired keys of earlier warm-ups. */
+    /**
+     * A key for a warm-up of at most {@code longest}; first deletes the calls of the expired keys earlier warm-ups
+     * kept.
+     */
     public ApiKeyService.IssuedKey issue(Duration longest) {
-        for (UUID leftover : keys.expiredNamed(NAME)) {
-            log.info("Removing the key of an earlier start-up warm-up that did not end");
-            discard(leftover);
+        for (UUID kept : keys.expiredNamed(NAME)) {
+            int calls = logs.deleteByKey(kept);
+            if (calls > 0) {
+                log.info("Deleted the calls of an earlier start-up warm-up's key: {}", calls);
+            }
         }
         return keys.issue(new ApiKeyService.KeyRequest(NAME,
                 List.of(ApiKeyService.SCOPE_PREDICT, ApiKeyService.SCOPE_MODELS_READ), false, null, CALLS_PER_HOUR,
@@ -53,15 +65,20 @@ public class WarmUpKeys {
     }
 
     /**
-     * Deletes the key's calls, its bucket and the key. Run it once the warm-up's calls have been answered: an
-     * answered call's log is committed by then.
+     * Deletes the key's bucket, its calls and the key, or, when a record of its calls may still arrive, revokes it.
      *
-     * @return the calls deleted
+     * @param allAnswered whether every call made with the key has had its answer (then an answered predict's record
+     *                    is committed, and a refused one's is waiting in the metering writer)
+     * @return whether the key was deleted
      */
-    public int discard(UUID keyId) {
+    public boolean discard(UUID keyId, boolean allAnswered) {
+        keys.revoke(keyId);
         limiter.forget(keyId);
-        int calls = logs.deleteByKey(keyId);
+        if (!allAnswered || meter.hasUnwritten(keyId)) {
+            return false;
+        }
+        logs.deleteByKey(keyId);
         keys.delete(keyId);
-        return calls;
+        return true;
     }
 }

@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * examples (one lead, and a batch every {@value #BATCH_EVERY} rounds), the model's metadata and {@code /health/live}.
  * The calls go through authentication, the rate limiter, the body checks, the model and metering like any other;
  * afterwards their inference logs, the key's bucket and the key are deleted, so nothing is charged and nothing
- * remains.
+ * remains (when a call failed, the key is revoked and kept instead, see {@link WarmUpKeys}).
  *
  * <p>It runs at least {@code hokusai.warm-up.rounds} predicts and then until the JIT compiler is quiet: under
  * {@value #QUIET_COMPILE_MS} ms of compilation, summed over its threads, in the last {@value #QUIET_SECONDS} s (half a
@@ -59,6 +59,8 @@ public class StartupWarmUp implements ApplicationRunner {
     static final int BATCH_EVERY = 4;
     static final int QUIET_SECONDS = 3;
     static final long QUIET_COMPILE_MS = 1500;
+    /** Longer than the server takes to answer even a refused call, so the warm-up ends with every call answered. */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
     private final String token = UUID.randomUUID().toString();
 
@@ -95,7 +97,7 @@ public class StartupWarmUp implements ApplicationRunner {
             log.warn("Start-up warm-up skipped: could not issue its key: {}", e.toString());
             return;
         }
-        Outcome outcome;
+        Outcome outcome = null;
         try {
             outcome = drive(new Loopback(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(2)).build(), "http://127.0.0.1:" + port, token, key.secret(),
@@ -103,10 +105,12 @@ public class StartupWarmUp implements ApplicationRunner {
                     predictBodies()), started);
         } finally {
             try {
-                keys.discard(key.key().id());
+                if (!keys.discard(key.key().id(), outcome != null && outcome.failure() == null)) {
+                    log.warn("The start-up warm-up's key is revoked and kept until its calls are written; the next "
+                            + "start deletes them");
+                }
             } catch (RuntimeException e) {
-                log.warn("Could not remove the start-up warm-up's key and calls (an expired key of that name is "
-                        + "removed at the next start): {}", e.toString());
+                log.warn("Could not remove the start-up warm-up's key and calls: {}", e.toString());
             }
         }
         if (outcome.failure() != null) {
@@ -215,7 +219,7 @@ public class StartupWarmUp implements ApplicationRunner {
             HttpResponse<Void> answer;
             try {
                 answer = client.send(request.header(HEADER, token).header("Authorization", "Bearer " + key)
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                        .timeout(ANSWER_TIMEOUT).build(), HttpResponse.BodyHandlers.discarding());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             } catch (InterruptedException e) {
