@@ -20,8 +20,8 @@ import org.springframework.stereotype.Service;
  *
  * <p>A key is deleted only when no record of its calls can still arrive, since the metering writer could not insert a
  * record whose key is gone: after a warm-up whose calls were all answered, and with no record of it waiting in the
- * metering writer. Otherwise (a call failed or was abandoned) the key is revoked and kept, and the calls of expired
- * warm-up keys are deleted at the next start.
+ * metering writer. Otherwise (a call went unanswered, or a refused call's record still waits) the key is revoked and
+ * kept, and the calls of expired warm-up keys are deleted at the next start.
  */
 @Service
 public class WarmUpKeys {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -37,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * examples (one lead, and a batch every {@value #BATCH_EVERY} rounds), the model's metadata and {@code /health/live}.
  * The calls go through authentication, the rate limiter, the body checks, the model and metering like any other;
  * afterwards their inference logs, the key's bucket and the key are deleted, so nothing is charged and nothing
- * remains (when a call failed, the key is revoked and kept instead, see {@link WarmUpKeys}).
+ * remains (when a call went unanswered, the key is revoked and kept instead, see {@link WarmUpKeys}).
  *
  * <p>It runs at least {@code hokusai.warm-up.rounds} predicts and then until the JIT compiler is quiet: under
  * {@value #QUIET_COMPILE_MS} ms of compilation, summed over its threads, in the last {@value #QUIET_SECONDS} s (half a
@@ -109,7 +110,7 @@ public class StartupWarmUp implements ApplicationRunner {
                     predictBodies()), started);
         } finally {
             try {
-                if (!keys.discard(key.key().id(), outcome != null && outcome.failure() == null)) {
+                if (!keys.discard(key.key().id(), outcome != null && outcome.allAnswered())) {
                     log.warn("The start-up warm-up's key is revoked and kept until its calls are written; the next "
                             + "start deletes them");
                 }
@@ -145,13 +146,15 @@ public class StartupWarmUp implements ApplicationRunner {
         return List.copyOf(bodies);
     }
 
-    private record Outcome(int rounds, String reason, String failure) {
+    /** {@code allAnswered}: every call got its answer, whatever the status (none timed out or lost its connection). */
+    private record Outcome(int rounds, String reason, String failure, boolean allAnswered) {
     }
 
     private Outcome drive(Loopback loopback, long started) {
         long deadline = started + timeout.toNanos();
         AtomicInteger done = new AtomicInteger();
         AtomicReference<String> failure = new AtomicReference<>();
+        AtomicBoolean unanswered = new AtomicBoolean();
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
         long[] compiledMs = new long[QUIET_SECONDS + 1];
@@ -163,6 +166,9 @@ public class StartupWarmUp implements ApplicationRunner {
                         try {
                             loopback.round(done.getAndIncrement());
                         } catch (RuntimeException e) {
+                            if (!(e instanceof Refused)) {
+                                unanswered.set(true);
+                            }
                             failure.compareAndSet(null, e.getMessage());
                         }
                     }
@@ -191,7 +197,7 @@ public class StartupWarmUp implements ApplicationRunner {
             failure.compareAndSet(null, "");
         }
         String failed = failure.get();
-        return new Outcome(done.get(), reason, "failed".equals(reason) ? failed : null);
+        return new Outcome(done.get(), reason, "failed".equals(reason) ? failed : null, !unanswered.get());
     }
 
     private static void sleepUntil(long nanoTime) {
@@ -202,6 +208,13 @@ public class StartupWarmUp implements ApplicationRunner {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** A warm-up call that was answered, with a status other than 2xx. */
+    private static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message, null, false, false);
         }
     }
 
@@ -231,7 +244,7 @@ public class StartupWarmUp implements ApplicationRunner {
                 throw new IllegalStateException("interrupted", e);
             }
             if (answer.statusCode() / 100 != 2) {
-                throw new IllegalStateException(answer.request().method() + " " + answer.uri().getPath()
+                throw new Refused(answer.request().method() + " " + answer.uri().getPath()
                         + " answered " + answer.statusCode());
             }
         }
