@@ -153,6 +153,7 @@ public class StartupWarmUp implements ApplicationRunner {
     private Outcome drive(Loopback loopback, long started) {
         long deadline = started + timeout.toNanos();
         AtomicInteger done = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<String> failure = new AtomicReference<>();
         AtomicBoolean unanswered = new AtomicBoolean();
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
@@ -162,7 +163,7 @@ public class StartupWarmUp implements ApplicationRunner {
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < CLIENTS; i++) {
                 clients.execute(() -> {
-                    while (failure.get() == null && !Thread.currentThread().isInterrupted()) {
+                    while (!stop.get()) {
                         try {
                             loopback.round(done.getAndIncrement());
                         } catch (RuntimeException e) {
@@ -170,12 +171,13 @@ public class StartupWarmUp implements ApplicationRunner {
                                 unanswered.set(true);
                             }
                             failure.compareAndSet(null, e.getMessage());
+                            stop.set(true);
                         }
                     }
                 });
             }
             for (int second = 0;; second++) {
-                if (failure.get() != null) {
+                if (stop.get()) {
                     reason = "failed";
                     break;
                 }
@@ -194,10 +196,9 @@ public class StartupWarmUp implements ApplicationRunner {
                 sleepUntil(Math.min(deadline, started + (second + 1) * 1_000_000_000L));
             }
             // The clients end their current round and stop; closing waits for them, so every call has been answered.
-            failure.compareAndSet(null, "");
+            stop.set(true);
         }
-        String failed = failure.get();
-        return new Outcome(done.get(), reason, "failed".equals(reason) ? failed : null, !unanswered.get());
+        return new Outcome(done.get(), reason, failure.get(), !unanswered.get());
     }
 
     private static void sleepUntil(long nanoTime) {
