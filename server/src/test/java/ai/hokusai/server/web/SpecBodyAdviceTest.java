@@ -13,13 +13,17 @@ import ai.hokusai.server.config.HokusaiProperties;
 import ai.hokusai.server.service.RequestBodyValidator;
 import ai.hokusai.server.web.api.PredictionsApi;
 import ai.hokusai.server.web.model.PredictRequest;
+import jakarta.validation.Valid;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.mock.http.MockHttpInputMessage;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -68,6 +72,32 @@ class SpecBodyAdviceTest {
             assertThat(read.bytes()).as("declared %d", declared).isEqualTo(json);
             assertThat(read.value()).as("declared %d", declared).isEqualTo(Map.of("inputs", Map.of("title", "CTO")));
         }
+    }
+
+    /**
+     * Each body parameter of the generated interfaces is checked here, against the spec, and by nothing else: the
+     * template leaves out {@code @Valid}, which would have bean validation walk the body again.
+     */
+    @Test
+    void everyRequestBodyIsCheckedAgainstTheSpecAndNotValidatedAgain() throws Exception {
+        int bodies = 0;
+        for (Resource resource : new PathMatchingResourcePatternResolver()
+                .getResources("classpath*:ai/hokusai/server/web/api/*Api.class")) {
+            String name = "ai.hokusai.server.web.api." + resource.getFilename().replace(".class", "");
+            for (Method method : Class.forName(name).getMethods()) {
+                for (int i = 0; i < method.getParameterCount(); i++) {
+                    MethodParameter parameter = new MethodParameter(method, i);
+                    if (!parameter.hasParameterAnnotation(RequestBody.class)) {
+                        continue;
+                    }
+                    bodies++;
+                    assertThat(advice.supports(parameter, parameter.getParameterType(),
+                            JacksonJsonHttpMessageConverter.class)).as("%s checked against the spec", method).isTrue();
+                    assertThat(parameter.hasParameterAnnotation(Valid.class)).as("%s carries @Valid", method).isFalse();
+                }
+            }
+        }
+        assertThat(bodies).isGreaterThanOrEqualTo(5);
     }
 
     private static HttpInputMessage message(byte[] json, long declaredLength) {
