@@ -104,6 +104,9 @@ stop_server() {
 CLK_TCK=$(getconf CLK_TCK)
 # CPU time (user + system, clock ticks) a process has used, every thread included.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# CPU time the whole machine has used (every core; user, nice, system, irq, softirq, steal; clock ticks): the server,
+# its PostgreSQL, wrk and anything else running.
+machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9; exit}' /proc/stat; }
 ticks_to_us() { echo "scale=1; $1 * 1000000 / $CLK_TCK" | bc; }
 
 # run_wrk NAME URL METHOD BODY CONNECTIONS SECONDS [KEY] -> sets R_RPS R_P50 R_P99 R_REQ R_NON2XX (µs for latencies)
