@@ -15,9 +15,6 @@ UPDATE api_keys SET account_id = '0f6b1c3e-9a2d-4e7f-8b5c-000000000001';
 ALTER TABLE api_keys ALTER COLUMN account_id SET NOT NULL;
 CREATE INDEX api_keys_account ON api_keys (account_id, created_at);
 
--- Keys that held admin before held every scope on every object: the operator's scope is theirs too.
-UPDATE api_keys SET scopes = array_append(scopes, 'platform:admin')
-WHERE 'admin' = ANY (scopes) AND NOT 'platform:admin' = ANY (scopes);
 
 ALTER TABLE models
     ADD COLUMN account_id  UUID REFERENCES accounts (id),
