@@ -16,8 +16,11 @@ public interface ApiKeyMapper {
 
     Optional<ApiKeyRecord> findById(UUID id);
 
-    /** Every key, newest first. */
-    List<ApiKeyRecord> findAll();
+    /** Every key of the account, newest first. */
+    List<ApiKeyRecord> findByAccount(UUID accountId);
+
+    /** Replaces the key's scopes. */
+    void updateScopes(@Param("id") UUID id, @Param("scopes") String[] scopes);
 
     /** Keys neither revoked nor expired. */
     long countUsable();

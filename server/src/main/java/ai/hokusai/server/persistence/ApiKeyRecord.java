@@ -7,6 +7,7 @@ import java.util.UUID;
 /** A row of {@code api_keys}. The secret itself is never stored: only {@code keyHash}, a keyed hash of it. */
 public record ApiKeyRecord(
         UUID id,
+        UUID accountId,
         String prefix,
         byte[] keyHash,
         String name,
@@ -23,10 +24,10 @@ public record ApiKeyRecord(
     }
 
     /** MyBatis maps {@code text[]} to {@code String[]}. */
-    public ApiKeyRecord(UUID id, String prefix, byte[] keyHash, String name, String[] scopes,
+    public ApiKeyRecord(UUID id, UUID accountId, String prefix, byte[] keyHash, String name, String[] scopes,
             Integer rateLimitPerMinute, Integer rateLimitPerHour, OffsetDateTime createdAt, OffsetDateTime expiresAt,
             OffsetDateTime revokedAt, OffsetDateTime lastUsedAt) {
-        this(id, prefix, keyHash, name, List.of(scopes), rateLimitPerMinute, rateLimitPerHour, createdAt, expiresAt,
+        this(id, accountId, prefix, keyHash, name, List.of(scopes), rateLimitPerMinute, rateLimitPerHour, createdAt, expiresAt,
                 revokedAt, lastUsedAt);
     }
 

@@ -25,6 +25,14 @@ public interface InferenceLogMapper {
     Optional<UUID> findOwner(UUID id);
 
     /** Successful calls of one key per UTC day and model in {@code [from, until)}. */
+    /** Successful calls of every key of the account, per day, model and key. */
+    List<UsageCountRecord> accountUsage(@Param("accountId") UUID accountId, @Param("from") OffsetDateTime from,
+            @Param("until") OffsetDateTime until, @Param("modelId") Integer modelId);
+
+    /** Every call of the model, per day and calling account. */
+    List<ModelUsageRecord> modelUsage(@Param("modelId") int modelId, @Param("from") OffsetDateTime from,
+            @Param("until") OffsetDateTime until);
+
     List<UsageCountRecord> usage(@Param("keyId") UUID keyId, @Param("from") OffsetDateTime from,
             @Param("until") OffsetDateTime until, @Param("modelId") Integer modelId);
 }

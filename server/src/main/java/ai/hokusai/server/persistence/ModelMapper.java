@@ -18,7 +18,9 @@ public interface ModelMapper {
     Optional<ModelRecord> findByDeploymentId(UUID deploymentId);
 
     /** Models with an id above {@code afterId} (null: from the start), ordered by id. */
-    List<ModelRecord> listAfter(@Param("afterId") Integer afterId, @Param("limit") int limit);
+    /** Models with an id above {@code afterId}, by id; only public ones and {@code visibleTo}'s own unless it is null. */
+    List<ModelRecord> listAfter(@Param("afterId") Integer afterId, @Param("visibleTo") UUID visibleTo,
+            @Param("limit") int limit);
 
     /** Inserts the model unless one with its id exists; returns the rows inserted. */
     int insertIfAbsent(ModelRecord model);
@@ -35,5 +37,5 @@ public interface ModelMapper {
     /** Changes the non-null settings; returns the rows changed. */
     int updateSettings(@Param("id") int id, @Param("description") String description,
             @Param("tags") String[] tags, @Param("maxBatchSize") Integer maxBatchSize,
-            @Param("cacheTtlSeconds") Integer cacheTtlSeconds);
+            @Param("cacheTtlSeconds") Integer cacheTtlSeconds, @Param("visibility") String visibility);
 }

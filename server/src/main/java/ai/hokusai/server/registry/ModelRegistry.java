@@ -70,9 +70,13 @@ public class ModelRegistry {
         return resolved;
     }
 
-    /** Models with an id above {@code afterId}, each with its live deployment: two queries for the whole page. */
-    public List<ResolvedModel> listAfter(Integer afterId, int limit) {
-        List<ModelRecord> page = models.listAfter(afterId, limit);
+    /**
+     * Models with an id above {@code afterId}, each with its live deployment: two queries for the whole page.
+     *
+     * @param visibleTo only public models and this account's; every model when null
+     */
+    public List<ResolvedModel> listAfter(Integer afterId, UUID visibleTo, int limit) {
+        List<ModelRecord> page = models.listAfter(afterId, visibleTo, limit);
         if (page.isEmpty()) {
             return List.of();
         }

@@ -2,12 +2,14 @@ package ai.hokusai.server.registry;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 import ai.hokusai.server.persistence.ModelRecord;
 
 /**
  * A model as the registry knows it; {@code inputSchemaJson} and {@code outputSchemaJson} are its JSON Schemas as text
- * (the output schema null when none was recorded).
+ * (the output schema null when none was recorded). It belongs to {@code ownerAccountId}; only that account's keys see
+ * it unless it {@code isPublic}.
  */
 public record RegisteredModel(
         int id,
@@ -21,7 +23,9 @@ public record RegisteredModel(
         int cacheTtlSeconds,
         String inputSchemaJson,
         String outputSchemaJson,
-        OffsetDateTime createdAt) {
+        OffsetDateTime createdAt,
+        UUID ownerAccountId,
+        boolean isPublic) {
 
     public RegisteredModel {
         tags = List.copyOf(tags);
@@ -30,6 +34,6 @@ public record RegisteredModel(
     static RegisteredModel of(ModelRecord row) {
         return new RegisteredModel(row.id(), row.slug(), row.name(), row.ticker(), row.description(), row.tags(),
                 row.task(), row.maxBatchSize(), row.cacheTtlSeconds(), row.inputSchemaJson(), row.outputSchemaJson(),
-                row.createdAt());
+                row.createdAt(), row.accountId(), ModelRecord.PUBLIC.equals(row.visibility()));
     }
 }

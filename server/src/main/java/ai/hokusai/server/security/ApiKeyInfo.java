@@ -13,6 +13,7 @@ import ai.hokusai.server.persistence.ApiKeyRecord;
  */
 public record ApiKeyInfo(
         UUID id,
+        UUID accountId,
         String prefix,
         String name,
         List<String> scopes,
@@ -28,7 +29,7 @@ public record ApiKeyInfo(
     }
 
     static ApiKeyInfo of(ApiKeyRecord row) {
-        return new ApiKeyInfo(row.id(), row.prefix(), row.name(), row.scopes(), row.rateLimitPerMinute(),
+        return new ApiKeyInfo(row.id(), row.accountId(), row.prefix(), row.name(), row.scopes(), row.rateLimitPerMinute(),
                 row.rateLimitPerHour(), row.createdAt(), row.expiresAt(), row.revokedAt(), row.lastUsedAt());
     }
 }

@@ -10,9 +10,10 @@ import java.util.UUID;
  * @param accountId          the account the key belongs to
  * @param rateLimitPerMinute null when the key has no per-minute limit
  * @param expiresAt          null when the key never expires; checked on every cached use
+ * @param accountRateLimitPerHour null when the key's account has no account-wide limit
  */
 public record ApiKeyPrincipal(UUID keyId, UUID accountId, String prefix, String name, Set<String> scopes,
-        Integer rateLimitPerMinute, int rateLimitPerHour, OffsetDateTime expiresAt) {
+        Integer rateLimitPerMinute, int rateLimitPerHour, OffsetDateTime expiresAt, Integer accountRateLimitPerHour) {
 
     public ApiKeyPrincipal {
         scopes = Set.copyOf(scopes);

@@ -50,7 +50,7 @@ public class BootstrapKeys implements ApplicationRunner {
         }
         boolean embedded = environment.getProperty("spring.datasource.url", "").isBlank();
         if (embedded && !keys.anyUsableKey()) {
-            ApiKeyService.IssuedKey demo = keys.issue(new ApiKeyService.KeyRequest("demo key",
+            ApiKeyService.IssuedKey demo = keys.issue(Caller.system(), new ApiKeyService.KeyRequest("demo key",
                     List.of(ApiKeyService.SCOPE_PREDICT, ApiKeyService.SCOPE_MODELS_READ), false, null, null, null));
             log.info("Created a demo API key with prefix {}", demo.key().prefix());
             console.println();

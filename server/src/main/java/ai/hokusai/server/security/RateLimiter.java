@@ -45,7 +45,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Per-key limits per UTC minute and hour, shared by every instance through Bucket4j's PostgreSQL store (one row
+ * Per-key limits per UTC minute and hour, and per-account limits per UTC hour, shared by every instance through Bucket4j's PostgreSQL store (one row
  * per key, {@code SELECT … FOR UPDATE}). Windows are aligned on minute and hour boundaries, so a quota resets when
  * the clock says it does.
  *
@@ -66,13 +66,24 @@ public class RateLimiter {
 
     /** A quota window, aligned on UTC boundaries of its length. */
     public enum Window {
-        MINUTE(Duration.ofMinutes(1)), HOUR(Duration.ofHours(1));
+        MINUTE(Duration.ofMinutes(1), "minute", "The key"),
+        HOUR(Duration.ofHours(1), "hour", "The key"),
+        /** The account's hourly quota, shared by all its keys. */
+        ACCOUNT_HOUR(Duration.ofHours(1), "account-hour", "The key's account");
 
         private final Duration length;
-        private final String label = name().toLowerCase(java.util.Locale.ROOT);
+        private final String label;
+        private final String whose;
 
-        Window(Duration length) {
+        Window(Duration length, String label, String whose) {
             this.length = length;
+            this.label = label;
+            this.whose = whose;
+        }
+
+        /** {@code minute} or {@code hour}: the length named in messages. */
+        String unit() {
+            return length.toMinutes() == 1 ? "minute" : "hour";
         }
 
         public Duration length() {
@@ -97,8 +108,9 @@ public class RateLimiter {
 
         /** The refusal to raise when the request is not allowed. */
         public RateLimitedException refusal() {
-            return new RateLimitedException("The key is over its limit of " + closest.quota() + " requests per "
-                    + closest.window().label() + ". Retry in " + retryAfterSeconds + " seconds.", retryAfterSeconds);
+            return new RateLimitedException(closest.window().whose + " is over its limit of " + closest.quota()
+                    + " requests per " + closest.window().unit() + ". Retry in " + retryAfterSeconds + " seconds.",
+                    retryAfterSeconds);
         }
     }
 
@@ -117,12 +129,13 @@ public class RateLimiter {
             AtomicBoolean syncQueued) {
     }
 
-    private final Cache<UUID, LocalBucket> buckets = Caffeine.newBuilder()
+    /** By bucket id: a key's id, or {@code account:} and an account's id. */
+    private final Cache<String, LocalBucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofHours(1))
             .maximumSize(100_000)
             .build();
     /** Keys used since the last periodic sync round. */
-    private final Set<UUID> dirty = ConcurrentHashMap.newKeySet();
+    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final ExecutorService syncer = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "rate-limit-sync");
         thread.setDaemon(true);
@@ -162,14 +175,22 @@ public class RateLimiter {
      */
     public Decision check(ApiKeyPrincipal key) {
         checks.increment();
-        return check(key, true);
+        Decision forKey = consume(key.keyId().toString(), windows(key), quotas(key), true);
+        if (key.accountRateLimitPerHour() == null || !forKey.allowed()) {
+            return forKey;
+        }
+        Decision forAccount = consume("account:" + key.accountId(), List.of(Window.ACCOUNT_HOUR),
+                List.of((long) key.accountRateLimitPerHour()), true);
+        List<WindowState> states = new ArrayList<>(forKey.windows());
+        states.addAll(forAccount.windows());
+        WindowState closest = forAccount.closest().remaining() < forKey.closest().remaining() || !forAccount.allowed()
+                ? forAccount.closest() : forKey.closest();
+        return new Decision(forAccount.allowed(), List.copyOf(states), closest, forAccount.retryAfterSeconds());
     }
 
-    private Decision check(ApiKeyPrincipal key, boolean mayRebuild) {
-        List<Window> windows = windows(key);
-        List<Long> quotas = quotas(key);
+    private Decision consume(String bucketId, List<Window> windows, List<Long> quotas, boolean mayRebuild) {
         VerboseResult<ConsumptionProbe> result;
-        LocalBucket bucket = buckets.get(key.keyId(), id -> bucket(id, windows, quotas));
+        LocalBucket bucket = buckets.get(bucketId, id -> bucket(id, windows, quotas));
         try {
             result = bucket.proxy().asVerbose().tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException e) {
@@ -179,8 +200,8 @@ public class RateLimiter {
                     // The stored bucket is missing (not yet written, expired or deleted). One command recreates it
                     // by itself; a batch of commands that waited on one another fails instead: start again from a
                     // fresh copy, which recreates it from the key's limits.
-                    buckets.asMap().remove(key.keyId(), bucket);
-                    return check(key, false);
+                    buckets.asMap().remove(bucketId, bucket);
+                    return consume(bucketId, windows, quotas, false);
                 }
                 if (cause instanceof BucketExceptions.BucketExecutionException) {
                     throw new StoreUnavailableException(e);
@@ -189,7 +210,7 @@ public class RateLimiter {
             throw e;
         }
         if (bucket.unsynchronizedLimit() > 0) {
-            dirty.add(key.keyId());
+            dirty.add(bucketId);
             if (bucket.sinceSync().incrementAndGet() >= Math.max(1, bucket.unsynchronizedLimit() / 2)) {
                 syncSoon(bucket);
             }
@@ -220,9 +241,9 @@ public class RateLimiter {
     /** Writes what every recently used key decided locally to the store, and refreshes its local copy. */
     @Scheduled(fixedDelayString = "${hokusai.rate-limit.sync-interval:250ms}")
     public void syncRecentlyUsed() {
-        for (UUID keyId : List.copyOf(dirty)) {
-            dirty.remove(keyId);
-            LocalBucket bucket = buckets.getIfPresent(keyId);
+        for (String bucketId : List.copyOf(dirty)) {
+            dirty.remove(bucketId);
+            LocalBucket bucket = buckets.getIfPresent(bucketId);
             if (bucket != null) {
                 sync(bucket);
             }
@@ -259,8 +280,8 @@ public class RateLimiter {
      * after the delete would write the row again).
      */
     public void forget(UUID keyId) {
-        buckets.invalidate(keyId);
-        dirty.remove(keyId);
+        buckets.invalidate(keyId.toString());
+        dirty.remove(keyId.toString());
         try {
             syncer.submit(() -> store.removeProxy(keyId.toString())).get();
         } catch (InterruptedException e) {
@@ -296,7 +317,7 @@ public class RateLimiter {
         }
     }
 
-    private LocalBucket bucket(UUID keyId, List<Window> windows, List<Long> quotas) {
+    private LocalBucket bucket(String bucketId, List<Window> windows, List<Long> quotas) {
         long smallest = quotas.stream().mapToLong(Long::longValue).min().orElseThrow();
         long unsynchronized = Math.min(properties.maxUnsynchronizedTokens(),
                 (long) Math.floor(smallest * properties.maxUnsynchronizedFraction()));
@@ -306,8 +327,8 @@ public class RateLimiter {
             builder = builder.withOptimization(Optimizations.delaying(
                     new DelayParameters(unsynchronized, Duration.ofDays(1))));
         }
-        // Limits are fixed when a key is issued, so the stored configuration never needs replacing.
-        BucketProxy proxy = builder.build(keyId.toString(), () -> configuration(windows, quotas));
+        // Limits are fixed when a key or an account is created, so the stored configuration never needs replacing.
+        BucketProxy proxy = builder.build(bucketId, () -> configuration(windows, quotas));
         return new LocalBucket(proxy, unsynchronized, new AtomicLong(), new AtomicBoolean());
     }
 

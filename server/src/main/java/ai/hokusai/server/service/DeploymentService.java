@@ -1,6 +1,8 @@
 package ai.hokusai.server.service;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
@@ -14,6 +16,9 @@ import ai.hokusai.server.persistence.RegistryGenerationMapper;
 import ai.hokusai.server.registry.DeploymentNotFoundException;
 import ai.hokusai.server.registry.ModelDeployment;
 import ai.hokusai.server.registry.ModelRegistry;
+import ai.hokusai.server.registry.RegisteredModel;
+import ai.hokusai.server.security.AuditTrail;
+import ai.hokusai.server.security.Caller;
 import ai.hokusai.server.runtime.ArtifactResolver;
 import ai.hokusai.server.runtime.LoadedModelCache;
 import org.springframework.stereotype.Service;
@@ -38,10 +43,14 @@ public class DeploymentService {
     private final LoadedModelCache loadedModels;
     private final DeploymentLoader loader;
     private final TransactionTemplate transaction;
+    private final ModelAccess access;
+    private final AuditTrail audit;
 
     public DeploymentService(DeploymentMapper deployments, ModelMapper models, RegistryGenerationMapper generation,
             ModelRegistry registry, LoadedModelCache loadedModels, DeploymentLoader loader,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, ModelAccess access, AuditTrail audit) {
+        this.access = access;
+        this.audit = audit;
         this.deployments = deployments;
         this.models = models;
         this.generation = generation;
@@ -84,12 +93,15 @@ public class DeploymentService {
     /**
      * Creates a pending deployment of the model and starts loading it in the background.
      *
-     * @throws ai.hokusai.server.registry.ModelNotFoundException when no model answers to {@code modelRef}
+     * @throws ai.hokusai.server.registry.ModelNotFoundException when no model the caller may see answers to
+     *     {@code modelRef}
+     * @throws NotOwnerException        when the model is another account's
      * @throws InvalidRequestException  when the runtime is not installed
      * @throws VersionTakenException    when the model has a deployment with this version
      */
-    public Created deploy(String modelRef, NewDeployment request) {
-        int modelId = registry.resolve(modelRef).model().id();
+    public Created deploy(Caller caller, String modelRef, NewDeployment request) {
+        RegisteredModel model = access.writable(caller, modelRef).model();
+        int modelId = model.id();
         if (!loadedModels.installedRuntimes().contains(request.runtime())) {
             throw new InvalidRequestException(false, "The request body is invalid: /runtime names no installed runtime.",
                     List.of(new FieldViolation("/runtime", "names no installed runtime (installed: "
@@ -103,20 +115,35 @@ public class DeploymentService {
             }
             deployments.insertIfAbsent(DeploymentRecord.pending(id, modelId, request.version(),
                     request.artifact().provider(), request.artifact().location(), request.runtime()));
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("model_id", modelId);
+            fields.put("version", request.version());
+            fields.put("runtime", request.runtime());
+            fields.put("artifact_provider", request.artifact().provider());
+            fields.put("activate", request.activate());
+            audit.record(caller, model.ownerAccountId(), "deployment.create", "deployment", id, fields);
             generation.advance();
         });
         ModelDeployment created = registry.deployment(id);
-        CompletableFuture<String> loading = loader.submit(id, request.activate() ? () -> activate(id) : () -> { });
+        CompletableFuture<String> loading = loader.submit(id,
+                request.activate() ? () -> activateOwned(caller, id) : () -> { });
         return new Created(created, loading);
     }
 
     /**
      * Makes the deployment its model's only active one, in one transaction; the one it replaces stays ready.
      *
-     * @throws DeploymentNotFoundException when no deployment (that is not retired) has the id
+     * @throws DeploymentNotFoundException when no deployment (that is not retired) of a model the caller may see has
+     *     the id
+     * @throws NotOwnerException           when it is a deployment of another account's model
      * @throws DeploymentStateException    when it is not ready
      */
-    public ModelDeployment activate(UUID id) {
+    public ModelDeployment activate(Caller caller, UUID id) {
+        access.writableDeployment(caller, id);
+        return activateOwned(caller, id);
+    }
+
+    private ModelDeployment activateOwned(Caller caller, UUID id) {
         transaction.executeWithoutResult(status -> {
             DeploymentRecord target = deployments.findById(id).orElseThrow(() -> new DeploymentNotFoundException(id));
             models.lockById(target.modelId());
@@ -129,6 +156,8 @@ public class DeploymentService {
             }
             deployments.deactivateOthers(target.modelId(), id);
             deployments.activate(id);
+            audit.record(caller, ownerOf(target.modelId()), "deployment.activate", "deployment", id,
+                    Map.of("model_id", target.modelId()));
             generation.advance();
         });
         registry.refreshAll();
@@ -138,10 +167,13 @@ public class DeploymentService {
     /**
      * Retires a deployment that is not active: it is unloaded and answers 404 from then on.
      *
-     * @throws DeploymentNotFoundException when no deployment (that is not retired) has the id
+     * @throws DeploymentNotFoundException when no deployment (that is not retired) of a model the caller may see has
+     *     the id
+     * @throws NotOwnerException           when it is a deployment of another account's model
      * @throws DeploymentStateException    when it is its model's active deployment
      */
-    public void retire(UUID id) {
+    public void retire(Caller caller, UUID id) {
+        access.writableDeployment(caller, id);
         transaction.executeWithoutResult(status -> {
             DeploymentRecord target = deployments.findById(id).orElseThrow(() -> new DeploymentNotFoundException(id));
             models.lockById(target.modelId());
@@ -150,9 +182,15 @@ public class DeploymentService {
                 throw DeploymentStateException.active(id);
             }
             deployments.retire(id);
+            audit.record(caller, ownerOf(target.modelId()), "deployment.retire", "deployment", id,
+                    Map.of("model_id", target.modelId()));
             generation.advance();
         });
         loadedModels.evict(id);
         registry.refreshAll();
+    }
+
+    private UUID ownerOf(int modelId) {
+        return registry.resolve(String.valueOf(modelId)).model().ownerAccountId();
     }
 }

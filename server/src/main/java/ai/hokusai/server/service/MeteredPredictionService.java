@@ -6,6 +6,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import ai.hokusai.server.registry.ModelDeployment;
+import ai.hokusai.server.registry.ResolvedModel;
+import ai.hokusai.server.security.Caller;
 import ai.hokusai.server.config.RequestStages;
 import ai.hokusai.server.config.RequestStages.Stage;
 import ai.hokusai.server.error.DomainException;
@@ -38,8 +41,16 @@ public class MeteredPredictionService {
         this.clock = clock;
     }
 
-    /** Who asked, for the record. */
-    public record Caller(UUID keyId, String requestId, String idempotencyKey) {
+    /** Who asked, for the record and for which models it may call. */
+    public record Call(Caller caller, String idempotencyKey) {
+
+        UUID keyId() {
+            return caller.keyId();
+        }
+
+        String requestId() {
+            return caller.requestId();
+        }
     }
 
     /** A prediction and the id of its record. */
@@ -49,13 +60,15 @@ public class MeteredPredictionService {
     /**
      * @throws MeteringUnavailableException when the call cannot be recorded (nothing is predicted or answered then)
      */
-    public MeteredPrediction predict(Caller caller, String modelRef, Object inputs) {
+    public MeteredPrediction predict(Call caller, String modelRef, Object inputs) {
         InferenceMeter.Reservation reservation = meter.reserve();
         UUID id = UUID.randomUUID();
         OffsetDateTime started = OffsetDateTime.now(clock);
         long startedNanos = System.nanoTime();
+        ResolvedModel resolved = null;
         try {
-            PredictionService.Prediction p = predictions.predict(modelRef, inputs);
+            resolved = predictions.resolve(caller.caller(), modelRef);
+            PredictionService.Prediction p = predictions.predict(resolved, inputs);
             predictTimer(p).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
             // Answered only once billed: the record is committed before the prediction leaves this method. The
             // payloads are written as JSON by the meter's writer, off this thread.
@@ -73,7 +86,12 @@ public class MeteredPredictionService {
         } catch (MeteringUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
-            reservation.record(new InferenceLogRecord(id, caller.keyId(), null, null, null, caller.requestId(),
+            // A failure on a model the caller may see counts in its publisher's view of the model.
+            Integer modelId = resolved == null ? null : resolved.model().id();
+            UUID deploymentId = resolved == null ? null
+                    : resolved.activeDeployment().map(ModelDeployment::id).orElse(null);
+            reservation.record(new InferenceLogRecord(id, caller.keyId(), modelId, deploymentId, null,
+                    caller.requestId(),
                     caller.idempotencyKey(), InferenceLogRecord.FAILED, errorCode(e), elapsedMs(startedNanos), 0,
                     null, null, false, started, OffsetDateTime.now(clock)), inputs, null);
             throw e;

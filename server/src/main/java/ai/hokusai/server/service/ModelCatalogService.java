@@ -12,6 +12,7 @@ import ai.hokusai.server.registry.ModelRegistry;
 import ai.hokusai.server.registry.ResolvedModel;
 import ai.hokusai.server.runtime.LoadedModelCache;
 import ai.hokusai.server.runtime.ModelUnavailableException;
+import ai.hokusai.server.security.Caller;
 import org.springframework.stereotype.Service;
 
 /** Read use cases of the registry: listing, describing and warming models and deployments. */
@@ -19,10 +20,12 @@ import org.springframework.stereotype.Service;
 public class ModelCatalogService {
 
     private final ModelRegistry registry;
+    private final ModelAccess access;
     private final LoadedModelCache loadedModels;
 
-    public ModelCatalogService(ModelRegistry registry, LoadedModelCache loadedModels) {
+    public ModelCatalogService(ModelRegistry registry, ModelAccess access, LoadedModelCache loadedModels) {
         this.registry = registry;
+        this.access = access;
         this.loadedModels = loadedModels;
     }
 
@@ -34,25 +37,27 @@ public class ModelCatalogService {
     public record Health(ResolvedModel model, String status, boolean cached, Instant loadedAt, String revision) {
     }
 
-    public ModelPage list(int limit, String cursor) {
+    /** The caller's models and every public one; every model for the operator. */
+    public ModelPage list(Caller caller, int limit, String cursor) {
         Integer afterId = cursor == null ? null : decodeCursor(cursor);
-        List<ResolvedModel> rows = registry.listAfter(afterId, limit + 1);
+        List<ResolvedModel> rows = registry.listAfter(afterId, caller.isOperator() ? null : caller.accountId(),
+                limit + 1);
         boolean hasMore = rows.size() > limit;
         List<ResolvedModel> models = hasMore ? rows.subList(0, limit) : rows;
         String next = hasMore ? encodeCursor(models.get(models.size() - 1).model().id()) : null;
         return new ModelPage(models, next);
     }
 
-    public ResolvedModel get(String modelRef) {
-        return registry.resolve(modelRef);
+    public ResolvedModel get(Caller caller, String modelRef) {
+        return access.readable(caller, modelRef);
     }
 
     /**
      * @param warmup load the live deployment first, so the next prediction pays no loading cost
      * @throws ModelUnavailableException when the model has no active deployment ready to serve, or warming it fails
      */
-    public Health health(String modelRef, boolean warmup) {
-        ResolvedModel resolved = registry.resolve(modelRef);
+    public Health health(Caller caller, String modelRef, boolean warmup) {
+        ResolvedModel resolved = access.readable(caller, modelRef);
         ModelDeployment deployment = resolved.requireActiveDeployment();
         if (!deployment.ready()) {
             throw new ModelUnavailableException("Model " + resolved.model().id() + " has no deployment ready to serve.");
@@ -65,12 +70,12 @@ public class ModelCatalogService {
                 .orElseGet(() -> new Health(resolved, "not_loaded", false, null, deployment.revision()));
     }
 
-    public List<ModelDeployment> deployments(String modelRef) {
-        return registry.deploymentsOf(registry.resolve(modelRef).model().id());
+    public List<ModelDeployment> deployments(Caller caller, String modelRef) {
+        return registry.deploymentsOf(access.readable(caller, modelRef).model().id());
     }
 
-    public ModelDeployment deployment(UUID id) {
-        return registry.deployment(id);
+    public ModelDeployment deployment(Caller caller, UUID id) {
+        return access.readableDeployment(caller, id);
     }
 
     static String encodeCursor(int lastId) {

@@ -10,9 +10,11 @@ import ai.hokusai.server.config.RequestStages;
 import ai.hokusai.server.config.RequestStages.Stage;
 import ai.hokusai.server.error.FieldViolation;
 import ai.hokusai.server.registry.ModelDeployment;
+import ai.hokusai.server.registry.ModelNotFoundException;
 import ai.hokusai.server.registry.ModelRegistry;
 import ai.hokusai.server.registry.RegisteredModel;
 import ai.hokusai.server.registry.ResolvedModel;
+import ai.hokusai.server.security.Caller;
 import ai.hokusai.server.runtime.LoadedModelCache;
 import org.springframework.stereotype.Service;
 
@@ -41,10 +43,23 @@ public class PredictionService {
     }
 
     /**
-     * @param inputs one input object (a map) or a batch (a list of maps), as parsed from the request body
+     * The model {@code modelRef} names for the caller: its own, or a public one of another account.
+     *
+     * @throws ai.hokusai.server.registry.ModelNotFoundException when no model the caller may see answers to it
      */
-    public Prediction predict(String modelRef, Object inputs) {
+    public ResolvedModel resolve(Caller caller, String modelRef) {
         ResolvedModel resolved = stages.observe(Stage.RESOLVE, () -> registry.resolve(modelRef));
+        if (!ModelAccess.visible(caller, resolved.model())) {
+            throw new ModelNotFoundException(modelRef);
+        }
+        return resolved;
+    }
+
+    /**
+     * @param resolved what {@link #resolve} answered
+     * @param inputs   one input object (a map) or a batch (a list of maps), as parsed from the request body
+     */
+    public Prediction predict(ResolvedModel resolved, Object inputs) {
         RegisteredModel model = resolved.model();
         boolean batch = inputs instanceof List<?>;
         List<Map<String, Object>> batchInputs = stages.observe(Stage.VALIDATE, () -> validatedInputs(model, inputs));

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import ai.hokusai.server.config.ApiSpecDocument;
+import ai.hokusai.server.security.Caller;
 import ai.hokusai.server.persistence.DeploymentMapper;
 import ai.hokusai.server.persistence.DeploymentRecord;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -88,14 +89,14 @@ public class RegistrySeeder implements InitializingBean {
     private void seed(SeedModel seed) throws InterruptedException {
         boolean registered = registration.registerIfAbsent(seed.id(), new ModelRegistration.NewModel(seed.slug(),
                 seed.name(), seed.ticker(), seed.description(), seed.tags(), seed.task(), schemaOf(seed.inputSchema()),
-                schemaOf(seed.outputSchema()), seed.maxBatchSize(), seed.cacheTtlSeconds()));
+                schemaOf(seed.outputSchema()), seed.maxBatchSize(), seed.cacheTtlSeconds(), true));
         if (registered) {
             log.info("Seeded model {} ({}) into the registry", seed.id(), seed.slug());
         }
         for (SeedModel.SeedDeployment d : seed.deployments()) {
             if (deployments.findById(d.id()).isEmpty()) {
                 try {
-                    DeploymentService.Created created = deploymentService.deploy(String.valueOf(seed.id()),
+                    DeploymentService.Created created = deploymentService.deploy(Caller.system(), String.valueOf(seed.id()),
                             new DeploymentService.NewDeployment(d.id(), d.version(), d.runtime(),
                                     new DeploymentService.ArtifactLocation(d.artifact().provider(),
                                             d.artifact().location()), DeploymentRecord.ACTIVE.equals(d.status())));

@@ -9,8 +9,10 @@ import ai.hokusai.server.error.FieldViolation;
 /** Another model is registered with the slug. */
 public class SlugTakenException extends DomainException {
 
-    public SlugTakenException(String slug, int takenBy) {
-        super(ErrorCode.SLUG_TAKEN, "The slug '" + slug + "' is taken by model " + takenBy + ".",
-                List.of(new FieldViolation("/slug", "is taken by model " + takenBy)), null, null);
+    /** @param takenBy the model that has it, or null when the caller may not know of it */
+    public SlugTakenException(String slug, Integer takenBy) {
+        super(ErrorCode.SLUG_TAKEN, "The slug '" + slug + "' is taken" + (takenBy == null ? "" : " by model " + takenBy)
+                + ".", List.of(new FieldViolation("/slug", "is taken" + (takenBy == null ? "" : " by model " + takenBy))),
+                null, null);
     }
 }

@@ -59,7 +59,7 @@ public class WarmUpKeys {
                 log.info("Deleted the calls of an earlier start-up warm-up's key: {}", calls);
             }
         }
-        return keys.issue(new ApiKeyService.KeyRequest(NAME,
+        return keys.issueUnaudited(new ApiKeyService.KeyRequest(NAME,
                 List.of(ApiKeyService.SCOPE_PREDICT, ApiKeyService.SCOPE_MODELS_READ), false, null, CALLS_PER_HOUR,
                 OffsetDateTime.now(clock).plus(longest).plus(GRACE)));
     }
@@ -72,7 +72,7 @@ public class WarmUpKeys {
      * @return whether the key was deleted
      */
     public boolean discard(UUID keyId, boolean allAnswered) {
-        keys.revoke(keyId);
+        keys.revokeUnaudited(keyId);
         limiter.forget(keyId);
         if (!allAnswered || meter.hasUnwritten(keyId)) {
             return false;

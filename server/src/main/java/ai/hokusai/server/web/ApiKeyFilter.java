@@ -10,6 +10,7 @@ import ai.hokusai.server.config.RequestStages.Stage;
 import ai.hokusai.server.security.ApiKeyPrincipal;
 import ai.hokusai.server.security.ApiKeyService;
 import ai.hokusai.server.security.AuthenticationException;
+import ai.hokusai.server.security.Caller;
 import ai.hokusai.server.security.RateLimitProperties;
 import ai.hokusai.server.security.RateLimiter;
 import io.micrometer.core.instrument.Counter;
@@ -63,6 +64,11 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     /** The caller of an authenticated request. */
     public static ApiKeyPrincipal principal(HttpServletRequest request) {
         return (ApiKeyPrincipal) request.getAttribute(PRINCIPAL);
+    }
+
+    /** The caller of an authenticated request as the use cases take it: its key and the request's id. */
+    public static Caller caller(HttpServletRequest request) {
+        return new Caller(principal(request), RequestIds.of(request));
     }
 
     @Override

@@ -2,6 +2,7 @@ package ai.hokusai.server.web;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import ai.hokusai.server.web.model.ApiKeyCreateRequest;
 import ai.hokusai.server.web.model.ApiKeyCreated;
 import ai.hokusai.server.web.model.ApiKeyList;
 import ai.hokusai.server.web.model.ApiKeyScope;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,20 +23,27 @@ import org.springframework.web.bind.annotation.RestController;
 public class ApiKeysController implements ApiKeysApi {
 
     private final ApiKeyService keys;
+    private final HttpServletRequest request;
 
-    public ApiKeysController(ApiKeyService keys) {
+    public ApiKeysController(ApiKeyService keys, HttpServletRequest request) {
         this.keys = keys;
+        this.request = request;
     }
 
     @Override
     public ResponseEntity<ApiKeyCreated> createApiKey(ApiKeyCreateRequest body, String xRequestId) {
         boolean live = body.getMode() != ApiKeyCreateRequest.ModeEnum.TEST;
-        ApiKeyService.IssuedKey issued = keys.issue(new ApiKeyService.KeyRequest(body.getName(),
-                body.getScopes().stream().map(ApiKeyScope::getValue).distinct().toList(), live,
-                body.getRateLimitPerMinute(), body.getRateLimitPerHour(), body.getExpiresAt()));
+        List<String> scopes = new ArrayList<>(body.getScopes().stream().map(ApiKeyScope::getValue).distinct().toList());
+        if (Boolean.TRUE.equals(body.getPlatformAdmin())) {
+            scopes.add(ApiKeyService.SCOPE_PLATFORM_ADMIN);
+        }
+        ApiKeyService.IssuedKey issued = keys.issue(ApiKeyFilter.caller(request), new ApiKeyService.KeyRequest(
+                body.getName(), scopes, live, body.getRateLimitPerMinute(), body.getRateLimitPerHour(),
+                body.getExpiresAt(), body.getAccountId()));
         ApiKeyInfo k = issued.key();
-        ApiKeyCreated created = new ApiKeyCreated(k.id(), k.prefix(), k.name(), scopes(k), k.rateLimitPerHour(),
-                utc(k.createdAt()), issued.secret());
+        ApiKeyCreated created = new ApiKeyCreated(k.id(), k.accountId(), k.prefix(), k.name(), scopes(k),
+                k.rateLimitPerHour(), utc(k.createdAt()), issued.secret());
+        created.setPlatformAdmin(platformAdmin(k));
         created.setRateLimitPerMinute(k.rateLimitPerMinute());
         created.setExpiresAt(utc(k.expiresAt()));
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
@@ -42,17 +51,20 @@ public class ApiKeysController implements ApiKeysApi {
 
     @Override
     public ResponseEntity<ApiKeyList> listApiKeys(String xRequestId) {
-        return ResponseEntity.ok(new ApiKeyList(keys.list().stream().map(ApiKeysController::masked).toList()));
+        return ResponseEntity.ok(new ApiKeyList(keys.list(ApiKeyFilter.caller(request)).stream()
+                .map(ApiKeysController::masked).toList()));
     }
 
     @Override
     public ResponseEntity<Void> revokeApiKey(UUID keyId, String xRequestId) {
-        keys.revoke(keyId);
+        keys.revoke(ApiKeyFilter.caller(request), keyId);
         return ResponseEntity.noContent().build();
     }
 
     private static ApiKey masked(ApiKeyInfo k) {
-        ApiKey key = new ApiKey(k.id(), k.prefix(), k.name(), scopes(k), k.rateLimitPerHour(), utc(k.createdAt()));
+        ApiKey key = new ApiKey(k.id(), k.accountId(), k.prefix(), k.name(), scopes(k), k.rateLimitPerHour(),
+                utc(k.createdAt()));
+        key.setPlatformAdmin(platformAdmin(k));
         key.setRateLimitPerMinute(k.rateLimitPerMinute());
         key.setLastUsedAt(utc(k.lastUsedAt()));
         key.setExpiresAt(utc(k.expiresAt()));
@@ -60,8 +72,14 @@ public class ApiKeysController implements ApiKeysApi {
         return key;
     }
 
+    /** The listed scopes; the operator's scope is {@code platform_admin}, outside the list older clients know. */
     private static List<ApiKeyScope> scopes(ApiKeyInfo k) {
-        return k.scopes().stream().map(ApiKeyScope::fromValue).toList();
+        return k.scopes().stream().filter(s -> !ApiKeyService.SCOPE_PLATFORM_ADMIN.equals(s))
+                .map(ApiKeyScope::fromValue).toList();
+    }
+
+    private static boolean platformAdmin(ApiKeyInfo k) {
+        return k.scopes().contains(ApiKeyService.SCOPE_PLATFORM_ADMIN);
     }
 
     private static OffsetDateTime utc(OffsetDateTime time) {

@@ -8,6 +8,7 @@ import ai.hokusai.server.web.api.DeploymentsApi;
 import ai.hokusai.server.web.model.Deployment;
 import ai.hokusai.server.web.model.DeploymentCreateRequest;
 import ai.hokusai.server.web.model.DeploymentList;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,28 +19,34 @@ public class DeploymentsController implements DeploymentsApi {
     private final ModelCatalogService catalog;
     private final DeploymentService deployments;
     private final WebMapper mapper;
+    private final HttpServletRequest request;
 
-    public DeploymentsController(ModelCatalogService catalog, DeploymentService deployments, WebMapper mapper) {
+    public DeploymentsController(ModelCatalogService catalog, DeploymentService deployments, WebMapper mapper,
+            HttpServletRequest request) {
         this.catalog = catalog;
         this.deployments = deployments;
         this.mapper = mapper;
+        this.request = request;
     }
 
     @Override
     public ResponseEntity<Deployment> getDeployment(UUID deploymentId, String xRequestId) {
-        return Deprecations.okWithDeprecatedFields(mapper.deployment(catalog.deployment(deploymentId)));
+        return Deprecations.okWithDeprecatedFields(mapper.deployment(catalog.deployment(ApiKeyFilter.caller(request),
+                deploymentId)));
     }
 
     @Override
     public ResponseEntity<DeploymentList> listModelDeployments(String modelRef, String xRequestId) {
-        return Deprecations.okWithDeprecatedFields(new DeploymentList(catalog.deployments(modelRef).stream()
+        return Deprecations.okWithDeprecatedFields(new DeploymentList(catalog.deployments(
+                ApiKeyFilter.caller(this.request), modelRef).stream()
                 .map(mapper::deployment).toList()));
     }
 
     @Override
     public ResponseEntity<Deployment> createDeployment(String modelRef, DeploymentCreateRequest request,
             String xRequestId) {
-        DeploymentService.Created created = deployments.deploy(modelRef, new DeploymentService.NewDeployment(null,
+        DeploymentService.Created created = deployments.deploy(ApiKeyFilter.caller(this.request), modelRef,
+                new DeploymentService.NewDeployment(null,
                 request.getVersion(), request.getRuntime(), DeploymentService.parseArtifactUri(request.getArtifactUri()),
                 Boolean.TRUE.equals(request.getActivate())));
         return Deprecations.withDeprecatedFields(HttpStatus.ACCEPTED, mapper.deployment(created.deployment()));
@@ -47,12 +54,13 @@ public class DeploymentsController implements DeploymentsApi {
 
     @Override
     public ResponseEntity<Deployment> activateDeployment(UUID deploymentId, String xRequestId) {
-        return Deprecations.okWithDeprecatedFields(mapper.deployment(deployments.activate(deploymentId)));
+        return Deprecations.okWithDeprecatedFields(mapper.deployment(deployments.activate(
+                ApiKeyFilter.caller(request), deploymentId)));
     }
 
     @Override
     public ResponseEntity<Void> retireDeployment(UUID deploymentId, String xRequestId) {
-        deployments.retire(deploymentId);
+        deployments.retire(ApiKeyFilter.caller(request), deploymentId);
         return ResponseEntity.noContent().build();
     }
 }

@@ -17,6 +17,7 @@ import ai.hokusai.server.web.model.Model;
 import ai.hokusai.server.web.model.ModelHealth;
 import ai.hokusai.server.web.model.ModelInfo;
 import ai.hokusai.server.web.model.ModelList;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,28 +27,34 @@ public class ModelsController implements ModelsApi {
     private final ModelCatalogService catalog;
     private final ModelRegistration registration;
     private final WebMapper mapper;
+    private final HttpServletRequest request;
 
-    public ModelsController(ModelCatalogService catalog, ModelRegistration registration, WebMapper mapper) {
+    public ModelsController(ModelCatalogService catalog, ModelRegistration registration, WebMapper mapper,
+            HttpServletRequest request) {
         this.catalog = catalog;
         this.registration = registration;
         this.mapper = mapper;
+        this.request = request;
     }
 
     @Override
     public ResponseEntity<Model> createModel(ModelCreateRequest request, String xRequestId) {
-        ResolvedModel registered = registration.register(new ModelRegistration.NewModel(request.getSlug(),
-                request.getName(), request.getTicker(), request.getDescription(), list(request.getTags()),
-                request.getTask(), request.getInputSchema(), request.getOutputSchema(),
-                Objects.requireNonNullElse(request.getMaxBatchSize(), 100),
-                Objects.requireNonNullElse(request.getCacheTtlSeconds(), 3600)));
+        ResolvedModel registered = registration.register(ApiKeyFilter.caller(this.request),
+                new ModelRegistration.NewModel(request.getSlug(), request.getName(), request.getTicker(),
+                        request.getDescription(), list(request.getTags()), request.getTask(), request.getInputSchema(),
+                        request.getOutputSchema(), Objects.requireNonNullElse(request.getMaxBatchSize(), 100),
+                        Objects.requireNonNullElse(request.getCacheTtlSeconds(), 3600),
+                        request.getVisibility() == ModelCreateRequest.VisibilityEnum.PUBLIC));
         return ResponseEntity.status(HttpStatus.CREATED).body(mapper.model(registered));
     }
 
     @Override
     public ResponseEntity<Model> updateModel(String modelRef, ModelUpdateRequest request, String xRequestId) {
-        return ResponseEntity.ok(mapper.model(registration.update(modelRef, new ModelRegistration.ModelChanges(
-                request.getDescription(), request.getTags() == null ? null : list(request.getTags()),
-                request.getMaxBatchSize(), request.getCacheTtlSeconds()))));
+        return ResponseEntity.ok(mapper.model(registration.update(ApiKeyFilter.caller(this.request), modelRef,
+                new ModelRegistration.ModelChanges(request.getDescription(),
+                        request.getTags() == null ? null : list(request.getTags()), request.getMaxBatchSize(),
+                        request.getCacheTtlSeconds(), request.getVisibility() == null ? null
+                                : request.getVisibility() == ModelUpdateRequest.VisibilityEnum.PUBLIC))));
     }
 
     private static List<String> list(Set<String> tags) {
@@ -56,7 +63,7 @@ public class ModelsController implements ModelsApi {
 
     @Override
     public ResponseEntity<ModelList> listModels(Integer limit, String cursor, String xRequestId) {
-        ModelCatalogService.ModelPage page = catalog.list(limit, cursor);
+        ModelCatalogService.ModelPage page = catalog.list(ApiKeyFilter.caller(request), limit, cursor);
         ModelList list = new ModelList(page.models().stream().map(mapper::model).toList(), page.nextCursor() != null);
         list.setNextCursor(page.nextCursor());
         return ResponseEntity.ok(list);
@@ -64,17 +71,18 @@ public class ModelsController implements ModelsApi {
 
     @Override
     public ResponseEntity<Model> getModel(String modelRef, String xRequestId) {
-        return ResponseEntity.ok(mapper.model(catalog.get(modelRef)));
+        return ResponseEntity.ok(mapper.model(catalog.get(ApiKeyFilter.caller(request), modelRef)));
     }
 
     @Override
     public ResponseEntity<ModelInfo> getModelInfo(String modelRef, String xRequestId) {
-        return Deprecations.okWithDeprecatedFields(mapper.info(catalog.get(modelRef)));
+        return Deprecations.okWithDeprecatedFields(mapper.info(catalog.get(ApiKeyFilter.caller(request), modelRef)));
     }
 
     @Override
     public ResponseEntity<ModelHealth> getModelHealth(String modelRef, Boolean warmup, String xRequestId) {
-        ModelCatalogService.Health health = catalog.health(modelRef, Boolean.TRUE.equals(warmup));
+        ModelCatalogService.Health health = catalog.health(ApiKeyFilter.caller(request), modelRef,
+                Boolean.TRUE.equals(warmup));
         ModelHealth body = new ModelHealth(health.model().model().id(),
                 ModelHealth.StatusEnum.fromValue(health.status()), health.cached(), health.cached());
         body.setDeploymentId(health.model().activeDeployment().map(d -> d.id()).orElse(null));

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import ai.hokusai.server.config.ApiSpecDocument;
 import ai.hokusai.server.security.ApiKeyPrincipal;
+import ai.hokusai.server.security.Caller;
 import ai.hokusai.server.service.MeteredPredictionService;
 import ai.hokusai.server.service.PredictionService;
 import ai.hokusai.server.web.api.PredictionsApi;
@@ -39,7 +40,7 @@ public class PredictionsController implements PredictionsApi {
         return idempotent.run(caller, idempotencyKey, "predict " + modelRef, predictRequest, HttpStatus.OK,
                 PredictResponse.class, () -> {
                     MeteredPredictionService.MeteredPrediction metered = predictions.predict(
-                            new MeteredPredictionService.Caller(caller.keyId(), requestId, idempotencyKey), modelRef,
+                            new MeteredPredictionService.Call(new Caller(caller, requestId), idempotencyKey), modelRef,
                             inputs(predictRequest));
                     return response(metered, requestId);
                 });

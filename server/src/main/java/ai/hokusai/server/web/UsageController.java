@@ -3,9 +3,11 @@ package ai.hokusai.server.web;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import ai.hokusai.server.security.ApiKeyPrincipal;
+import ai.hokusai.server.service.InvalidQueryException;
 import ai.hokusai.server.service.UsageService;
 import ai.hokusai.server.web.api.UsageApi;
+import ai.hokusai.server.web.model.ModelUsageReport;
+import ai.hokusai.server.web.model.ModelUsageRow;
 import ai.hokusai.server.web.model.UsageReport;
 import ai.hokusai.server.web.model.UsageRow;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,12 +26,29 @@ public class UsageController implements UsageApi {
     }
 
     @Override
-    public ResponseEntity<UsageReport> getUsage(LocalDate from, LocalDate to, String model, UUID keyId,
+    public ResponseEntity<UsageReport> getUsage(LocalDate from, LocalDate to, String model, UUID keyId, String scope,
             String xRequestId) {
-        ApiKeyPrincipal caller = ApiKeyFilter.principal(request);
-        UsageService.Usage report = usage.usage(caller.keyId(), caller.isAdmin(), keyId, from, to, model);
-        return ResponseEntity.ok(new UsageReport(report.keyId(), report.from(), report.to(), report.counts().stream()
-                .map(c -> new UsageRow(c.day(), c.modelId(), c.requests(), c.predictions()))
+        if (!"key".equals(scope) && !"account".equals(scope)) {
+            throw new InvalidQueryException("scope", "Query parameter 'scope' must be 'key' or 'account'.",
+                    "must be one of: key, account");
+        }
+        UsageService.Usage report = usage.usage(ApiKeyFilter.caller(request), keyId, "account".equals(scope), from,
+                to, model);
+        return ResponseEntity.ok(new UsageReport(report.accountId(), report.keyId(), report.from(), report.to(),
+                report.counts().stream().map(c -> {
+                    UsageRow row = new UsageRow(c.day(), c.modelId(), c.requests(), c.predictions());
+                    row.setKeyId(c.keyId());
+                    return row;
+                }).toList()));
+    }
+
+    @Override
+    public ResponseEntity<ModelUsageReport> getModelUsage(String modelRef, LocalDate from, LocalDate to,
+            String xRequestId) {
+        UsageService.ModelUsage report = usage.modelUsage(ApiKeyFilter.caller(request), modelRef, from, to);
+        return ResponseEntity.ok(new ModelUsageReport(report.modelId(), report.from(), report.to(), report.rows()
+                .stream().map(r -> new ModelUsageRow(r.day(), r.accountId(), r.requests(), r.failedRequests(),
+                        r.predictions(), r.latencyMsMean(), r.latencyMsP95()))
                 .toList()));
     }
 }

@@ -12,6 +12,7 @@ import ai.hokusai.server.web.model.ArtifactStorage;
 import ai.hokusai.server.web.model.ArtifactSummary;
 import ai.hokusai.server.web.model.Deployment;
 import ai.hokusai.server.web.model.Model;
+import ai.hokusai.server.web.model.ModelVisibility;
 import ai.hokusai.server.web.model.ModelInfo;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -37,9 +38,9 @@ public class WebMapper {
 
     public Model model(ResolvedModel resolved) {
         RegisteredModel m = resolved.model();
-        Model model = new Model(m.id(), m.slug(), m.name(), m.description(), m.tags(), m.task(), m.maxBatchSize(),
-                m.cacheTtlSeconds(), schema(m.inputSchemaJson()),
-                m.createdAt().withOffsetSameInstant(ZoneOffset.UTC));
+        Model model = new Model(m.id(), m.isPublic() ? ModelVisibility.PUBLIC : ModelVisibility.PRIVATE,
+                m.ownerAccountId(), m.slug(), m.name(), m.description(), m.tags(), m.task(), m.maxBatchSize(),
+                m.cacheTtlSeconds(), schema(m.inputSchemaJson()), m.createdAt().withOffsetSameInstant(ZoneOffset.UTC));
         model.setTicker(m.ticker());
         if (m.outputSchemaJson() != null) {
             model.setOutputSchema(schema(m.outputSchemaJson()));
