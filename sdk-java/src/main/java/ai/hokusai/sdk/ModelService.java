@@ -6,9 +6,6 @@ import ai.hokusai.sdk.model.ModelHealth;
 import ai.hokusai.sdk.model.ModelInfo;
 import ai.hokusai.sdk.model.ModelCreateRequest;
 import ai.hokusai.sdk.model.ModelList;
-import java.util.Collections;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /**
@@ -45,7 +42,10 @@ public final class ModelService {
     public Iterable<Model> listAll(ModelListParams params, RequestOptions options) {
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(options, "options");
-        return () -> new PageIterator(params, options);
+        return CursorPages.of(params, page -> {
+            ModelList list = list(page, options);
+            return new CursorPages.Page<>(list.getData(), list.getHasMore(), list.getNextCursor());
+        }, ModelListParams::withCursor);
     }
 
     public Iterable<Model> listAll() {
@@ -181,37 +181,6 @@ public final class ModelService {
             Objects.requireNonNull(modelRef, "modelRef");
             return transport.send(Operation.GET_MODEL_HEALTH, options, (client, headers, requestId) ->
                     new ModelsApi(client).getModelHealthWithHttpInfo(modelRef, warmUp, requestId, headers));
-        }
-    }
-
-    private final class PageIterator implements Iterator<Model> {
-
-        private ModelListParams nextPage;
-        private final RequestOptions options;
-        private Iterator<Model> page = Collections.emptyIterator();
-
-        PageIterator(ModelListParams firstPage, RequestOptions options) {
-            this.nextPage = firstPage;
-            this.options = options;
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (!page.hasNext() && nextPage != null) {
-                ModelList list = list(nextPage, options);
-                page = list.getData().iterator();
-                boolean more = Boolean.TRUE.equals(list.getHasMore()) && list.getNextCursor() != null;
-                nextPage = more ? nextPage.withCursor(list.getNextCursor()) : null;
-            }
-            return page.hasNext();
-        }
-
-        @Override
-        public Model next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return page.next();
         }
     }
 }
