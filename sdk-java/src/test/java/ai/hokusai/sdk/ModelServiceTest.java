@@ -1,16 +1,23 @@
 package ai.hokusai.sdk;
 
 import static ai.hokusai.sdk.TestData.MODEL_21;
+import static ai.hokusai.sdk.TestData.OPERATOR_ACCOUNT_ID;
 import static ai.hokusai.sdk.TestData.clientFor;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.hokusai.sdk.TestData.RecordingSleeper;
 import ai.hokusai.sdk.model.Model;
 import ai.hokusai.sdk.model.ModelHealth;
 import ai.hokusai.sdk.model.ModelInfo;
+import ai.hokusai.sdk.model.ModelCreateRequest;
 import ai.hokusai.sdk.model.ModelList;
+import ai.hokusai.sdk.model.ModelVisibility;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +25,7 @@ class ModelServiceTest {
 
     private final StubServer stub = new StubServer();
     private final HokusaiClient client = clientFor(stub, new RecordingSleeper()).build();
+    private final ObjectMapper json = new ObjectMapper();
 
     @AfterEach
     void stopStub() {
@@ -33,6 +41,8 @@ class ModelServiceTest {
         assertThat(model.getId()).isEqualTo(21);
         assertThat(model.getSlug()).isEqualTo("lscor-v2");
         assertThat(model.getMaxBatchSize()).isEqualTo(100);
+        assertThat(model.getVisibility()).isEqualTo(ModelVisibility.PUBLIC);
+        assertThat(model.getOwnerAccountId()).isEqualTo(UUID.fromString(OPERATOR_ACCOUNT_ID));
     }
 
     @Test
@@ -74,5 +84,37 @@ class ModelServiceTest {
         assertThat(health.getStatus()).isEqualTo(ModelHealth.StatusEnum.READY);
         assertThat(stub.requests()).extracting(r -> r.path + (r.query == null ? "" : "?" + r.query))
                 .containsExactly("/api/v1/models/21/info", "/api/v1/models/21/health?warmup=true");
+    }
+
+    @Test
+    void createSendsTheVisibilityItIsGiven() throws Exception {
+        stub.json(201, MODEL_21);
+
+        client.models().create(new ModelCreateRequest().slug("minilm-embed").name("MiniLM").task("feature-extraction")
+                .inputSchema(Map.of("type", "object")).outputSchema(Map.of("type", "object"))
+                .visibility(ModelCreateRequest.VisibilityEnum.PUBLIC));
+
+        assertThat(stub.lastRequest().method).isEqualTo("POST");
+        assertThat(stub.lastRequest().path).isEqualTo("/api/v1/models");
+        assertThat(json.readTree(stub.lastRequest().body).get("visibility").asText()).isEqualTo("public");
+    }
+
+    @Test
+    void updateSendsOnlyTheVisibilityWhenThatIsTheChange() throws Exception {
+        stub.json(200, MODEL_21);
+
+        Model updated = client.models().update("lscor-v2", ModelUpdateParams.builder()
+                .visibility(ModelVisibility.PRIVATE).build());
+
+        assertThat(updated.getId()).isEqualTo(21);
+        StubServer.Recorded request = stub.lastRequest();
+        assertThat(request.method).isEqualTo("PATCH");
+        assertThat(request.path).isEqualTo("/api/v1/models/lscor-v2");
+        assertThat(json.readTree(request.body)).isEqualTo(json.readTree("{\"visibility\":\"private\"}"));
+    }
+
+    @Test
+    void updateParamsStillNeedOneSetting() {
+        assertThatThrownBy(() -> ModelUpdateParams.builder().build()).isInstanceOf(IllegalStateException.class);
     }
 }
