@@ -5,8 +5,9 @@ import ai.hokusai.sdk.model.UsageReport;
 import java.util.Objects;
 
 /**
- * Metered predict calls of a key or of the caller's whole account, per model and per UTC day. Only successful calls
- * count, and a call reaches the counts within about a second of its answer, since the server writes them in batches.
+ * Metered predict calls of a key or of the caller's whole account, per model and per UTC day (a model's usage by
+ * every calling account is {@link ModelService#usage}). Only successful calls count, and a call reaches the counts
+ * within about a second of its answer, since the server writes them in batches.
  */
 public final class UsageService {
 
