@@ -2,10 +2,14 @@ package ai.hokusai.server.persistence;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A row of {@code models}; {@code inputSchemaJson} and {@code outputSchemaJson} are the model's JSON Schemas as text
  * (the output schema may be null for a model registered before it was recorded).
+ *
+ * @param accountId  the owning account
+ * @param visibility {@code public} or {@code private}
  */
 public record ModelRecord(
         int id,
@@ -19,7 +23,9 @@ public record ModelRecord(
         int cacheTtlSeconds,
         String inputSchemaJson,
         String outputSchemaJson,
-        OffsetDateTime createdAt) {
+        OffsetDateTime createdAt,
+        UUID accountId,
+        String visibility) {
 
     public ModelRecord {
         tags = List.copyOf(tags);
@@ -28,16 +34,24 @@ public record ModelRecord(
     /** MyBatis maps {@code text[]} to {@code String[]}. */
     public ModelRecord(int id, String slug, String name, String ticker, String description, String[] tags, String task,
             int maxBatchSize, int cacheTtlSeconds, String inputSchemaJson, String outputSchemaJson,
-            OffsetDateTime createdAt) {
+            OffsetDateTime createdAt, UUID accountId, String visibility) {
         this(id, slug, name, ticker, description, List.of(tags), task, maxBatchSize, cacheTtlSeconds, inputSchemaJson,
-                outputSchemaJson, createdAt);
+                outputSchemaJson, createdAt, accountId, visibility);
+    }
+
+    /** A model whose owner and visibility are not given here. */
+    public ModelRecord(int id, String slug, String name, String ticker, String description, List<String> tags,
+            String task, int maxBatchSize, int cacheTtlSeconds, String inputSchemaJson, String outputSchemaJson,
+            OffsetDateTime createdAt) {
+        this(id, slug, name, ticker, description, tags, task, maxBatchSize, cacheTtlSeconds, inputSchemaJson,
+                outputSchemaJson, createdAt, null, null);
     }
 
     /** A model without an output schema. */
     public ModelRecord(int id, String slug, String name, String ticker, String description, List<String> tags,
             String task, int maxBatchSize, int cacheTtlSeconds, String inputSchemaJson, OffsetDateTime createdAt) {
         this(id, slug, name, ticker, description, tags, task, maxBatchSize, cacheTtlSeconds, inputSchemaJson, null,
-                createdAt);
+                createdAt, null, null);
     }
 
     public String[] tagArray() {

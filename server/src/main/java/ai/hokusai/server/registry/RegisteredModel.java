@@ -2,12 +2,16 @@ package ai.hokusai.server.registry;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 import ai.hokusai.server.persistence.ModelRecord;
 
 /**
  * A model as the registry knows it; {@code inputSchemaJson} and {@code outputSchemaJson} are its JSON Schemas as text
  * (the output schema null when none was recorded).
+ *
+ * @param accountId  the account that owns the model
+ * @param visibility {@code public} or {@code private}
  */
 public record RegisteredModel(
         int id,
@@ -21,7 +25,9 @@ public record RegisteredModel(
         int cacheTtlSeconds,
         String inputSchemaJson,
         String outputSchemaJson,
-        OffsetDateTime createdAt) {
+        OffsetDateTime createdAt,
+        UUID accountId,
+        String visibility) {
 
     public RegisteredModel {
         tags = List.copyOf(tags);
@@ -30,6 +36,6 @@ public record RegisteredModel(
     static RegisteredModel of(ModelRecord row) {
         return new RegisteredModel(row.id(), row.slug(), row.name(), row.ticker(), row.description(), row.tags(),
                 row.task(), row.maxBatchSize(), row.cacheTtlSeconds(), row.inputSchemaJson(), row.outputSchemaJson(),
-                row.createdAt());
+                row.createdAt(), row.accountId(), row.visibility());
     }
 }
