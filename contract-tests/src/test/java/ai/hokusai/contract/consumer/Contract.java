@@ -60,6 +60,12 @@ public final class Contract {
     public static final String UNKNOWN_KEY_ID = "00000000-0000-4000-8000-000000000405";
     public static final String UNKNOWN_PREDICTION = "00000000-0000-4000-8000-000000000406";
     public static final String USED_IDEMPOTENCY_KEY = "lead-4711";
+    /**
+     * The artifact root the provider verification sets, and the directory beneath it the deployments of the pacts
+     * name: a fixed path, so a pact reads the same on every machine, that the verification can create.
+     */
+    public static final String ARTIFACT_ROOT = "/tmp/hokusai-contract-artifacts";
+    public static final String ARTIFACT_URI = "file://" + ARTIFACT_ROOT + "/contract-lscor";
 
     /**
      * The key the SDK sends against the mock server. The pact records it as an example only: on the provider, the

@@ -161,7 +161,7 @@ class EveryRouteRefusalsPactTest {
                     + "\"input_schema\":{\"type\":\"object\"},\"output_schema\":{\"type\":\"object\"}}";
             case "updateModel" -> "{\"cache_ttl_seconds\":3600}";
             case "createDeployment" -> "{\"version\":\"0.0.1-not-acceptable\",\"runtime\":\"lscor-logistic\","
-                    + "\"artifact_uri\":\"file:///srv/models/contract-lscor\"}";
+                    + "\"artifact_uri\":\"" + Contract.ARTIFACT_URI + "\"}";
             default -> null;
         };
     }

@@ -71,11 +71,11 @@ class RegistryWritesPactTest {
 
     static DeploymentCreateRequest newDeployment(String version, String runtime) {
         return new DeploymentCreateRequest().version(version).runtime(runtime)
-                .artifactUri("file:///srv/models/contract-lscor").activate(false);
+                .artifactUri(Contract.ARTIFACT_URI).activate(false);
     }
 
     static PactDslJsonBody newDeploymentBody(String version, String runtime) {
-        return Bodies.deploymentRequest(version, runtime, "file:///srv/models/contract-lscor");
+        return Bodies.deploymentRequest(version, runtime, Contract.ARTIFACT_URI);
     }
 
     private static PactDslRequestWithPath asAdmin(PactDslWithProvider builder, String state, String description,

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import ai.hokusai.contract.consumer.Contract;
 import ai.hokusai.server.HokusaiServerApplication;
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
@@ -43,6 +44,17 @@ abstract class ProviderVerification {
     static void serverProperties(DynamicPropertyRegistry registry) {
         registry.add("hokusai.data-dir", DATA_DIR::toString);
         registry.add("hokusai.bootstrap-api-key", () -> BOOTSTRAP_KEY);
+        registry.add("hokusai.artifact-root", ProviderVerification::artifactRoot);
+    }
+
+    /** The root with the directory the pacts' deployments name; it holds no model, so their loads fail later. */
+    private static String artifactRoot() {
+        try {
+            Files.createDirectories(Path.of(Contract.ARTIFACT_URI.substring("file://".length())));
+            return Contract.ARTIFACT_ROOT;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
