@@ -35,6 +35,8 @@ final class CodeSamples {
                     + "        .maxBatchSize(100).cacheTtlSeconds(3600).build())"),
             Map.entry("getModelInfo", "client.models().info(\"{modelRef}\")"),
             Map.entry("getModelHealth", "client.models().warmUp(\"{modelRef}\")"),
+            Map.entry("getModelUsage", "client.models().usage(\"{modelRef}\", ModelUsageParams.builder()\n"
+                    + "        .from(LocalDate.parse(\"{from}\")).to(LocalDate.parse(\"{to}\")).build())"),
             Map.entry("predict", "client.predictions().create(\"{modelRef}\", new LeadScoringInput()\n"
                     + "        .companySize(1000).industry(\"Technology\").engagementScore(75.0)\n"
                     + "        .websiteVisits(10).emailOpens(5).contentDownloads(3)\n"
@@ -53,6 +55,14 @@ final class CodeSamples {
             Map.entry("listApiKeys", "client.apiKeys().list()"),
             Map.entry("revokeApiKey", "client.apiKeys().revoke(UUID.fromString(\"{keyId}\"))"),
             Map.entry("getUsage", "client.usage().retrieve()"),
+            Map.entry("getOwnAccount", "client.accounts().retrieve()"),
+            Map.entry("setHuggingFaceCredential", "client.accounts().setHuggingFaceToken(\"hf_aBcDeFgHiJkLmNoPqRsTuVwXyZ012345\")"),
+            Map.entry("deleteHuggingFaceCredential", "client.accounts().deleteHuggingFaceToken()"),
+            Map.entry("createAccount", "client.accounts().create(AccountCreateParams.builder()\n"
+                    + "        .slug(\"acme-analytics\").name(\"Acme Analytics\").rateLimitPerHour(50000).build())"),
+            Map.entry("getAccount", "client.accounts().retrieve(UUID.fromString(\"{accountId}\"))"),
+            Map.entry("listAuditEvents", "client.auditEvents().list(AuditEventListParams.builder()\n"
+                    + "        .objectType(AuditObjectType.MODEL).objectId(\"{object_id}\").build())"),
             Map.entry("reportOutcome", "client.outcomes().report(UUID.fromString(\"0b6a7c1e-2f4d-4e8a-9b3c-1d2e3f4a5b6c\"), 1.0, \"conversion\")"),
             Map.entry("getLiveness", "client.system().liveness()"),
             Map.entry("getReadiness", "client.system().readiness()"),
@@ -64,13 +74,18 @@ final class CodeSamples {
      * compile every Java sample against the SDK, so an import that is wrong or missing stops the build.
      */
     private static final Map<String, String> IMPORTS = Map.ofEntries(
+            Map.entry("AccountCreateParams", "ai.hokusai.sdk.AccountCreateParams"),
             Map.entry("ApiKeyCreateParams", "ai.hokusai.sdk.ApiKeyCreateParams"),
+            Map.entry("AuditEventListParams", "ai.hokusai.sdk.AuditEventListParams"),
             Map.entry("HokusaiClient", "ai.hokusai.sdk.HokusaiClient"),
             Map.entry("ModelUpdateParams", "ai.hokusai.sdk.ModelUpdateParams"),
+            Map.entry("ModelUsageParams", "ai.hokusai.sdk.ModelUsageParams"),
+            Map.entry("AuditObjectType", "ai.hokusai.sdk.model.AuditObjectType"),
             Map.entry("ApiKeyScope", "ai.hokusai.sdk.model.ApiKeyScope"),
             Map.entry("DeploymentCreateRequest", "ai.hokusai.sdk.model.DeploymentCreateRequest"),
             Map.entry("LeadScoringInput", "ai.hokusai.sdk.model.LeadScoringInput"),
             Map.entry("ModelCreateRequest", "ai.hokusai.sdk.model.ModelCreateRequest"),
+            Map.entry("LocalDate", "java.time.LocalDate"),
             Map.entry("List", "java.util.List"),
             Map.entry("Map", "java.util.Map"),
             Map.entry("UUID", "java.util.UUID"));

@@ -26,6 +26,7 @@ public final class SiteGenerator {
             new Page("index.md", "index.html", "Getting started", "Overview"),
             new Page("quickstart.md", "quickstart.html", "Getting started", "Quickstart"),
             new Page("authentication.md", "authentication.html", "Getting started", "Authentication"),
+            new Page("accounts.md", "accounts.html", "Getting started", "Accounts & ownership"),
             new Page("rate-limits.md", "rate-limits.html", "Getting started", "Rate limits"),
             new Page("idempotency.md", "idempotency.html", "Getting started", "Idempotency"),
             new Page("errors.md", ErrorReference.PAGE, "Reference", "Errors"),

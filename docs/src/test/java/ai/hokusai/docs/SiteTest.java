@@ -21,7 +21,7 @@ class SiteTest {
     @Test
     void everyPageShowsTheSpecsBaseUrlAndNoPlaceholderSurvives() throws Exception {
         String base = Spec.load(Path.of(System.getProperty("hokusai.docs.spec"))).baseUrl();
-        for (String name : new String[] {"index.html", "quickstart.html", "errors.html", "changelog.html", "models/21.html"}) {
+        for (String name : new String[] {"index.html", "quickstart.html", "accounts.html", "errors.html", "changelog.html", "models/21.html"}) {
             Document doc = page(name);
             assertThat(doc.select(".baseurl code").text()).as(name).isEqualTo(base);
             assertThat(doc.html()).as(name).doesNotContain("{{");

@@ -9,11 +9,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * The key to issue: a name and its scopes, and optionally its mode, limits and expiry. Immutable; build one
- * with {@link #builder()}. Limits left out get the server's defaults (1,000 requests per hour, no per-minute
- * limit).
+ * The key to issue: a name and its scopes, and optionally its mode, limits, expiry and, for the platform operator,
+ * its account and the {@code platform:admin} scope. Immutable; build one with {@link #builder()}. Limits left out get
+ * the server's defaults (1,000 requests per hour, no per-minute limit); the key belongs to the caller's account unless
+ * {@link Builder#accountId(UUID)} names another.
  */
 public final class ApiKeyCreateParams {
 
@@ -23,6 +25,8 @@ public final class ApiKeyCreateParams {
     private final Integer rateLimitPerMinute;
     private final Integer rateLimitPerHour;
     private final OffsetDateTime expiresAt;
+    private final UUID accountId;
+    private final Boolean platformAdmin;
 
     private ApiKeyCreateParams(Builder builder) {
         this.name = builder.name;
@@ -31,6 +35,8 @@ public final class ApiKeyCreateParams {
         this.rateLimitPerMinute = builder.rateLimitPerMinute;
         this.rateLimitPerHour = builder.rateLimitPerHour;
         this.expiresAt = builder.expiresAt;
+        this.accountId = builder.accountId;
+        this.platformAdmin = builder.platformAdmin;
     }
 
     public static Builder builder() {
@@ -61,12 +67,21 @@ public final class ApiKeyCreateParams {
         return Optional.ofNullable(expiresAt);
     }
 
+    public Optional<UUID> getAccountId() {
+        return Optional.ofNullable(accountId);
+    }
+
+    public Optional<Boolean> getPlatformAdmin() {
+        return Optional.ofNullable(platformAdmin);
+    }
+
     ApiKeyCreateRequest toRequest() {
         // In the enum's order, so the same params always send the same body.
         List<ApiKeyScope> ordered = new ArrayList<>(scopes);
         ordered.sort(null);
         return new ApiKeyCreateRequest().name(name).scopes(new LinkedHashSet<>(ordered)).mode(mode).rateLimitPerMinute(rateLimitPerMinute)
-                .rateLimitPerHour(rateLimitPerHour).expiresAt(expiresAt);
+                .rateLimitPerHour(rateLimitPerHour).expiresAt(expiresAt).accountId(accountId)
+                .platformAdmin(platformAdmin);
     }
 
     public static final class Builder {
@@ -77,6 +92,8 @@ public final class ApiKeyCreateParams {
         private Integer rateLimitPerMinute;
         private Integer rateLimitPerHour;
         private OffsetDateTime expiresAt;
+        private UUID accountId;
+        private Boolean platformAdmin;
 
         private Builder() {
         }
@@ -112,6 +129,25 @@ public final class ApiKeyCreateParams {
         /** When the key stops working; must be in the future. */
         public Builder expiresAt(OffsetDateTime expiresAt) {
             this.expiresAt = expiresAt;
+            return this;
+        }
+
+        /**
+         * The account to issue the key into; the caller's own when left out. Only a {@code platform:admin} key may
+         * name another account (others get {@code 422 invalid_request} at {@code /account_id}).
+         */
+        public Builder accountId(UUID accountId) {
+            this.accountId = accountId;
+            return this;
+        }
+
+        /**
+         * Whether the key also holds the platform operator's scope, {@code platform:admin} (every scope on every
+         * account); only a {@code platform:admin} key may grant it ({@code 403 forbidden} otherwise). Left out, the
+         * field is not sent and the key does not hold it.
+         */
+        public Builder platformAdmin(Boolean platformAdmin) {
+            this.platformAdmin = platformAdmin;
             return this;
         }
 

@@ -18,14 +18,15 @@ public final class CreatedApiKey {
     }
 
     static CreatedApiKey from(ApiKeyCreated created) {
-        ApiKey key = new ApiKey().id(created.getId()).prefix(created.getPrefix()).name(created.getName())
+        ApiKey key = new ApiKey().id(created.getId()).accountId(created.getAccountId())
+                .platformAdmin(created.getPlatformAdmin()).prefix(created.getPrefix()).name(created.getName())
                 .scopes(created.getScopes()).rateLimitPerMinute(created.getRateLimitPerMinute())
                 .rateLimitPerHour(created.getRateLimitPerHour()).createdAt(created.getCreatedAt())
                 .lastUsedAt(created.getLastUsedAt()).expiresAt(created.getExpiresAt()).revokedAt(created.getRevokedAt());
         return new CreatedApiKey(key, created.getKey());
     }
 
-    /** The key, masked, as listings show it: id, prefix, name, scopes, limits and dates. */
+    /** The key, masked, as listings show it: id, account, prefix, name, scopes, limits and dates. */
     public ApiKey getKey() {
         return key;
     }

@@ -33,6 +33,8 @@ public final class HokusaiClient {
     private final ApiKeyService apiKeys;
     private final UsageService usage;
     private final OutcomeService outcomes;
+    private final AccountService accounts;
+    private final AuditEventService auditEvents;
 
     private HokusaiClient(Builder builder) {
         this.baseUrl = builder.baseUrl;
@@ -47,6 +49,8 @@ public final class HokusaiClient {
         this.apiKeys = new ApiKeyService(transport);
         this.usage = new UsageService(transport);
         this.outcomes = new OutcomeService(transport);
+        this.accounts = new AccountService(transport);
+        this.auditEvents = new AuditEventService(transport);
     }
 
     public static Builder builder() {
@@ -80,6 +84,16 @@ public final class HokusaiClient {
 
     public OutcomeService outcomes() {
         return outcomes;
+    }
+
+    /** The caller's account, its Hugging Face token, and (for the platform operator) every account. */
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    /** Who changed what, and when; needs an {@code admin} key. */
+    public AuditEventService auditEvents() {
+        return auditEvents;
     }
 
     /** The base URL every call goes to. */

@@ -1,14 +1,13 @@
 package ai.hokusai.sdk;
 
 import ai.hokusai.sdk.internal.api.ModelsApi;
+import ai.hokusai.sdk.internal.api.UsageApi;
 import ai.hokusai.sdk.model.Model;
 import ai.hokusai.sdk.model.ModelHealth;
 import ai.hokusai.sdk.model.ModelInfo;
 import ai.hokusai.sdk.model.ModelCreateRequest;
 import ai.hokusai.sdk.model.ModelList;
-import java.util.Collections;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
+import ai.hokusai.sdk.model.ModelUsageReport;
 import java.util.Objects;
 
 /**
@@ -45,7 +44,10 @@ public final class ModelService {
     public Iterable<Model> listAll(ModelListParams params, RequestOptions options) {
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(options, "options");
-        return () -> new PageIterator(params, options);
+        return CursorPages.of(params, page -> {
+            ModelList list = list(page, options);
+            return new CursorPages.Page<>(list.getData(), list.getHasMore(), list.getNextCursor());
+        }, ModelListParams::withCursor);
     }
 
     public Iterable<Model> listAll() {
@@ -72,7 +74,10 @@ public final class ModelService {
         return raw.create(model, options).getValue();
     }
 
-    /** Changes a model's description, tags, batch limit or cache duration (scope {@code models:write}). */
+    /**
+     * Changes a model's description, tags, batch limit, cache duration or visibility (scope {@code models:write}).
+     * Only the model's own account may: another account's public model answers {@code 403 forbidden}.
+     */
     public Model update(String modelRef, ModelUpdateParams changes) {
         return raw.update(modelRef, changes).getValue();
     }
@@ -102,6 +107,23 @@ public final class ModelService {
 
     public ModelHealth health(String modelRef, boolean warmUp, RequestOptions options) {
         return raw.health(modelRef, warmUp, options).getValue();
+    }
+
+    /**
+     * For the model's own account: its predict calls per UTC day and per calling account over the last 30 UTC days
+     * (requests, failed requests, inputs scored, latency; never inputs or outputs). Another account's public model
+     * answers {@code 403 forbidden}.
+     */
+    public ModelUsageReport usage(String modelRef) {
+        return raw.usage(modelRef).getValue();
+    }
+
+    public ModelUsageReport usage(String modelRef, ModelUsageParams params) {
+        return raw.usage(modelRef, params).getValue();
+    }
+
+    public ModelUsageReport usage(String modelRef, ModelUsageParams params, RequestOptions options) {
+        return raw.usage(modelRef, params, options).getValue();
     }
 
     /** {@link ModelService}'s calls, each answering a {@link RawResponse}. */
@@ -182,36 +204,21 @@ public final class ModelService {
             return transport.send(Operation.GET_MODEL_HEALTH, options, (client, headers, requestId) ->
                     new ModelsApi(client).getModelHealthWithHttpInfo(modelRef, warmUp, requestId, headers));
         }
-    }
 
-    private final class PageIterator implements Iterator<Model> {
-
-        private ModelListParams nextPage;
-        private final RequestOptions options;
-        private Iterator<Model> page = Collections.emptyIterator();
-
-        PageIterator(ModelListParams firstPage, RequestOptions options) {
-            this.nextPage = firstPage;
-            this.options = options;
+        public RawResponse<ModelUsageReport> usage(String modelRef) {
+            return usage(modelRef, ModelUsageParams.builder().build(), RequestOptions.none());
         }
 
-        @Override
-        public boolean hasNext() {
-            while (!page.hasNext() && nextPage != null) {
-                ModelList list = list(nextPage, options);
-                page = list.getData().iterator();
-                boolean more = Boolean.TRUE.equals(list.getHasMore()) && list.getNextCursor() != null;
-                nextPage = more ? nextPage.withCursor(list.getNextCursor()) : null;
-            }
-            return page.hasNext();
+        public RawResponse<ModelUsageReport> usage(String modelRef, ModelUsageParams params) {
+            return usage(modelRef, params, RequestOptions.none());
         }
 
-        @Override
-        public Model next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return page.next();
+        public RawResponse<ModelUsageReport> usage(String modelRef, ModelUsageParams params, RequestOptions options) {
+            Objects.requireNonNull(modelRef, "modelRef");
+            Objects.requireNonNull(params, "params");
+            return transport.send(Operation.GET_MODEL_USAGE, options, (client, headers, requestId) ->
+                    new UsageApi(client).getModelUsageWithHttpInfo(modelRef, params.getFrom().orElse(null),
+                            params.getTo().orElse(null), requestId, headers));
         }
     }
 }

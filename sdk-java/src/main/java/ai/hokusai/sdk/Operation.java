@@ -14,6 +14,7 @@ enum Operation {
     UPDATE_MODEL("updateModel", "PATCH", "models:write"),
     GET_MODEL_INFO("getModelInfo", "GET", "models:read"),
     GET_MODEL_HEALTH("getModelHealth", "GET", "models:read"),
+    GET_MODEL_USAGE("getModelUsage", "GET", "models:read"),
     PREDICT("predict", "POST", "predict"),
     LIST_MODEL_DEPLOYMENTS("listModelDeployments", "GET", "models:read"),
     CREATE_DEPLOYMENT("createDeployment", "POST", "models:write"),
@@ -25,6 +26,12 @@ enum Operation {
     REVOKE_API_KEY("revokeApiKey", "DELETE", "admin"),
     GET_USAGE("getUsage", "GET", "predict"),
     REPORT_OUTCOME("reportOutcome", "POST", "predict"),
+    GET_OWN_ACCOUNT("getOwnAccount", "GET", "models:read"),
+    SET_HUGGING_FACE_CREDENTIAL("setHuggingFaceCredential", "PUT", "admin"),
+    DELETE_HUGGING_FACE_CREDENTIAL("deleteHuggingFaceCredential", "DELETE", "admin"),
+    CREATE_ACCOUNT("createAccount", "POST", "platform:admin"),
+    GET_ACCOUNT("getAccount", "GET", "platform:admin"),
+    LIST_AUDIT_EVENTS("listAuditEvents", "GET", "admin"),
     GET_LIVENESS("getLiveness", "GET", null),
     GET_READINESS("getReadiness", "GET", null),
     GET_OPEN_API_DOCUMENT("getOpenApiDocument", "GET", null),
@@ -63,9 +70,10 @@ enum Operation {
     }
 
     /**
-     * GET, DELETE (revoking a revoked key is a no-op; retiring a retired deployment answers 404, never a second
-     * change) and PATCH (setting the same values again changes nothing) may be replayed, and so may activating a
-     * deployment (activating the active one changes nothing); any other POST only with an idempotency key.
+     * GET, DELETE (revoking a revoked key or removing a removed credential is a no-op; retiring a retired deployment
+     * answers 404, never a second change), PUT (storing the same credential again replaces it with itself) and PATCH
+     * (setting the same values again changes nothing) may be replayed, and so may activating a deployment (activating
+     * the active one changes nothing); any other POST (creating a key or an account) only with an idempotency key.
      */
     boolean replayable() {
         return !"POST".equals(method) || takesIdempotencyKey() || this == ACTIVATE_DEPLOYMENT;

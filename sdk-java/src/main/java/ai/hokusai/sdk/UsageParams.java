@@ -10,16 +10,37 @@ import java.util.UUID;
  */
 public final class UsageParams {
 
+    /** Whose calls a report counts. */
+    public enum Scope {
+        /** One key: the calling key, or the one {@link Builder#keyId(UUID)} names. The server's default. */
+        KEY("key"),
+        /** Every key of the caller's account, one row per day, model and key (admin keys only). */
+        ACCOUNT("account");
+
+        private final String value;
+
+        Scope(String value) {
+            this.value = value;
+        }
+
+        /** The value of the {@code scope} query parameter. */
+        public String getValue() {
+            return value;
+        }
+    }
+
     private final LocalDate from;
     private final LocalDate to;
     private final String model;
     private final UUID keyId;
+    private final Scope scope;
 
     private UsageParams(Builder builder) {
         this.from = builder.from;
         this.to = builder.to;
         this.model = builder.model;
         this.keyId = builder.keyId;
+        this.scope = builder.scope;
     }
 
     public static Builder builder() {
@@ -42,12 +63,17 @@ public final class UsageParams {
         return Optional.ofNullable(keyId);
     }
 
+    public Optional<Scope> getScope() {
+        return Optional.ofNullable(scope);
+    }
+
     public static final class Builder {
 
         private LocalDate from;
         private LocalDate to;
         private String model;
         private UUID keyId;
+        private Scope scope;
 
         private Builder() {
         }
@@ -70,9 +96,18 @@ public final class UsageParams {
             return this;
         }
 
-        /** Count another key's calls; only an {@code admin} key may. */
+        /** Count another key of the caller's account; only an {@code admin} key may. */
         public Builder keyId(UUID keyId) {
             this.keyId = keyId;
+            return this;
+        }
+
+        /**
+         * {@link Scope#ACCOUNT} counts every key of the caller's account, per key (only an {@code admin} key may;
+         * the report's {@code key_id} is then null and each row names its key); {@link Scope#KEY} is the default.
+         */
+        public Builder scope(Scope scope) {
+            this.scope = scope;
             return this;
         }
 

@@ -5,7 +5,8 @@ import ai.hokusai.sdk.model.UsageReport;
 import java.util.Objects;
 
 /**
- * Metered predict calls, per model and per UTC day. Only successful calls count, and a call reaches the counts
+ * Metered predict calls of a key or of the caller's whole account, per model and per UTC day (a model's usage by
+ * every calling account is {@link ModelService#usage}). Only successful calls count, and a call reaches the counts
  * within about a second of its answer, since the server writes them in batches.
  */
 public final class UsageService {
@@ -55,7 +56,8 @@ public final class UsageService {
             Objects.requireNonNull(params, "params");
             return transport.send(Operation.GET_USAGE, options, (client, headers, requestId) ->
                     new UsageApi(client).getUsageWithHttpInfo(params.getFrom().orElse(null), params.getTo().orElse(null),
-                            params.getModel().orElse(null), params.getKeyId().orElse(null), requestId, headers));
+                            params.getModel().orElse(null), params.getKeyId().orElse(null),
+                            params.getScope().map(UsageParams.Scope::getValue).orElse(null), requestId, headers));
         }
     }
 }

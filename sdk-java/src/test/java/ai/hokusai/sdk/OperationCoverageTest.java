@@ -42,6 +42,7 @@ class OperationCoverageTest {
         FACADE.put("getModel", client -> client.models().get("21"));
         FACADE.put("getModelInfo", client -> client.models().info("21"));
         FACADE.put("getModelHealth", client -> client.models().health("21"));
+        FACADE.put("getModelUsage", client -> client.models().usage("21"));
         FACADE.put("predict", client -> client.predictions().create("21", lead()));
         FACADE.put("listModelDeployments", client -> client.deployments().list("21"));
         FACADE.put("getDeployment", client -> client.deployments().get(ID));
@@ -60,6 +61,13 @@ class OperationCoverageTest {
         FACADE.put("revokeApiKey", client -> client.apiKeys().revoke(ID));
         FACADE.put("getUsage", client -> client.usage().retrieve());
         FACADE.put("reportOutcome", client -> client.outcomes().report(ID, 1.0, "conversion"));
+        FACADE.put("getOwnAccount", client -> client.accounts().retrieve());
+        FACADE.put("getAccount", client -> client.accounts().retrieve(ID));
+        FACADE.put("createAccount", client -> client.accounts().create(
+                AccountCreateParams.builder().slug("acme-analytics").name("Acme Analytics").build()));
+        FACADE.put("setHuggingFaceCredential", client -> client.accounts().setHuggingFaceToken("hf_token"));
+        FACADE.put("deleteHuggingFaceCredential", client -> client.accounts().deleteHuggingFaceToken());
+        FACADE.put("listAuditEvents", client -> client.auditEvents().list());
         FACADE.put("getLiveness", client -> client.system().liveness());
         FACADE.put("getReadiness", client -> client.system().readiness());
         FACADE.put("getOpenApiDocument", client -> client.system().openApiDocument());

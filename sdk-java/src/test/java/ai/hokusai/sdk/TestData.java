@@ -17,7 +17,13 @@ final class TestData {
     static final String COLD_SCORE = "{\"lead_score\":12,\"conversion_probability\":0.12,\"recommendation\":\"Cold\","
             + "\"factors\":[],\"confidence\":0.76}";
 
-    static final String MODEL_21 = "{\"id\":21,\"slug\":\"lscor-v2\",\"name\":\"Sales Lead Scoring v2\",\"ticker\":\"LSCOR\","
+    /** The operator account, which owns every model that existed before accounts did. */
+    static final String OPERATOR_ACCOUNT_ID = "0f6b1c3e-9a2d-4e7f-8b5c-000000000001";
+    /** A publisher's account, as the spec's examples name it. */
+    static final String ACCOUNT_ID = "5b8e2c1d-3f4a-4b6c-9d7e-1a2b3c4d5e6f";
+
+    static final String MODEL_21 = "{\"id\":21,\"visibility\":\"public\",\"owner_account_id\":\"" + OPERATOR_ACCOUNT_ID + "\","
+            + "\"slug\":\"lscor-v2\",\"name\":\"Sales Lead Scoring v2\",\"ticker\":\"LSCOR\","
             + "\"description\":\"Lead scoring for SaaS sales leads.\",\"tags\":[\"Prediction\",\"Sales\",\"Scoring\"],"
             + "\"task\":\"tabular-classification\",\"max_batch_size\":100,\"cache_ttl_seconds\":3600,"
             + "\"input_schema\":{\"type\":\"object\"},\"active_deployment_id\":\"6f1c2a4e-8d3b-4b7a-9c2e-5a1d0e7f3b21\","

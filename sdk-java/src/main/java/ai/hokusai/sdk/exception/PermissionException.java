@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * The API key is valid but may not do this (HTTP 403): it lacks the scope the operation needs
- * ({@code insufficient_scope}; {@link #getRequiredScope()} names it), or the object belongs to another key
- * ({@code forbidden}: only the key that made a prediction may report its outcome).
+ * ({@code insufficient_scope}; {@link #getRequiredScope()} names it), or the object belongs to another key or account
+ * ({@code forbidden}: only the key that made a prediction may report its outcome, only a model's own account may change
+ * it, deploy it or read its usage, and no key may grant a scope it does not hold).
  */
 public class PermissionException extends HokusaiException {
 
@@ -26,8 +27,9 @@ public class PermissionException extends HokusaiException {
     }
 
     /**
-     * The scope the key lacks ({@code predict}, {@code models:read}, {@code models:write} or {@code admin}), as
-     * the operation's {@code x-required-scope} gives it; empty unless the code is {@code insufficient_scope}.
+     * The scope the key lacks ({@code predict}, {@code models:read}, {@code models:write}, {@code admin} or
+     * {@code platform:admin}), as the operation's {@code x-required-scope} gives it; empty unless the code is
+     * {@code insufficient_scope}.
      */
     public Optional<String> getRequiredScope() {
         return Optional.ofNullable(requiredScope);
