@@ -268,6 +268,8 @@ class TenancyMatrixIT extends AccountsIntegrationTest {
         check(mismatches, "GET /api/v1/usage?scope=account", "admin", Target.OWN, Answer.ok(200), account);
         assertThat(mismatches).isEmpty();
         assertThat(account.response().json().get("account_id").asString()).isEqualTo(world.caller().id().toString());
+        assertThat(account.response().json().has("key_id")).as("UsageReport requires key_id, null for scope=account")
+                .isTrue();
         assertThat(account.response().json().get("key_id").isNull()).isTrue();
     }
 
