@@ -120,6 +120,7 @@ public final class Tenants {
         Map<String, Object> body = example("ModelCreateEmbedding");
         body.put("slug", slug);
         body.put("name", "Lead scorer " + slug);
+        body.put("description", "Scores sales leads with model 21's artifact.");
         body.put("task", "tabular-classification");
         body.put("input_schema", schema("LeadScoringInput"));
         body.put("output_schema", schema("LeadScore"));

@@ -65,7 +65,7 @@ class TwoPublishersIT extends AccountsIntegrationTest {
         TestHttp operator = operator();
         Tenants.Account a = Tenants.createAccount(operator, "publisher-a", null);
         Tenants.Account b = Tenants.createAccount(operator, "publisher-b", null);
-        TestHttp aWriter = as(Tenants.issueKey(operator, a.id(), List.of("admin")));
+        TestHttp aWriter = as(Tenants.issueKey(operator, a.id(), List.of("models:write", "models:read")));
         Tenants.Model aPrivate = Tenants.createModel(aWriter, "a-private", "private");
         String aDeployment = Tenants.deployAndActivate(aWriter, aPrivate, "1.0.0", lscorUri());
         String aModelRow = modelRow(aPrivate.id());
