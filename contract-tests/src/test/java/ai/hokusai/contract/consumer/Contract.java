@@ -48,6 +48,22 @@ public final class Contract {
                 "model 21 has a deployment 00000000-0000-4000-8000-000000000409 that failed to load";
         /** Answers {@code deploymentId}: a fresh one each time, so retiring it can be verified again and again. */
         public static final String RETIRABLE_DEPLOYMENT = "model 21 has a ready deployment that is not active";
+        /** A key state of its own: a key of the operator's account with {@code platform:admin}. */
+        public static final String OPERATOR = "the caller is the platform operator";
+        public static final String OTHER_ACCOUNT = "another account exists with the id " + OTHER_ACCOUNT_ID;
+        public static final String NO_ACCOUNT = "no account has the id " + UNKNOWN_ACCOUNT;
+        /** Needs the caller's key state first: the model is the caller's account's, and private (again) each time. */
+        public static final String CALLER_PRIVATE_MODEL =
+                "the caller's account owns the private model " + CALLER_PRIVATE_MODEL_ID;
+        public static final String OTHER_PUBLIC_MODEL =
+                "another account owns the public model " + OTHER_PUBLIC_MODEL_ID;
+        public static final String OTHER_PRIVATE_MODEL =
+                "another account owns the private model " + OTHER_PRIVATE_MODEL_ID;
+        /**
+         * Answers {@code artifactUri}: a {@code file://} URI of a directory beneath the server's artifact root, the
+         * only place a {@code file://} deployment may come from.
+         */
+        public static final String ARTIFACT_DIRECTORY = "the server's artifact root holds a model directory";
 
         private States() {
         }
@@ -60,6 +76,18 @@ public final class Contract {
     public static final String UNKNOWN_KEY_ID = "00000000-0000-4000-8000-000000000405";
     public static final String UNKNOWN_PREDICTION = "00000000-0000-4000-8000-000000000406";
     public static final String USED_IDEMPOTENCY_KEY = "lead-4711";
+    public static final String OTHER_ACCOUNT_ID = "00000000-0000-4000-8000-00000000a001";
+    public static final String UNKNOWN_ACCOUNT = "00000000-0000-4000-8000-000000000407";
+    public static final int CALLER_PRIVATE_MODEL_ID = 9101;
+    public static final int OTHER_PUBLIC_MODEL_ID = 9201;
+    public static final int OTHER_PRIVATE_MODEL_ID = 9202;
+    /** What a pact's {@code file://} artifact URI shows; the provider state answers a real one beneath its root. */
+    public static final String EXAMPLE_ARTIFACT_URI = "file:///srv/models/contract-lscor";
+    /**
+     * The Hugging Face token the pacts store. The provider verification fails any answer that contains it, so no
+     * operation can echo a stored token without breaking the contract.
+     */
+    public static final String HUB_TOKEN = "hf_ContractTokenNeverEchoed0000000000000";
 
     /**
      * The key the SDK sends against the mock server. The pact records it as an example only: on the provider, the

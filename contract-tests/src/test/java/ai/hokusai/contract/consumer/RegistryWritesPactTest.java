@@ -65,17 +65,43 @@ class RegistryWritesPactTest {
         return Map.of("type", "object", "required", List.of("text"));
     }
 
+    /** As the SDK sends it: private, the request type's default. */
     static PactDslJsonBody newModelBody(String slug, PactDslJsonBody inputSchema) {
-        return Bodies.modelRequest(slug, inputSchema).array("tags").stringValue("Embedding").closeArray().asBody();
+        return newModelBody(slug, inputSchema, "private");
+    }
+
+    static PactDslJsonBody newModelBody(String slug, PactDslJsonBody inputSchema, String visibility) {
+        return Bodies.modelRequest(slug, inputSchema, visibility).array("tags").stringValue("Embedding").closeArray()
+                .asBody();
     }
 
     static DeploymentCreateRequest newDeployment(String version, String runtime) {
         return new DeploymentCreateRequest().version(version).runtime(runtime)
-                .artifactUri("file:///srv/models/contract-lscor").activate(false);
+                .artifactUri(Contract.EXAMPLE_ARTIFACT_URI).activate(false);
     }
 
+    /** For requests refused before their artifact is looked at: the example URI as it is. */
     static PactDslJsonBody newDeploymentBody(String version, String runtime) {
-        return Bodies.deploymentRequest(version, runtime, "file:///srv/models/contract-lscor");
+        return Bodies.deploymentRequest(version, runtime, Contract.EXAMPLE_ARTIFACT_URI);
+    }
+
+    /**
+     * For requests that get as far as the artifact: the provider sends the directory its artifact-directory state
+     * made beneath the server's artifact root, the only place a {@code file://} deployment may come from.
+     */
+    static PactDslJsonBody deployableBody(String version, String runtime) {
+        return new PactDslJsonBody()
+                .stringValue("version", version)
+                .stringValue("runtime", runtime)
+                .valueFromProviderState("artifact_uri", "${artifactUri}", Contract.EXAMPLE_ARTIFACT_URI)
+                .booleanValue("activate", false);
+    }
+
+    /** An admin request about a model 21 whose deployments' artifacts may come from the artifact root. */
+    private static PactDslRequestWithPath deployAsAdmin(PactDslWithProvider builder, String state, String description,
+            String path) {
+        return authenticated(builder.given(States.KEY_ADMIN, scopes(ADMIN)).given(state)
+                .given(States.ARTIFACT_DIRECTORY).uponReceiving(description).method("POST").path(path));
     }
 
     private static PactDslRequestWithPath asAdmin(PactDslWithProvider builder, String state, String description,
@@ -103,6 +129,8 @@ class RegistryWritesPactTest {
                         .integerType("cache_ttl_seconds", 3600)
                         .object("input_schema").stringValue("type", "object").closeObject().asBody()
                         .object("output_schema").stringValue("type", "object").closeObject().asBody()
+                        .stringValue("visibility", "private")
+                        .uuid("owner_account_id", Bodies.OPERATOR_ACCOUNT_ID)
                         .stringMatcher("created_at", Contract.TIMESTAMP_PATTERN, Contract.EXAMPLE_TIMESTAMP))
                 .toPact(V4Pact.class);
     }
@@ -278,8 +306,8 @@ class RegistryWritesPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact createDeployment(PactDslWithProvider builder) {
-        return json(jsonBody(asAdmin(builder, States.MODEL_21_ACTIVE, "createDeployment: a new version of model 21",
-                "POST", "/api/v1/models/21/deployments"), newDeploymentBody("2.1.0-contract", "lscor-logistic"))
+        return json(jsonBody(deployAsAdmin(builder, States.MODEL_21_ACTIVE, "createDeployment: a new version of model 21",
+                "/api/v1/models/21/deployments"), deployableBody("2.1.0-contract", "lscor-logistic"))
                 .willRespondWith().status(202))
                 .body(Bodies.deployment(new PactDslJsonBody()).stringValue("load_status", "pending")
                         .stringValue("status", "inactive"))
@@ -298,9 +326,9 @@ class RegistryWritesPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact createDeploymentWithTakenVersion(PactDslWithProvider builder) {
-        return problemWithErrors(jsonBody(asAdmin(builder, States.MODEL_21_ACTIVE,
-                "createDeployment: the version model 21 is deployed at", "POST", "/api/v1/models/21/deployments"),
-                newDeploymentBody("2.0.0", "lscor-logistic"))
+        return problemWithErrors(jsonBody(deployAsAdmin(builder, States.MODEL_21_ACTIVE,
+                "createDeployment: the version model 21 is deployed at", "/api/v1/models/21/deployments"),
+                deployableBody("2.0.0", "lscor-logistic"))
                 .willRespondWith(), 409, "version_taken")
                 .toPact(V4Pact.class);
     }
@@ -314,9 +342,9 @@ class RegistryWritesPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact createDeploymentWithUnknownRuntime(PactDslWithProvider builder) {
-        return problemWithErrors(jsonBody(asAdmin(builder, States.MODEL_21_ACTIVE,
-                "createDeployment: a runtime the server does not have", "POST", "/api/v1/models/21/deployments"),
-                newDeploymentBody("2.1.1-contract", "tensorflow-savedmodel"))
+        return problemWithErrors(jsonBody(deployAsAdmin(builder, States.MODEL_21_ACTIVE,
+                "createDeployment: a runtime the server does not have", "/api/v1/models/21/deployments"),
+                deployableBody("2.1.1-contract", "tensorflow-savedmodel"))
                 .willRespondWith(), 422, "invalid_request")
                 .toPact(V4Pact.class);
     }
@@ -331,9 +359,9 @@ class RegistryWritesPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact createDeploymentOfUnknownModel(PactDslWithProvider builder) {
-        return problem(jsonBody(asAdmin(builder, States.NO_MODEL_999,
-                "createDeployment: a model number nobody registered", "POST", "/api/v1/models/999/deployments"),
-                newDeploymentBody("1.0.0", "lscor-logistic"))
+        return problem(jsonBody(deployAsAdmin(builder, States.NO_MODEL_999,
+                "createDeployment: a model number nobody registered", "/api/v1/models/999/deployments"),
+                deployableBody("1.0.0", "lscor-logistic"))
                 .willRespondWith(), 404, "model_not_found")
                 .toPact(V4Pact.class);
     }
