@@ -13,6 +13,8 @@ INSERT INTO accounts (id, slug, name) VALUES ('0f6b1c3e-9a2d-4e7f-8b5c-000000000
 ALTER TABLE api_keys ADD COLUMN account_id UUID REFERENCES accounts (id);
 UPDATE api_keys SET account_id = '0f6b1c3e-9a2d-4e7f-8b5c-000000000001';
 ALTER TABLE api_keys ALTER COLUMN account_id SET NOT NULL;
+-- A row written without an account (a tool, a script of the build before accounts) is the operator's.
+ALTER TABLE api_keys ALTER COLUMN account_id SET DEFAULT '0f6b1c3e-9a2d-4e7f-8b5c-000000000001';
 CREATE INDEX api_keys_account ON api_keys (account_id, created_at);
 
 
@@ -21,6 +23,7 @@ ALTER TABLE models
     ADD COLUMN visibility  TEXT NOT NULL DEFAULT 'private' CHECK (visibility IN ('public', 'private'));
 UPDATE models SET account_id = '0f6b1c3e-9a2d-4e7f-8b5c-000000000001', visibility = 'public';
 ALTER TABLE models ALTER COLUMN account_id SET NOT NULL;
+ALTER TABLE models ALTER COLUMN account_id SET DEFAULT '0f6b1c3e-9a2d-4e7f-8b5c-000000000001';
 
 -- A publisher's view of its model: calls per day, joined to the calling key's account.
 CREATE INDEX inference_logs_model_started ON inference_logs (model_id, started_at);

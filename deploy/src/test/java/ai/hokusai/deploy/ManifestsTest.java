@@ -115,6 +115,14 @@ class ManifestsTest {
                 .noneMatch(e -> e.getName().equals("HOKUSAI_BOOTSTRAP_API_KEY"));
     }
 
+    /** {@code file://} artifacts stay off unless an operator chooses a directory for them. */
+    @Test
+    void theManifestsSetNoArtifactRoot() {
+        assertThat(env("HOKUSAI_ARTIFACT_ROOT")).isEmpty();
+        assertThat(api().getArgs()).noneMatch(arg -> arg.contains("artifact-root"));
+        assertThat(api().getCommand()).noneMatch(arg -> arg.contains("artifact-root"));
+    }
+
     @Test
     void probesAskTheServersOwnHealthRoutes() {
         assertThat(api().getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/live");

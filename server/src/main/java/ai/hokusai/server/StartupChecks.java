@@ -58,7 +58,11 @@ final class StartupChecks {
                   ensures an admin key with exactly this secret (at least 24 characters)
               PORT                        --server.port=…               8080
               HF_TOKEN, HF_ENDPOINT                                     empty, https://huggingface.co
-                  token and endpoint for artifacts in (private) Hugging Face Hub repositories
+                  the operator account's token, and the endpoint, for artifacts in Hugging Face Hub repositories
+              HOKUSAI_SECRETS_KEY, HOKUSAI_SECRETS_KEY_FILE             generated (embedded database only)
+                  base64 of 32 bytes: encrypts the Hugging Face tokens accounts store; the same on every instance
+              HOKUSAI_ARTIFACT_ROOT       --hokusai.artifact-root=…     empty (file:// artifacts refused)
+                  the only directory file:// artifacts may come from
                                           --hokusai.max-request-bytes=… 1048576 (larger bodies: 413)
                                           --hokusai.body-read-timeout=… 20s (slower bodies: 408)
                                           --hokusai.registry-cache-ttl=… 30s

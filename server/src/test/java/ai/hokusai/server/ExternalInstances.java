@@ -32,11 +32,11 @@ public final class ExternalInstances {
     public record TwoInstances(EmbeddedPostgres database, ConfigurableApplicationContext first,
             ConfigurableApplicationContext second) implements AutoCloseable {
 
-        public static TwoInstances start() throws Exception {
+        public static TwoInstances start(String... extra) throws Exception {
             EmbeddedPostgres database = EmbeddedPostgres.builder().start();
             String url = database.getJdbcUrl("postgres", "postgres");
-            ConfigurableApplicationContext first = ExternalInstances.start(url);
-            return new TwoInstances(database, first, ExternalInstances.start(url));
+            ConfigurableApplicationContext first = ExternalInstances.start(url, extra);
+            return new TwoInstances(database, first, ExternalInstances.start(url, extra));
         }
 
         @Override

@@ -21,6 +21,11 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class ServerIntegrationTest {
 
     public static final String ADMIN_KEY = "hk_test_integrationAdminKey0123456789ab";
+    /**
+     * The artifact root of the servers tests start: this module, which holds the committed models and the data
+     * directories the tests deploy {@code file://} artifacts from.
+     */
+    public static final Path ARTIFACT_ROOT = Path.of("").toAbsolutePath();
     private static final Path DATA_DIR = newDataDir();
 
     @LocalServerPort
@@ -32,6 +37,7 @@ public abstract class ServerIntegrationTest {
     static void serverProperties(DynamicPropertyRegistry registry) {
         registry.add("hokusai.data-dir", DATA_DIR::toString);
         registry.add("hokusai.bootstrap-api-key", () -> ADMIN_KEY);
+        registry.add("hokusai.artifact-root", ARTIFACT_ROOT::toString);
         // Two metering writers (the packaged default is one, which the tests of the packaged jar run): every predict
         // of the shared context's tests is then written by writers inserting side by side.
         registry.add("hokusai.metering.writers", () -> "2");

@@ -59,11 +59,6 @@ public final class Contract {
                 "another account owns the public model " + OTHER_PUBLIC_MODEL_ID;
         public static final String OTHER_PRIVATE_MODEL =
                 "another account owns the private model " + OTHER_PRIVATE_MODEL_ID;
-        /**
-         * Answers {@code artifactUri}: a {@code file://} URI of a directory beneath the server's artifact root, the
-         * only place a {@code file://} deployment may come from.
-         */
-        public static final String ARTIFACT_DIRECTORY = "the server's artifact root holds a model directory";
 
         private States() {
         }
@@ -76,13 +71,17 @@ public final class Contract {
     public static final String UNKNOWN_KEY_ID = "00000000-0000-4000-8000-000000000405";
     public static final String UNKNOWN_PREDICTION = "00000000-0000-4000-8000-000000000406";
     public static final String USED_IDEMPOTENCY_KEY = "lead-4711";
+    /**
+     * The artifact root the provider verification sets, and the directory beneath it the deployments of the pacts
+     * name: a fixed path, so a pact reads the same on every machine, that the verification can create.
+     */
+    public static final String ARTIFACT_ROOT = "/tmp/hokusai-contract-artifacts";
+    public static final String ARTIFACT_URI = "file://" + ARTIFACT_ROOT + "/contract-lscor";
     public static final String OTHER_ACCOUNT_ID = "00000000-0000-4000-8000-00000000a001";
     public static final String UNKNOWN_ACCOUNT = "00000000-0000-4000-8000-000000000407";
     public static final int CALLER_PRIVATE_MODEL_ID = 9101;
     public static final int OTHER_PUBLIC_MODEL_ID = 9201;
     public static final int OTHER_PRIVATE_MODEL_ID = 9202;
-    /** What a pact's {@code file://} artifact URI shows; the provider state answers a real one beneath its root. */
-    public static final String EXAMPLE_ARTIFACT_URI = "file:///srv/models/contract-lscor";
     /**
      * The Hugging Face token the pacts store. The provider verification fails any answer that contains it, so no
      * operation can echo a stored token without breaking the contract.

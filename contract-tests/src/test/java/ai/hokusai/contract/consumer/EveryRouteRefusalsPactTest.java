@@ -170,7 +170,7 @@ class EveryRouteRefusalsPactTest {
             case "setHuggingFaceCredential" -> "{\"token\":\"" + Contract.HUB_TOKEN + "\"}";
             case "createAccount" -> "{\"slug\":\"contract-not-acceptable\",\"name\":\"n\"}";
             case "createDeployment" -> "{\"version\":\"0.0.1-not-acceptable\",\"runtime\":\"lscor-logistic\","
-                    + "\"artifact_uri\":\"file:///srv/models/contract-lscor\"}";
+                    + "\"artifact_uri\":\"" + Contract.ARTIFACT_URI + "\"}";
             default -> null;
         };
     }

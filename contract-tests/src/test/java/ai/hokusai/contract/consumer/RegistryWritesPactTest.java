@@ -77,31 +77,11 @@ class RegistryWritesPactTest {
 
     static DeploymentCreateRequest newDeployment(String version, String runtime) {
         return new DeploymentCreateRequest().version(version).runtime(runtime)
-                .artifactUri(Contract.EXAMPLE_ARTIFACT_URI).activate(false);
+                .artifactUri(Contract.ARTIFACT_URI).activate(false);
     }
 
-    /** For requests refused before their artifact is looked at: the example URI as it is. */
     static PactDslJsonBody newDeploymentBody(String version, String runtime) {
-        return Bodies.deploymentRequest(version, runtime, Contract.EXAMPLE_ARTIFACT_URI);
-    }
-
-    /**
-     * For requests that get as far as the artifact: the provider sends the directory its artifact-directory state
-     * made beneath the server's artifact root, the only place a {@code file://} deployment may come from.
-     */
-    static PactDslJsonBody deployableBody(String version, String runtime) {
-        return new PactDslJsonBody()
-                .stringValue("version", version)
-                .stringValue("runtime", runtime)
-                .valueFromProviderState("artifact_uri", "${artifactUri}", Contract.EXAMPLE_ARTIFACT_URI)
-                .booleanValue("activate", false);
-    }
-
-    /** An admin request about a model 21 whose deployments' artifacts may come from the artifact root. */
-    private static PactDslRequestWithPath deployAsAdmin(PactDslWithProvider builder, String state, String description,
-            String path) {
-        return authenticated(builder.given(States.KEY_ADMIN, scopes(ADMIN)).given(state)
-                .given(States.ARTIFACT_DIRECTORY).uponReceiving(description).method("POST").path(path));
+        return Bodies.deploymentRequest(version, runtime, Contract.ARTIFACT_URI);
     }
 
     private static PactDslRequestWithPath asAdmin(PactDslWithProvider builder, String state, String description,
@@ -306,8 +286,8 @@ class RegistryWritesPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact createDeployment(PactDslWithProvider builder) {
-        return json(jsonBody(deployAsAdmin(builder, States.MODEL_21_ACTIVE, "createDeployment: a new version of model 21",
-                "/api/v1/models/21/deployments"), deployableBody("2.1.0-contract", "lscor-logistic"))
+        return json(jsonBody(asAdmin(builder, States.MODEL_21_ACTIVE, "createDeployment: a new version of model 21",
+                "POST", "/api/v1/models/21/deployments"), newDeploymentBody("2.1.0-contract", "lscor-logistic"))
                 .willRespondWith().status(202))
                 .body(Bodies.deployment(new PactDslJsonBody()).stringValue("load_status", "pending")
                         .stringValue("status", "inactive"))
@@ -326,9 +306,9 @@ class RegistryWritesPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact createDeploymentWithTakenVersion(PactDslWithProvider builder) {
-        return problemWithErrors(jsonBody(deployAsAdmin(builder, States.MODEL_21_ACTIVE,
-                "createDeployment: the version model 21 is deployed at", "/api/v1/models/21/deployments"),
-                deployableBody("2.0.0", "lscor-logistic"))
+        return problemWithErrors(jsonBody(asAdmin(builder, States.MODEL_21_ACTIVE,
+                "createDeployment: the version model 21 is deployed at", "POST", "/api/v1/models/21/deployments"),
+                newDeploymentBody("2.0.0", "lscor-logistic"))
                 .willRespondWith(), 409, "version_taken")
                 .toPact(V4Pact.class);
     }
@@ -342,9 +322,9 @@ class RegistryWritesPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact createDeploymentWithUnknownRuntime(PactDslWithProvider builder) {
-        return problemWithErrors(jsonBody(deployAsAdmin(builder, States.MODEL_21_ACTIVE,
-                "createDeployment: a runtime the server does not have", "/api/v1/models/21/deployments"),
-                deployableBody("2.1.1-contract", "tensorflow-savedmodel"))
+        return problemWithErrors(jsonBody(asAdmin(builder, States.MODEL_21_ACTIVE,
+                "createDeployment: a runtime the server does not have", "POST", "/api/v1/models/21/deployments"),
+                newDeploymentBody("2.1.1-contract", "tensorflow-savedmodel"))
                 .willRespondWith(), 422, "invalid_request")
                 .toPact(V4Pact.class);
     }
@@ -359,9 +339,9 @@ class RegistryWritesPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact createDeploymentOfUnknownModel(PactDslWithProvider builder) {
-        return problem(jsonBody(deployAsAdmin(builder, States.NO_MODEL_999,
-                "createDeployment: a model number nobody registered", "/api/v1/models/999/deployments"),
-                deployableBody("1.0.0", "lscor-logistic"))
+        return problem(jsonBody(asAdmin(builder, States.NO_MODEL_999,
+                "createDeployment: a model number nobody registered", "POST", "/api/v1/models/999/deployments"),
+                newDeploymentBody("1.0.0", "lscor-logistic"))
                 .willRespondWith(), 404, "model_not_found")
                 .toPact(V4Pact.class);
     }

@@ -14,7 +14,6 @@ import static ai.hokusai.contract.consumer.Contract.UNKNOWN_PREDICTION;
 import static ai.hokusai.contract.consumer.Contract.USED_IDEMPOTENCY_KEY;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -49,7 +48,6 @@ import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.StateChangeAction;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Puts the real server into each provider state the consumer pacts name, through the server's own beans: keys are
@@ -76,7 +74,6 @@ public class ProviderStates {
     private final IdempotencyService idempotency;
     private final DataSource dataSource;
     private final Path pgData;
-    private final Path artifactRoot;
     private EmbeddedPostgres postgres;
     /** The key the current interaction's caller holds; the states that act as the caller run after its key state. */
     private ApiKeyService.IssuedKey caller;
@@ -85,7 +82,7 @@ public class ProviderStates {
             ModelRegistration registration, DeploymentMapper deployments, ModelRegistry registry,
             RateLimiter rateLimiter, MeteredPredictionService predictions, InferenceLogMapper inferenceLogs,
             IdempotencyService idempotency, HokusaiProperties properties, EmbeddedPostgres postgres,
-            DataSource dataSource, @Value("${hokusai.artifact-root}") Path artifactRoot) {
+            DataSource dataSource) {
         this.keys = keys;
         this.accounts = accounts;
         this.models = models;
@@ -97,7 +94,6 @@ public class ProviderStates {
         this.inferenceLogs = inferenceLogs;
         this.idempotency = idempotency;
         this.pgData = properties.dataDir().resolve("pgdata");
-        this.artifactRoot = artifactRoot;
         this.postgres = postgres;
         this.dataSource = dataSource;
     }
@@ -265,13 +261,6 @@ public class ProviderStates {
     @State(States.OTHER_PRIVATE_MODEL)
     public void anotherAccountOwnsAPrivateModel() {
         ownedModel(OTHER_PRIVATE_MODEL_ID, "contract-partner-private", otherAccount(), ModelRecord.PRIVATE);
-    }
-
-    /** An empty model directory beneath the artifact root: a deployment from it is accepted, its load fails later. */
-    @State(States.ARTIFACT_DIRECTORY)
-    public Map<String, Object> artifactDirectory() throws IOException {
-        Path directory = Files.createDirectories(artifactRoot.resolve("contract-lscor"));
-        return Map.of("artifactUri", "file://" + directory.toAbsolutePath());
     }
 
     @State(value = {States.KEY_MODELS_READ, States.KEY_PREDICT, States.KEY_ADMIN, States.KEY_OVER_LIMIT,

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import ai.hokusai.contract.consumer.Contract;
 import ai.hokusai.server.HokusaiServerApplication;
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
@@ -34,11 +35,6 @@ abstract class ProviderVerification {
     /** The operator's bootstrap key; set so the server prints no demo key. Interactions use keys their states issue. */
     static final String BOOTSTRAP_KEY = "hk_test_providerVerificationAdmin0123456";
     private static final Path DATA_DIR = newDataDir();
-    /**
-     * The only directory {@code file://} deployments may come from; the artifact-directory state makes the pacts'
-     * model directory beneath it.
-     */
-    private static final Path ARTIFACT_ROOT = DATA_DIR.resolve("artifacts");
     /** Read once: Spring asks a dynamic property's supplier again on every lookup. */
     private static final String SECRETS_KEY = newSecretsKey();
 
@@ -52,9 +48,19 @@ abstract class ProviderVerification {
     static void serverProperties(DynamicPropertyRegistry registry) {
         registry.add("hokusai.data-dir", DATA_DIR::toString);
         registry.add("hokusai.bootstrap-api-key", () -> BOOTSTRAP_KEY);
-        registry.add("hokusai.artifact-root", ARTIFACT_ROOT::toString);
+        registry.add("hokusai.artifact-root", ProviderVerification::artifactRoot);
         // Stored Hub tokens are encrypted under it: without one, storing a token answers 503.
         registry.add("hokusai.secrets-key", () -> SECRETS_KEY);
+    }
+
+    /** The root with the directory the pacts' deployments name; it holds no model, so their loads fail later. */
+    private static String artifactRoot() {
+        try {
+            Files.createDirectories(Path.of(Contract.ARTIFACT_URI.substring("file://".length())));
+            return Contract.ARTIFACT_ROOT;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -86,9 +92,7 @@ abstract class ProviderVerification {
         try {
             Path base = Path.of("target", "provider-data").toAbsolutePath();
             Files.createDirectories(base);
-            Path dataDir = Files.createTempDirectory(base, "server-");
-            Files.createDirectories(dataDir.resolve("artifacts"));
-            return dataDir;
+            return Files.createTempDirectory(base, "server-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,9 +20,10 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Production mode ({@code HOKUSAI_EMBEDDED_DB=false}): the server never starts a database of its own. Before anything
  * else starts it requires {@code HOKUSAI_DB_URL} and the key-hash secret, and a database that answers; otherwise it
- * refuses to start with one line ({@link StartupRefusedException}). In every mode it reads the database password and
- * the key-hash secret from files when {@code HOKUSAI_DB_PASSWORD_FILE} / {@code HOKUSAI_KEY_HASH_SECRET_FILE} name
- * them (a mounted Kubernetes Secret), so neither has to sit in the environment.
+ * refuses to start with one line ({@link StartupRefusedException}). In every mode it reads the database password, the
+ * key-hash secret and the secrets key from files when {@code HOKUSAI_DB_PASSWORD_FILE} /
+ * {@code HOKUSAI_KEY_HASH_SECRET_FILE} / {@code HOKUSAI_SECRETS_KEY_FILE} name them (a mounted Kubernetes Secret), so
+ * none has to sit in the environment.
  */
 public class ProductionMode implements EnvironmentPostProcessor, Ordered {
 
@@ -36,6 +37,8 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
                 .ifPresent(password -> fromFiles.put("spring.datasource.password", password));
         readSecretFile(environment, "hokusai.key-hash-secret-file", "HOKUSAI_KEY_HASH_SECRET_FILE")
                 .ifPresent(secret -> fromFiles.put("hokusai.key-hash-secret", secret));
+        readSecretFile(environment, "hokusai.secrets-key-file", "HOKUSAI_SECRETS_KEY_FILE")
+                .ifPresent(key -> fromFiles.put("hokusai.secrets-key", key));
         if (!fromFiles.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource("hokusai-secret-files", fromFiles));
         }

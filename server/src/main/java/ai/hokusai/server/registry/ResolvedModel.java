@@ -22,7 +22,7 @@ public record ResolvedModel(RegisteredModel model, Optional<ModelDeployment> act
 
     /** What the runtime loads to serve {@code deployment} of {@code model}. */
     public static LoadedModelCache.Artifact artifactOf(RegisteredModel model, ModelDeployment deployment) {
-        return new LoadedModelCache.Artifact(model.id(), deployment.id(), deployment.runtime(),
+        return new LoadedModelCache.Artifact(model.id(), model.ownerAccountId(), deployment.id(), deployment.runtime(),
                 deployment.artifactProvider(), deployment.artifactLocation(),
                 Duration.ofSeconds(model.cacheTtlSeconds()));
     }

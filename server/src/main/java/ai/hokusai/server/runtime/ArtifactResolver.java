@@ -2,10 +2,12 @@ package ai.hokusai.server.runtime;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,13 +18,14 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>{@code bundled} + {@code classpath:models/<name>}: the folder shipped inside the server, copied once
  *       to {@code <data-dir>/artifacts/bundled/<name>/};</li>
- *   <li>{@code filesystem} + an absolute path: that directory, as is;</li>
+ *   <li>{@code filesystem} + an absolute path: that directory, when it is beneath the operator's artifact root
+ *       ({@link ArtifactRoot}), checked again at every load;</li>
  *   <li>{@code huggingface} + {@code owner/repo[@revision]} (revision {@code main} by default): the repository's
- *       files, downloaded once to {@code <data-dir>/artifacts/huggingface/<owner>/<repo>/<revision>/}.</li>
+ *       files, downloaded with the token of the model's account ({@link HubTokens}) once per account to
+ *       {@code <data-dir>/artifacts/huggingface/<account>/<owner>/<repo>/snapshots/<commit>/}.</li>
  * </ul>
  *
- * Private Hub repositories need a read token: {@code hokusai.huggingface.token}, or the {@code HF_TOKEN}
- * environment variable. The token only ever travels in the {@code Authorization} header.
+ * The token only ever travels in the {@code Authorization} header, and no failure's message carries it.
  */
 @Component
 public class ArtifactResolver {
@@ -32,18 +35,21 @@ public class ArtifactResolver {
     public static final String HUGGINGFACE = "huggingface";
 
     private final BundledArtifacts bundled;
+    private final ArtifactRoot root;
+    private final HubTokens tokens;
     private final HuggingFaceHub hub;
-    private final String token;
     private final JsonMapper json;
 
     public ArtifactResolver(
             @Value("${hokusai.data-dir}") String dataDirectory,
             @Value("${hokusai.huggingface.endpoint:https://huggingface.co}") String huggingFaceEndpoint,
-            @Value("${hokusai.huggingface.token:${HF_TOKEN:}}") String huggingFaceToken,
+            ArtifactRoot root,
+            HubTokens tokens,
             JsonMapper json) {
         Path artifacts = Path.of(dataDirectory).toAbsolutePath().resolve("artifacts");
         this.bundled = new BundledArtifacts(artifacts.resolve(BUNDLED));
-        this.token = huggingFaceToken == null ? "" : huggingFaceToken.strip();
+        this.root = root;
+        this.tokens = tokens;
         this.json = json;
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
@@ -51,41 +57,30 @@ public class ArtifactResolver {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
         this.hub = new HuggingFaceHub(artifacts.resolve(HUGGINGFACE), URI.create(stripTrailingSlash(huggingFaceEndpoint)),
-                huggingFaceToken == null ? "" : huggingFaceToken.strip(), http, json);
+                http, json);
     }
 
     /**
-     * @throws ArtifactLoadException when the provider is unknown, the location malformed, or the files cannot
-     *     be found, read or downloaded
+     * @param ownerAccountId the account the model belongs to: a Hub artifact is fetched with its token, into its cache
+     * @throws ArtifactLoadException when the provider is unknown, the location malformed or outside the artifact root,
+     *     or the files cannot be found, read or downloaded
      */
-    public Path localDirectory(String provider, String location) {
+    public Path localDirectory(UUID ownerAccountId, String provider, String location) {
         if (provider == null || location == null || location.isBlank()) {
             throw new ArtifactLoadException("artifact provider and location are required, got " + provider + " / " + location);
         }
-        try {
-            return switch (provider) {
-                case BUNDLED -> bundled.extract(location);
-                case FILESYSTEM -> filesystem(location);
-                case HUGGINGFACE -> hub.download(location);
-                default -> throw new ArtifactLoadException("unknown artifact provider '" + provider
-                        + "' (expected " + BUNDLED + ", " + FILESYSTEM + " or " + HUGGINGFACE + ")");
-            };
-        } catch (ArtifactLoadException e) {
-            throw redacted(e);
-        }
+        return switch (provider) {
+            case BUNDLED -> bundled.extract(location);
+            case FILESYSTEM -> root.confine(location);
+            case HUGGINGFACE -> withToken(ownerAccountId, token -> hub.download(ownerAccountId, token, location));
+            default -> throw new ArtifactLoadException("unknown artifact provider '" + provider
+                    + "' (expected " + BUNDLED + ", " + FILESYSTEM + " or " + HUGGINGFACE + ")");
+        };
     }
 
     /** The commit and the files with their checksums of an artifact directory this resolver produced. */
     public ArtifactContents contents(Path directory) {
         return ArtifactContents.of(directory, json);
-    }
-
-    /** A failure's message is shown to operators: it never carries the Hub token, whatever an error echoed. */
-    private ArtifactLoadException redacted(ArtifactLoadException e) {
-        if (token.isEmpty() || e.getMessage() == null || !e.getMessage().contains(token)) {
-            return e;
-        }
-        return new ArtifactLoadException(e.getMessage().replace(token, "[token]"));
     }
 
     /**
@@ -94,23 +89,26 @@ public class ArtifactResolver {
      *
      * @throws ArtifactLoadException when the Hub cannot be asked or the new files cannot be fetched
      */
-    public Optional<Path> movedSince(String provider, String location) {
-        try {
-            return HUGGINGFACE.equals(provider) ? hub.refresh(location) : Optional.empty();
-        } catch (ArtifactLoadException e) {
-            throw redacted(e);
-        }
+    public Optional<Path> movedSince(UUID ownerAccountId, String provider, String location) {
+        return HUGGINGFACE.equals(provider)
+                ? withToken(ownerAccountId, token -> hub.refresh(ownerAccountId, token, location))
+                : Optional.empty();
     }
 
-    private static Path filesystem(String location) {
-        Path directory = Path.of(location);
-        if (!directory.isAbsolute()) {
-            throw new ArtifactLoadException("filesystem artifact location must be an absolute path: " + location);
+    /** Runs a Hub call with the account's token; a failure's message is shown to people, so it never carries it. */
+    private <T> T withToken(UUID ownerAccountId, Function<String, T> call) {
+        if (ownerAccountId == null) {
+            throw new ArtifactLoadException("the model has no owning account to fetch its Hugging Face artifact for");
         }
-        if (!Files.isDirectory(directory)) {
-            throw new ArtifactLoadException("filesystem artifact directory does not exist: " + location);
+        String token = tokens.tokenFor(ownerAccountId).map(String::strip).orElse("");
+        try {
+            return call.apply(token);
+        } catch (ArtifactLoadException e) {
+            if (token.isEmpty() || e.getMessage() == null || !e.getMessage().contains(token)) {
+                throw e;
+            }
+            throw new ArtifactLoadException(e.getMessage().replace(token, "[token]"));
         }
-        return directory;
     }
 
     private static String stripTrailingSlash(String url) {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -32,10 +33,11 @@ import tools.jackson.databind.json.JsonMapper;
  * the download lands: a download is written to a staging folder and moved into place only when complete and
  * verified, with a manifest ({@value #MANIFEST}) of the commit and the checksums.
  *
- * <p>The cache is laid out like the Hub's own: {@code <owner>/<repo>/snapshots/<commit>/} holds one commit's files
- * and {@code <owner>/<repo>/refs/<revision>} the commit a revision last named. {@link #download} reuses what is on
- * disk without asking the Hub; {@link #refresh} asks which commit a moving revision names now and fetches it only if
- * it changed.
+ * <p>Each account has a cache of its own, laid out like the Hub's: {@code <account>/<owner>/<repo>/snapshots/<commit>/}
+ * holds one commit's files and {@code <account>/<owner>/<repo>/refs/<revision>} the commit a revision last named.
+ * {@link #download} reuses what is on the account's disk without asking the Hub, so what one account's token fetched
+ * is never another's without its own token; {@link #refresh} asks which commit a moving revision names now and
+ * fetches it only if it changed.
  */
 final class HuggingFaceHub {
 
@@ -48,16 +50,25 @@ final class HuggingFaceHub {
 
     private final Path root;
     private final URI endpoint;
-    private final String token;
     private final HttpClient http;
     private final JsonMapper json;
 
-    HuggingFaceHub(Path root, URI endpoint, String token, HttpClient http, JsonMapper json) {
+    HuggingFaceHub(Path root, URI endpoint, HttpClient http, JsonMapper json) {
         this.root = root;
         this.endpoint = endpoint;
-        this.token = token;
         this.http = http;
         this.json = json;
+    }
+
+    /**
+     * Whose access a call uses: the account's own cache folder and its token ({@code ""} for none). The cache is the
+     * account's alone: a repository one account could read must not be served to another from disk.
+     */
+    private record Access(Path cache, String token) {
+    }
+
+    private Access access(UUID accountId, String token) {
+        return new Access(root.resolve(accountId.toString()), token == null ? "" : token);
     }
 
     /** A repository reference {@code owner/repo@revision}. */
@@ -81,15 +92,19 @@ final class HuggingFaceHub {
         }
     }
 
-    /** The files of the revision, from the cache when it holds them, else from the Hub. */
-    synchronized Path download(String location) {
+    /**
+     * The files of the revision, from the account's cache when it holds them, else from the Hub with the account's
+     * token ({@code ""} for none).
+     */
+    synchronized Path download(UUID accountId, String token, String location) {
         Reference ref = Reference.parse(location);
-        Path repository = repository(ref);
+        Access access = access(accountId, token);
+        Path repository = repository(access, ref);
         String known = COMMIT.matcher(ref.revision()).matches() ? ref.revision() : readRef(repository, ref);
         if (known != null && Files.isDirectory(snapshot(repository, known))) {
             return snapshot(repository, known);
         }
-        return fetchRevision(ref, null);
+        return fetchRevision(access, ref, null);
     }
 
     /**
@@ -98,18 +113,19 @@ final class HuggingFaceHub {
      * @return the new commit's files when the revision moved, empty when it still names the cached commit (or is
      *     itself a commit, which cannot move)
      */
-    synchronized Optional<Path> refresh(String location) {
+    synchronized Optional<Path> refresh(UUID accountId, String token, String location) {
         Reference ref = Reference.parse(location);
         if (COMMIT.matcher(ref.revision()).matches()) {
             return Optional.empty();
         }
-        String before = readRef(repository(ref), ref);
-        Path after = fetchRevision(ref, before);
+        Access access = access(accountId, token);
+        String before = readRef(repository(access, ref), ref);
+        Path after = fetchRevision(access, ref, before);
         return after.getFileName().toString().equals(before) ? Optional.empty() : Optional.of(after);
     }
 
-    private Path repository(Reference ref) {
-        return root.resolve(ref.owner()).resolve(ref.repo());
+    private static Path repository(Access access, Reference ref) {
+        return access.cache().resolve(ref.owner()).resolve(ref.repo());
     }
 
     private static Path snapshot(Path repository, String commit) {
@@ -133,11 +149,11 @@ final class HuggingFaceHub {
     }
 
     /** Lists the revision and, unless its commit is already on disk, downloads and verifies it. */
-    private Path fetchRevision(Reference ref, String cachedCommit) {
-        Path repository = repository(ref);
+    private Path fetchRevision(Access access, Reference ref, String cachedCommit) {
+        Path repository = repository(access, ref);
         Path staging = null;
         try {
-            Listing listing = list(ref);
+            Listing listing = list(access, ref);
             Path target = snapshot(repository, listing.commit());
             if (listing.commit().equals(cachedCommit) || Files.isDirectory(target)) {
                 writeRef(repository, ref, listing.commit());
@@ -150,7 +166,7 @@ final class HuggingFaceHub {
             for (RemoteFile file : listing.files()) {
                 Path path = ArtifactFiles.within(staging, file.name());
                 Files.createDirectories(path.getParent());
-                fetch(ref, listing.commit(), file.name(), path);
+                fetch(access, ref, listing.commit(), file.name(), path);
                 verify(ref, file, path);
             }
             json.writeValue(staging.resolve(MANIFEST).toFile(), manifest(ref, listing));
@@ -176,11 +192,12 @@ final class HuggingFaceHub {
     private record Listing(String commit, List<RemoteFile> files) {
     }
 
-    private Listing list(Reference ref) throws IOException, InterruptedException {
+    private Listing list(Access access, Reference ref) throws IOException, InterruptedException {
         URI uri = URI.create(endpoint + "/api/models/" + segment(ref.owner()) + "/" + segment(ref.repo())
                 + "/revision/" + segment(ref.revision()) + "?blobs=true");
-        HttpResponse<byte[]> response = http.send(request(uri, LIST_TIMEOUT), HttpResponse.BodyHandlers.ofByteArray());
-        check(ref, response.statusCode(), "repository listing");
+        HttpResponse<byte[]> response = http.send(request(access, uri, LIST_TIMEOUT),
+                HttpResponse.BodyHandlers.ofByteArray());
+        check(access, ref, response.statusCode(), "repository listing");
         JsonNode root = json.readTree(response.body());
         String commit = root.path("sha").asString("");
         if (!COMMIT.matcher(commit).matches()) {
@@ -235,35 +252,37 @@ final class HuggingFaceHub {
         return manifest;
     }
 
-    private void fetch(Reference ref, String commit, String file, Path path) throws IOException, InterruptedException {
+    private void fetch(Access access, Reference ref, String commit, String file, Path path)
+            throws IOException, InterruptedException {
         String encodedFile = Arrays.stream(file.split("/")).map(HuggingFaceHub::segment).collect(Collectors.joining("/"));
         URI uri = URI.create(endpoint + "/" + segment(ref.owner()) + "/" + segment(ref.repo()) + "/resolve/"
                 + commit + "/" + encodedFile);
         // Only a 200 body goes to disk; an error page must never pass for an artifact file.
-        HttpResponse<Path> response = http.send(request(uri, FILE_TIMEOUT), info -> info.statusCode() == 200
+        HttpResponse<Path> response = http.send(request(access, uri, FILE_TIMEOUT), info -> info.statusCode() == 200
                 ? HttpResponse.BodySubscribers.ofFile(path)
                 : HttpResponse.BodySubscribers.replacing(null));
-        check(ref, response.statusCode(), "file " + file);
+        check(access, ref, response.statusCode(), "file " + file);
     }
 
-    private HttpRequest request(URI uri, Duration timeout) {
+    private static HttpRequest request(Access access, URI uri, Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).GET();
-        if (!token.isEmpty()) {
-            builder.header("Authorization", "Bearer " + token);
+        if (!access.token().isEmpty()) {
+            builder.header("Authorization", "Bearer " + access.token());
         }
         return builder.build();
     }
 
-    private void check(Reference ref, int status, String what) {
+    private static void check(Access access, Reference ref, int status, String what) {
         if (status == 200) {
             return;
         }
         if (status == 401 || status == 403) {
-            throw new ArtifactLoadException(token.isEmpty()
-                    ? "Hugging Face repository " + ref.id() + " is private and needs a token: set HF_TOKEN "
-                            + "(or hokusai.huggingface.token) to a token with read access (HTTP " + status + ")"
+            throw new ArtifactLoadException(access.token().isEmpty()
+                    ? "Hugging Face repository " + ref.id() + " is private and needs a token: the model's account "
+                            + "has stored none with read access (PUT /api/v1/account/credentials/huggingface; the "
+                            + "operator's account may use HF_TOKEN instead) (HTTP " + status + ")"
                     : "Hugging Face refused the configured token for " + ref.id() + " (HTTP " + status
-                            + "): the token needs read access to this repository");
+                            + "): the token of the model's account needs read access to this repository");
         }
         if (status == 404) {
             throw new ArtifactLoadException("Hugging Face " + what + " not found: " + ref.id());

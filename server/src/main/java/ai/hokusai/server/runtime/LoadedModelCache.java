@@ -45,9 +45,13 @@ public class LoadedModelCache {
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(LoadedModelCache.class);
 
-    /** What to load: a model's deployment, its artifact, the runtime that reads it and how long to keep it. */
-    public record Artifact(int modelId, UUID deploymentId, String runtime, String provider, String location,
-            Duration ttl) {
+    /**
+     * What to load: a model's deployment, its artifact, the runtime that reads it and how long to keep it.
+     *
+     * @param ownerAccountId the account the model belongs to, whose access (and only whose) fetches the artifact
+     */
+    public record Artifact(int modelId, UUID ownerAccountId, UUID deploymentId, String runtime, String provider,
+            String location, Duration ttl) {
     }
 
     /**
@@ -176,7 +180,8 @@ public class LoadedModelCache {
 
     private void refresh(Artifact artifact) {
         try {
-            Optional<Path> moved = artifacts.movedSince(artifact.provider(), artifact.location());
+            Optional<Path> moved = artifacts.movedSince(artifact.ownerAccountId(), artifact.provider(),
+                    artifact.location());
             checkedAt.put(artifact.deploymentId(), clock.instant());
             if (moved.isPresent()) {
                 long started = System.nanoTime();
@@ -209,7 +214,8 @@ public class LoadedModelCache {
             throw new ArtifactLoadException("No runtime named '" + artifact.runtime() + "' is installed");
         }
         long started = System.nanoTime();
-        Path directory = artifacts.localDirectory(artifact.provider(), artifact.location());
+        Path directory = artifacts.localDirectory(artifact.ownerAccountId(), artifact.provider(),
+                artifact.location());
         ArtifactContents contents = artifacts.contents(directory);
         LoadedModel model;
         try {

@@ -1,15 +1,8 @@
 package ai.hokusai.server.security;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -44,7 +37,7 @@ public class ApiKeyHasher {
                 throw new IllegalStateException(
                         "HOKUSAI_KEY_HASH_SECRET must be set when HOKUSAI_DB_URL names an external database");
             }
-            configured = readOrCreateSecret(properties.dataDir().resolve(SECRET_FILE));
+            configured = DataDirSecret.readOrCreate(properties.dataDir().resolve(SECRET_FILE), "key-hash secret");
         }
         this.secret = new SecretKeySpec(configured.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
@@ -73,26 +66,5 @@ public class ApiKeyHasher {
     /** Constant-time comparison, so response timing tells nothing about how much of a guess was right. */
     public boolean matches(String apiKey, byte[] storedHash) {
         return MessageDigest.isEqual(hash(apiKey), storedHash);
-    }
-
-    private static String readOrCreateSecret(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file).strip();
-            }
-            Files.createDirectories(file.getParent());
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            String created = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Files.writeString(file, created);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // Not a POSIX file system (Windows): the data directory's own permissions apply.
-            }
-            return created;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the key-hash secret " + file, e);
-        }
     }
 }

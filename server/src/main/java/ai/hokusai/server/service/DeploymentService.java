@@ -19,7 +19,9 @@ import ai.hokusai.server.registry.ModelRegistry;
 import ai.hokusai.server.registry.RegisteredModel;
 import ai.hokusai.server.security.AuditTrail;
 import ai.hokusai.server.security.Caller;
+import ai.hokusai.server.runtime.ArtifactLoadException;
 import ai.hokusai.server.runtime.ArtifactResolver;
+import ai.hokusai.server.runtime.ArtifactRoot;
 import ai.hokusai.server.runtime.LoadedModelCache;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,10 +47,11 @@ public class DeploymentService {
     private final TransactionTemplate transaction;
     private final ModelAccess access;
     private final AuditTrail audit;
+    private final ArtifactRoot artifactRoot;
 
     public DeploymentService(DeploymentMapper deployments, ModelMapper models, RegistryGenerationMapper generation,
             ModelRegistry registry, LoadedModelCache loadedModels, DeploymentLoader loader,
-            TransactionTemplate transaction, ModelAccess access, AuditTrail audit) {
+            TransactionTemplate transaction, ModelAccess access, AuditTrail audit, ArtifactRoot artifactRoot) {
         this.access = access;
         this.audit = audit;
         this.deployments = deployments;
@@ -58,6 +61,7 @@ public class DeploymentService {
         this.loadedModels = loadedModels;
         this.loader = loader;
         this.transaction = transaction;
+        this.artifactRoot = artifactRoot;
     }
 
     /** Where an artifact lives: a provider ({@code huggingface}, {@code filesystem}, {@code bundled}) and a location. */
@@ -73,7 +77,8 @@ public class DeploymentService {
     }
 
     /**
-     * {@code hf://owner/repo[@revision]} or {@code file:///absolute/path}.
+     * {@code hf://owner/repo[@revision]} or {@code file:///absolute/path}, by form only: whether a {@code file://}
+     * path may be used is {@link #requireAcceptedSource}'s to say.
      *
      * @throws InvalidRequestException for any other form
      */
@@ -91,12 +96,35 @@ public class DeploymentService {
     }
 
     /**
+     * A {@code file://} artifact must be a directory beneath the operator's artifact root ({@link ArtifactRoot}).
+     * Every location that is not gets the same answer, whether it exists elsewhere or not, so the answer is no probe
+     * of the server's file system; without a root the answer names the setting that is missing.
+     *
+     * @throws InvalidRequestException (pointer {@code /artifact_uri}) when the artifact may not be used
+     */
+    private void requireAcceptedSource(ArtifactLocation artifact) {
+        if (!ArtifactResolver.FILESYSTEM.equals(artifact.provider())) {
+            return;
+        }
+        if (!artifactRoot.configured()) {
+            throw InvalidRequestException.envelope("/artifact_uri", "is a file:// URI, which this server does not "
+                    + "accept: its operator has set no artifact root (" + ArtifactRoot.VARIABLE + ")");
+        }
+        try {
+            artifactRoot.confine(artifact.location());
+        } catch (ArtifactLoadException e) {
+            throw InvalidRequestException.envelope("/artifact_uri", ArtifactRoot.OUTSIDE);
+        }
+    }
+
+    /**
      * Creates a pending deployment of the model and starts loading it in the background.
      *
      * @throws ai.hokusai.server.registry.ModelNotFoundException when no model the caller may see answers to
      *     {@code modelRef}
      * @throws NotOwnerException        when the model is another account's
-     * @throws InvalidRequestException  when the runtime is not installed
+     * @throws InvalidRequestException  when the runtime is not installed, or the artifact may not be used
+     *                                  ({@link #requireAcceptedSource})
      * @throws VersionTakenException    when the model has a deployment with this version
      */
     public Created deploy(Caller caller, String modelRef, NewDeployment request) {
@@ -107,6 +135,7 @@ public class DeploymentService {
                     List.of(new FieldViolation("/runtime", "names no installed runtime (installed: "
                             + String.join(", ", loadedModels.installedRuntimes().stream().sorted().toList()) + ")")));
         }
+        requireAcceptedSource(request.artifact());
         UUID id = request.id() != null ? request.id() : UUID.randomUUID();
         transaction.executeWithoutResult(status -> {
             models.lockById(modelId);

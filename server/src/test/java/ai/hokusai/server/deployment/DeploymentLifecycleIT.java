@@ -71,6 +71,7 @@ class DeploymentLifecycleIT {
     static void ownDatabaseAndHub(DynamicPropertyRegistry registry) {
         registry.add("hokusai.data-dir", DATA_DIR::toString);
         registry.add("hokusai.bootstrap-api-key", () -> ServerIntegrationTest.ADMIN_KEY);
+        registry.add("hokusai.artifact-root", ServerIntegrationTest.ARTIFACT_ROOT::toString);
         registry.add("hokusai.huggingface.endpoint", HUB::endpoint);
         registry.add("hokusai.huggingface.token", () -> HubStub.TOKEN);
     }

@@ -28,7 +28,8 @@ class RegistryAcrossInstancesIT {
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        instances = ExternalInstances.TwoInstances.start();
+        instances = ExternalInstances.TwoInstances.start(
+                "--hokusai.artifact-root=" + ServerIntegrationTest.ARTIFACT_ROOT);
         first = instances.first();
         second = instances.second();
     }

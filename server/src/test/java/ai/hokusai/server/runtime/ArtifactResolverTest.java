@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -26,6 +28,8 @@ import ai.hokusai.testsupport.HubStub;
 class ArtifactResolverTest {
 
     private static final Path COMMITTED = Path.of("src/main/resources/models/lscor-v2");
+    private static final UUID ACCOUNT = UUID.fromString("7d1e2f30-4a5b-4c6d-8e9f-0a1b2c3d4e5f");
+    private static final UUID OTHER_ACCOUNT = UUID.fromString("2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091");
 
     @TempDir
     Path data;
@@ -44,8 +48,14 @@ class ArtifactResolverTest {
         hub.close();
     }
 
+    /** A resolver whose every account reads the Hub with {@code token} ("" for none), under the models' root. */
     private ArtifactResolver resolver(String token) {
-        return new ArtifactResolver(data.toString(), hub.endpoint() + "/", token, JsonMapper.shared());
+        return resolver(account -> token.isEmpty() ? Optional.empty() : Optional.of(token));
+    }
+
+    private ArtifactResolver resolver(HubTokens tokens) {
+        return new ArtifactResolver(data.toString(), hub.endpoint() + "/",
+                new ArtifactRoot(COMMITTED.toAbsolutePath().getParent().toString()), tokens, JsonMapper.shared());
     }
 
     private static void assertSameFiles(Path actual, Path expected) throws IOException {
@@ -70,7 +80,7 @@ class ArtifactResolverTest {
 
     @Test
     void bundledArtifactIsCopiedIntoTheDataDirectoryAndLoads() throws IOException {
-        Path directory = resolver("").localDirectory("bundled", "classpath:models/lscor-v2");
+        Path directory = resolver("").localDirectory(ACCOUNT, "bundled", "classpath:models/lscor-v2");
 
         assertThat(directory).isEqualTo(data.toAbsolutePath().resolve("artifacts/bundled/lscor-v2"));
         assertSameFiles(directory, COMMITTED);
@@ -82,15 +92,15 @@ class ArtifactResolverTest {
     @Test
     void identicalBundledCopyIsKeptAndAChangedOneIsRestored() throws IOException {
         ArtifactResolver resolver = resolver("");
-        Path directory = resolver.localDirectory("bundled", "classpath:models/lscor-v2");
+        Path directory = resolver.localDirectory(ACCOUNT, "bundled", "classpath:models/lscor-v2");
         Path config = directory.resolve("config.json");
         Files.setLastModifiedTime(config, FileTime.fromMillis(1_000_000));
 
-        resolver.localDirectory("bundled", "classpath:models/lscor-v2");
+        resolver.localDirectory(ACCOUNT, "bundled", "classpath:models/lscor-v2");
         assertThat(Files.getLastModifiedTime(config).toMillis()).isEqualTo(1_000_000);
 
         Files.writeString(config, "{}");
-        resolver.localDirectory("bundled", "classpath:models/lscor-v2");
+        resolver.localDirectory(ACCOUNT, "bundled", "classpath:models/lscor-v2");
         assertThat(config).hasSameBinaryContentAs(COMMITTED.resolve("config.json"));
         assertThat(leftovers()).isEmpty();
     }
@@ -122,39 +132,52 @@ class ArtifactResolverTest {
     @Test
     void unknownOrMalformedBundledLocationsAreRefused() {
         ArtifactResolver resolver = resolver("");
-        assertThatThrownBy(() -> resolver.localDirectory("bundled", "classpath:models/no-such-model"))
+        assertThatThrownBy(() -> resolver.localDirectory(ACCOUNT, "bundled", "classpath:models/no-such-model"))
                 .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("no bundled artifact");
-        assertThatThrownBy(() -> resolver.localDirectory("bundled", "models/lscor-v2"))
+        assertThatThrownBy(() -> resolver.localDirectory(ACCOUNT, "bundled", "models/lscor-v2"))
                 .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("classpath:");
-        assertThatThrownBy(() -> resolver.localDirectory("bundled", "classpath:../etc"))
+        assertThatThrownBy(() -> resolver.localDirectory(ACCOUNT, "bundled", "classpath:../etc"))
                 .isInstanceOf(ArtifactLoadException.class);
     }
 
     @Test
-    void filesystemLocationIsUsedAsIsWhenItIsAnExistingAbsoluteDirectory() {
+    void filesystemLocationIsUsedWhenItIsADirectoryUnderTheArtifactRoot() throws IOException {
         ArtifactResolver resolver = resolver("");
         Path absolute = COMMITTED.toAbsolutePath();
 
-        assertThat(resolver.localDirectory("filesystem", absolute.toString())).isEqualTo(absolute);
-        assertThatThrownBy(() -> resolver.localDirectory("filesystem", "src/main/resources/models/lscor-v2"))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("absolute");
-        assertThatThrownBy(() -> resolver.localDirectory("filesystem", data.resolve("missing").toString()))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("does not exist");
+        assertThat(resolver.localDirectory(ACCOUNT, "filesystem", absolute.toString()))
+                .isEqualTo(absolute.toRealPath());
+        for (String refused : List.of("src/main/resources/models/lscor-v2", data.resolve("missing").toString(),
+                data.toString(), absolute + "/../../../../pom.xml")) {
+            assertThatThrownBy(() -> resolver.localDirectory(ACCOUNT, "filesystem", refused)).as(refused)
+                    .isInstanceOf(ArtifactLoadException.class)
+                    .hasMessage("the file:// location names no artifact directory under the artifact root");
+        }
+    }
+
+    @Test
+    void filesystemArtifactsAreRefusedWithoutAnArtifactRoot() {
+        ArtifactResolver resolver = new ArtifactResolver(data.toString(), hub.endpoint(), new ArtifactRoot(""),
+                account -> Optional.empty(), JsonMapper.shared());
+
+        assertThatThrownBy(() -> resolver.localDirectory(ACCOUNT, "filesystem", COMMITTED.toAbsolutePath().toString()))
+                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("HOKUSAI_ARTIFACT_ROOT");
     }
 
     @Test
     void unknownProviderIsRefused() {
-        assertThatThrownBy(() -> resolver("").localDirectory("s3", "bucket/key"))
+        assertThatThrownBy(() -> resolver("").localDirectory(ACCOUNT, "s3", "bucket/key"))
                 .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("unknown artifact provider 's3'");
     }
 
     @Test
     void privateHubRepositoryIsDownloadedWithTheTokenAndLoads() throws IOException {
-        Path directory = resolver(HubStub.TOKEN).localDirectory("huggingface", "acme/lscor-v2");
+        Path directory = resolver(HubStub.TOKEN).localDirectory(ACCOUNT, "huggingface", "acme/lscor-v2");
 
-        assertThat(directory).isEqualTo(data.toAbsolutePath().resolve("artifacts/huggingface/acme/lscor-v2/snapshots/"
-                + HubStub.COMMIT));
-        assertThat(Files.readString(data.resolve("artifacts/huggingface/acme/lscor-v2/refs/main")).strip())
+        assertThat(directory).isEqualTo(data.toAbsolutePath().resolve("artifacts/huggingface/" + ACCOUNT
+                + "/acme/lscor-v2/snapshots/" + HubStub.COMMIT));
+        assertThat(Files.readString(data.resolve("artifacts/huggingface/" + ACCOUNT + "/acme/lscor-v2/refs/main"))
+                .strip())
                 .as("the branch's commit, recorded").isEqualTo(HubStub.COMMIT);
         assertSameFiles(directory, COMMITTED);
         assertThat(hub.requests).as("every file from the one commit the listing named")
@@ -169,42 +192,70 @@ class ArtifactResolverTest {
     @Test
     void downloadedRevisionIsReusedWithoutAskingTheHubAgain() {
         ArtifactResolver resolver = resolver(HubStub.TOKEN);
-        Path first = resolver.localDirectory("huggingface", "acme/lscor-v2@v2.0.0");
+        Path first = resolver.localDirectory(ACCOUNT, "huggingface", "acme/lscor-v2@v2.0.0");
         int requests = hub.requests.size();
 
-        Path second = resolver("").localDirectory("huggingface", "acme/lscor-v2@v2.0.0");
+        Path second = resolver("").localDirectory(ACCOUNT, "huggingface", "acme/lscor-v2@v2.0.0");
 
         assertThat(first).endsWith(Path.of("acme", "lscor-v2", "snapshots", HubStub.COMMIT)).isEqualTo(second);
         assertThat(hub.requests).hasSize(requests).contains("/api/models/acme/lscor-v2/revision/v2.0.0");
     }
 
     @Test
+    void eachAccountFetchesWithItsOwnTokenAndNeverReadsAnothersDownload() {
+        hub.requireToken("acme/lscor-v2", "hf_token_of_the_owner");
+        ArtifactResolver resolver = resolver(account -> Optional.of(
+                account.equals(ACCOUNT) ? "hf_token_of_the_owner" : "hf_token_of_someone_else"));
+        Path owners = resolver.localDirectory(ACCOUNT, "huggingface", "acme/lscor-v2@v2.0.0");
+
+        assertThatThrownBy(() -> resolver.localDirectory(OTHER_ACCOUNT, "huggingface", "acme/lscor-v2@v2.0.0"))
+                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("refused")
+                .hasMessageNotContaining("hf_token_of");
+        assertThatThrownBy(() -> resolver.localDirectory(OTHER_ACCOUNT, "huggingface", "acme/lscor-v2@"
+                + HubStub.COMMIT)).as("not even at the commit the owner's copy holds")
+                .isInstanceOf(ArtifactLoadException.class);
+        assertThat(owners).startsWith(data.toAbsolutePath().resolve("artifacts/huggingface/" + ACCOUNT));
+        assertThat(data.resolve("artifacts/huggingface/" + OTHER_ACCOUNT + "/acme/lscor-v2/snapshots")).doesNotExist();
+    }
+
+    @Test
+    void aTokenEchoedInAFailureIsRedacted() {
+        ArtifactResolver resolver = resolver(account -> Optional.of("acme"));
+
+        assertThatThrownBy(() -> resolver.localDirectory(ACCOUNT, "huggingface", "acme/missing"))
+                .isInstanceOf(ArtifactLoadException.class).hasMessageNotContaining("acme")
+                .hasMessageContaining("[token]");
+    }
+
+    @Test
     void privateRepositoryWithoutATokenSaysATokenIsNeeded() throws IOException {
-        assertThatThrownBy(() -> resolver("").localDirectory("huggingface", "acme/lscor-v2"))
+        assertThatThrownBy(() -> resolver("").localDirectory(ACCOUNT, "huggingface", "acme/lscor-v2"))
                 .isInstanceOf(ArtifactLoadException.class)
-                .hasMessageContaining("needs a token").hasMessageContaining("HF_TOKEN");
-        assertThat(data.resolve("artifacts/huggingface/acme/lscor-v2/snapshots/" + HubStub.COMMIT)).doesNotExist();
+                .hasMessageContaining("needs a token").hasMessageContaining("credentials/huggingface");
+        assertThat(data.resolve("artifacts/huggingface/" + ACCOUNT + "/acme/lscor-v2/snapshots/" + HubStub.COMMIT))
+                .doesNotExist();
     }
 
     @Test
     void rejectedTokenIsReportedWithoutRevealingIt() {
-        assertThatThrownBy(() -> resolver("hf_wrong_secret").localDirectory("huggingface", "acme/lscor-v2"))
+        assertThatThrownBy(() -> resolver("hf_wrong_secret").localDirectory(ACCOUNT, "huggingface", "acme/lscor-v2"))
                 .isInstanceOf(ArtifactLoadException.class)
                 .hasMessageContaining("refused").hasMessageNotContaining("hf_wrong_secret");
     }
 
     @Test
     void failedDownloadLeavesNoPartialArtifact() throws IOException {
-        assertThatThrownBy(() -> resolver(HubStub.TOKEN).localDirectory("huggingface", "acme/broken"))
+        assertThatThrownBy(() -> resolver(HubStub.TOKEN).localDirectory(ACCOUNT, "huggingface", "acme/broken"))
                 .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("weights.bin");
 
-        assertThat(data.resolve("artifacts/huggingface/acme/broken/snapshots/" + HubStub.COMMIT)).doesNotExist();
+        assertThat(data.resolve("artifacts/huggingface/" + ACCOUNT + "/acme/broken/snapshots/" + HubStub.COMMIT))
+                .doesNotExist();
         assertThat(leftovers()).isEmpty();
     }
 
     @Test
     void listedFileOutsideTheRepositoryFolderIsRefused() throws IOException {
-        assertThatThrownBy(() -> resolver(HubStub.TOKEN).localDirectory("huggingface", "acme/escape"))
+        assertThatThrownBy(() -> resolver(HubStub.TOKEN).localDirectory(ACCOUNT, "huggingface", "acme/escape"))
                 .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("unsafe");
 
         try (Stream<Path> paths = Files.walk(data)) {
@@ -215,17 +266,17 @@ class ArtifactResolverTest {
     @Test
     void unknownRepositoryAndMalformedLocationsAreRefused() {
         ArtifactResolver resolver = resolver(HubStub.TOKEN);
-        assertThatThrownBy(() -> resolver.localDirectory("huggingface", "acme/missing"))
+        assertThatThrownBy(() -> resolver.localDirectory(ACCOUNT, "huggingface", "acme/missing"))
                 .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("not found");
         for (String location : List.of("lscor-v2", "acme/lscor-v2/extra", "acme/..@main", "acme/lscor-v2@../x")) {
-            assertThatThrownBy(() -> resolver.localDirectory("huggingface", location))
+            assertThatThrownBy(() -> resolver.localDirectory(ACCOUNT, "huggingface", location))
                     .as(location).isInstanceOf(ArtifactLoadException.class).hasMessageContaining("owner/repo");
         }
     }
 
     @Test
     void aVerifiedDownloadRecordsItsCommitAndChecksums() throws IOException {
-        Path directory = resolver(HubStub.TOKEN).localDirectory("huggingface", "acme/lscor-v2");
+        Path directory = resolver(HubStub.TOKEN).localDirectory(ACCOUNT, "huggingface", "acme/lscor-v2");
 
         tools.jackson.databind.JsonNode manifest = JsonMapper.shared().readTree(
                 directory.resolve(".hokusai-artifact.json").toFile());
@@ -242,9 +293,10 @@ class ArtifactResolverTest {
     void aCorruptFileFailsTheDownloadAndLeavesNothing() throws IOException {
         hub.damage("acme/lscor-v2", "tokenizer.json", "corrupt").damage("acme/lscor-v2", "config.json", "corrupt");
 
-        assertThatThrownBy(() -> resolver(HubStub.TOKEN).localDirectory("huggingface", "acme/lscor-v2"))
+        assertThatThrownBy(() -> resolver(HubStub.TOKEN).localDirectory(ACCOUNT, "huggingface", "acme/lscor-v2"))
                 .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("does not match the");
-        assertThat(data.resolve("artifacts/huggingface/acme/lscor-v2/snapshots/" + HubStub.COMMIT)).doesNotExist();
+        assertThat(data.resolve("artifacts/huggingface/" + ACCOUNT + "/acme/lscor-v2/snapshots/" + HubStub.COMMIT))
+                .doesNotExist();
         assertThat(leftovers()).isEmpty();
     }
 
@@ -252,7 +304,7 @@ class ArtifactResolverTest {
     void aGitTrackedFileIsCheckedAgainstItsBlobId() {
         hub.damage("acme/lscor-v2", "config.json", "corrupt");
 
-        assertThatThrownBy(() -> resolver(HubStub.TOKEN).localDirectory("huggingface", "acme/lscor-v2"))
+        assertThatThrownBy(() -> resolver(HubStub.TOKEN).localDirectory(ACCOUNT, "huggingface", "acme/lscor-v2"))
                 .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("config.json")
                 .hasMessageContaining("git blob id");
     }
@@ -261,7 +313,7 @@ class ArtifactResolverTest {
     void aTruncatedFileIsReportedWithBothSizes() {
         hub.damage("acme/lscor-v2", "tokenizer.json", "truncated");
 
-        assertThatThrownBy(() -> resolver(HubStub.TOKEN).localDirectory("huggingface", "acme/lscor-v2"))
+        assertThatThrownBy(() -> resolver(HubStub.TOKEN).localDirectory(ACCOUNT, "huggingface", "acme/lscor-v2"))
                 .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("truncated or corrupt")
                 .hasMessageContaining("the Hub lists");
     }

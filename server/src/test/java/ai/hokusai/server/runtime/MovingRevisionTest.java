@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -31,6 +32,7 @@ class MovingRevisionTest {
     private static final String NEXT_COMMIT = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a291807";
     private static final Duration TTL = Duration.ofMinutes(10);
     private static final UUID DEPLOYMENT = UUID.fromString("00000000-0000-4000-8000-00000000c0de");
+    private static final UUID ACCOUNT = UUID.fromString("7d1e2f30-4a5b-4c6d-8e9f-0a1b2c3d4e5f");
 
     @TempDir
     Path data;
@@ -40,14 +42,14 @@ class MovingRevisionTest {
     private final MovableClock clock = new MovableClock();
     private HubStub hub;
     private LoadedModelCache models;
-    private final LoadedModelCache.Artifact main = new LoadedModelCache.Artifact(21, DEPLOYMENT,
+    private final LoadedModelCache.Artifact main = new LoadedModelCache.Artifact(21, ACCOUNT, DEPLOYMENT,
             "lscor-logistic", ArtifactResolver.HUGGINGFACE, "acme/lscor-v2", TTL);
 
     @BeforeEach
     void start() throws IOException {
         hub = new HubStub().repository("acme/lscor-v2", COMMITTED);
-        ArtifactResolver resolver = new ArtifactResolver(data.toString(), hub.endpoint(), HubStub.TOKEN,
-                JsonMapper.shared());
+        ArtifactResolver resolver = new ArtifactResolver(data.toString(), hub.endpoint(), new ArtifactRoot(""),
+                account -> Optional.of(HubStub.TOKEN), JsonMapper.shared());
         models = new LoadedModelCache(List.of(new LscorRuntime()), resolver, clock, new SimpleMeterRegistry());
         try (Stream<Path> files = Files.list(COMMITTED)) {
             for (Path file : files.toList()) {
@@ -88,7 +90,8 @@ class MovingRevisionTest {
 
         assertThat(version).isEqualTo("2.0.1");
         assertThat(hub.requests).contains("/acme/lscor-v2/resolve/" + NEXT_COMMIT + "/config.json");
-        assertThat(data.resolve("artifacts/huggingface/acme/lscor-v2/snapshots/" + NEXT_COMMIT)).isDirectory();
+        assertThat(data.resolve("artifacts/huggingface/" + ACCOUNT + "/acme/lscor-v2/snapshots/" + NEXT_COMMIT))
+                .isDirectory();
     }
 
     @Test
