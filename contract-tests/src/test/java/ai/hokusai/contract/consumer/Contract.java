@@ -79,9 +79,13 @@ public final class Contract {
     public static final String ARTIFACT_URI = "file://" + ARTIFACT_ROOT + "/contract-lscor";
     public static final String OTHER_ACCOUNT_ID = "00000000-0000-4000-8000-00000000a001";
     public static final String UNKNOWN_ACCOUNT = "00000000-0000-4000-8000-000000000407";
+    /*
+     * The ownership states' models. A registration takes the number one above the highest, so these lie a hundred
+     * apart: a model registered after one of them is set up cannot take another's number.
+     */
     public static final int CALLER_PRIVATE_MODEL_ID = 9101;
     public static final int OTHER_PUBLIC_MODEL_ID = 9201;
-    public static final int OTHER_PRIVATE_MODEL_ID = 9202;
+    public static final int OTHER_PRIVATE_MODEL_ID = 9301;
     /**
      * The Hugging Face token the pacts store. The provider verification fails any answer that contains it, so no
      * operation can echo a stored token without breaking the contract.
