@@ -484,6 +484,9 @@ class BadInputCorpusIT extends ServerIntegrationTest {
             case "updateModel" -> new LinkedHashMap<>(Map.of("cache_ttl_seconds", 60));
             case "createDeployment" -> new LinkedHashMap<>(Map.of("version", "corpus-" + UUID.randomUUID(),
                     "runtime", "lscor-logistic", "artifact_uri", "file:///nonexistent/corpus-artifact"));
+            case "setHuggingFaceCredential" -> new LinkedHashMap<>(Map.of("token", "hf_corpusToken"));
+            case "createAccount" -> new LinkedHashMap<>(Map.of("slug", "corpus-" + UUID.randomUUID().toString()
+                    .substring(0, 8), "name", "Corpus"));
             default -> throw new IllegalStateException("No valid body for " + operationId);
         };
     }
