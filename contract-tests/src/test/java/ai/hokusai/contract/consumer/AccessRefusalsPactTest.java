@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import ai.hokusai.contract.consumer.Contract.States;
+import ai.hokusai.sdk.AccountCreateParams;
 import ai.hokusai.sdk.ModelListParams;
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
@@ -43,6 +44,7 @@ class AccessRefusalsPactTest {
     private static final String PREDICT = "predict";
     private static final String ADMIN = "admin";
     private static final String WRITE = "models:write";
+    private static final String PLATFORM = "platform:admin";
 
     /**
      * One operation as a client sends it: the scope it needs, a scope that is not enough, the request, and the
@@ -93,7 +95,25 @@ class AccessRefusalsPactTest {
             new Operation("getUsage", PREDICT, READ, r -> r, "GET", "/api/v1/usage",
                     c -> c.sdk.usage().retrieve()),
             new Operation("reportOutcome", PREDICT, READ, r -> jsonBody(r, Bodies.outcomeRequest(UNKNOWN_PREDICTION)), "POST",
-                    "/api/v1/outcomes", c -> c.sdk.outcomes().report(UUID.fromString(UNKNOWN_PREDICTION), 1.0, "conversion")));
+                    "/api/v1/outcomes", c -> c.sdk.outcomes().report(UUID.fromString(UNKNOWN_PREDICTION), 1.0, "conversion")),
+            new Operation("getModelUsage", READ, PREDICT, r -> r, "GET", "/api/v1/models/21/usage",
+                    c -> c.sdk.models().usage("21")),
+            new Operation("getOwnAccount", READ, PREDICT, r -> r, "GET", "/api/v1/account",
+                    c -> c.sdk.accounts().retrieve()),
+            new Operation("setHuggingFaceCredential", ADMIN, PREDICT,
+                    r -> jsonBody(r, Bodies.hubTokenRequest(Contract.HUB_TOKEN)), "PUT", HubTokenPactTest.PATH,
+                    c -> c.sdk.accounts().setHuggingFaceToken(Contract.HUB_TOKEN)),
+            new Operation("deleteHuggingFaceCredential", ADMIN, PREDICT, r -> r, "DELETE", HubTokenPactTest.PATH,
+                    c -> c.sdk.accounts().deleteHuggingFaceToken()),
+            new Operation("listAuditEvents", ADMIN, PREDICT, r -> r, "GET", "/api/v1/audit-events",
+                    c -> c.sdk.auditEvents().list()),
+            // An admin key is no operator: even an admin of the operator's own account lacks platform:admin.
+            new Operation("createAccount", PLATFORM, ADMIN,
+                    r -> jsonBody(r, Bodies.accountRequest("contract-refused", 1000)), "POST", "/api/v1/accounts",
+                    c -> c.sdk.accounts().create(AccountCreateParams.builder().slug("contract-refused")
+                            .name("Acme Analytics").rateLimitPerHour(1000).build())),
+            new Operation("getAccount", PLATFORM, ADMIN, r -> r, "GET", "/api/v1/accounts/" + Contract.OTHER_ACCOUNT_ID,
+                    c -> c.sdk.accounts().retrieve(UUID.fromString(Contract.OTHER_ACCOUNT_ID))));
 
     @Pact(consumer = CONSUMER)
     V4Pact withoutScope(PactDslWithProvider builder) {

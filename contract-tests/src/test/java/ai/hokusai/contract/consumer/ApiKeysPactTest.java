@@ -2,6 +2,7 @@ package ai.hokusai.contract.consumer;
 
 import static ai.hokusai.contract.consumer.Contract.CONSUMER;
 import static ai.hokusai.contract.consumer.Contract.EXAMPLE_KEY;
+import static ai.hokusai.contract.consumer.Contract.OTHER_ACCOUNT_ID;
 import static ai.hokusai.contract.consumer.Contract.PROVIDER;
 import static ai.hokusai.contract.consumer.Contract.UNKNOWN_KEY;
 import static ai.hokusai.contract.consumer.Contract.UNKNOWN_KEY_ID;
@@ -67,6 +68,31 @@ class ApiKeysPactTest {
 
         assertThat(created.getSecret()).startsWith(created.getKey().getPrefix());
         assertThat(created.getKey().getScopes()).isNotEmpty();
+    }
+
+    /** Only the operator issues keys into another account: an account's first key is issued this way. */
+    @Pact(consumer = CONSUMER)
+    V4Pact createForAnotherAccount(PactDslWithProvider builder) {
+        return json(jsonBody(authenticated(builder
+                .given(States.OPERATOR)
+                .given(States.OTHER_ACCOUNT)
+                .uponReceiving("createApiKey: the first key of another account, by the operator")
+                .method("POST").path("/api/v1/api-keys")),
+                Bodies.keyRequest().stringValue("account_id", OTHER_ACCOUNT_ID))
+                .willRespondWith().status(201))
+                .body(Bodies.apiKey(new PactDslJsonBody(), OTHER_ACCOUNT_ID)
+                        .stringMatcher("key", "hk_(live|test)_[0-9A-Za-z]{32}", "hk_live_7Qm2xT9aZ0bC1dE2fG3hJ4kL5mN6pQ7r"))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "createForAnotherAccount")
+    void theOperatorIssuesAKeyOfTheAccountItNames(MockServer server) {
+        CreatedApiKey created = new Clients(server, EXAMPLE_KEY).sdk.apiKeys().create(keyParams()
+                .accountId(UUID.fromString(OTHER_ACCOUNT_ID)).build());
+
+        assertThat(created.getKey().getAccountId()).isEqualTo(UUID.fromString(OTHER_ACCOUNT_ID));
+        assertThat(created.getSecret()).startsWith(created.getKey().getPrefix());
     }
 
     @Pact(consumer = CONSUMER)

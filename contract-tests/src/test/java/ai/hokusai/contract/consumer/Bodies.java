@@ -18,14 +18,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class Bodies {
 
     static final String SLUG_PATTERN = "[a-z][a-z0-9]*(?:-[a-z0-9]+)*";
+    static final String VISIBILITY_PATTERN = "public|private";
+    /** The operator's account, {@code hokusai}: it owns model 21 and every key the key states issue. */
+    static final String OPERATOR_ACCOUNT_ID = "0f6b1c3e-9a2d-4e7f-8b5c-000000000001";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Bodies() {
     }
 
-    /** A {@code Model} object inside {@code parent} (or the root when {@code parent} is a fresh body). */
+    /** A {@code Model} object inside {@code parent} (or the root when {@code parent} is a fresh body): model 21. */
     static PactDslJsonBody model(PactDslJsonBody body) {
-        return body
+        return registeredModel(body, null, null).uuid("active_deployment_id", DEPLOYMENT_21);
+    }
+
+    /**
+     * A {@code Model} without a live deployment; {@code visibility} and {@code ownerAccountId}, when given, are the
+     * point of the interaction and must be exactly these, else any visibility and any account.
+     */
+    static PactDslJsonBody registeredModel(PactDslJsonBody body, String visibility, String ownerAccountId) {
+        body = body
                 .integerType("id", 21)
                 .stringMatcher("slug", SLUG_PATTERN, "lscor-v2")
                 .stringType("name", "Sales Lead Scoring v2")
@@ -35,8 +46,11 @@ final class Bodies {
                 .integerType("max_batch_size", 100)
                 .integerType("cache_ttl_seconds", 3600)
                 .object("input_schema").stringValue("type", "object").closeObject().asBody()
-                .uuid("active_deployment_id", DEPLOYMENT_21)
                 .stringMatcher("created_at", TIMESTAMP_PATTERN, EXAMPLE_TIMESTAMP);
+        body = visibility == null ? body.stringMatcher("visibility", VISIBILITY_PATTERN, "public")
+                : body.stringValue("visibility", visibility);
+        return ownerAccountId == null ? body.uuid("owner_account_id", OPERATOR_ACCOUNT_ID)
+                : body.stringValue("owner_account_id", ownerAccountId);
     }
 
     static PactDslJsonBody modelInfo() {
@@ -88,8 +102,12 @@ final class Bodies {
                 .stringMatcher("created_at", TIMESTAMP_PATTERN, EXAMPLE_TIMESTAMP);
     }
 
-    /** A model to register: a sentence encoder's schemas. */
+    /** A model to register: a sentence encoder's schemas; private, the SDK's default, unless it says otherwise. */
     static PactDslJsonBody modelRequest(String slug, PactDslJsonBody inputSchema) {
+        return modelRequest(slug, inputSchema, "private");
+    }
+
+    static PactDslJsonBody modelRequest(String slug, PactDslJsonBody inputSchema, String visibility) {
         return new PactDslJsonBody()
                 .stringValue("slug", slug)
                 .stringValue("name", "MiniLM sentence embeddings")
@@ -97,7 +115,8 @@ final class Bodies {
                 .object("input_schema", inputSchema)
                 .object("output_schema", new PactDslJsonBody().stringValue("type", "object"))
                 .numberValue("max_batch_size", 32)
-                .numberValue("cache_ttl_seconds", 3600);
+                .numberValue("cache_ttl_seconds", 3600)
+                .stringValue("visibility", visibility);
     }
 
     static PactDslJsonBody textInputSchema() {
@@ -158,8 +177,16 @@ final class Bodies {
                         "predict"), 1);
     }
 
-    /** An {@code ApiKey} as listed: masked to its prefix, never its secret. */
+    /** An {@code ApiKey} as listed: masked to its prefix, never its secret; of any account. */
     static PactDslJsonBody apiKey(PactDslJsonBody body) {
+        return apiKey(body.uuid("account_id", OPERATOR_ACCOUNT_ID), null);
+    }
+
+    /** An {@code ApiKey} of exactly the account {@code accountId}. */
+    static PactDslJsonBody apiKey(PactDslJsonBody body, String accountId) {
+        if (accountId != null) {
+            body = body.stringValue("account_id", accountId);
+        }
         return body
                 .uuid("id", "3d5e7f90-1a2b-4c3d-8e9f-0a1b2c3d4e5f")
                 .stringMatcher("prefix", "hk_(live|test)_[0-9A-Za-z]{8}", "hk_live_7Qm2xT9a")
@@ -169,6 +196,61 @@ final class Bodies {
                 .integerType("rate_limit_per_hour", 1000)
                 .stringMatcher("created_at", TIMESTAMP_PATTERN, EXAMPLE_TIMESTAMP);
     }
+
+    /** An {@code Account}: the point is its id and slug, not the example's values. */
+    static PactDslJsonBody account(PactDslJsonBody body) {
+        return body
+                .uuid("id", OPERATOR_ACCOUNT_ID)
+                .stringMatcher("slug", SLUG_PATTERN, "hokusai")
+                .stringType("name", "Hokusai")
+                .stringMatcher("created_at", TIMESTAMP_PATTERN, EXAMPLE_TIMESTAMP);
+    }
+
+    /** An account to create, as the SDK sends it. */
+    static PactDslJsonBody accountRequest(String slug, int rateLimitPerHour) {
+        return new PactDslJsonBody()
+                .stringValue("slug", slug)
+                .stringValue("name", "Acme Analytics")
+                .numberValue("rate_limit_per_hour", rateLimitPerHour);
+    }
+
+    /** A Hugging Face token to store. */
+    static PactDslJsonBody hubTokenRequest(String token) {
+        return new PactDslJsonBody().stringValue("token", token);
+    }
+
+    /** A stored credential: whose it is and when it was stored; never the token. */
+    static PactDslJsonBody credential() {
+        return new PactDslJsonBody()
+                .stringValue("provider", "huggingface")
+                .stringMatcher("updated_at", TIMESTAMP_PATTERN, EXAMPLE_TIMESTAMP);
+    }
+
+    /** One {@code AuditEvent}; the operation and object type are the caller's to fix. */
+    static PactDslJsonBody auditEvent(PactDslJsonBody body, String operation, String objectType) {
+        return body
+                .uuid("id", "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f")
+                .stringMatcher("occurred_at", TIMESTAMP_PATTERN, EXAMPLE_TIMESTAMP)
+                .uuid("account_id", OPERATOR_ACCOUNT_ID)
+                .stringValue("operation", operation)
+                .stringValue("object_type", objectType)
+                .stringType("object_id", "3d5e7f90-1a2b-4c3d-8e9f-0a1b2c3d4e5f")
+                .object("changes").stringType("name", "contract test key").closeObject().asBody();
+    }
+
+    /** One day of one calling account's calls of a model. */
+    static PactDslJsonBody modelUsageRow() {
+        return new PactDslJsonBody()
+                .stringMatcher("date", DATE_PATTERN, "2026-11-27")
+                .uuid("account_id", OPERATOR_ACCOUNT_ID)
+                .integerType("requests", 40)
+                .integerType("failed_requests", 2)
+                .integerType("predictions", 52)
+                .decimalType("latency_ms_mean", 0.6)
+                .decimalType("latency_ms_p95", 1.4);
+    }
+
+    static final String DATE_PATTERN = "\\d{4}-\\d{2}-\\d{2}";
 
     /** An outcome report for the prediction {@code inferenceLogId}. */
     static PactDslJsonBody outcomeRequest(String inferenceLogId) {

@@ -48,6 +48,17 @@ public final class Contract {
                 "model 21 has a deployment 00000000-0000-4000-8000-000000000409 that failed to load";
         /** Answers {@code deploymentId}: a fresh one each time, so retiring it can be verified again and again. */
         public static final String RETIRABLE_DEPLOYMENT = "model 21 has a ready deployment that is not active";
+        /** A key state of its own: a key of the operator's account with {@code platform:admin}. */
+        public static final String OPERATOR = "the caller is the platform operator";
+        public static final String OTHER_ACCOUNT = "another account exists with the id " + OTHER_ACCOUNT_ID;
+        public static final String NO_ACCOUNT = "no account has the id " + UNKNOWN_ACCOUNT;
+        /** Needs the caller's key state first: the model is the caller's account's, and private (again) each time. */
+        public static final String CALLER_PRIVATE_MODEL =
+                "the caller's account owns the private model " + CALLER_PRIVATE_MODEL_ID;
+        public static final String OTHER_PUBLIC_MODEL =
+                "another account owns the public model " + OTHER_PUBLIC_MODEL_ID;
+        public static final String OTHER_PRIVATE_MODEL =
+                "another account owns the private model " + OTHER_PRIVATE_MODEL_ID;
 
         private States() {
         }
@@ -66,6 +77,20 @@ public final class Contract {
      */
     public static final String ARTIFACT_ROOT = "/tmp/hokusai-contract-artifacts";
     public static final String ARTIFACT_URI = "file://" + ARTIFACT_ROOT + "/contract-lscor";
+    public static final String OTHER_ACCOUNT_ID = "00000000-0000-4000-8000-00000000a001";
+    public static final String UNKNOWN_ACCOUNT = "00000000-0000-4000-8000-000000000407";
+    /*
+     * The ownership states' models. A registration takes the number one above the highest, so these lie a hundred
+     * apart: a model registered after one of them is set up cannot take another's number.
+     */
+    public static final int CALLER_PRIVATE_MODEL_ID = 9101;
+    public static final int OTHER_PUBLIC_MODEL_ID = 9201;
+    public static final int OTHER_PRIVATE_MODEL_ID = 9301;
+    /**
+     * The Hugging Face token the pacts store. The provider verification fails any answer that contains it, so no
+     * operation can echo a stored token without breaking the contract.
+     */
+    public static final String HUB_TOKEN = "hf_ContractTokenNeverEchoed0000000000000";
 
     /**
      * The key the SDK sends against the mock server. The pact records it as an example only: on the provider, the

@@ -67,6 +67,13 @@ class EveryRouteRefusalsPactTest {
             new Call("revokeApiKey", "DELETE", "/api/v1/api-keys/" + UNKNOWN_KEY_ID, true, "DELETE", "GET"),
             new Call("getUsage", "GET", "/api/v1/usage", true, "GET", "DELETE"),
             new Call("reportOutcome", "POST", "/api/v1/outcomes", true, "POST", "GET"),
+            new Call("getModelUsage", "GET", "/api/v1/models/21/usage", true, "GET", "DELETE"),
+            new Call("getOwnAccount", "GET", "/api/v1/account", true, "GET", "DELETE"),
+            new Call("setHuggingFaceCredential", "PUT", HubTokenPactTest.PATH, true, "DELETE, PUT", "GET"),
+            new Call("deleteHuggingFaceCredential", "DELETE", HubTokenPactTest.PATH, true, "DELETE, PUT", null),
+            new Call("createAccount", "POST", "/api/v1/accounts", true, "POST", "GET"),
+            new Call("getAccount", "GET", "/api/v1/accounts/" + Contract.OTHER_ACCOUNT_ID, true, "GET", "DELETE"),
+            new Call("listAuditEvents", "GET", "/api/v1/audit-events", true, "GET", "DELETE"),
             new Call("getLiveness", "GET", "/health/live", false, "GET", "DELETE"),
             new Call("getReadiness", "GET", "/health/ready", false, "GET", "DELETE"),
             new Call("getOpenApiDocument", "GET", "/openapi.yaml", false, "GET", "DELETE"),
@@ -160,6 +167,8 @@ class EveryRouteRefusalsPactTest {
             case "createModel" -> "{\"slug\":\"contract-not-acceptable\",\"name\":\"n\",\"task\":\"t\","
                     + "\"input_schema\":{\"type\":\"object\"},\"output_schema\":{\"type\":\"object\"}}";
             case "updateModel" -> "{\"cache_ttl_seconds\":3600}";
+            case "setHuggingFaceCredential" -> "{\"token\":\"" + Contract.HUB_TOKEN + "\"}";
+            case "createAccount" -> "{\"slug\":\"contract-not-acceptable\",\"name\":\"n\"}";
             case "createDeployment" -> "{\"version\":\"0.0.1-not-acceptable\",\"runtime\":\"lscor-logistic\","
                     + "\"artifact_uri\":\"" + Contract.ARTIFACT_URI + "\"}";
             default -> null;

@@ -148,11 +148,12 @@ class HandBuiltRequestsPactTest {
         assertThat(response.body()).contains("\"code\":\"unsupported_media_type\"");
     }
 
-    /** The registry writes that take a JSON body, each sent a text/plain one. */
+    /** The writes of an admin key that take a JSON body, each sent a text/plain one. */
     private static final java.util.List<String[]> REGISTRY_WRITES = java.util.List.of(
             new String[] {"createModel", "POST", "/api/v1/models"},
             new String[] {"updateModel", "PATCH", "/api/v1/models/21"},
-            new String[] {"createDeployment", "POST", "/api/v1/models/21/deployments"});
+            new String[] {"createDeployment", "POST", "/api/v1/models/21/deployments"},
+            new String[] {"setHuggingFaceCredential", "PUT", HubTokenPactTest.PATH});
 
     @Pact(consumer = CONSUMER)
     V4Pact formOnRegistryWrites(PactDslWithProvider builder) {
@@ -180,6 +181,28 @@ class HandBuiltRequestsPactTest {
             assertThat(response.statusCode()).as(write[0]).isEqualTo(415);
             assertThat(response.body()).contains("\"code\":\"unsupported_media_type\"");
         }
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact formOnAccounts(PactDslWithProvider builder) {
+        return problem(authenticated(builder
+                .given(States.OPERATOR)
+                .uponReceiving("createAccount, hand-built: a text/plain body instead of JSON")
+                .method("POST").path("/api/v1/accounts")
+                .body("slug=acme-analytics", "text/plain"))
+                .willRespondWith(), 415, "unsupported_media_type")
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "formOnAccounts")
+    void anAccountThatIsNotJsonIs415(MockServer server) throws Exception {
+        HttpResponse<String> response = send(server, HttpRequest.newBuilder(uri(server, "/api/v1/accounts"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("slug=acme-analytics")));
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.body()).contains("\"code\":\"unsupported_media_type\"");
     }
 
     private static URI uri(MockServer server, String path) {

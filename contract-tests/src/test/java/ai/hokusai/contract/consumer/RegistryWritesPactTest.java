@@ -65,8 +65,14 @@ class RegistryWritesPactTest {
         return Map.of("type", "object", "required", List.of("text"));
     }
 
+    /** As the SDK sends it: private, the request type's default. */
     static PactDslJsonBody newModelBody(String slug, PactDslJsonBody inputSchema) {
-        return Bodies.modelRequest(slug, inputSchema).array("tags").stringValue("Embedding").closeArray().asBody();
+        return newModelBody(slug, inputSchema, "private");
+    }
+
+    static PactDslJsonBody newModelBody(String slug, PactDslJsonBody inputSchema, String visibility) {
+        return Bodies.modelRequest(slug, inputSchema, visibility).array("tags").stringValue("Embedding").closeArray()
+                .asBody();
     }
 
     static DeploymentCreateRequest newDeployment(String version, String runtime) {
@@ -103,6 +109,8 @@ class RegistryWritesPactTest {
                         .integerType("cache_ttl_seconds", 3600)
                         .object("input_schema").stringValue("type", "object").closeObject().asBody()
                         .object("output_schema").stringValue("type", "object").closeObject().asBody()
+                        .stringValue("visibility", "private")
+                        .uuid("owner_account_id", Bodies.OPERATOR_ACCOUNT_ID)
                         .stringMatcher("created_at", Contract.TIMESTAMP_PATTERN, Contract.EXAMPLE_TIMESTAMP))
                 .toPact(V4Pact.class);
     }

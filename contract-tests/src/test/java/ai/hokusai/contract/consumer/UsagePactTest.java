@@ -50,6 +50,7 @@ class UsagePactTest {
                 .willRespondWith().status(200))
                 // Counts reach the report in batches, so a fresh key may have no row yet: zero or more rows.
                 .body(new PactDslJsonBody()
+                        .uuid("account_id", Bodies.OPERATOR_ACCOUNT_ID)
                         .uuid("key_id", "3d5e7f90-1a2b-4c3d-8e9f-0a1b2c3d4e5f")
                         .stringMatcher("from", DATE, "2026-10-28")
                         .stringMatcher("to", DATE, "2026-11-27")
@@ -64,6 +65,41 @@ class UsagePactTest {
 
         assertThat(report.getFrom()).isBeforeOrEqualTo(report.getTo());
         assertThat(report.getData()).allSatisfy(row -> assertThat(row.getPredictions()).isNotNegative());
+    }
+
+    /** The caller has called model 21, so the account's report has a row, and each row names its key. */
+    @Pact(consumer = CONSUMER)
+    V4Pact accountUsage(PactDslWithProvider builder) {
+        PactDslJsonBody row = new PactDslJsonBody()
+                .stringMatcher("date", DATE, "2026-11-27")
+                .integerType("model_id", 21)
+                .uuid("key_id", "3d5e7f90-1a2b-4c3d-8e9f-0a1b2c3d4e5f")
+                .integerType("requests", 2)
+                .integerType("predictions", 5);
+        return json(authenticated(builder
+                .given(States.KEY_ADMIN, scopes("admin"))
+                .given(States.CALLER_PREDICTED)
+                .uponReceiving("getUsage: every key of the caller's account, per key")
+                .method("GET").path("/api/v1/usage").query("scope=account"))
+                .willRespondWith().status(200))
+                .body(new PactDslJsonBody()
+                        .uuid("account_id", Bodies.OPERATOR_ACCOUNT_ID)
+                        .nullValue("key_id")
+                        .stringMatcher("from", DATE, "2026-10-28")
+                        .stringMatcher("to", DATE, "2026-11-27")
+                        .minArrayLike("data", 1, row, 1))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "accountUsage")
+    void accountUsageCountsEveryKeyOfTheAccount(MockServer server) {
+        UsageReport report = new Clients(server, EXAMPLE_KEY).sdk.usage().retrieve(UsageParams.builder()
+                .scope(UsageParams.Scope.ACCOUNT).build());
+
+        assertThat(report.getAccountId()).isNotNull();
+        assertThat(report.getKeyId()).isNull();
+        assertThat(report.getData()).isNotEmpty().allSatisfy(row -> assertThat(row.getKeyId()).isNotNull());
     }
 
     @Pact(consumer = CONSUMER)

@@ -3,6 +3,7 @@ package ai.hokusai.contract.docs;
 import ai.hokusai.contract.gates.ExampleEvidence;
 import ai.hokusai.contract.gates.RecordedInteractions;
 import ai.hokusai.contract.gates.ResponseExamples;
+import ai.hokusai.contract.gates.SecretsKeys;
 import ai.hokusai.testsupport.ServerLauncher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -40,17 +43,31 @@ class DocExamplesIT {
     @BeforeAll
     static void startServer() throws Exception {
         site = DocSite.built();
-        // The guide deploys from the Hugging Face Hub: a closed local port stands in for it, so no example reaches the
-        // network and the deployment fails at once, as the page says an unreachable repository does.
-        server = ServerLauncher.builder().env("HF_ENDPOINT", "http://127.0.0.1:9").start();
+        // The guide deploys from the Hugging Face Hub: the closed port of testServer() stands in for it, so no example
+        // reaches the network and the deployment fails at once, as the page says an unreachable repository does.
+        server = testServer();
         runner = new CurlExampleRunner(PublishedSpec.baseUrl(site), server.baseUrl(), server.adminKey());
         sdkRunner = new SdkExampleRunner(PublishedSpec.baseUrl(site), server.baseUrl(), server.adminKey());
-        referenceCurlServer = ServerLauncher.builder().env("HF_ENDPOINT", "http://127.0.0.1:9").start();
+        referenceCurlServer = testServer();
         referenceCurl = new CurlExampleRunner(PublishedSpec.baseUrl(site), referenceCurlServer.baseUrl(),
                 referenceCurlServer.adminKey());
-        referenceJavaServer = ServerLauncher.builder().env("HF_ENDPOINT", "http://127.0.0.1:9").start();
+        referenceJavaServer = testServer();
         referenceJava = new SdkExampleRunner(PublishedSpec.baseUrl(site), referenceJavaServer.baseUrl(),
                 referenceJavaServer.adminKey());
+    }
+
+    /**
+     * A server as the pages describe it: the Hub unreachable (a closed local port stands in for it), a secrets key so
+     * an account can store its Hub token, and an artifact root, so a {@code file://} artifact is refused for lying
+     * outside it rather than for the root's absence.
+     */
+    private static ServerLauncher testServer() throws Exception {
+        Path artifactRoot = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "artifact-root-");
+        return ServerLauncher.builder()
+                .env("HF_ENDPOINT", "http://127.0.0.1:9")
+                .env(SecretsKeys.VARIABLE, SecretsKeys.newKey())
+                .env("HOKUSAI_ARTIFACT_ROOT", artifactRoot.toString())
+                .start();
     }
 
     @AfterAll
@@ -64,7 +81,7 @@ class DocExamplesIT {
     void theSiteCarriesCurlExamplesOnEveryGuidePage() {
         List<String> pages = site.examples().stream().filter(e -> e.kind().equals("curl")).map(DocSite.Example::page).distinct().toList();
         assertThat(pages).contains("quickstart.html", "authentication.html", "errors.html", "changelog.html", "models/21.html",
-                "deploy-a-model.html");
+                "deploy-a-model.html", "accounts.html");
     }
 
     @TestFactory

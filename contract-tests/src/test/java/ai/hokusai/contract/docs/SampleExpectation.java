@@ -36,7 +36,9 @@ record SampleExpectation(int status, Optional<ResponseExamples.Case> example, St
             // the example inference_log_id is another server's prediction
             "reportOutcome", new Refusal(404, "inference_log_not_found"),
             // the example deployment is model 21's live one, which cannot be retired while it is active
-            "retireDeployment", new Refusal(409, "deployment_active"));
+            "retireDeployment", new Refusal(409, "deployment_active"),
+            // the example accountId is an account created on another server
+            "getAccount", new Refusal(404, "account_not_found"));
 
     private static final Pattern BODY = Pattern.compile("(?s).*-d '(.*)'\\s*");
     private static final ObjectMapper JSON = new ObjectMapper();

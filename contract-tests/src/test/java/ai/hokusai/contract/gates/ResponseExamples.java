@@ -30,7 +30,11 @@ public final class ResponseExamples {
             "reportOutcome", "needs the inference log id of an earlier prediction",
             "getOpenApiDocument", "answers the document itself, not JSON",
             "createDeployment", "starts a download from the Hugging Face Hub, which a test server cannot reach; the "
-                    + "server's DeploymentLifecycleIT deploys from a Hub stub");
+                    + "server's DeploymentLifecycleIT deploys from a Hub stub",
+            "getOwnAccount", "shows a publisher's account; a fresh server's only key is the operator's",
+            "getAccount", "reads an account created on another server",
+            "listAuditEvents", "lists what was changed before, which differs on every server",
+            "getModelUsage", "counts what was metered before, which differs on every server");
 
     /** Query parameters whose example only makes sense after an earlier answer. */
     private static final Set<String> NOT_SENT = Set.of("cursor");

@@ -31,7 +31,7 @@ class ResponseExamplesIT {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = ServerLauncher.start();
+        server = ServerLauncher.builder().env(SecretsKeys.VARIABLE, SecretsKeys.newKey()).start();
     }
 
     @AfterAll

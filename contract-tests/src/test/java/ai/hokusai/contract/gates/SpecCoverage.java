@@ -42,6 +42,11 @@ public final class SpecCoverage {
             Map.entry("createModel 413", "as for createApiKey 413"),
             Map.entry("updateModel 413", "as for createApiKey 413"),
             Map.entry("createDeployment 413", "as for createApiKey 413"),
+            Map.entry("setHuggingFaceCredential 413", "as for createApiKey 413"),
+            Map.entry("createAccount 413", "as for createApiKey 413"),
+            Map.entry("setHuggingFaceCredential 503", "only a server without a secrets key answers it, and the "
+                    + "provider verification's server holds one so that storing a token can be verified; one server "
+                    + "cannot be both, and a provider state cannot take the key away from a running server"),
             Map.entry("getLiveness 400", "only a request no HTTP client sends as such provokes it (an undecodable "
                     + "query string, a malformed request line or header); the server's HostileInputIT and corpus "
                     + "prove the answer"),

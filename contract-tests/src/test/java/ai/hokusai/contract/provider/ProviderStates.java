@@ -1,6 +1,11 @@
 package ai.hokusai.contract.provider;
 
 import static ai.hokusai.contract.consumer.Contract.BROKEN_MODEL_ID;
+import static ai.hokusai.contract.consumer.Contract.CALLER_PRIVATE_MODEL_ID;
+import static ai.hokusai.contract.consumer.Contract.OTHER_ACCOUNT_ID;
+import static ai.hokusai.contract.consumer.Contract.OTHER_PRIVATE_MODEL_ID;
+import static ai.hokusai.contract.consumer.Contract.OTHER_PUBLIC_MODEL_ID;
+import static ai.hokusai.contract.consumer.Contract.UNKNOWN_ACCOUNT;
 import static ai.hokusai.contract.consumer.Contract.FAILED_DEPLOYMENT;
 import static ai.hokusai.contract.consumer.Contract.DEPLOYMENT_21;
 import static ai.hokusai.contract.consumer.Contract.UNKNOWN_DEPLOYMENT;
@@ -21,6 +26,8 @@ import javax.sql.DataSource;
 
 import ai.hokusai.contract.consumer.Contract.States;
 import ai.hokusai.server.config.HokusaiProperties;
+import ai.hokusai.server.persistence.AccountMapper;
+import ai.hokusai.server.persistence.AccountRecord;
 import ai.hokusai.server.persistence.DeploymentMapper;
 import ai.hokusai.server.persistence.InferenceLogMapper;
 import ai.hokusai.server.persistence.ModelMapper;
@@ -31,9 +38,11 @@ import ai.hokusai.server.registry.ModelRegistry;
 import ai.hokusai.server.registry.ResolvedModel;
 import ai.hokusai.server.security.ApiKeyPrincipal;
 import ai.hokusai.server.security.ApiKeyService;
+import ai.hokusai.server.security.Caller;
 import ai.hokusai.server.security.RateLimiter;
 import ai.hokusai.server.service.IdempotencyService;
 import ai.hokusai.server.service.MeteredPredictionService;
+import ai.hokusai.server.service.ModelRegistration;
 import ai.hokusai.testsupport.ExampleInputs;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.StateChangeAction;
@@ -48,8 +57,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public class ProviderStates {
 
+    /** The other account of the ownership states; a fixed id, so the pacts can name it. */
+    private static final AccountRecord OTHER_ACCOUNT = new AccountRecord(UUID.fromString(OTHER_ACCOUNT_ID),
+            "contract-partner", "Contract partner", null, null);
+    private static final String ANY_OBJECT = "{\"type\": \"object\"}";
+
     private final ApiKeyService keys;
+    private final AccountMapper accounts;
     private final ModelMapper models;
+    private final ModelRegistration registration;
     private final DeploymentMapper deployments;
     private final ModelRegistry registry;
     private final RateLimiter rateLimiter;
@@ -62,12 +78,15 @@ public class ProviderStates {
     /** The key the current interaction's caller holds; the states that act as the caller run after its key state. */
     private ApiKeyService.IssuedKey caller;
 
-    public ProviderStates(ApiKeyService keys, ModelMapper models, DeploymentMapper deployments, ModelRegistry registry,
+    public ProviderStates(ApiKeyService keys, AccountMapper accounts, ModelMapper models,
+            ModelRegistration registration, DeploymentMapper deployments, ModelRegistry registry,
             RateLimiter rateLimiter, MeteredPredictionService predictions, InferenceLogMapper inferenceLogs,
             IdempotencyService idempotency, HokusaiProperties properties, EmbeddedPostgres postgres,
             DataSource dataSource) {
         this.keys = keys;
+        this.accounts = accounts;
         this.models = models;
+        this.registration = registration;
         this.deployments = deployments;
         this.registry = registry;
         this.rateLimiter = rateLimiter;
@@ -79,12 +98,24 @@ public class ProviderStates {
         this.dataSource = dataSource;
     }
 
-    /** A fresh key with exactly the scopes the interaction needs, injected into its Authorization header. */
+    /**
+     * A fresh key of the operator's account with exactly the scopes the interaction needs, injected into its
+     * Authorization header; {@code callerKeyId} names it. Without {@code platform:admin} such a key acts within its
+     * own account like any other account's key: model 21 is its account's, another account's models are not.
+     */
     @State({States.KEY_MODELS_READ, States.KEY_PREDICT, States.KEY_ADMIN})
     public Map<String, Object> callerHoldsKey(Map<String, Object> params) {
-        caller = keys.issue(new ApiKeyService.KeyRequest("contract test key", scopes(params), false, null, null,
-                null));
-        return Map.of("apiKey", caller.secret());
+        return callerHolds(scopes(params));
+    }
+
+    @State(States.OPERATOR)
+    public Map<String, Object> callerIsTheOperator() {
+        return callerHolds(List.of(ApiKeyService.SCOPE_PLATFORM_ADMIN));
+    }
+
+    private Map<String, Object> callerHolds(List<String> scopes) {
+        caller = keys.issue(new ApiKeyService.KeyRequest("contract test key", scopes, false, null, null, null));
+        return Map.of("apiKey", caller.secret(), "callerKeyId", caller.key().id().toString());
     }
 
     /**
@@ -109,7 +140,7 @@ public class ProviderStates {
 
     @State(States.NO_KEY_ID)
     public void noSuchKey() {
-        require(keys.list().stream().noneMatch(k -> k.id().toString().equals(UNKNOWN_KEY_ID)),
+        require(keys.find(Caller.system(), UUID.fromString(UNKNOWN_KEY_ID)).isEmpty(),
                 "a key has the id " + UNKNOWN_KEY_ID);
     }
 
@@ -196,8 +227,44 @@ public class ProviderStates {
         return Map.of("deploymentId", id.toString());
     }
 
-    @State(value = {States.KEY_MODELS_READ, States.KEY_PREDICT, States.KEY_ADMIN, States.KEY_OVER_LIMIT},
-            action = StateChangeAction.TEARDOWN)
+    @State(States.OTHER_ACCOUNT)
+    public void otherAccountExists() {
+        otherAccount();
+    }
+
+    @State(States.NO_ACCOUNT)
+    public void noSuchAccount() {
+        require(accounts.findById(UUID.fromString(UNKNOWN_ACCOUNT)).isEmpty(), "an account has the id "
+                + UNKNOWN_ACCOUNT);
+    }
+
+    /**
+     * A private model of the caller's account, with no deployment. An interaction may make it public: the state
+     * makes it private again, through the registry's own update so no instance serves the old visibility.
+     */
+    @State(States.CALLER_PRIVATE_MODEL)
+    public void callerOwnsAPrivateModel() {
+        require(caller != null, "no caller key: name the caller's key state first");
+        UUID account = caller.key().accountId();
+        ModelRecord model = ownedModel(CALLER_PRIVATE_MODEL_ID, "contract-own-private", account, ModelRecord.PRIVATE);
+        if (ModelRecord.PUBLIC.equals(model.visibility())) {
+            registration.update(Caller.system(), String.valueOf(CALLER_PRIVATE_MODEL_ID),
+                    new ModelRegistration.ModelChanges(null, null, null, null, false));
+        }
+    }
+
+    @State(States.OTHER_PUBLIC_MODEL)
+    public void anotherAccountOwnsAPublicModel() {
+        ownedModel(OTHER_PUBLIC_MODEL_ID, "contract-partner-public", otherAccount(), ModelRecord.PUBLIC);
+    }
+
+    @State(States.OTHER_PRIVATE_MODEL)
+    public void anotherAccountOwnsAPrivateModel() {
+        ownedModel(OTHER_PRIVATE_MODEL_ID, "contract-partner-private", otherAccount(), ModelRecord.PRIVATE);
+    }
+
+    @State(value = {States.KEY_MODELS_READ, States.KEY_PREDICT, States.KEY_ADMIN, States.KEY_OVER_LIMIT,
+            States.OPERATOR}, action = StateChangeAction.TEARDOWN)
     public void forgetCaller() {
         caller = null;
     }
@@ -230,8 +297,26 @@ public class ProviderStates {
     }
 
     private UUID predictAs(ApiKeyService.IssuedKey key) {
-        return predictions.predict(new MeteredPredictionService.Caller(key.key().id(), "contract-state", null),
-                "21", ExampleInputs.lead()).inferenceLogId();
+        Caller asKey = new Caller(keys.authenticate(key.secret()), "contract-state");
+        return predictions.predict(new MeteredPredictionService.Call(asKey, null), "21", ExampleInputs.lead())
+                .inferenceLogId();
+    }
+
+    private UUID otherAccount() {
+        accounts.insertIfSlugFree(OTHER_ACCOUNT);
+        require(accounts.findBySlug(OTHER_ACCOUNT.slug()).map(AccountRecord::id).orElseThrow()
+                .equals(OTHER_ACCOUNT.id()), "another account has the slug " + OTHER_ACCOUNT.slug());
+        return OTHER_ACCOUNT.id();
+    }
+
+    /** The model {@code id} of {@code account}, registered with {@code visibility} unless it exists already. */
+    private ModelRecord ownedModel(int id, String slug, UUID account, String visibility) {
+        models.insertIfAbsent(new ModelRecord(id, slug, "Contract model " + id, null,
+                "Registered for the ownership interactions.", List.of("Test"), "tabular-classification", 10, 60,
+                ANY_OBJECT, ANY_OBJECT, null, account, visibility));
+        ModelRecord model = models.findById(id).orElseThrow();
+        require(model.accountId().equals(account), "model " + id + " belongs to account " + model.accountId());
+        return model;
     }
 
     private static List<String> scopes(Map<String, Object> params) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 
 import ai.hokusai.contract.consumer.Contract;
 import ai.hokusai.server.HokusaiServerApplication;
@@ -33,6 +35,8 @@ abstract class ProviderVerification {
     /** The operator's bootstrap key; set so the server prints no demo key. Interactions use keys their states issue. */
     static final String BOOTSTRAP_KEY = "hk_test_providerVerificationAdmin0123456";
     private static final Path DATA_DIR = newDataDir();
+    /** Read once: Spring asks a dynamic property's supplier again on every lookup. */
+    private static final String SECRETS_KEY = newSecretsKey();
 
     @LocalServerPort
     protected int port;
@@ -45,6 +49,8 @@ abstract class ProviderVerification {
         registry.add("hokusai.data-dir", DATA_DIR::toString);
         registry.add("hokusai.bootstrap-api-key", () -> BOOTSTRAP_KEY);
         registry.add("hokusai.artifact-root", ProviderVerification::artifactRoot);
+        // Stored Hub tokens are encrypted under it: without one, storing a token answers 503.
+        registry.add("hokusai.secrets-key", () -> SECRETS_KEY);
     }
 
     /** The root with the directory the pacts' deployments name; it holds no model, so their loads fail later. */
@@ -59,12 +65,14 @@ abstract class ProviderVerification {
 
     /**
      * The verifier's HTTP client would retry a 429 or 503 after its Retry-After (an hour, for a key over its hourly
-     * limit): a contract is about the first answer, so the client sends each request once.
+     * limit): a contract is about the first answer, so the client sends each request once. No answer may carry the
+     * Hub token the pacts store ({@link SecretsNeverEchoed}).
      */
     @BeforeEach
     void target(PactVerificationContext context) {
         context.setTarget(new HttpTestTarget("localhost", port, "/",
-                () -> provider -> HttpClients.custom().disableAutomaticRetries().disableRedirectHandling().build()));
+                () -> provider -> HttpClients.custom().disableAutomaticRetries().disableRedirectHandling()
+                        .addResponseInterceptorLast(new SecretsNeverEchoed()).build()));
         context.withStateChangeHandlers(states);
     }
 
@@ -72,6 +80,12 @@ abstract class ProviderVerification {
     @ExtendWith(PactVerificationSpringProvider.class)
     void theServerHonoursTheInteraction(PactVerificationContext context) {
         context.verifyInteraction();
+    }
+
+    private static String newSecretsKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private static Path newDataDir() {
