@@ -45,8 +45,10 @@ public class ReadinessState implements SmartLifecycle {
         startedUp = true;
     }
 
+    /** A context stopped and started again (as a test framework pauses an idle one) serves, and is ready, again. */
     @Override
     public void start() {
+        draining = false;
         running = true;
     }
 
