@@ -4,6 +4,8 @@ import io.micrometer.observation.ObservationPredicate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
+import ai.hokusai.server.web.model.AuditObjectType;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -46,6 +48,12 @@ public class WebConfiguration implements WebMvcConfigurer {
      * Who is calling and whether the key has quota left were judged by {@link ApiKeyFilter} before routing; whether
      * the key may call the matched operation is judged here.
      */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        // Query values are the spec's enum values (`model`), not the generated constants' names (`MODEL`).
+        registry.addConverter(String.class, AuditObjectType.class, AuditObjectType::fromValue);
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(scopes).addPathPatterns("/api/**");
