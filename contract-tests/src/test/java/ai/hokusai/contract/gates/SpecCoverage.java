@@ -44,9 +44,10 @@ public final class SpecCoverage {
             Map.entry("createDeployment 413", "as for createApiKey 413"),
             Map.entry("setHuggingFaceCredential 413", "as for createApiKey 413"),
             Map.entry("createAccount 413", "as for createApiKey 413"),
-            Map.entry("setHuggingFaceCredential 503", "only a server without a secrets key answers it, and the "
-                    + "provider verification's server holds one so that storing a token can be verified; one server "
-                    + "cannot be both, and a provider state cannot take the key away from a running server"),
+            Map.entry("setHuggingFaceCredential 503", "only a server on an external database with no secrets key "
+                    + "configured answers it (the embedded default makes itself one); the provider verification's "
+                    + "server must hold a key so that storing a token can be verified, and no provider state can take "
+                    + "it from a running server. The server's CredentialServiceTest holds the refusal"),
             Map.entry("getLiveness 400", "only a request no HTTP client sends as such provokes it (an undecodable "
                     + "query string, a malformed request line or header); the server's HostileInputIT and corpus "
                     + "prove the answer"),
