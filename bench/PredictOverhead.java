@@ -64,10 +64,7 @@ public class PredictOverhead {
                 "--hokusai.data-dir=" + Files.createTempDirectory("bench-"),
                 "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                 "--hokusai.key-hash-secret=bench-secret", "--hokusai.bootstrap-api-key=" + ADMIN,
-                "--logging.level.root=WARN",
-                // The JVM is warmed by a first round and 500 calls per variant; six starts need not each run the
-                // start-up warm-up until the JIT compiler is quiet.
-                "--hokusai.warm-up.timeout=5s"));
+                "--logging.level.root=WARN"));
         args.addAll(Arrays.asList(variant.args()));
         try (ConfigurableApplicationContext server = new SpringApplicationBuilder(HokusaiServerApplication.class)
                 .run(args.toArray(String[]::new))) {

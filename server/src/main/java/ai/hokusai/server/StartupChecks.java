@@ -66,8 +66,6 @@ final class StartupChecks {
                                           --hokusai.max-request-bytes=… 1048576 (larger bodies: 413)
                                           --hokusai.body-read-timeout=… 20s (slower bodies: 408)
                                           --hokusai.registry-cache-ttl=… 30s
-                                          --hokusai.warm-up.timeout=…   60s (before ready: keyed calls until the
-                                                                    JIT compiler is quiet, at most this; 0s: off)
 
               --help                      print this and exit
             """;

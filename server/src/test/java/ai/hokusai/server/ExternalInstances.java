@@ -16,7 +16,12 @@ public final class ExternalInstances {
     }
 
     public static ConfigurableApplicationContext start(String jdbcUrl, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
+        return start(0, jdbcUrl, extra);
+    }
+
+    /** An instance listening on {@code port} (0: any free one). */
+    public static ConfigurableApplicationContext start(int port, String jdbcUrl, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port,
                 "--hokusai.data-dir=" + ServerIntegrationTest.newDataDir(),
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
                 "--hokusai.key-hash-secret=" + SECRET,

@@ -30,12 +30,6 @@ public final class ServerLauncher implements AutoCloseable {
     /** The system property that names the jar; the poms set it to the server module's build output. */
     public static final String JAR_PROPERTY = "hokusai.server.jar";
     /**
-     * How long a started server warms up before it reports ready, unless an argument sets the warm-up: the default
-     * runs until the JIT compiler is quiet, up to a minute, which tests that start many servers need not wait for.
-     */
-    static final int WARM_UP_SECONDS = 3;
-
-    /**
      * Keeps the server's tokenizer library off the network: without these it probes a cloud metadata address and a
      * model hub. The build sets them for the test JVMs too; the launcher states them for its child.
      */
@@ -228,9 +222,6 @@ public final class ServerLauncher implements AutoCloseable {
 
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "--server.port=" + port));
-            if (args.stream().noneMatch(arg -> arg.startsWith("--hokusai.warm-up."))) {
-                command.add("--hokusai.warm-up.timeout=" + WARM_UP_SECONDS + "s");
-            }
             command.addAll(args);
             ProcessBuilder process = new ProcessBuilder(command)
                     .redirectErrorStream(true)

@@ -38,9 +38,5 @@ public interface ApiKeyMapper {
 
     void touchLastUsed(@Param("ids") Collection<UUID> ids);
 
-    /** Deletes the key itself; the count deleted. Fails while rows of other tables still name it. */
-    int delete(UUID id);
 
-    /** Keys of this name whose expiry has passed. */
-    List<UUID> findExpiredNamed(String name);
 }

@@ -18,8 +18,6 @@ public interface InferenceLogMapper {
      */
     int insertColumns(@Param("c") InferenceLogColumns columns);
 
-    /** Deletes every logged call of one key; the count deleted. */
-    int deleteByKey(UUID keyId);
 
     /** The key that made a logged call. */
     Optional<UUID> findOwner(UUID id);

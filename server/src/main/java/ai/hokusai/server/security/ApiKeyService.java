@@ -146,7 +146,7 @@ public class ApiKeyService {
         if (request.scopes().contains(SCOPE_PLATFORM_ADMIN) && !OperatorAccount.ID.equals(accountId)) {
             throw new InvalidKeyRequestException("/platform_admin", "only keys of the operator account may hold it");
         }
-        IssuedKey issued = issueUnaudited(new KeyRequest(request.name(), request.scopes(), request.live(),
+        IssuedKey issued = mint(new KeyRequest(request.name(), request.scopes(), request.live(),
                 request.rateLimitPerMinute(), request.rateLimitPerHour(), request.expiresAt(), accountId));
         ApiKeyInfo key = issued.key();
         Map<String, Object> changes = new LinkedHashMap<>();
@@ -167,12 +167,9 @@ public class ApiKeyService {
     }
 
     /**
-     * Issues a key without an audit event: only for keys the server issues itself and deletes again.
-     *
      * @throws InvalidKeyRequestException when the key would already be expired
      */
-    @Transactional
-    public IssuedKey issueUnaudited(KeyRequest request) {
+    private IssuedKey mint(KeyRequest request) {
         if (request.expiresAt() != null && expired(request.expiresAt())) {
             throw new InvalidKeyRequestException("/expires_at", "must be in the future");
         }
@@ -238,27 +235,6 @@ public class ApiKeyService {
             audit.record(caller, key.accountId(), "api_key.revoke", "api_key", id, Map.of());
         }
         evict(id);
-    }
-
-    /** Revokes a key the server issued itself; no audit event, as none was written for its issue. */
-    @Transactional
-    public void revokeUnaudited(UUID id) {
-        keys.revoke(id);
-        evict(id);
-    }
-
-    /**
-     * Deletes the key outright, where {@link #revoke} keeps it: for keys the server issued itself and whose calls are
-     * deleted too (no row may name the key any more).
-     */
-    public void delete(UUID id) {
-        evict(id);
-        keys.delete(id);
-    }
-
-    /** Ids of the keys of this name whose expiry has passed. */
-    public List<UUID> expiredNamed(String name) {
-        return keys.findExpiredNamed(name);
     }
 
     /** Forgets every cached authentication of this key, so its next use reads the database. */

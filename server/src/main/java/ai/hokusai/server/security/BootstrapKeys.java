@@ -6,19 +6,19 @@ import java.util.List;
 import ai.hokusai.server.config.HokusaiProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes sure someone can call the API after start-up: the operator's {@code HOKUSAI_BOOTSTRAP_API_KEY} becomes an
- * admin key; failing that, the embedded default with no usable key creates a demo key and prints it once to the
- * console (never through the logger, so log shipping never carries it).
+ * Makes sure someone can call the API as soon as the port answers: the operator's {@code HOKUSAI_BOOTSTRAP_API_KEY}
+ * becomes a {@code platform:admin} key; failing that, the embedded default with no usable key creates a demo key and
+ * prints it once to the console (never through the logger, so log shipping never carries it). Both happen once every
+ * bean is ready and before the web server starts listening.
  */
 @Component
-public class BootstrapKeys implements ApplicationRunner {
+public class BootstrapKeys implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapKeys.class);
 
@@ -35,7 +35,7 @@ public class BootstrapKeys implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         String bootstrap = properties.bootstrapApiKey();
         if (bootstrap != null && !bootstrap.isBlank()) {
             try {
@@ -58,7 +58,8 @@ public class BootstrapKeys implements ApplicationRunner {
             console.println(" Demo API key (shown once; scopes: predict, models:read):");
             console.println("   " + demo.secret());
             console.println(" Try:  curl -H 'Authorization: Bearer " + demo.secret() + "' \\");
-            console.println("         http://localhost:" + environment.getProperty("local.server.port", "8080")
+            String port = environment.getProperty("server.port", "8080");
+            console.println("         http://localhost:" + ("0".equals(port) ? "<port>" : port)
                     + "/api/v1/models/21/info");
             console.println("==================================================================");
             console.println();

@@ -275,23 +275,6 @@ public class RateLimiter {
         return removed;
     }
 
-    /**
-     * Drops a key's bucket: the local copy, and the stored row once every sync of it already queued has run (a sync
-     * after the delete would write the row again).
-     */
-    public void forget(UUID keyId) {
-        buckets.invalidate(keyId.toString());
-        dirty.remove(keyId.toString());
-        try {
-            syncer.submit(() -> store.removeProxy(keyId.toString())).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while deleting a rate-limit bucket", e);
-        } catch (ExecutionException e) {
-            throw new StoreUnavailableException(e.getCause());
-        }
-    }
-
     @PreDestroy
     void stop() {
         syncRecentlyUsed();

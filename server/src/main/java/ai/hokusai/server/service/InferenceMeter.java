@@ -98,16 +98,6 @@ public class InferenceMeter implements SmartLifecycle {
                 .register(metrics);
     }
 
-    /** Whether a call of this key has a record not yet in the database (a failed call the writer still retries). */
-    public boolean hasUnwritten(UUID apiKeyId) {
-        for (Pending pending : unwritten.values()) {
-            if (apiKeyId.equals(pending.record.apiKeyId())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A buffer slot held by one predict call; {@link #record} must be called exactly once. */
     public final class Reservation {
         private final AtomicBoolean used = new AtomicBoolean();

@@ -30,18 +30,6 @@ public class AccessLog extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger("ai.hokusai.access");
 
-    private final StartupWarmUp warmUp;
-
-    public AccessLog(StartupWarmUp warmUp) {
-        this.warmUp = warmUp;
-    }
-
-    /** The start-up warm-up's own requests are no one's traffic. */
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return warmUp.isWarmUp(request.getHeader(StartupWarmUp.HEADER));
-    }
-
     /**
      * A request whose body is still arriving goes asynchronous ({@link BodyBuffering}) and is handled in a later
      * dispatch; its line is written when it completes, so it carries the operation and status that were answered.

@@ -1,9 +1,7 @@
 package ai.hokusai.server.web;
 
-import io.micrometer.observation.ObservationPredicate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.server.observation.ServerRequestObservationContext;
 import ai.hokusai.server.web.model.AuditObjectType;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -27,14 +25,6 @@ public class WebConfiguration implements WebMvcConfigurer {
     @Bean
     JacksonModule renderedJson() {
         return RenderedJson.module();
-    }
-
-    /** The start-up warm-up's own requests count in no metric: they are no one's traffic. */
-    @Bean
-    ObservationPredicate warmUpRequestsUnobserved(StartupWarmUp warmUp) {
-        return (name, context) -> !(context instanceof ServerRequestObservationContext request
-                && request.getCarrier() != null
-                && warmUp.isWarmUp(request.getCarrier().getHeader(StartupWarmUp.HEADER)));
     }
 
     /** The docs site is packed under META-INF/resources/docs; its index answers the folder URL. */

@@ -99,7 +99,7 @@ class AccountsUpgradeIT {
         logsBefore = oldLogs();
         outcomesBefore = outcomes();
 
-        server = ExternalInstances.start(database.getJdbcUrl("postgres", "postgres"), "--hokusai.warm-up.rounds=0");
+        server = ExternalInstances.start(database.getJdbcUrl("postgres", "postgres"));
     }
 
     @AfterAll

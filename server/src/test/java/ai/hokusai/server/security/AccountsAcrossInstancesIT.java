@@ -41,8 +41,8 @@ class AccountsAcrossInstancesIT {
     static void startTwoInstances() throws Exception {
         database = EmbeddedPostgres.builder().start();
         String url = database.getJdbcUrl("postgres", "postgres");
-        first = ExternalInstances.start(url, "--hokusai.warm-up.rounds=0");
-        second = ExternalInstances.start(url, "--hokusai.warm-up.rounds=0");
+        first = ExternalInstances.start(url);
+        second = ExternalInstances.start(url);
     }
 
     @AfterAll
