@@ -3,6 +3,7 @@ package ai.hokusai.server.service;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import ai.hokusai.server.error.FieldViolation;
@@ -33,8 +34,31 @@ public class InputValidator {
         for (ValidationMessage message : messages) {
             violations.add(toViolation(message, pointerPrefix, "is not a field of this model's input"));
         }
+        beyondADouble(input, pointerPrefix, violations);
         violations.sort(Comparator.comparing(FieldViolation::pointer).thenComparing(FieldViolation::message));
         return violations;
+    }
+
+    /**
+     * JSON allows numbers no double can hold ({@code 1e400}): a schema's bounds do not catch them once they are read as
+     * infinity, and a model would score them. Each is a field error, like any other out-of-range number.
+     */
+    private static void beyondADouble(Object value, String pointer, List<FieldViolation> violations) {
+        if (value instanceof Map<?, ?> object) {
+            object.forEach((name, field) -> beyondADouble(field, pointer + "/" + escape(String.valueOf(name)),
+                    violations));
+        } else if (value instanceof List<?> array) {
+            for (int i = 0; i < array.size(); i++) {
+                beyondADouble(array.get(i), pointer + "/" + i, violations);
+            }
+        } else if (value instanceof Number number && !Double.isFinite(number.doubleValue())) {
+            violations.add(new FieldViolation(pointer, "must be a number within the range of a double"));
+        }
+    }
+
+    /** RFC 6901: {@code ~} and {@code /} in a member name. */
+    private static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
     }
 
     /** Points at the field itself: for a missing or unknown property that is the property, not its parent. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import ai.hokusai.server.ServerIntegrationTest;
@@ -49,6 +50,18 @@ class HostileInputIT extends ServerIntegrationTest {
         fieldError(PREDICT, "{\"inputs\":" + ExampleInputs.leadJson() + ",\"options\":null}", "/options");
         fieldError("/api/v1/outcomes", "{\"inference_log_id\":\"6f1c2a4e-8d3b-4b7a-9c2e-5a1d0e7f3b21\","
                 + "\"outcome_score\":\"1\",\"outcome_type\":\"conversion\"}", "/outcome_score");
+    }
+
+    @Test
+    void aNumberBeyondADoublesRangeIsAnInputErrorAndNeverScored() {
+        for (String field : List.of("company_size", "website_visits", "email_opens", "content_downloads",
+                "engagement_score")) {
+            String lead = ExampleInputs.leadJson().replaceFirst("\"" + field + "\"\\s*:\\s*[0-9.]+",
+                    "\"" + field + "\": 1e400");
+            assertThat(lead).as(field).contains("1e400");
+            JsonNode problem = problem(http().postJson(PREDICT, "{\"inputs\": " + lead + "}"), 422, "invalid_input");
+            assertThat(problem.get("errors").findValuesAsString("pointer")).as(field).contains("/inputs/" + field);
+        }
     }
 
     @Test
