@@ -175,9 +175,10 @@ public class BodyBuffering extends OncePerRequestFilter {
         public void onAllDataRead() {
             long declared = request.getContentLengthLong();
             if (!refused && declared >= 0 && body.size() < declared) {
-                // The client closed its side before the body it announced was complete: nobody to answer.
-                refused = true;
-                async.complete();
+                // The client closed its side before the body it announced was complete; if it still reads, it learns
+                // why (a half-closed connection can).
+                refuse("The request body ended after " + body.size() + " of the " + declared
+                        + " bytes its Content-Length announced.");
                 return;
             }
             if (!refused) {
@@ -186,11 +187,26 @@ public class BodyBuffering extends OncePerRequestFilter {
             }
         }
 
+        /**
+         * The body could not be read: its framing is broken (a malformed chunk), or the client went away. The answer is
+         * the client's fault, a 400 that closes the connection; to a client that is gone, it is written to nobody.
+         */
         @Override
         public void onError(Throwable t) {
-            // The client went away or its connection broke mid-body: nobody is left to answer.
+            if (!refused) {
+                refuse("The request body could not be read: its framing is broken (for example a malformed chunk).");
+            }
+        }
+
+        private void refuse(String detail) {
             refused = true;
-            async.complete();
+            try {
+                problems.write(ErrorCode.BAD_REQUEST, detail, request, response, true);
+            } catch (IOException | RuntimeException gone) {
+                // Nobody is left to answer.
+            } finally {
+                async.complete();
+            }
         }
     }
 

@@ -168,6 +168,25 @@ class HostileInputIT extends ServerIntegrationTest {
         assertThat(live.header("Allow")).isEqualTo("GET");
     }
 
+    @Test
+    void aBodyWhoseFramingIsBrokenIsA400NeverA500() throws IOException {
+        String head = "POST /api/v1/models/21/predict HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + ADMIN_KEY + "\r\nContent-Type: application/json\r\n";
+        String malformedChunk = raw(head + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
+        assertThat(malformedChunk).as("a malformed chunk size").startsWith("HTTP/1.1 400")
+                .contains("\"code\":\"bad_request\"");
+
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write((head + "Content-Length: 100\r\n\r\n{\"inputs\":")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.shutdownOutput();
+            String shortBody = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(shortBody).as("a body shorter than its Content-Length, then a half-close")
+                    .startsWith("HTTP/1.1 400").contains("\"code\":\"bad_request\"");
+        }
+    }
+
     private String raw(String request) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
