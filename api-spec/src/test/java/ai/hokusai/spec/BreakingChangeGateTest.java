@@ -77,4 +77,22 @@ class BreakingChangeGateTest {
 
         assertThat(BreakingChangeGate.check(released, added).breaking()).isFalse();
     }
+
+    @Test
+    void aPatternThatOnlyRefusesNulIsNotBreakingButAnyOtherNewPatternIs() throws IOException {
+        String released = read(RELEASED);
+        String nameField = """
+                        name:
+                          type: string
+                          minLength: 1
+                          maxLength: 100
+                """;
+        assertThat(released).contains(nameField);
+        String nulFree = released.replace(nameField, nameField + "          pattern: '^[^\\u0000]*$'\n");
+        String lettersOnly = released.replace(nameField, nameField + "          pattern: '^[A-Za-z ]*$'\n");
+        assertThat(nulFree).isNotEqualTo(released);
+
+        assertThat(BreakingChangeGate.check(released, nulFree).breaking()).isFalse();
+        assertThat(BreakingChangeGate.check(released, lettersOnly).breaking()).isTrue();
+    }
 }

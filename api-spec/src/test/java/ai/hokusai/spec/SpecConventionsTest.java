@@ -3,8 +3,11 @@ package ai.hokusai.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -132,6 +135,75 @@ class SpecConventionsTest {
             assertThat(entry).containsKeys("status", "title", "description");
             assertThat((Integer) entry.get("status")).isBetween(400, 599);
         });
+    }
+
+    /**
+     * The server refuses a NUL character in any string a request carries (body, path or query), so every string a
+     * request can carry says so: a {@code pattern} that its example matches and that refuses the example with a NUL
+     * in it (an enum, a UUID and a date-time refuse NUL by definition). A body valid against the spec is then never refused
+     * for it.
+     */
+    @Test
+    void everyStringARequestCarriesRefusesNulInItsSchema() {
+        List<String> faults = new ArrayList<>();
+        Set<String> visited = new HashSet<>();
+        forEachOperation(api, (name, op) -> {
+            if (op.getParameters() != null) {
+                op.getParameters().forEach(parameter -> checkNulFree(
+                        name + " parameter " + parameter.getName(), parameter.getSchema(), visited, faults));
+            }
+            if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                op.getRequestBody().getContent().forEach((type, media) -> checkNulFree(
+                        name + " body", media.getSchema(), visited, faults));
+            }
+        });
+        assertThat(visited).as("the walk reached the request schemas").contains("PredictRequest");
+        assertThat(faults).isEmpty();
+    }
+
+    private static void checkNulFree(String where, Schema<?> schema, Set<String> visited, List<String> faults) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.get$ref() != null) {
+            String component = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+            if (visited.add(component)) {
+                checkNulFree(component, api.getComponents().getSchemas().get(component), visited, faults);
+            }
+            return;
+        }
+        // An enum, a UUID or a date-time holds no NUL by its own definition.
+        boolean nulFreeByFormat = schema.getEnum() != null
+                || "uuid".equals(schema.getFormat()) || "date-time".equals(schema.getFormat());
+        if ("string".equals(schema.getType()) && !nulFreeByFormat) {
+            String example = schema.getExample() == null ? "x" : schema.getExample().toString();
+            if (schema.getPattern() == null) {
+                faults.add(where + " is a string without a pattern refusing NUL");
+            } else {
+                java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(schema.getPattern());
+                String withNul = example.substring(0, example.length() / 2) + '\0'
+                        + example.substring(example.length() / 2);
+                if (schema.getExample() != null && !pattern.matcher(example).find()) {
+                    faults.add(where + "'s example does not match its pattern");
+                }
+                if (pattern.matcher(withNul).find()) {
+                    faults.add(where + "'s pattern accepts a NUL character");
+                }
+            }
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().forEach((property, child) ->
+                    checkNulFree(where + "." + property, child, visited, faults));
+        }
+        checkNulFree(where + "[]", schema.getItems(), visited, faults);
+        if (schema.getAdditionalProperties() instanceof Schema<?> values) {
+            checkNulFree(where + "{}", values, visited, faults);
+        }
+        for (List<Schema> family : Arrays.asList(schema.getAllOf(), schema.getOneOf(), schema.getAnyOf())) {
+            if (family != null) {
+                family.forEach(member -> checkNulFree(where, member, visited, faults));
+            }
+        }
     }
 
     private static boolean hasExample(ApiResponse response) {

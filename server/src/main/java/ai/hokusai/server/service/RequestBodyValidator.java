@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import ai.hokusai.server.config.ApiSpecDocument;
 import ai.hokusai.server.error.FieldViolation;
@@ -68,8 +70,13 @@ public class RequestBodyValidator {
         } catch (JsonSchemaJackson2Adapter.NotJsonException e) {
             throw new MalformedBodyException(e.getMessage());
         }
+        // A string holding NUL is named once, by the NUL message, not again by the schema's NUL-free pattern.
+        Set<String> withNul = violations.stream().map(FieldViolation::pointer).collect(Collectors.toSet());
         for (ValidationMessage message : read.messages()) {
-            violations.add(InputValidator.toViolation(message, "", "is not a field of this request"));
+            FieldViolation violation = InputValidator.toViolation(message, "", "is not a field of this request");
+            if (!("pattern".equals(message.getType()) && withNul.contains(violation.pointer()))) {
+                violations.add(violation);
+            }
         }
         if (!violations.isEmpty()) {
             List<FieldViolation> sorted = violations.stream().distinct()

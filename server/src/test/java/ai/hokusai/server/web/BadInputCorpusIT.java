@@ -47,10 +47,35 @@ class BadInputCorpusIT extends ServerIntegrationTest {
     private String key;
     private int sent;
 
-    /** One request of the corpus, and the operation whose documented statuses its answer must be among. */
+    /**
+     * One request of the corpus, and the operation whose documented statuses its answer must be among; a probe that
+     * {@code expects} a status (0: any documented one) must get that one, naming {@code field} when one is given.
+     */
     record Probe(String operationId, String method, String target, Map<String, String> headers, byte[] body,
-            boolean validKey) {
+            boolean validKey, Framing framing, int expects, String field) {
+
+        Probe(String operationId, String method, String target, Map<String, String> headers, byte[] body,
+                boolean validKey) {
+            this(operationId, method, target, headers, body, validKey, Framing.WHOLE, 0, null);
+        }
+
+        Probe expecting(int status, String pointer) {
+            return new Probe(operationId, method, target, headers, body, validKey, framing, status, pointer);
+        }
+
+        Probe framed(Framing how) {
+            return new Probe(operationId, method, target, headers, body, validKey, how, expects, field);
+        }
     }
+
+    /** How the body is sent: whole with its length, in chunks of which the first has no hex size, or cut short. */
+    enum Framing {
+        WHOLE, MALFORMED_CHUNK, SHORT_THEN_HALF_CLOSED
+    }
+
+    /** The operations the corpus's admin key may call, so that a bad body is what each answer is about. */
+    private static final Set<String> ADMIN_BODY_OPERATIONS = Set.of("predict", "createApiKey", "reportOutcome",
+            "createModel", "updateModel", "createDeployment", "setHuggingFaceCredential");
 
     /** One operation of the spec. */
     record Operation(String id, String method, String template, List<Map<String, Object>> parameters,
@@ -176,6 +201,12 @@ class BadInputCorpusIT extends ServerIntegrationTest {
         probes.add(keyed(op, op.method(), path, json, ("{\"pad\":\"" + "p".repeat(1_100_000) + "\"}")
                 .getBytes(StandardCharsets.UTF_8)));
 
+        // Broken framing is the client's fault: a 400, never a 5xx (nor a wait for bytes that never come).
+        for (Framing framing : List.of(Framing.MALFORMED_CHUNK, Framing.SHORT_THEN_HALF_CLOSED)) {
+            Probe broken = keyed(op, op.method(), path, json, valid).framed(framing);
+            probes.add(ADMIN_BODY_OPERATIONS.contains(op.id()) ? broken.expecting(400, null) : broken);
+        }
+
         Map<String, Object> schema = resolve(op.bodySchema());
         probes.addAll(propertyProbes(op, path, validBody(op.id()), schema, ""));
         if ("predict".equals(op.id())) {
@@ -217,6 +248,16 @@ class BadInputCorpusIT extends ServerIntegrationTest {
                 target(body, at).put(property.getKey(), value);
                 probes.add(keyed(op, op.method(), path, json, bytes(body)));
             }
+            // A number beyond a double's range (JSON allows it; Java reads it as infinity): a 422 naming the field.
+            for (String beyond : List.of("1e400", "-1e400")) {
+                Map<String, Object> body = copy(valid);
+                target(body, at).put(property.getKey(), BEYOND_A_DOUBLE);
+                byte[] text = new String(bytes(body), StandardCharsets.UTF_8)
+                        .replace("\"" + BEYOND_A_DOUBLE + "\"", beyond).getBytes(StandardCharsets.UTF_8);
+                Probe probe = keyed(op, op.method(), path, json, text);
+                probes.add(ADMIN_BODY_OPERATIONS.contains(op.id())
+                        ? probe.expecting(422, at + "/" + property.getKey()) : probe);
+            }
             Map<String, Object> without = copy(valid);
             target(without, at).remove(property.getKey());
             probes.add(keyed(op, op.method(), path, json, bytes(without)));
@@ -230,6 +271,8 @@ class BadInputCorpusIT extends ServerIntegrationTest {
         probes.add(keyed(op, op.method(), path, json, bytes(extra)));
         return probes;
     }
+
+    private static final String BEYOND_A_DOUBLE = "beyond-a-double";
 
     /** A value like the valid one but broken somewhere: replaced, removed, or given a field it does not have. */
     @SuppressWarnings("unchecked")
@@ -309,6 +352,12 @@ class BadInputCorpusIT extends ServerIntegrationTest {
         if (answer.status() >= 500) {
             return "a 5xx";
         }
+        if (probe.expects() != 0 && answer.status() != probe.expects()) {
+            return "not the expected " + probe.expects();
+        }
+        if (probe.field() != null && !answer.body().contains("\"pointer\":\"" + probe.field() + "\"")) {
+            return "does not name " + probe.field() + ": " + abbreviate(answer.body());
+        }
         if (answer.header("X-Request-Id") == null) {
             return "no X-Request-Id";
         }
@@ -355,16 +404,30 @@ class BadInputCorpusIT extends ServerIntegrationTest {
             head.append("X-Request-Id: corpus-").append(++sent).append("\r\n"); // to find a probe in the log
         }
         probe.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        if (probe.body() != null) {
-            head.append("Content-Length: ").append(probe.body().length).append("\r\n");
+        byte[] body = probe.body();
+        if (body != null) {
+            switch (probe.framing()) {
+                case WHOLE -> head.append("Content-Length: ").append(body.length).append("\r\n");
+                case MALFORMED_CHUNK -> {
+                    head.append("Transfer-Encoding: chunked\r\n");
+                    body = ("zz\r\n" + new String(body, StandardCharsets.UTF_8) + "\r\n0\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                case SHORT_THEN_HALF_CLOSED -> {
+                    head.append("Content-Length: ").append(body.length + 100).append("\r\n");
+                }
+            }
         }
         head.append("\r\n");
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.UTF_8));
-            if (probe.body() != null) {
+            if (body != null) {
                 try {
-                    socket.getOutputStream().write(probe.body());
+                    socket.getOutputStream().write(body);
+                    if (probe.framing() == Framing.SHORT_THEN_HALF_CLOSED) {
+                        socket.shutdownOutput();
+                    }
                 } catch (IOException e) {
                     // The server answered and closed before the whole body was sent (e.g. 413); read its answer.
                 }
