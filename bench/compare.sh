@@ -5,13 +5,16 @@
 # Loopback only; bounded by --rounds × targets × 2 × --burst seconds after the warm-up.
 #
 # Usage: bench/compare.sh JAR_A JAR_B [--rounds N] [--burst SECONDS] [--warm SECONDS] [--connections N]
+#   Each build starts with README's run command (an AOT cache beside its jar is used); README_A / README_B name
+#   another README.md whose run command that build starts with (e.g. the one of the commit it was built from).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ROOT=$PWD
 BENCH_DIR=$PWD/bench
 . "$BENCH_DIR/lib.sh"
 bench_require wrk curl java bc
 
-[ $# -ge 2 ] || { sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[ $# -ge 2 ] || { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 JARS=("$(realpath "$1")" "$(realpath "$2")"); shift 2
 ROUNDS=6; BURST=5; WARM=30; CONNECTIONS=32
 while [ $# -gt 0 ]; do
@@ -37,7 +40,9 @@ machine
 BASES=(); KEYS=()
 for i in 0 1; do
   mkdir -p "$WORK/$i"
-  start_server "${JARS[$i]}" "$WORK/$i"
+  readme=$([ "$i" = 0 ] && echo "${README_A:-}" || echo "${README_B:-}")
+  start_server "${JARS[$i]}" "$WORK/$i" "$readme"
+  await_ready "$WORK/$i"
   PIDS+=("$S_PID"); BASES+=("$S_BASE"); KEYS+=("$S_KEY")
   printf '== %s: %s, ready %.1f s after start\n' "$([ "$i" = 0 ] && echo A || echo B)" "${JARS[$i]}" \
     "$(echo "$S_READY - $S_STARTED" | bc)"

@@ -25,7 +25,7 @@ bench_require() {
 }
 
 bench_build() {
-  echo "== building the server (./mvnw -pl server -am package -DskipTests)"
+  echo "== building the server and its AOT cache (./mvnw -pl server -am package -DskipTests)"
   ./mvnw -q -B -pl server -am package -DskipTests
 }
 
@@ -68,30 +68,67 @@ write_bodies() {
   } > "$1/batch.json"
 }
 
-# start_server JAR DIR: starts the packaged server as the README does, on its embedded default with a data directory
-# in DIR, waits for ready and makes a key with a high hourly limit. Sets S_PID, S_BASE, S_MGMT, S_KEY, S_STARTED,
-# S_READY (the last two from `now`).
+# readme_jvm_options JAR [README]: sets RUN_OPTS to the JVM options of README's run command (the line that starts
+# `./mvnw -q -DskipTests package && java`), with its AOT cache replaced by the one beside JAR (none if JAR has none).
+readme_jvm_options() {
+  local jar=$1 readme=${2:-$ROOT/README.md} line opt
+  line=$(awk '/^\.\/mvnw -q -DskipTests package && java /{f=1} f{print} f && !/\\$/{exit}' "$readme" \
+    | tr -d '\\\n')
+  [ -n "$line" ] || { echo "README.md has no run command starting './mvnw -q -DskipTests package && java'" >&2; exit 1; }
+  line=" ${line#*&& java }"
+  line=${line%% -jar *}
+  RUN_OPTS=()
+  for opt in $line; do
+    case "$opt" in
+      -XX:AOTCache=*) [ -f "${jar%.jar}.aot" ] && RUN_OPTS+=("-XX:AOTCache=${jar%.jar}.aot") ;;
+      *) RUN_OPTS+=("$opt") ;;
+    esac
+  done
+}
+
+# start_server JAR DIR [README]: starts the packaged server with README's run command (its JVM options, then JAVA_OPTS), on
+# its embedded default with a data directory in DIR. Returns as soon as the port answers, having made a key with a
+# high hourly limit; a background poll writes the moment it turned ready to DIR/ready.at. Sets S_PID, S_BASE, S_MGMT,
+# S_KEY, S_STARTED (just before the process starts), S_ANSWERED (the port's first answer), all from `now`.
 start_server() {
   local jar=$1 dir=$2 port mgmt admin
   port=$(free_port); mgmt=$(free_port)
   admin=hk_test_benchAdmin$(head -c 64 /dev/urandom | tr -dc 'A-Za-z0-9' | head -c 22)
+  readme_jvm_options "$jar" "${3:-}"
+  echo "== java ${RUN_OPTS[*]} ${JAVA_OPTS:-} -jar $jar"
+  rm -f "$dir/ready.at"
   S_STARTED=$(now)
   HOKUSAI_DATA_DIR=$dir/data PORT=$port HOKUSAI_MANAGEMENT_PORT=$mgmt HOKUSAI_BOOTSTRAP_API_KEY=$admin \
     DJL_OFFLINE=true OPT_OUT_TRACKING=true \
-    "$JAVA_BIN" ${JAVA_OPTS:-} -jar "$jar" > "$dir/server.log" 2>&1 &
+    "$JAVA_BIN" "${RUN_OPTS[@]}" ${JAVA_OPTS:-} -jar "$jar" > "$dir/server.log" 2>&1 &
   S_PID=$!
   S_BASE=http://127.0.0.1:$port
   S_MGMT=http://127.0.0.1:$mgmt
-  until curl -fs -o /dev/null "$S_BASE/health/ready"; do
+  (until curl -fs -o /dev/null "$S_BASE/health/ready"; do
+     kill -0 "$S_PID" 2>/dev/null || exit 0
+     sleep 0.05
+   done
+   now > "$dir/ready.at") &
+  until curl -s -o /dev/null "$S_BASE/health/live"; do
     kill -0 "$S_PID" 2>/dev/null || { echo "the server exited; its log:" >&2; tail -n 30 "$dir/server.log" >&2; exit 1; }
-    if awk -v s="$S_STARTED" -v n="$(now)" 'BEGIN{exit !(n - s > 180)}'; then echo "not ready after 180 s" >&2; exit 1; fi
-    sleep 0.05
+    if awk -v s="$S_STARTED" -v n="$(now)" 'BEGIN{exit !(n - s > 180)}'; then echo "no answer after 180 s" >&2; exit 1; fi
+    sleep 0.02
   done
-  S_READY=$(now)
+  S_ANSWERED=$(now)
   S_KEY=$(curl -fs -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
     -d '{"name": "bench", "scopes": ["predict", "models:read"], "rate_limit_per_hour": 100000000}' \
     "$S_BASE/api/v1/api-keys" | grep -o '"key":"[^"]*"' | cut -d'"' -f4)
   [ -n "$S_KEY" ] || { echo "could not create the bench key" >&2; exit 1; }
+}
+
+# await_ready DIR: waits for DIR/ready.at (written by start_server's poll) and sets S_READY from it.
+await_ready() {
+  local waited=0
+  until [ -s "$1/ready.at" ]; do
+    sleep 0.05; waited=$((waited + 1))
+    [ "$waited" -lt 3600 ] || { echo "not ready after 180 s" >&2; exit 1; }
+  done
+  S_READY=$(cat "$1/ready.at")
 }
 
 stop_server() {

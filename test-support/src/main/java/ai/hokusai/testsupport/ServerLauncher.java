@@ -36,7 +36,6 @@ public final class ServerLauncher implements AutoCloseable {
     public static final Map<String, String> OFFLINE_ENVIRONMENT =
             Map.of("DJL_OFFLINE", "true", "OPT_OUT_TRACKING", "true");
 
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final int LOG_TAIL_LINES = 60;
 
     private final Process process;
@@ -44,13 +43,16 @@ public final class ServerLauncher implements AutoCloseable {
     private final Path log;
     private final String baseUrl;
     private final String adminKey;
+    private final Duration stopTimeout;
 
-    private ServerLauncher(Process process, Path dataDir, Path log, String baseUrl, String adminKey) {
+    private ServerLauncher(Process process, Path dataDir, Path log, String baseUrl, String adminKey,
+            Duration stopTimeout) {
         this.process = process;
         this.dataDir = dataDir;
         this.log = log;
         this.baseUrl = baseUrl;
         this.adminKey = adminKey;
+        this.stopTimeout = stopTimeout;
     }
 
     /** Starts the server with the defaults and waits until it is ready. */
@@ -97,7 +99,7 @@ public final class ServerLauncher implements AutoCloseable {
     }
 
     /**
-     * SIGTERM, then a kill if the server has not stopped within 30 seconds. The data directory is removed only after
+     * SIGTERM, then a kill if the server has not stopped within the stop timeout (30 seconds by default). The data directory is removed only after
      * a clean stop: after a kill, the embedded PostgreSQL may still be running on it.
      */
     @Override
@@ -105,7 +107,7 @@ public final class ServerLauncher implements AutoCloseable {
         process.destroy();
         boolean stopped;
         try {
-            stopped = process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            stopped = process.waitFor(stopTimeout.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopped = false;
@@ -165,7 +167,9 @@ public final class ServerLauncher implements AutoCloseable {
         private Path jar = Path.of(System.getProperty(JAR_PROPERTY, "../server/target/hokusai-server.jar"));
         private Path log;
         private Duration readyTimeout = Duration.ofSeconds(180);
+        private Duration stopTimeout = Duration.ofSeconds(30);
         private int port;
+        private final List<String> jvmArgs = new ArrayList<>();
         private final List<String> args = new ArrayList<>();
         private final Map<String, String> env = new LinkedHashMap<>();
 
@@ -195,6 +199,18 @@ public final class ServerLauncher implements AutoCloseable {
             return this;
         }
 
+        /** How long {@link ServerLauncher#close()} waits for the server to stop before it kills it. */
+        public Builder stopTimeout(Duration stopTimeout) {
+            this.stopTimeout = stopTimeout;
+            return this;
+        }
+
+        /** An option for the server's JVM, such as {@code -Xmx256m}. */
+        public Builder jvmArg(String jvmArg) {
+            jvmArgs.add(jvmArg);
+            return this;
+        }
+
         /** A command-line argument for the server, such as {@code --hokusai.registry-cache-ttl=0s}. */
         public Builder arg(String arg) {
             args.add(arg);
@@ -221,7 +237,9 @@ public final class ServerLauncher implements AutoCloseable {
             String adminKey = "hk_test_" + UUID.randomUUID().toString().replace("-", "");
 
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "--server.port=" + port));
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(jvmArgs);
+            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
             command.addAll(args);
             ProcessBuilder process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -232,7 +250,7 @@ public final class ServerLauncher implements AutoCloseable {
             process.environment().putAll(env);
 
             ServerLauncher server = new ServerLauncher(process.start(), dataDir, output, "http://127.0.0.1:" + port,
-                    adminKey);
+                    adminKey, stopTimeout);
             try {
                 server.awaitReady(readyTimeout);
             } catch (RuntimeException | InterruptedException e) {
