@@ -29,11 +29,14 @@ public final class SiteGenerator {
             new Page("accounts.md", "accounts.html", "Getting started", "Accounts & ownership"),
             new Page("rate-limits.md", "rate-limits.html", "Getting started", "Rate limits"),
             new Page("idempotency.md", "idempotency.html", "Getting started", "Idempotency"),
+            new Page("java-sdk.md", "java-sdk.html", "Getting started", "Java SDK"),
             new Page("errors.md", ErrorReference.PAGE, "Reference", "Errors"),
             new Page("models.md", "models/index.html", "Models", "Catalog"),
             new Page("deploy-a-model.md", "deploy-a-model.html", "Models", "Register and deploy"),
             new Page("changelog.md", "changelog.html", "Changes", "Changelog & migration"),
-            new Page("operations.md", "operations.html", "Operations", "Running a fleet"));
+            new Page("configuration.md", "configuration.html", "Operations", "Configuration"),
+            new Page("operations.md", "operations.html", "Operations", "Running a fleet"),
+            new Page("how-it-is-proven.md", "how-it-is-proven.html", "Operations", "How the contract is proven"));
 
     public static void main(String[] args) throws IOException {
         Map<String, Path> opts = new HashMap<>();

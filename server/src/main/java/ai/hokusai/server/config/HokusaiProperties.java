@@ -6,7 +6,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The server's own settings ({@code hokusai.*}); each is documented in README.md under "Configuration".
+ * The server's own settings ({@code hokusai.*}); each is documented on the docs page "Configuration"
+ * ({@code docs/src/site/configuration.md}).
  *
  * @param dataDir          where the embedded PostgreSQL, unpacked artifacts and the generated key-hash secret live
  * @param bootstrapApiKey  when set, an admin key with exactly this secret is ensured at start-up
