@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -103,7 +104,7 @@ final class CodeSamples {
     JsonNode withSamples() {
         ObjectNode copy = spec.root().deepCopy();
         for (Spec.Operation op : spec.operations()) {
-            ObjectNode node = (ObjectNode) copy.path("paths").path(op.path()).path(op.method().toLowerCase());
+            ObjectNode node = (ObjectNode) copy.path("paths").path(op.path()).path(op.method().toLowerCase(Locale.ROOT));
             ArrayNode samples = node.putArray("x-codeSamples");
             samples.addObject().put("lang", "Shell").put("label", "curl").put("source", curl(op));
             samples.addObject().put("lang", "Java").put("label", "Java SDK").put("source", java(op));

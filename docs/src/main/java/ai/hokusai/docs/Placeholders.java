@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -86,7 +87,7 @@ final class Placeholders {
         StringBuilder html = new StringBuilder("<div class=\"table-wrap\"><table class=\"ops\"><thead><tr><th>Method</th><th>Path</th><th>Operation</th><th>Key</th></tr></thead><tbody>");
         for (Spec.Operation op : spec.operations()) {
             boolean open = op.node().has("security") && op.node().get("security").isEmpty();
-            html.append("<tr><td><span class=\"method ").append(op.method().toLowerCase()).append("\">").append(op.method())
+            html.append("<tr><td><span class=\"method ").append(op.method().toLowerCase(Locale.ROOT)).append("\">").append(op.method())
                     .append("</span></td><td><code>").append(Html.escape(op.path())).append("</code></td><td><a href=\"")
                     .append(root).append("reference.html#").append(Html.escape(op.referenceAnchor())).append("\">")
                     .append(Html.escape(op.summary())).append("</a></td><td>").append(open ? "none" : "required").append("</td></tr>");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Read-only view of the OpenAPI contract: every fact a page states is looked up here, never typed into a page. */
@@ -79,7 +80,7 @@ final class Spec {
         root.path("paths").fields().forEachRemaining(path -> {
             for (String method : METHODS) {
                 JsonNode op = path.getValue().get(method);
-                if (op != null) ops.add(new Operation(method.toUpperCase(), path.getKey(), op));
+                if (op != null) ops.add(new Operation(method.toUpperCase(Locale.ROOT), path.getKey(), op));
             }
         });
         return ops;

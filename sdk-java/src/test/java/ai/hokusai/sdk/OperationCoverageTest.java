@@ -104,7 +104,7 @@ class OperationCoverageTest {
                 continue; // reported by everySpecOperationHasAFacadeMethod
             }
             int before = stub.attempts();
-            catchThrowable(() -> call.accept(client));
+            var unused = catchThrowable(() -> call.accept(client));
 
             assertThat(stub.attempts()).as(operation.getKey() + " sent one request").isEqualTo(before + 1);
             StubServer.Recorded sent = stub.lastRequest();
