@@ -12,6 +12,7 @@
 #   --jar       the extracted application jar (default server/target/hokusai-server/hokusai-server.jar); the AOT
 #               cache beside it (same name, .aot) is used when there is one
 #   JAVA_OPTS   extra JVM options for the server, after README's own
+#   README      another README.md whose run command to start with (e.g. the one of the commit the jar was built from)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -31,7 +32,7 @@ while [ $# -gt 0 ]; do
     --ramp) RAMP=$2; shift 2 ;;
     --warm) WARM=$2; shift 2 ;;
     --keep-log) KEEP_LOG=true; shift ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -69,7 +70,7 @@ write_bodies "$WORK"
 machine
 echo "== jar: $JAR"
 echo "== load before start: $(cut -d' ' -f1-3 /proc/loadavg)"
-start_server "$JAR" "$WORK"
+start_server "$JAR" "$WORK" "${README:-}"
 SERVER_PID=$S_PID; BASE=$S_BASE; KEY=$S_KEY; STARTED=$S_STARTED
 printf '== the port answered %.1f s after process start\n' "$(echo "$S_ANSWERED - $STARTED" | bc)"
 PREDICT_URL=$BASE/api/v1/models/21/predict
