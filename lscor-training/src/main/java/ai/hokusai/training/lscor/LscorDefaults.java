@@ -1,7 +1,7 @@
 package ai.hokusai.training.lscor;
 
-import ai.hokusai.server.runtime.lscor.LscorConfig;
-import ai.hokusai.server.runtime.lscor.LscorConfig.FactorLabels;
+import ai.hokusai.runtime.lscor.LscorConfig;
+import ai.hokusai.runtime.lscor.LscorConfig.FactorLabels;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

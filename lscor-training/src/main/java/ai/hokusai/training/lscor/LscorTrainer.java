@@ -1,11 +1,11 @@
 package ai.hokusai.training.lscor;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.hokusai.server.runtime.lscor.LscorConfig;
-import ai.hokusai.server.runtime.lscor.LscorModel;
-import ai.hokusai.server.runtime.lscor.LscorRuntime;
-import ai.hokusai.server.runtime.lscor.LscorWeights;
-import ai.hokusai.server.runtime.lscor.TextFeature;
+import ai.hokusai.runtime.lscor.LscorConfig;
+import ai.hokusai.runtime.lscor.LscorModel;
+import ai.hokusai.runtime.lscor.LscorRuntime;
+import ai.hokusai.runtime.lscor.LscorWeights;
+import ai.hokusai.runtime.lscor.TextFeature;
 import ai.hokusai.training.lscor.SyntheticLeads.Lead;
 import java.io.IOException;
 import java.math.BigDecimal;

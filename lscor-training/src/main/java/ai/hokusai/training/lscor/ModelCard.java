@@ -1,6 +1,6 @@
 package ai.hokusai.training.lscor;
 
-import ai.hokusai.server.runtime.lscor.LscorConfig;
+import ai.hokusai.runtime.lscor.LscorConfig;
 import java.util.Locale;
 
 /** The artifact's {@code README.md}: a Hugging Face style model card, regenerated with every training run. */

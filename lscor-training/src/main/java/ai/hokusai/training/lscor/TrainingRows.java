@@ -1,8 +1,8 @@
 package ai.hokusai.training.lscor;
 
-import ai.hokusai.server.runtime.lscor.LscorWeights;
-import ai.hokusai.server.runtime.lscor.NumericFeature;
-import ai.hokusai.server.runtime.lscor.TextFeature;
+import ai.hokusai.runtime.lscor.LscorWeights;
+import ai.hokusai.runtime.lscor.NumericFeature;
+import ai.hokusai.runtime.lscor.TextFeature;
 import ai.hokusai.training.lscor.SyntheticLeads.Lead;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.hokusai.server.runtime.LoadedModel;
-import ai.hokusai.server.runtime.lscor.LscorConfig;
-import ai.hokusai.server.runtime.lscor.LscorRuntime;
+import ai.hokusai.runtime.LoadedModel;
+import ai.hokusai.runtime.lscor.LscorConfig;
+import ai.hokusai.runtime.lscor.LscorRuntime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

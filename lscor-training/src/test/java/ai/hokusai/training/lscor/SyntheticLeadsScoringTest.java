@@ -3,8 +3,8 @@ package ai.hokusai.training.lscor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.hokusai.server.runtime.LoadedModel;
-import ai.hokusai.server.runtime.lscor.LscorRuntime;
+import ai.hokusai.runtime.LoadedModel;
+import ai.hokusai.runtime.lscor.LscorRuntime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -13,7 +13,7 @@ import ai.hokusai.server.persistence.ModelMapper;
 import ai.hokusai.server.persistence.ModelRecord;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import ai.hokusai.server.runtime.LoadedModelCache;
+import ai.hokusai.runtime.LoadedModelCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -3,7 +3,8 @@ package ai.hokusai.server.registry;
 import java.time.Duration;
 import java.util.Optional;
 
-import ai.hokusai.server.runtime.LoadedModelCache;
+import ai.hokusai.runtime.ArtifactLoadException;
+import ai.hokusai.runtime.LoadedModelCache;
 import ai.hokusai.server.runtime.ModelUnavailableException;
 
 /** A model reference resolved to the model and the deployment that serves it (if any is active). */
@@ -18,6 +19,21 @@ public record ResolvedModel(RegisteredModel model, Optional<ModelDeployment> act
     /** What the runtime loads to serve this model: its live deployment's artifact, kept for the model's cache TTL. */
     public LoadedModelCache.Artifact liveArtifact() {
         return artifactOf(model, requireActiveDeployment());
+    }
+
+    /**
+     * The live deployment's model, loaded by {@code models} if it is not in memory.
+     *
+     * @throws ModelUnavailableException when none is active, or it cannot be loaded now (the cache logs why; the
+     *     caller is not told)
+     */
+    public LoadedModelCache.Entry loadLive(LoadedModelCache models) {
+        LoadedModelCache.Artifact artifact = liveArtifact();
+        try {
+            return models.get(artifact);
+        } catch (ArtifactLoadException e) {
+            throw new ModelUnavailableException("Model " + model.id() + " cannot be loaded right now.", e);
+        }
     }
 
     /** What the runtime loads to serve {@code deployment} of {@code model}. */

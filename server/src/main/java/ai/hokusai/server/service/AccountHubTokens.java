@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import ai.hokusai.server.persistence.CredentialMapper;
 import ai.hokusai.server.persistence.CredentialRecord;
-import ai.hokusai.server.runtime.ArtifactLoadException;
-import ai.hokusai.server.runtime.HubTokens;
+import ai.hokusai.runtime.ArtifactLoadException;
+import ai.hokusai.runtime.HubTokens;
 import ai.hokusai.server.security.OperatorAccount;
 import ai.hokusai.server.security.SecretsCipher;
 import org.springframework.beans.factory.annotation.Value;

@@ -19,10 +19,10 @@ import ai.hokusai.server.registry.ModelRegistry;
 import ai.hokusai.server.registry.RegisteredModel;
 import ai.hokusai.server.security.AuditTrail;
 import ai.hokusai.server.security.Caller;
-import ai.hokusai.server.runtime.ArtifactLoadException;
-import ai.hokusai.server.runtime.ArtifactResolver;
-import ai.hokusai.server.runtime.ArtifactRoot;
-import ai.hokusai.server.runtime.LoadedModelCache;
+import ai.hokusai.runtime.ArtifactLoadException;
+import ai.hokusai.runtime.ArtifactResolver;
+import ai.hokusai.runtime.ArtifactRoot;
+import ai.hokusai.runtime.LoadedModelCache;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 

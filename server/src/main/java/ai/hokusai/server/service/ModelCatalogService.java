@@ -10,7 +10,7 @@ import java.util.UUID;
 import ai.hokusai.server.registry.ModelDeployment;
 import ai.hokusai.server.registry.ModelRegistry;
 import ai.hokusai.server.registry.ResolvedModel;
-import ai.hokusai.server.runtime.LoadedModelCache;
+import ai.hokusai.runtime.LoadedModelCache;
 import ai.hokusai.server.runtime.ModelUnavailableException;
 import ai.hokusai.server.security.Caller;
 import org.springframework.stereotype.Service;
@@ -63,7 +63,7 @@ public class ModelCatalogService {
             throw new ModelUnavailableException("Model " + resolved.model().id() + " has no deployment ready to serve.");
         }
         if (warmup) {
-            loadedModels.get(resolved.liveArtifact());
+            resolved.loadLive(loadedModels);
         }
         Optional<LoadedModelCache.Entry> entry = loadedModels.peek(deployment.id());
         return entry.map(e -> new Health(resolved, "ready", true, e.loadedAt(), e.contents().revision()))

@@ -15,7 +15,7 @@ import ai.hokusai.server.registry.ModelRegistry;
 import ai.hokusai.server.registry.RegisteredModel;
 import ai.hokusai.server.registry.ResolvedModel;
 import ai.hokusai.server.security.Caller;
-import ai.hokusai.server.runtime.LoadedModelCache;
+import ai.hokusai.runtime.LoadedModelCache;
 import org.springframework.stereotype.Service;
 
 /** The predict use case: resolve the model, validate every input, run the live deployment. */
@@ -64,7 +64,7 @@ public class PredictionService {
         boolean batch = inputs instanceof List<?>;
         List<Map<String, Object>> batchInputs = stages.observe(Stage.VALIDATE, () -> validatedInputs(model, inputs));
         ModelDeployment deployment = resolved.requireActiveDeployment();
-        LoadedModelCache.Entry loaded = stages.observe(Stage.LOAD, () -> loadedModels.get(resolved.liveArtifact()));
+        LoadedModelCache.Entry loaded = stages.observe(Stage.LOAD, () -> resolved.loadLive(loadedModels));
 
         long started = System.nanoTime();
         List<Map<String, Object>> predictions = stages.observe(Stage.MODEL,

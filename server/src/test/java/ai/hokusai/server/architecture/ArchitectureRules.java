@@ -16,21 +16,26 @@ import java.util.Map;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The server's walls, as README.md's architecture section draws them, written against a root package so that the same
- * rules can be shown failing on classes that break them on purpose ({@code ArchitectureRulesFailTest}).
+ * The server's walls, as README.md's architecture section draws them, written against a root package (and the runtime
+ * module's package, which is the bottom layer beside persistence) so that the same rules can be shown failing on
+ * classes that break them on purpose ({@code ArchitectureRulesFailTest}).
  */
 final class ArchitectureRules {
 
     private ArchitectureRules() {
     }
 
-    /** Every rule by name, in the order README.md lists them. */
-    static Map<String, ArchRule> all(String root) {
+    /**
+     * Every rule by name, in the order README.md lists them.
+     *
+     * @param runtime the runtime module's package; the runtime layer is it and {@code root.runtime} (its wiring)
+     */
+    static Map<String, ArchRule> all(String root, String runtime) {
         Map<String, ArchRule> rules = new LinkedHashMap<>();
-        rules.put("layers", layers(root));
+        rules.put("layers", layers(root, runtime));
         rules.put("web never reads persistence", webNeverReadsPersistence(root));
-        rules.put("persistence depends on nothing above it", persistenceDependsOnNothingAbove(root));
-        rules.put("runtime knows no HTTP", runtimeKnowsNoHttp(root));
+        rules.put("persistence depends on nothing above it", persistenceDependsOnNothingAbove(root, runtime));
+        rules.put("runtime knows no HTTP", runtimeKnowsNoHttp(root, runtime));
         rules.put("no cycles between packages", noCycles(root));
         rules.put("generated types stay in web", generatedTypesStayInWeb(root));
         rules.put("one Jackson per boundary", oneJacksonPerBoundary(root));
@@ -43,13 +48,13 @@ final class ArchitectureRules {
      * security → persistence. {@code config} (settings, the spec document) and {@code error} (codes, violations)
      * may be used by every layer and use none.
      */
-    static ArchRule layers(String root) {
+    static ArchRule layers(String root, String runtime) {
         return layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("web").definedBy(root + ".web..")
                 .layer("service").definedBy(root + ".service..")
                 .layer("security").definedBy(root + ".security..")
                 .layer("registry").definedBy(root + ".registry..")
-                .layer("runtime").definedBy(root + ".runtime..")
+                .layer("runtime").definedBy(root + ".runtime..", runtime + "..")
                 .layer("persistence").definedBy(root + ".persistence..")
                 .layer("config").definedBy(root + ".config..")
                 .layer("error").definedBy(root + ".error..")
@@ -71,16 +76,17 @@ final class ArchitectureRules {
                 .as("no class in web depends on persistence");
     }
 
-    static ArchRule persistenceDependsOnNothingAbove(String root) {
+    static ArchRule persistenceDependsOnNothingAbove(String root, String runtime) {
         return noClasses().that().resideInAPackage(root + ".persistence..")
                 .should().dependOnClassesThat().resideInAnyPackage(root + ".web..", root + ".service..",
-                        root + ".security..", root + ".registry..", root + ".runtime..", root + ".config..")
+                        root + ".security..", root + ".registry..", root + ".runtime..", runtime + "..",
+                        root + ".config..")
                 .as("persistence depends on nothing above it");
     }
 
     /** Loading and running models is the same whether the call came over HTTP or not. */
-    static ArchRule runtimeKnowsNoHttp(String root) {
-        return noClasses().that().resideInAPackage(root + ".runtime..")
+    static ArchRule runtimeKnowsNoHttp(String root, String runtime) {
+        return noClasses().that().resideInAnyPackage(root + ".runtime..", runtime + "..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..",
                         "org.springframework.http..", "jakarta.servlet..", "org.apache.catalina..",
                         "org.apache.tomcat..")

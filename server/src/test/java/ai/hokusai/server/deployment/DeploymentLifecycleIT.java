@@ -15,7 +15,7 @@ import java.util.function.Predicate;
 import ai.hokusai.server.MovableClock;
 import ai.hokusai.server.ServerIntegrationTest;
 import ai.hokusai.server.TestHttp;
-import ai.hokusai.server.runtime.onnx.Cosine;
+import ai.hokusai.testsupport.Cosine;
 import ai.hokusai.testsupport.HubStub;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.junit.jupiter.api.AfterAll;
