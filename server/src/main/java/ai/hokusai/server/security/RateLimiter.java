@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import ai.hokusai.server.error.StoreUnavailableException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BandwidthBuilder;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.BucketExceptions;
@@ -31,6 +32,8 @@ import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.VerboseResult;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
+import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
@@ -40,6 +43,7 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -90,6 +94,15 @@ public class RateLimiter {
             return length;
         }
 
+        static Window labelled(String label) {
+            for (Window window : values()) {
+                if (window.label.equals(label)) {
+                    return window;
+                }
+            }
+            throw new IllegalArgumentException("No window is labelled " + label);
+        }
+
         /** {@code minute} or {@code hour}: the policy's name in the RateLimit headers and in messages. */
         public String label() {
             return label;
@@ -121,7 +134,8 @@ public class RateLimiter {
     /** Rows removed by one statement of the idle-bucket cleanup. */
     private static final int CLEANUP_BATCH = 1_000;
 
-    private final PostgreSQLSelectForUpdateBasedProxyManager<String> store;
+    private final ProxyManager<String> store;
+    private final ExpiredEntriesCleaner expired;
     private final RateLimitProperties properties;
     private final Clock clock;
     /** A key's bucket proxy and the requests decided locally since the last background sync. */
@@ -143,11 +157,30 @@ public class RateLimiter {
     });
     private final LongAdder checks = new LongAdder();
     /** Connections the store borrowed: one per database sync, which is what the local copy is there to save. */
-    private final LongAdder syncs = new LongAdder();
+    private final LongAdder syncs;
 
+    @Autowired
     public RateLimiter(DataSource dataSource, RateLimitProperties properties, Clock clock) {
+        this(new LongAdder(), dataSource, properties, clock);
+    }
+
+    private RateLimiter(LongAdder syncs, DataSource dataSource, RateLimitProperties properties, Clock clock) {
+        this(postgreSqlStore(dataSource, syncs, properties, clock), syncs, properties, clock);
+    }
+
+    /** On any store: the server's is PostgreSQL's; a test's is one it can slow down or empty. */
+    <S extends ProxyManager<String> & ExpiredEntriesCleaner> RateLimiter(S store, LongAdder syncs,
+            RateLimitProperties properties, Clock clock) {
+        this.store = store;
+        this.expired = store;
+        this.syncs = syncs;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /** One row per bucket in {@code rate_limit_buckets}; every connection it borrows counts as a sync. */
+    private static PostgreSQLSelectForUpdateBasedProxyManager<String> postgreSqlStore(DataSource dataSource,
+            LongAdder syncs, RateLimitProperties properties, Clock clock) {
         DataSource counted = new DelegatingDataSource(dataSource) {
             @Override
             public Connection getConnection() throws SQLException {
@@ -155,7 +188,7 @@ public class RateLimiter {
                 return super.getConnection();
             }
         };
-        this.store = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(counted)
+        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(counted)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_buckets")
                 .idColumn("id")
@@ -215,23 +248,25 @@ public class RateLimiter {
                 syncSoon(bucket);
             }
         }
+        // The quotas are read from the bucket that decided, which is the one the key had when it was created.
+        Bandwidth[] limits = result.getConfiguration().getBandwidths();
         long[] remaining = result.getDiagnostics().getAvailableTokensPerEachBandwidth();
-        int closest = 0;
-        for (int i = 1; i < remaining.length; i++) {
-            if (remaining[i] < remaining[closest]) {
-                closest = i;
+        Instant now = clock.instant();
+        List<WindowState> states = new ArrayList<>(limits.length);
+        WindowState closest = null;
+        for (int i = 0; i < limits.length; i++) {
+            Window window = Window.labelled(limits[i].getId());
+            WindowState state = new WindowState(window, limits[i].getCapacity(), Math.max(0, remaining[i]),
+                    secondsToReset(window, now));
+            states.add(state);
+            if (closest == null || state.remaining() < closest.remaining()) {
+                closest = state;
             }
         }
-        Instant now = clock.instant();
-        List<WindowState> states = new ArrayList<>(windows.size());
-        for (int i = 0; i < windows.size(); i++) {
-            states.add(new WindowState(windows.get(i), quotas.get(i), Math.max(0, remaining[i]),
-                    secondsToReset(windows.get(i), now)));
-        }
         ConsumptionProbe probe = result.getValue();
-        long retryAfter = probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L)
-                / 1_000_000_000L);
-        return new Decision(probe.isConsumed(), List.copyOf(states), states.get(closest), retryAfter);
+        long retryAfter = probe.isConsumed() ? 0 : Math.max(1, Math.ceilDiv(probe.getNanosToWaitForRefill(),
+                1_000_000_000L));
+        return new Decision(probe.isConsumed(), List.copyOf(states), closest, retryAfter);
     }
 
     public Counters counters() {
@@ -263,7 +298,7 @@ public class RateLimiter {
         int removed = 0;
         try {
             for (int n = CLEANUP_BATCH; n == CLEANUP_BATCH;) {
-                n = store.removeExpired(CLEANUP_BATCH);
+                n = expired.removeExpired(CLEANUP_BATCH);
                 removed += n;
             }
         } catch (RuntimeException e) {
@@ -352,7 +387,7 @@ public class RateLimiter {
     }
 
     /** Bucket4j's refills read the application's clock, so quotas turn over when that clock says they do. */
-    private record ClockTimeMeter(Clock clock) implements TimeMeter {
+    record ClockTimeMeter(Clock clock) implements TimeMeter {
 
         @Override
         public long currentTimeNanos() {
