@@ -37,7 +37,8 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.github.bucket4j.distributed.proxy.optimization.NopeOptimizationListener;
+import io.github.bucket4j.distributed.proxy.optimization.delay.DelayOptimization;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import jakarta.annotation.PreDestroy;
@@ -341,9 +342,10 @@ public class RateLimiter {
                 (long) Math.floor(smallest * properties.maxUnsynchronizedFraction()));
         var builder = store.builder();
         if (unsynchronized > 0) {
-            // Time never forces a sync on the request thread: the background syncs keep the copy fresh.
-            builder = builder.withOptimization(Optimizations.delaying(
-                    new DelayParameters(unsynchronized, Duration.ofDays(1))));
+            // Time never forces a sync on the request thread: the background syncs keep the copy fresh. The copy
+            // refills by the same clock as the stored bucket (Optimizations.delaying would read the system's).
+            builder = builder.withOptimization(new DelayOptimization(new DelayParameters(unsynchronized,
+                    Duration.ofDays(1)), NopeOptimizationListener.INSTANCE, new ClockTimeMeter(clock)));
         }
         // Limits are fixed when a key or an account is created, so the stored configuration never needs replacing.
         BucketProxy proxy = builder.build(bucketId, () -> configuration(windows, quotas));
