@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.Set;
@@ -96,12 +97,7 @@ public class RateLimiter {
         }
 
         static Window labelled(String label) {
-            for (Window window : values()) {
-                if (window.label.equals(label)) {
-                    return window;
-                }
-            }
-            throw new IllegalArgumentException("No window is labelled " + label);
+            return Arrays.stream(values()).filter(w -> w.label.equals(label)).findFirst().orElseThrow();
         }
 
         /** {@code minute} or {@code hour}: the policy's name in the RateLimit headers and in messages. */
@@ -209,12 +205,12 @@ public class RateLimiter {
      */
     public Decision check(ApiKeyPrincipal key) {
         checks.increment();
-        Decision forKey = consume(key.keyId().toString(), windows(key), quotas(key), true);
+        Decision forKey = consume(key.keyId().toString(), limits(key), true);
         if (key.accountRateLimitPerHour() == null || !forKey.allowed()) {
             return forKey;
         }
-        Decision forAccount = consume("account:" + key.accountId(), List.of(Window.ACCOUNT_HOUR),
-                List.of((long) key.accountRateLimitPerHour()), true);
+        Decision forAccount = consume("account:" + key.accountId(),
+                List.of(new Limit(Window.ACCOUNT_HOUR, key.accountRateLimitPerHour())), true);
         List<WindowState> states = new ArrayList<>(forKey.windows());
         states.addAll(forAccount.windows());
         WindowState closest = forAccount.closest().remaining() < forKey.closest().remaining() || !forAccount.allowed()
@@ -222,9 +218,9 @@ public class RateLimiter {
         return new Decision(forAccount.allowed(), List.copyOf(states), closest, forAccount.retryAfterSeconds());
     }
 
-    private Decision consume(String bucketId, List<Window> windows, List<Long> quotas, boolean mayRebuild) {
+    private Decision consume(String bucketId, List<Limit> limits, boolean mayRebuild) {
         VerboseResult<ConsumptionProbe> result;
-        LocalBucket bucket = buckets.get(bucketId, id -> bucket(id, windows, quotas));
+        LocalBucket bucket = buckets.get(bucketId, id -> bucket(id, limits));
         try {
             result = bucket.proxy().asVerbose().tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException e) {
@@ -235,7 +231,7 @@ public class RateLimiter {
                     // by itself; a batch of commands that waited on one another fails instead: start again from a
                     // fresh copy, which recreates it from the key's limits.
                     buckets.asMap().remove(bucketId, bucket);
-                    return consume(bucketId, windows, quotas, false);
+                    return consume(bucketId, limits, false);
                 }
                 if (cause instanceof BucketExceptions.BucketExecutionException) {
                     throw new StoreUnavailableException(e);
@@ -250,14 +246,14 @@ public class RateLimiter {
             }
         }
         // The quotas are read from the bucket that decided, which is the one the key had when it was created.
-        Bandwidth[] limits = result.getConfiguration().getBandwidths();
+        Bandwidth[] bandwidths = result.getConfiguration().getBandwidths();
         long[] remaining = result.getDiagnostics().getAvailableTokensPerEachBandwidth();
         Instant now = clock.instant();
-        List<WindowState> states = new ArrayList<>(limits.length);
+        List<WindowState> states = new ArrayList<>(bandwidths.length);
         WindowState closest = null;
-        for (int i = 0; i < limits.length; i++) {
-            Window window = Window.labelled(limits[i].getId());
-            WindowState state = new WindowState(window, limits[i].getCapacity(), Math.max(0, remaining[i]),
+        for (int i = 0; i < bandwidths.length; i++) {
+            Window window = Window.labelled(bandwidths[i].getId());
+            WindowState state = new WindowState(window, bandwidths[i].getCapacity(), Math.max(0, remaining[i]),
                     secondsToReset(window, now));
             states.add(state);
             if (closest == null || state.remaining() < closest.remaining()) {
@@ -336,8 +332,8 @@ public class RateLimiter {
         }
     }
 
-    private LocalBucket bucket(String bucketId, List<Window> windows, List<Long> quotas) {
-        long smallest = quotas.stream().mapToLong(Long::longValue).min().orElseThrow();
+    private LocalBucket bucket(String bucketId, List<Limit> limits) {
+        long smallest = limits.stream().mapToLong(Limit::quota).min().orElseThrow();
         long unsynchronized = Math.min(properties.maxUnsynchronizedTokens(),
                 (long) Math.floor(smallest * properties.maxUnsynchronizedFraction()));
         var builder = store.builder();
@@ -348,19 +344,17 @@ public class RateLimiter {
                     Duration.ofDays(1)), NopeOptimizationListener.INSTANCE, new ClockTimeMeter(clock)));
         }
         // Limits are fixed when a key or an account is created, so the stored configuration never needs replacing.
-        BucketProxy proxy = builder.build(bucketId, () -> configuration(windows, quotas));
+        BucketProxy proxy = builder.build(bucketId, () -> configuration(limits));
         return new LocalBucket(proxy, unsynchronized, new AtomicLong(), new AtomicBoolean());
     }
 
-    private BucketConfiguration configuration(List<Window> windows, List<Long> quotas) {
+    private BucketConfiguration configuration(List<Limit> limits) {
         ConfigurationBuilder config = BucketConfiguration.builder();
         Instant now = clock.instant();
-        for (int i = 0; i < windows.size(); i++) {
-            Window window = windows.get(i);
-            long quota = quotas.get(i);
-            Instant nextBoundary = now.plusSeconds(secondsToReset(window, now));
-            config.addLimit(BandwidthBuilder.builder().capacity(quota)
-                    .refillIntervallyAligned(quota, window.length(), nextBoundary).id(window.label()).build());
+        for (Limit limit : limits) {
+            Instant nextBoundary = now.plusSeconds(secondsToReset(limit.window(), now));
+            config.addLimit(BandwidthBuilder.builder().capacity(limit.quota()).refillIntervallyAligned(limit.quota(),
+                    limit.window().length(), nextBoundary).id(limit.window().label()).build());
         }
         return config.build();
     }
@@ -370,22 +364,14 @@ public class RateLimiter {
         return length - Math.floorMod(now.getEpochSecond(), length);
     }
 
-    private static List<Window> windows(ApiKeyPrincipal key) {
-        List<Window> windows = new ArrayList<>(2);
-        if (key.rateLimitPerMinute() != null) {
-            windows.add(Window.MINUTE);
-        }
-        windows.add(Window.HOUR);
-        return windows;
+    /** A quota of one window, as a bucket is created with it. */
+    private record Limit(Window window, long quota) {
     }
 
-    private static List<Long> quotas(ApiKeyPrincipal key) {
-        List<Long> quotas = new ArrayList<>(2);
-        if (key.rateLimitPerMinute() != null) {
-            quotas.add((long) key.rateLimitPerMinute());
-        }
-        quotas.add((long) key.rateLimitPerHour());
-        return quotas;
+    private static List<Limit> limits(ApiKeyPrincipal key) {
+        Limit hour = new Limit(Window.HOUR, key.rateLimitPerHour());
+        return key.rateLimitPerMinute() == null ? List.of(hour)
+                : List.of(new Limit(Window.MINUTE, key.rateLimitPerMinute()), hour);
     }
 
     /** Bucket4j's refills read the application's clock, so quotas turn over when that clock says they do. */
