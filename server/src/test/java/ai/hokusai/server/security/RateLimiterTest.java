@@ -38,8 +38,11 @@ import io.github.bucket4j.distributed.proxy.generic.select_for_update.SelectForU
 import io.github.bucket4j.distributed.remote.RemoteBucketState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The limiter's decisions on a store held in memory, which a test can slow down, break or empty: no database. */
+// A caller held where it should have been answered fails the test instead of hanging the build.
+@Timeout(60)
 class RateLimiterTest {
 
     /** One second into a minute (and into an hour): 59 seconds to the next minute, 3,599 to the next hour. */

@@ -35,10 +35,13 @@ import ai.hokusai.server.persistence.UsageCountRecord;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The metering pipeline against a fake {@code inference_logs}: no Spring, no database. */
+// A caller held where it should have been answered fails the test instead of hanging the build.
+@Timeout(60)
 class InferenceMeterTest {
 
     private static final UUID KEY = UUID.fromString("00000000-0000-0000-0000-00000000000a");
