@@ -222,6 +222,8 @@ public class InferenceMeter implements SmartLifecycle {
     }
 
     /**
+     * Takes a buffer slot for a predict call, before it predicts.
+     *
      * @throws MeteringUnavailableException when the buffer is full
      */
     public Reservation reserve() {

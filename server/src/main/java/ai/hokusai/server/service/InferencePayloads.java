@@ -34,7 +34,7 @@ final class InferencePayloads {
         int max = properties.payloadMaxChars();
         CappedJson input = inputs == null ? null : capped(inputs, max);
         CappedJson output = outputs == null ? null : capped(outputs, max);
-        boolean truncated = input != null && input.truncated() || output != null && output.truncated();
+        boolean truncated = (input != null && input.truncated()) || (output != null && output.truncated());
         return new InferenceLogRecord(r.id(), r.apiKeyId(), r.modelId(), r.deploymentId(), r.modelVersion(),
                 r.requestId(), r.idempotencyKey(), r.status(), r.errorCode(), r.latencyMs(), r.predictionCount(),
                 input == null ? null : input.text(), output == null ? null : output.text(), truncated, r.startedAt(),

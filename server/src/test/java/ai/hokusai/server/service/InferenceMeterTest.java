@@ -322,7 +322,7 @@ class InferenceMeterTest {
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
-            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || failEvery > 0 && attempt % failEvery == 0) {
+            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || (failEvery > 0 && attempt % failEvery == 0)) {
                 throw new IllegalStateException("the database is down");
             }
             int inserted = 0;
