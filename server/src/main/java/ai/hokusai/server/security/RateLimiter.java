@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.Set;
@@ -22,6 +23,7 @@ import javax.sql.DataSource;
 import ai.hokusai.server.error.StoreUnavailableException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BandwidthBuilder;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.BucketExceptions;
@@ -31,15 +33,19 @@ import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.VerboseResult;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
+import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.github.bucket4j.distributed.proxy.optimization.NopeOptimizationListener;
+import io.github.bucket4j.distributed.proxy.optimization.delay.DelayOptimization;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -90,6 +96,10 @@ public class RateLimiter {
             return length;
         }
 
+        static Window labelled(String label) {
+            return Arrays.stream(values()).filter(w -> w.label.equals(label)).findFirst().orElseThrow();
+        }
+
         /** {@code minute} or {@code hour}: the policy's name in the RateLimit headers and in messages. */
         public String label() {
             return label;
@@ -121,7 +131,8 @@ public class RateLimiter {
     /** Rows removed by one statement of the idle-bucket cleanup. */
     private static final int CLEANUP_BATCH = 1_000;
 
-    private final PostgreSQLSelectForUpdateBasedProxyManager<String> store;
+    private final ProxyManager<String> store;
+    private final ExpiredEntriesCleaner expired;
     private final RateLimitProperties properties;
     private final Clock clock;
     /** A key's bucket proxy and the requests decided locally since the last background sync. */
@@ -143,11 +154,30 @@ public class RateLimiter {
     });
     private final LongAdder checks = new LongAdder();
     /** Connections the store borrowed: one per database sync, which is what the local copy is there to save. */
-    private final LongAdder syncs = new LongAdder();
+    private final LongAdder syncs;
 
+    @Autowired
     public RateLimiter(DataSource dataSource, RateLimitProperties properties, Clock clock) {
+        this(new LongAdder(), dataSource, properties, clock);
+    }
+
+    private RateLimiter(LongAdder syncs, DataSource dataSource, RateLimitProperties properties, Clock clock) {
+        this(postgreSqlStore(dataSource, syncs, properties, clock), syncs, properties, clock);
+    }
+
+    /** On any store: the server's is PostgreSQL's; a test's is one it can slow down or empty. */
+    <S extends ProxyManager<String> & ExpiredEntriesCleaner> RateLimiter(S store, LongAdder syncs,
+            RateLimitProperties properties, Clock clock) {
+        this.store = store;
+        this.expired = store;
+        this.syncs = syncs;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /** One row per bucket in {@code rate_limit_buckets}; every connection it borrows counts as a sync. */
+    private static PostgreSQLSelectForUpdateBasedProxyManager<String> postgreSqlStore(DataSource dataSource,
+            LongAdder syncs, RateLimitProperties properties, Clock clock) {
         DataSource counted = new DelegatingDataSource(dataSource) {
             @Override
             public Connection getConnection() throws SQLException {
@@ -155,7 +185,7 @@ public class RateLimiter {
                 return super.getConnection();
             }
         };
-        this.store = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(counted)
+        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(counted)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_buckets")
                 .idColumn("id")
@@ -175,12 +205,12 @@ public class RateLimiter {
      */
     public Decision check(ApiKeyPrincipal key) {
         checks.increment();
-        Decision forKey = consume(key.keyId().toString(), windows(key), quotas(key), true);
+        Decision forKey = consume(key.keyId().toString(), limits(key), true);
         if (key.accountRateLimitPerHour() == null || !forKey.allowed()) {
             return forKey;
         }
-        Decision forAccount = consume("account:" + key.accountId(), List.of(Window.ACCOUNT_HOUR),
-                List.of((long) key.accountRateLimitPerHour()), true);
+        Decision forAccount = consume("account:" + key.accountId(),
+                List.of(new Limit(Window.ACCOUNT_HOUR, key.accountRateLimitPerHour())), true);
         List<WindowState> states = new ArrayList<>(forKey.windows());
         states.addAll(forAccount.windows());
         WindowState closest = forAccount.closest().remaining() < forKey.closest().remaining() || !forAccount.allowed()
@@ -188,9 +218,9 @@ public class RateLimiter {
         return new Decision(forAccount.allowed(), List.copyOf(states), closest, forAccount.retryAfterSeconds());
     }
 
-    private Decision consume(String bucketId, List<Window> windows, List<Long> quotas, boolean mayRebuild) {
+    private Decision consume(String bucketId, List<Limit> limits, boolean mayRebuild) {
         VerboseResult<ConsumptionProbe> result;
-        LocalBucket bucket = buckets.get(bucketId, id -> bucket(id, windows, quotas));
+        LocalBucket bucket = buckets.get(bucketId, id -> bucket(id, limits));
         try {
             result = bucket.proxy().asVerbose().tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException e) {
@@ -201,7 +231,7 @@ public class RateLimiter {
                     // by itself; a batch of commands that waited on one another fails instead: start again from a
                     // fresh copy, which recreates it from the key's limits.
                     buckets.asMap().remove(bucketId, bucket);
-                    return consume(bucketId, windows, quotas, false);
+                    return consume(bucketId, limits, false);
                 }
                 if (cause instanceof BucketExceptions.BucketExecutionException) {
                     throw new StoreUnavailableException(e);
@@ -215,23 +245,25 @@ public class RateLimiter {
                 syncSoon(bucket);
             }
         }
+        // The quotas are read from the bucket that decided, which is the one the key had when it was created.
+        Bandwidth[] bandwidths = result.getConfiguration().getBandwidths();
         long[] remaining = result.getDiagnostics().getAvailableTokensPerEachBandwidth();
-        int closest = 0;
-        for (int i = 1; i < remaining.length; i++) {
-            if (remaining[i] < remaining[closest]) {
-                closest = i;
+        Instant now = clock.instant();
+        List<WindowState> states = new ArrayList<>(bandwidths.length);
+        WindowState closest = null;
+        for (int i = 0; i < bandwidths.length; i++) {
+            Window window = Window.labelled(bandwidths[i].getId());
+            WindowState state = new WindowState(window, bandwidths[i].getCapacity(), Math.max(0, remaining[i]),
+                    secondsToReset(window, now));
+            states.add(state);
+            if (closest == null || state.remaining() < closest.remaining()) {
+                closest = state;
             }
         }
-        Instant now = clock.instant();
-        List<WindowState> states = new ArrayList<>(windows.size());
-        for (int i = 0; i < windows.size(); i++) {
-            states.add(new WindowState(windows.get(i), quotas.get(i), Math.max(0, remaining[i]),
-                    secondsToReset(windows.get(i), now)));
-        }
         ConsumptionProbe probe = result.getValue();
-        long retryAfter = probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L)
-                / 1_000_000_000L);
-        return new Decision(probe.isConsumed(), List.copyOf(states), states.get(closest), retryAfter);
+        long retryAfter = probe.isConsumed() ? 0 : Math.max(1, Math.ceilDiv(probe.getNanosToWaitForRefill(),
+                1_000_000_000L));
+        return new Decision(probe.isConsumed(), List.copyOf(states), closest, retryAfter);
     }
 
     public Counters counters() {
@@ -263,7 +295,7 @@ public class RateLimiter {
         int removed = 0;
         try {
             for (int n = CLEANUP_BATCH; n == CLEANUP_BATCH;) {
-                n = store.removeExpired(CLEANUP_BATCH);
+                n = expired.removeExpired(CLEANUP_BATCH);
                 removed += n;
             }
         } catch (RuntimeException e) {
@@ -300,30 +332,29 @@ public class RateLimiter {
         }
     }
 
-    private LocalBucket bucket(String bucketId, List<Window> windows, List<Long> quotas) {
-        long smallest = quotas.stream().mapToLong(Long::longValue).min().orElseThrow();
+    private LocalBucket bucket(String bucketId, List<Limit> limits) {
+        long smallest = limits.stream().mapToLong(Limit::quota).min().orElseThrow();
         long unsynchronized = Math.min(properties.maxUnsynchronizedTokens(),
                 (long) Math.floor(smallest * properties.maxUnsynchronizedFraction()));
         var builder = store.builder();
         if (unsynchronized > 0) {
-            // Time never forces a sync on the request thread: the background syncs keep the copy fresh.
-            builder = builder.withOptimization(Optimizations.delaying(
-                    new DelayParameters(unsynchronized, Duration.ofDays(1))));
+            // Time never forces a sync on the request thread: the background syncs keep the copy fresh. The copy
+            // refills by the same clock as the stored bucket (Optimizations.delaying would read the system's).
+            builder = builder.withOptimization(new DelayOptimization(new DelayParameters(unsynchronized,
+                    Duration.ofDays(1)), NopeOptimizationListener.INSTANCE, new ClockTimeMeter(clock)));
         }
         // Limits are fixed when a key or an account is created, so the stored configuration never needs replacing.
-        BucketProxy proxy = builder.build(bucketId, () -> configuration(windows, quotas));
+        BucketProxy proxy = builder.build(bucketId, () -> configuration(limits));
         return new LocalBucket(proxy, unsynchronized, new AtomicLong(), new AtomicBoolean());
     }
 
-    private BucketConfiguration configuration(List<Window> windows, List<Long> quotas) {
+    private BucketConfiguration configuration(List<Limit> limits) {
         ConfigurationBuilder config = BucketConfiguration.builder();
         Instant now = clock.instant();
-        for (int i = 0; i < windows.size(); i++) {
-            Window window = windows.get(i);
-            long quota = quotas.get(i);
-            Instant nextBoundary = now.plusSeconds(secondsToReset(window, now));
-            config.addLimit(BandwidthBuilder.builder().capacity(quota)
-                    .refillIntervallyAligned(quota, window.length(), nextBoundary).id(window.label()).build());
+        for (Limit limit : limits) {
+            Instant nextBoundary = now.plusSeconds(secondsToReset(limit.window(), now));
+            config.addLimit(BandwidthBuilder.builder().capacity(limit.quota()).refillIntervallyAligned(limit.quota(),
+                    limit.window().length(), nextBoundary).id(limit.window().label()).build());
         }
         return config.build();
     }
@@ -333,26 +364,18 @@ public class RateLimiter {
         return length - Math.floorMod(now.getEpochSecond(), length);
     }
 
-    private static List<Window> windows(ApiKeyPrincipal key) {
-        List<Window> windows = new ArrayList<>(2);
-        if (key.rateLimitPerMinute() != null) {
-            windows.add(Window.MINUTE);
-        }
-        windows.add(Window.HOUR);
-        return windows;
+    /** A quota of one window, as a bucket is created with it. */
+    private record Limit(Window window, long quota) {
     }
 
-    private static List<Long> quotas(ApiKeyPrincipal key) {
-        List<Long> quotas = new ArrayList<>(2);
-        if (key.rateLimitPerMinute() != null) {
-            quotas.add((long) key.rateLimitPerMinute());
-        }
-        quotas.add((long) key.rateLimitPerHour());
-        return quotas;
+    private static List<Limit> limits(ApiKeyPrincipal key) {
+        Limit hour = new Limit(Window.HOUR, key.rateLimitPerHour());
+        return key.rateLimitPerMinute() == null ? List.of(hour)
+                : List.of(new Limit(Window.MINUTE, key.rateLimitPerMinute()), hour);
     }
 
     /** Bucket4j's refills read the application's clock, so quotas turn over when that clock says they do. */
-    private record ClockTimeMeter(Clock clock) implements TimeMeter {
+    record ClockTimeMeter(Clock clock) implements TimeMeter {
 
         @Override
         public long currentTimeNanos() {

@@ -1,25 +1,26 @@
 package ai.hokusai.server.service;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicLong;
 
 import ai.hokusai.server.config.HokusaiProperties;
-import ai.hokusai.server.error.ErrorCode;
 import ai.hokusai.server.persistence.InferenceLogColumns;
 import ai.hokusai.server.persistence.InferenceLogMapper;
 import ai.hokusai.server.persistence.InferenceLogRecord;
@@ -32,7 +33,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,13 +40,15 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  * <li>a call takes a slot in a bounded buffer <em>before</em> it predicts ({@link #reserve()}); with no slot free it
  * is refused with 503, so every call has room to be recorded;</li>
- * <li>a writer thread inserts whatever has queued while it was busy, as one batch in one transaction; an answered
- * call waits for the commit of its batch ({@link Pending#awaitCommitted}), so it survives a crash of this process the
- * moment it is answered, while concurrent calls still share inserts. There are {@code writers} of them (1 by
+ * <li>its record goes on a {@link BlockingQueue}; a writer thread inserts whatever has queued while it was busy (at
+ * most {@code batch-size}), as one batch in one transaction, and completes each record's future when that commits.
+ * An answered call waits for that future ({@link Pending#awaitCommitted}), so it survives a crash of this process
+ * the moment it is answered, while concurrent calls still share inserts. There are {@code writers} of them (1 by
  * default); with more, while one batch commits the next is inserted, at the price of smaller batches;</li>
  * <li>a call whose record is not committed within {@code commit-timeout} (the database is down) is refused with 503
  * and its record turned into a failed one, which the writer keeps retrying with backoff (the insert ignores ids
- * already written, so a retry after a lost acknowledgement writes nothing twice);</li>
+ * already written, so a retry after a lost acknowledgement writes nothing twice). A call whose record is being
+ * inserted at its deadline waits for that insert to end;</li>
  * <li>a graceful shutdown stops after the web server has finished its requests and writes everything left; what
  * still cannot be written in {@code shutdown-timeout} (failed calls only) is spilled to a file and written at the
  * next start.</li>
@@ -60,27 +62,32 @@ public class InferenceMeter implements SmartLifecycle {
 
     private final InferenceLogMapper logs;
     private final MeteringProperties properties;
-    private final Path spillDir;
-    private final JsonMapper json;
-    private final Clock clock;
+    private final MeteringSpill spill;
+    private final InferencePayloads payloads;
     private final Semaphore slots;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    /** Records not yet in the database, so an outcome can be checked against a call made a moment ago. */
-    private final ConcurrentHashMap<UUID, Pending> unwritten = new ConcurrentHashMap<>();
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** Records not yet in the database by id, so an outcome can be checked against a call made a moment ago. */
+    private final Map<UUID, Pending> unwritten = new ConcurrentHashMap<>();
+    /** The same records oldest first, for the flush lag. */
+    private final ConcurrentSkipListSet<Pending> oldestFirst =
+            new ConcurrentSkipListSet<>(Comparator.comparingLong(p -> p.sequence));
+    private final AtomicLong sequences = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean();
     private final Timer commitWait;
     private final Counter abandoned;
     private final DistributionSummary batchSizes;
-    private volatile long stopDeadlineNanos = Long.MAX_VALUE;
     private final List<Thread> writers = new ArrayList<>();
+    /** A writer backs off by waiting here; {@link #stop()} gives each writer one permit, so it retries at once. */
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile long stopDeadlineNanos = Long.MAX_VALUE;
 
     public InferenceMeter(InferenceLogMapper logs, MeteringProperties properties, HokusaiProperties hokusai,
             JsonMapper json, Clock clock, MeterRegistry metrics) {
         this.logs = logs;
-        this.json = json;
-        this.clock = clock;
+        this.payloads = new InferencePayloads(properties, json);
         this.properties = properties;
-        this.spillDir = hokusai.dataDir().resolve("metering-spill");
+        this.spill = new MeteringSpill(hokusai.dataDir().resolve("metering-spill"), logs, properties.batchSize(),
+                json, clock);
         this.slots = new Semaphore(properties.bufferCapacity());
         Gauge.builder("hokusai.metering.queue.depth", unwritten, Map::size)
                 .description("Calls whose inference log is not yet in the database").register(metrics);
@@ -120,25 +127,27 @@ public class InferenceMeter implements SmartLifecycle {
             }
             Pending pending = new Pending(record, inputs, outputs);
             unwritten.put(record.id(), pending);
+            oldestFirst.add(pending);
             queue.add(pending);
             return pending;
         }
     }
 
     /**
-     * One call's record on its way to the database; its monitor guards the hand-over between caller and writer, which
-     * unparks the waiting caller when an insert of the record ends.
+     * One call's record on its way to the database. {@link #written} completes when a batch holding it commits (or
+     * exceptionally when it was spilled at shutdown instead); its monitor guards the record against being turned
+     * into a failed one while an insert of it runs.
      */
     public final class Pending {
+        private final long sequence = sequences.incrementAndGet();
         private final long queuedNanos = System.nanoTime();
+        private final CompletableFuture<Void> written = new CompletableFuture<>();
         private InferenceLogRecord record;
         /** What the call was asked and answered, until the writer has put them into the record as JSON. */
         private Object inputs;
         private Object outputs;
-        private boolean inFlight;
-        private boolean committed;
-        /** The caller in {@link #awaitCommitted}, woken when an insert of the record ends. */
-        private volatile Thread waiter;
+        /** The insert of this record under way, completed when it ends however it ends; null between inserts. */
+        private CompletableFuture<Void> insert;
 
         private Pending(InferenceLogRecord record, Object inputs, Object outputs) {
             this.record = record;
@@ -154,148 +163,67 @@ public class InferenceMeter implements SmartLifecycle {
          */
         public boolean awaitCommitted() {
             long deadline = queuedNanos + properties.commitTimeout().toNanos();
-            waiter = Thread.currentThread();
             boolean interrupted = false;
             try {
                 while (true) {
-                    long left = deadline - System.nanoTime();
-                    synchronized (this) {
-                        if (committed) {
-                            commitWait.record(System.nanoTime() - queuedNanos, TimeUnit.NANOSECONDS);
-                            return true;
-                        }
-                        if (left <= 0 && !inFlight) {
-                            record = failedInstead(record);
-                            outputs = null;
-                            abandoned.increment();
-                            return false;
-                        }
-                    }
-                    // Parked, not in Object.wait: the writer's unpark wakes a virtual thread without the monitor's
-                    // wait-set hand-over. An insert under way may have committed: it is awaited past the deadline.
-                    LockSupport.parkNanos(this, left > 0 ? left : TimeUnit.MILLISECONDS.toNanos(50));
-                    if (Thread.interrupted()) {
+                    try {
+                        written.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                        commitWait.record(System.nanoTime() - queuedNanos, TimeUnit.NANOSECONDS);
+                        return true;
+                    } catch (InterruptedException e) {
                         interrupted = true;
+                    } catch (ExecutionException e) {
+                        return false; // spilled at shutdown: written at the next start, but not now
+                    } catch (TimeoutException e) {
+                        CompletableFuture<Void> underWay;
+                        synchronized (this) {
+                            if (written.isDone()) {
+                                continue;
+                            }
+                            if (insert == null) {
+                                record = InferencePayloads.failedInstead(record);
+                                outputs = null;
+                                abandoned.increment();
+                                return false;
+                            }
+                            underWay = insert;
+                        }
+                        // An insert under way may commit: it is awaited past the deadline.
+                        underWay.join();
                     }
                 }
             } finally {
-                waiter = null;
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
             }
         }
 
-        private synchronized InferenceLogRecord beginInsert() {
-            inFlight = true;
+        private synchronized InferenceLogRecord beginInsert(CompletableFuture<Void> attempt) {
+            insert = attempt;
             if (inputs != null || outputs != null) {
-                record = withPayloads(record, inputs, outputs);
+                record = payloads.withPayloads(record, inputs, outputs);
                 inputs = null;
                 outputs = null;
             }
             return record;
         }
 
-        private void insertEnded(boolean success) {
-            synchronized (this) {
-                inFlight = false;
-                committed = success;
-            }
-            Thread waiting = waiter;
-            if (waiting != null) {
-                LockSupport.unpark(waiting);
+        /** Completes {@link #written} under the monitor, so a caller never refuses a record that was committed. */
+        private synchronized void insertEnded(boolean committed) {
+            insert = null;
+            if (committed) {
+                unwritten.remove(record.id());
+                oldestFirst.remove(this);
+                slots.release();
+                written.complete(null);
             }
         }
-    }
-
-    private static InferenceLogRecord failedInstead(InferenceLogRecord r) {
-        return new InferenceLogRecord(r.id(), r.apiKeyId(), r.modelId(), r.deploymentId(), r.modelVersion(),
-                r.requestId(), r.idempotencyKey(), InferenceLogRecord.FAILED, METERING_UNAVAILABLE, r.latencyMs(), 0,
-                r.inputPayload(), null, r.payloadTruncated(), r.startedAt(), r.completedAt());
-    }
-
-    /** The call's input and output as JSON, each capped at {@code payload-max-chars}; none when payloads are off. */
-    private InferenceLogRecord withPayloads(InferenceLogRecord r, Object inputs, Object outputs) {
-        if (!properties.storePayloads()) {
-            return r;
-        }
-        int max = properties.payloadMaxChars();
-        CappedJson input = inputs == null ? null : capped(inputs, max);
-        CappedJson output = outputs == null ? null : capped(outputs, max);
-        boolean truncated = input != null && input.truncated() || output != null && output.truncated();
-        return new InferenceLogRecord(r.id(), r.apiKeyId(), r.modelId(), r.deploymentId(), r.modelVersion(),
-                r.requestId(), r.idempotencyKey(), r.status(), r.errorCode(), r.latencyMs(), r.predictionCount(),
-                input == null ? null : input.text(), output == null ? null : output.text(), truncated, r.startedAt(),
-                r.completedAt());
-    }
-
-    private record CappedJson(String text, boolean truncated) {
     }
 
     /**
-     * The value as JSON, cut at {@code max} characters. Writing stops there: a batch's payload is not written out
-     * whole only to keep its first few kilobytes.
-     */
-    private CappedJson capped(Object value, int max) {
-        CappedWriter writer = new CappedWriter(max);
-        try {
-            json.writeValue(writer, value);
-        } catch (JacksonException e) {
-            if (!writer.full) {
-                throw e;
-            }
-        }
-        return new CappedJson(writer.text.toString(), writer.full);
-    }
-
-    /** Keeps the first {@code max} characters written to it, then refuses more. */
-    private static final class CappedWriter extends Writer {
-        private final StringBuilder text = new StringBuilder();
-        private final int max;
-        private boolean full;
-
-        CappedWriter(int max) {
-            this.max = max;
-        }
-
-        @Override
-        public void write(char[] chars, int offset, int length) throws IOException {
-            int room = max - text.length();
-            if (length > room) {
-                text.append(chars, offset, Math.max(0, room));
-                full = true;
-                throw new Full();
-            }
-            text.append(chars, offset, length);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        /**
-         * Ends the writing at the cap. A new one each time (a shared instance would collect what Jackson attaches to
-         * it), without a stack, which would cost more than the writing it saves.
-         */
-        private static final class Full extends IOException {
-            Full() {
-                super("payload-max-chars reached");
-            }
-
-            @Override
-            public synchronized Throwable fillInStackTrace() {
-                return this;
-            }
-        }
-    }
-
-    private static final String METERING_UNAVAILABLE = ErrorCode.METERING_UNAVAILABLE.code();
-
-    /**
+     * Takes a buffer slot for a predict call, before it predicts.
+     *
      * @throws MeteringUnavailableException when the buffer is full
      */
     public Reservation reserve() {
@@ -312,14 +240,16 @@ public class InferenceMeter implements SmartLifecycle {
 
     /** Waits until the call's record is in the database; false if it still is not after {@code timeout}. */
     public boolean awaitWritten(UUID inferenceLogId, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (unwritten.containsKey(inferenceLogId)) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(5);
+        Pending pending = unwritten.get(inferenceLogId);
+        if (pending == null) {
+            return true;
         }
-        return true;
+        try {
+            pending.written.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
     }
 
     /** Calls recorded but not yet written. */
@@ -328,19 +258,18 @@ public class InferenceMeter implements SmartLifecycle {
     }
 
     private double oldestUnwrittenSeconds() {
-        long now = System.nanoTime();
-        return unwritten.values().stream().mapToLong(p -> now - p.queuedNanos).max().orElse(0) / 1e9;
+        return oldestFirst.stream().findFirst().map(p -> (System.nanoTime() - p.queuedNanos) / 1e9).orElse(0.0);
     }
 
     @Override
     public void start() {
-        writeSpilled();
+        spill.writeBack();
+        wakeUp.drainPermits();
+        stopDeadlineNanos = Long.MAX_VALUE;
         running.set(true);
         for (int i = 0; i < Math.max(1, properties.writers()); i++) {
             int index = i;
-            Thread writer = new Thread(() -> writeLoop(index), "inference-log-writer-" + i);
-            writers.add(writer);
-            writer.start();
+            writers.add(Thread.ofPlatform().name("inference-log-writer-" + i).start(() -> writeLoop(index)));
         }
     }
 
@@ -348,10 +277,11 @@ public class InferenceMeter implements SmartLifecycle {
     public void stop() {
         stopDeadlineNanos = System.nanoTime() + properties.shutdownTimeout().toNanos();
         running.set(false);
+        wakeUp.release(writers.size());
         long deadline = System.nanoTime() + properties.shutdownTimeout().plusSeconds(5).toNanos();
         try {
             for (Thread writer : writers) {
-                writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                writer.join(Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -373,8 +303,8 @@ public class InferenceMeter implements SmartLifecycle {
     private void writeLoop(int index) {
         List<Pending> batch = new ArrayList<>(properties.batchSize());
         Duration backoff = FIRST_BACKOFF;
-        while (running.get() || !queue.isEmpty() || !batch.isEmpty()) {
-            try {
+        try {
+            while (running.get() || !queue.isEmpty() || !batch.isEmpty()) {
                 if (batch.isEmpty()) {
                     Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                     if (first == null) {
@@ -384,79 +314,46 @@ public class InferenceMeter implements SmartLifecycle {
                 }
                 // Group commit: everything that queued while the last insert ran goes in this one.
                 queue.drainTo(batch, properties.batchSize() - batch.size());
-                List<InferenceLogRecord> rows = new ArrayList<>(batch.size());
-                batch.forEach(p -> rows.add(p.beginInsert()));
-                try {
-                    logs.insertColumns(InferenceLogColumns.of(rows));
-                } catch (RuntimeException e) {
-                    batch.forEach(p -> p.insertEnded(false));
-                    throw e;
+                RuntimeException failure = insert(batch);
+                if (failure == null) {
+                    batch.clear();
+                    backoff = FIRST_BACKOFF;
+                    continue;
                 }
-                batch.forEach(p -> {
-                    unwritten.remove(p.record.id());
-                    p.insertEnded(true);
-                });
-                slots.release(batch.size());
-                batchSizes.record(batch.size());
-                batch.clear();
-                backoff = FIRST_BACKOFF;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (RuntimeException e) {
                 if (System.nanoTime() > stopDeadlineNanos) {
                     break;
                 }
                 log.warn("Could not write {} inference logs ({} waiting); retrying in {} ms: {}", batch.size(),
-                        unwritten.size(), backoff.toMillis(), e.getMessage());
-                sleep(backoff);
+                        unwritten.size(), backoff.toMillis(), failure.getMessage());
+                wakeUp.tryAcquire(backoff.toNanos(), TimeUnit.NANOSECONDS);
                 backoff = backoff.multipliedBy(2).compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff()
                         : backoff.multipliedBy(2);
             }
-        }
-        queue.drainTo(batch);
-        if (!batch.isEmpty()) {
-            spill(batch.stream().map(Pending::beginInsert).toList(), index);
-        }
-    }
-
-    private void spill(List<InferenceLogRecord> records, int writer) {
-        try {
-            Files.createDirectories(spillDir);
-            Path file = spillDir.resolve("inference-logs-" + clock.millis() + "-" + writer + ".json");
-            json.writeValue(file.toFile(), records);
-            log.error("The database could not be reached at shutdown: {} inference logs were saved to {} and will be "
-                    + "written at the next start", records.size(), file);
-        } catch (IOException | RuntimeException e) {
-            log.error("{} inference logs could neither be written nor saved: {}", records.size(), e.getMessage());
-        }
-    }
-
-    private void writeSpilled() {
-        if (!Files.isDirectory(spillDir)) {
-            return;
-        }
-        try (var files = Files.list(spillDir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                List<InferenceLogRecord> records = List.of(json.readValue(file.toFile(), InferenceLogRecord[].class));
-                for (int i = 0; i < records.size(); i += properties.batchSize()) {
-                    logs.insertColumns(InferenceLogColumns.of(
-                            records.subList(i, Math.min(records.size(), i + properties.batchSize()))));
-                }
-                Files.delete(file);
-                log.info("Wrote {} inference logs saved at the last shutdown", records.size());
-            }
-        } catch (IOException e) {
-            log.error("Could not read the inference logs saved at the last shutdown from {}: {}", spillDir,
-                    e.getMessage());
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        queue.drainTo(batch);
+        if (!batch.isEmpty()) {
+            spill.save(batch.stream().map(p -> p.beginInsert(null)).toList(), index);
+            batch.forEach(p -> p.written.completeExceptionally(new IllegalStateException("Spilled at shutdown")));
+        }
+    }
+
+    /** One batch in one insert; the failure, or null once it is committed. */
+    private RuntimeException insert(List<Pending> batch) {
+        CompletableFuture<Void> attempt = new CompletableFuture<>();
+        RuntimeException failure = null;
+        try {
+            List<InferenceLogRecord> rows = new ArrayList<>(batch.size());
+            batch.forEach(p -> rows.add(p.beginInsert(attempt)));
+            logs.insertColumns(InferenceLogColumns.of(rows));
+            batchSizes.record(rows.size());
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        boolean committed = failure == null;
+        batch.forEach(p -> p.insertEnded(committed));
+        attempt.complete(null);
+        return failure;
     }
 }
