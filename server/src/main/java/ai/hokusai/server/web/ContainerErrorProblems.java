@@ -2,7 +2,6 @@ package ai.hokusai.server.web;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import ai.hokusai.server.error.ErrorCode;
@@ -67,14 +66,15 @@ public class ContainerErrorProblems implements WebServerFactoryCustomizer<Tomcat
                     : "The request could not be read: check the URL's encoding and the size of its headers.");
             default -> new ProblemAdvice.Refusal(code, catalog.title(code) + ".");
         };
-        if (request.getAttribute(RequestIds.ATTRIBUTE) == null) {
+        boolean reachedTheApi = request.getAttribute(RequestIds.ATTRIBUTE) != null;
+        if (!reachedTheApi) {
             RequestIds.assign(request, response);
         }
-        // Spring decodes the path to look for a file extension; what Tomcat refused may not decode.
+        // A request refused before the API saw it has no instance (and its path, which Spring decodes, may not decode).
         problems.resolveException(new HttpServletRequestWrapper(request) {
             @Override
             public String getRequestURI() {
-                return Objects.toString(super.getRequestURI(), "").replace("%", "%25");
+                return reachedTheApi ? super.getRequestURI() : "";
             }
         }, response, null, answer);
     }

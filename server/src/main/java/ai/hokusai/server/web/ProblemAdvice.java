@@ -252,7 +252,7 @@ public class ProblemAdvice {
         Problem problem = new Problem(typeBase + code.code(), catalog.title(code), status.value(), code.code(),
                 RequestIds.of(request));
         problem.setDetail(detail);
-        problem.setInstance(request.getRequestURI());
+        problem.setInstance(request.getRequestURI().isEmpty() ? null : request.getRequestURI());
         // Absent rather than empty when no field is at fault (nulls are not serialised).
         problem.setErrors(violations.isEmpty() ? null : violations.stream()
                 .map(v -> new ProblemFieldError(v.pointer(), v.message())).toList());
