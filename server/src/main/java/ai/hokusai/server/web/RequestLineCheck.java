@@ -77,7 +77,7 @@ public class RequestLineCheck extends OncePerRequestFilter {
     /** Whether every name and value of the query string percent-decodes to UTF-8 text without a NUL. */
     static boolean decodes(String query) {
         try {
-            for (String part : query.split("[&=]")) {
+            for (String part : query.split("[&=]", -1)) {
                 // Byte for byte (ISO-8859-1), then those bytes as strict UTF-8.
                 byte[] bytes = URLDecoder.decode(part, ISO_8859_1).getBytes(ISO_8859_1);
                 if (UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString().indexOf('\0') >= 0) {

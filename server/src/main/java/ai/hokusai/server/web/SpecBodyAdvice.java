@@ -56,14 +56,9 @@ public class SpecBodyAdvice extends RequestBodyAdviceAdapter {
                     "The request body is larger than " + maxBytes + " bytes.");
         }
         validator.check(parameter.getMethod().getName(), body);
-        return new Checked(message.getHeaders(), body);
+        return new Checked(message.getHeaders(), new ByteArrayInputStream(body));
     }
 
-    /** The body as checked, for Spring's converter to bind. */
-    private record Checked(HttpHeaders getHeaders, byte[] bytes) implements HttpInputMessage {
-        @Override
-        public InputStream getBody() {
-            return new ByteArrayInputStream(bytes);
-        }
-    }
+    /** The body as checked, for Spring's converter to bind (it reads it once). */
+    private record Checked(HttpHeaders getHeaders, InputStream getBody) implements HttpInputMessage {}
 }
