@@ -64,7 +64,6 @@ final class StartupChecks {
               HOKUSAI_ARTIFACT_ROOT       --hokusai.artifact-root=…     empty (file:// artifacts refused)
                   the only directory file:// artifacts may come from
                                           --hokusai.max-request-bytes=… 1048576 (larger bodies: 413)
-                                          --hokusai.body-read-timeout=… 20s (slower bodies: 408)
                                           --hokusai.registry-cache-ttl=… 30s
 
               --help                      print this and exit

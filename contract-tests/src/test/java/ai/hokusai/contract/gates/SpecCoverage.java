@@ -33,7 +33,7 @@ public final class SpecCoverage {
             Map.entry("500", "no provider state can provoke an internal error without breaking the server on "
                     + "purpose; its body is the shared Problem schema that every other error interaction already "
                     + "holds to"),
-            Map.entry("408", "a body that stalls for the body-read timeout (20 s) cannot be recorded as an "
+            Map.entry("408", "a body that stalls for the connection timeout (10 s) cannot be recorded as an "
                     + "interaction; the server's StalledClientsIT and HostileInputIT hold the answer"),
             Map.entry("createApiKey 413", "a body over 1 MiB in the pact file to repeat what predict's 413 "
                     + "interaction shows: one filter refuses every oversized body, and the server's bad-input corpus "

@@ -15,8 +15,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxRequestBytes  request bodies larger than this are refused with 413
  * @param registryCacheTtl how long a resolved model reference is reused before the registry is read again
  * @param apiKeyCacheTtl   how long an authenticated key is reused before the database is read again
- * @param bodyReadTimeout  how long a request body may take to arrive in full; a slower one is answered 408 and its
- *                         connection closed
  */
 @ConfigurationProperties(prefix = "hokusai")
 public record HokusaiProperties(
@@ -25,6 +23,5 @@ public record HokusaiProperties(
         String keyHashSecret,
         long maxRequestBytes,
         Duration registryCacheTtl,
-        Duration apiKeyCacheTtl,
-        Duration bodyReadTimeout) {
+        Duration apiKeyCacheTtl) {
 }

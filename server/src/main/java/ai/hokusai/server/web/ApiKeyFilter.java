@@ -19,10 +19,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * The first judge of every {@code /api/**} request, before routing, content negotiation or any body is read:
@@ -36,7 +37,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The scope check needs the matched operation and stays in {@link ScopeInterceptor}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 5)
 public class ApiKeyFilter extends OncePerRequestFilter {
 
     public static final String POLICY_HEADER = "RateLimit-Policy";
@@ -46,11 +46,12 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     private final ApiKeyService keys;
     private final RateLimiter limiter;
     private final boolean limitsEnabled;
-    private final ProblemWriter problems;
+    private final HandlerExceptionResolver problems;
     private final Counter rejections;
     private final RequestStages stages;
 
-    public ApiKeyFilter(ApiKeyService keys, RateLimiter limiter, RateLimitProperties limits, ProblemWriter problems,
+    public ApiKeyFilter(ApiKeyService keys, RateLimiter limiter, RateLimitProperties limits,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
             MeterRegistry metrics, RequestStages stages) {
         this.stages = stages;
         this.keys = keys;
@@ -94,10 +95,19 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             }
         } catch (RuntimeException e) {
             // An invalid key, a spent quota, or the database down while the key is checked (503, not 500).
-            problems.write(e, request, response, ProblemWriter.hasBody(request));
+            refuse(problems, e, request, response);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Answers a request refused before its body was read; if it announced one, its connection is closed undrained. */
+    static void refuse(HandlerExceptionResolver problems, Exception e, HttpServletRequest request,
+            HttpServletResponse response) {
+        if (request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+        }
+        problems.resolveException(request, response, null, e);
     }
 
     /** The one credential the request carries; two, or a header sent twice, are ambiguous and refused. */

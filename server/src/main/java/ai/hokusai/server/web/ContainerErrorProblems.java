@@ -1,122 +1,113 @@
 package ai.hokusai.server.web;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-import ai.hokusai.server.config.ApiSpecDocument;
 import ai.hokusai.server.error.ErrorCode;
-import org.apache.catalina.Host;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Requests Tomcat refuses before Spring sees them — a malformed URL encoding, an oversized header — would get
- * Tomcat's HTML error page. This replaces the host's error report valve, so they too answer a problem with a code
- * and a request id.
+ * What Tomcat answers itself (a request it cannot parse, a body it cannot read) comes from the host's error report
+ * valve; this replaces it, so those too are problems written by {@link ProblemAdvice}. See
+ * docs/decisions/0001-container-error-valve.md.
  */
 @Component
 public class ContainerErrorProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
-    private final String typeBase;
+    private final HandlerExceptionResolver problems;
     private final ProblemCatalog catalog;
 
-    public ContainerErrorProblems(ApiSpecDocument spec, ProblemCatalog catalog) {
-        this.typeBase = spec.productionBaseUrl() + "/docs/errors.html#";
+    public ContainerErrorProblems(@Lazy @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
+            ProblemCatalog catalog) {
+        this.problems = problems;
         this.catalog = catalog;
     }
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        factory.addContextCustomizers(context -> context.getPipeline().addValve(new NoDrainValve()));
         factory.addContextCustomizers(context -> {
-            Host host = (Host) context.getParent();
-            if (host instanceof org.apache.catalina.core.StandardHost standard) {
-                // The host adds the valve named here unless one of that class is already in its pipeline.
-                standard.setErrorReportValveClass(ProblemValve.class.getName());
-                host.getPipeline().addValve(new ProblemValve(typeBase, catalog));
+            if (context.getParent() instanceof StandardHost host) {
+                // The only one: Boot adds a plain one, and the host adds one of the class named here if none is there.
+                for (Valve valve : host.getPipeline().getValves()) {
+                    if (valve instanceof ErrorReportValve) {
+                        host.getPipeline().removeValve(valve);
+                    }
+                }
+                host.setErrorReportValveClass(ProblemValve.class.getName());
+                host.getPipeline().addValve(new ProblemValve(this));
             }
         });
     }
 
-    /**
-     * After an answer that refuses a request whose body was not read (401 before the body, 413, 408), the container
-     * would drain the rest of the body before closing — a blocking read that a stalled client turns into a worker
-     * thread held until the connection times out. This valve gives the request a hook, under {@link #NO_DRAIN}, that
-     * tells the container not to drain and to close the connection once the answer is written.
-     */
-    static final class NoDrainValve extends org.apache.catalina.valves.ValveBase {
-
-        NoDrainValve() {
-            super(true);
+    private void report(Request request, Response response, Throwable failure) {
+        ErrorCode code = failure instanceof SocketTimeoutException ? ErrorCode.REQUEST_TIMEOUT
+                : ProblemCatalog.forContainerStatus(response.getStatus());
+        Exception answer = switch (code) {
+            case INTERNAL_ERROR -> failure instanceof Exception e ? e
+                    : new ProblemAdvice.Refusal(code, "An unexpected error occurred. Quote the request id to support.");
+            case REQUEST_TIMEOUT -> new ProblemAdvice.Refusal(code, "The request body stalled.");
+            case BAD_REQUEST -> new ProblemAdvice.Refusal(code, failure instanceof IOException
+                    ? "The request body could not be read: its framing is broken (a malformed chunk) or it ended early."
+                    : "The request could not be read: check the URL's encoding and the size of its headers.");
+            default -> new ProblemAdvice.Refusal(code, catalog.title(code) + ".");
+        };
+        boolean reachedTheApi = request.getAttribute(RequestIds.ATTRIBUTE) != null;
+        if (!reachedTheApi) {
+            RequestIds.assign(request, response);
         }
-
-        @Override
-        public void invoke(Request request, Response response) throws IOException, jakarta.servlet.ServletException {
-            org.apache.coyote.Request coyote = request.getCoyoteRequest();
-            request.setAttribute(NO_DRAIN, (Runnable) () -> {
-                coyote.action(org.apache.coyote.ActionCode.DISABLE_SWALLOW_INPUT, null);
-                // Not draining marks the exchange as failed; the answer is being written by the caller, so no error
-                // page may be dispatched on top of it.
-                response.setErrorReported();
-            });
-            getNext().invoke(request, response);
-        }
+        // A request refused before the API saw it has no instance (and its path, which Spring decodes, may not decode).
+        problems.resolveException(new HttpServletRequestWrapper(request) {
+            @Override
+            public String getRequestURI() {
+                return reachedTheApi ? super.getRequestURI() : "";
+            }
+        }, response, null, answer);
     }
 
-    /** Request attribute: a {@link Runnable} that closes the connection after the answer, without draining the body. */
-    static final String NO_DRAIN = ContainerErrorProblems.class.getName() + ".noDrain";
-
-    /** Writes the problem body for an error no handler answered. */
+    /** The host's error report valve: every error answered by the container is a problem. */
     public static class ProblemValve extends ErrorReportValve {
 
-        private final String typeBase;
-        private final ProblemCatalog catalog;
+        private final ContainerErrorProblems problems;
 
-        /** For Tomcat, which instantiates the host's error valve class by name when none is in the pipeline yet. */
-        public ProblemValve() {
-            this("", null);
+        ProblemValve(ContainerErrorProblems problems) {
+            this.problems = problems;
         }
 
-        ProblemValve(String typeBase, ProblemCatalog catalog) {
-            this.typeBase = typeBase;
-            this.catalog = catalog;
+        /** An answer that closes the connection before the body was read (a refused upload) does not drain it. */
+        @Override
+        public void invoke(Request request, Response response) throws IOException, ServletException {
+            super.invoke(request, response);
+            AtomicBoolean read = new AtomicBoolean();
+            request.getCoyoteRequest().action(ActionCode.REQUEST_BODY_FULLY_READ, read);
+            if (!read.get() && "close".equalsIgnoreCase(response.getHeader(HttpHeaders.CONNECTION))) {
+                request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+            }
         }
 
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
-            int status = response.getStatus();
-            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            if (response.getStatus() < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;
             }
-            ErrorCode code = ProblemCatalog.forContainerStatus(status);
-            if (catalog != null) {
-                // The container's own status (417, 431, 501, 505 …) becomes the documented status of its code.
-                status = catalog.status(code).value();
-                response.setStatus(status);
-            }
-            String requestId = response.getHeader(RequestIds.HEADER) != null ? response.getHeader(RequestIds.HEADER)
-                    : RequestIds.newId();
-            String detail = code == ErrorCode.INTERNAL_ERROR
-                    ? "An unexpected error occurred. Quote the request id to support."
-                    : "The request could not be read: check the URL's encoding and the size of its headers.";
             try {
-                response.setHeader(RequestIds.HEADER, requestId);
-                response.setContentType(ProblemResponses.PROBLEM_JSON.toString());
-                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                Writer writer = response.getReporter();
-                if (writer != null) {
-                    String title = catalog == null ? code.code() : catalog.title(code);
-                    writer.write("{\"type\":\"" + typeBase + code.code() + "\",\"title\":\"" + title
-                            + "\",\"status\":" + status + ",\"code\":\"" + code.code() + "\",\"request_id\":\""
-                            + requestId + "\",\"detail\":\"" + detail + "\"}");
-                    response.finishResponse();
-                }
-            } catch (IOException | IllegalStateException e) {
+                problems.report(request, response, throwable);
+                response.finishResponse();
+            } catch (IOException | RuntimeException e) {
                 // The connection is gone or the response already committed: nothing more can be said.
             }
         }

@@ -1,7 +1,5 @@
 package ai.hokusai.server.web;
 
-import java.util.Map;
-
 import ai.hokusai.server.config.ApiSpecDocument;
 import ai.hokusai.server.security.ApiKeyPrincipal;
 import ai.hokusai.server.security.Caller;
@@ -41,14 +39,9 @@ public class PredictionsController implements PredictionsApi {
                 PredictResponse.class, () -> {
                     MeteredPredictionService.MeteredPrediction metered = predictions.predict(
                             new MeteredPredictionService.Call(new Caller(caller, requestId), idempotencyKey), modelRef,
-                            inputs(predictRequest));
+                            predictRequest.getInputs());
                     return response(metered, requestId);
                 });
-    }
-
-    /** The inputs as read from the body, which a model's input schema is checked on without converting them again. */
-    private Object inputs(PredictRequest predictRequest) {
-        return SpecBodyAdvice.value(request) instanceof Map<?, ?> body ? body.get("inputs") : predictRequest.getInputs();
     }
 
     private PredictResponse response(MeteredPredictionService.MeteredPrediction metered, String requestId) {

@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import ai.hokusai.server.config.ApiSpecDocument;
 import ai.hokusai.server.error.DomainException;
 import ai.hokusai.server.error.ErrorCode;
 import ai.hokusai.server.error.FieldViolation;
 import ai.hokusai.server.error.StoreUnavailableException;
 import ai.hokusai.server.web.model.Problem;
+import ai.hokusai.server.web.model.ProblemFieldError;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
@@ -19,6 +20,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -35,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
@@ -57,10 +61,19 @@ public class ProblemAdvice {
     private static final String MODEL_REF_RULE =
             "must be a model number (21), a model slug (lscor-v2) or a deployment UUID";
 
-    private final ProblemResponses problems;
+    private final String typeBase;
+    private final ProblemCatalog catalog;
 
-    public ProblemAdvice(ProblemResponses problems) {
-        this.problems = problems;
+    public ProblemAdvice(ApiSpecDocument spec, ProblemCatalog catalog) {
+        this.typeBase = spec.productionBaseUrl() + "/docs/errors.html#";
+        this.catalog = catalog;
+    }
+
+    /** A refusal the web layer makes itself, before or around a handler: its code and detail. */
+    static final class Refusal extends DomainException {
+        Refusal(ErrorCode code, String detail) {
+            super(code, detail);
+        }
     }
 
     /**
@@ -80,7 +93,7 @@ public class ProblemAdvice {
             log.warn("The database cannot be reached on {} {}: {}", request.getMethod(), request.getRequestURI(),
                     e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         }
-        return problems.build(e.code(), e.getMessage(), e.violations(), headers, request);
+        return build(e.code(), e.getMessage(), e.violations(), headers, request);
     }
 
     /** The database is down, as Spring reports it: a 503 that says retry, never a 500 that says bug. */
@@ -92,7 +105,7 @@ public class ProblemAdvice {
 
     @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
     ResponseEntity<Problem> routeNotFound(Exception e, HttpServletRequest request) {
-        return problems.build(ErrorCode.ROUTE_NOT_FOUND, "No route of this API has the path " + request.getRequestURI()
+        return build(ErrorCode.ROUTE_NOT_FOUND, "No route of this API has the path " + request.getRequestURI()
                 + ". The API reference lists every route.", request);
     }
 
@@ -105,20 +118,20 @@ public class ProblemAdvice {
                 .map(m -> m + " " + request.getRequestURI()).collect(Collectors.joining(" or "));
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.ALLOW, allow);
-        return problems.build(ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not allowed on "
+        return build(ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not allowed on "
                 + request.getRequestURI() + ". Call it as: " + calls + ".", List.of(), headers, request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Problem> unsupportedMediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         String given = e.getContentType() == null ? "none" : "'" + e.getContentType() + "'";
-        return problems.build(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+        return build(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                 "Content-Type " + given + " is not supported; send application/json.", request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<Problem> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
-        return problems.build(ErrorCode.NOT_ACCEPTABLE,
+        return build(ErrorCode.NOT_ACCEPTABLE,
                 "This route answers with application/json; the Accept header rules it out.", request);
     }
 
@@ -126,34 +139,27 @@ public class ProblemAdvice {
     ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         Throwable cause = e;
         while (cause != null) {
-            if (cause instanceof BodySizeLimit.BodyTooLargeException tooLarge) {
-                return problems.build(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), request);
-            }
             if (cause instanceof UnrecognizedPropertyException unknown) {
-                String pointer = pointer(unknown);
-                return problems.build(ErrorCode.INVALID_REQUEST, "The request body has a field this call does not take.",
-                        List.of(new FieldViolation(pointer, "is not a field of this request")), new HttpHeaders(),
-                        request);
+                return invalidRequest("The request body has a field this call does not take.",
+                        List.of(new FieldViolation(pointer(unknown), "is not a field of this request")), request);
             }
             if (cause instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
-                return problems.build(ErrorCode.INVALID_REQUEST, "A field of the request body has the wrong type.",
-                        List.of(new FieldViolation(pointer(mismatch), "has the wrong type")), new HttpHeaders(),
-                        request);
+                return invalidRequest("A field of the request body has the wrong type.",
+                        List.of(new FieldViolation(pointer(mismatch), "has the wrong type")), request);
             }
             cause = cause.getCause();
         }
+        // A body the container failed to read (broken framing, an early end, a stall) has been answered by the
+        // container already, with its own status (ContainerErrorProblems); what is returned here is not sent.
         boolean empty = !(e.getCause() instanceof JacksonException);
-        return problems.build(ErrorCode.MALFORMED_JSON, empty ? "The request body is missing or unreadable."
+        return build(ErrorCode.MALFORMED_JSON, empty ? "The request body is missing or unreadable."
                 : "The request body is not valid JSON.", request);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<Problem> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
-        List<FieldViolation> violations = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldViolation("/" + snakeCase(f.getField()).replace('.', '/'), f.getDefaultMessage()))
-                .toList();
-        return problems.build(ErrorCode.INVALID_REQUEST, "The request body is invalid.", violations, new HttpHeaders(),
-                request);
+        return invalidRequest("The request body is invalid.",
+                e.getBindingResult().getFieldErrors().stream().map(ProblemAdvice::bodyViolation).toList(), request);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
@@ -162,14 +168,12 @@ public class ProblemAdvice {
         e.getParameterValidationResults().forEach(result -> {
             if (result.getMethodParameter().hasParameterAnnotation(RequestBody.class)
                     && result instanceof ParameterErrors errors) {
-                errors.getFieldErrors().forEach(f -> bodyViolations.add(new FieldViolation(
-                        "/" + snakeCase(f.getField()).replace('.', '/'), f.getDefaultMessage())));
+                errors.getFieldErrors().forEach(f -> bodyViolations.add(bodyViolation(f)));
             }
         });
         if (!bodyViolations.isEmpty()) {
             // A constraint of the body (e.g. minItems) is an invalid request, as when the body binds.
-            return problems.build(ErrorCode.INVALID_REQUEST, "The request body is invalid.", bodyViolations,
-                    new HttpHeaders(), request);
+            return invalidRequest("The request body is invalid.", bodyViolations, request);
         }
         List<FieldViolation> violations = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> {
@@ -177,24 +181,18 @@ public class ProblemAdvice {
             result.getResolvableErrors().forEach(error -> violations.add(new FieldViolation(pointer,
                     MODEL_REF_POINTER.equals(pointer) ? MODEL_REF_RULE : error.getDefaultMessage())));
         });
-        return problems.build(ErrorCode.INVALID_PARAMETER, describe(violations), violations, new HttpHeaders(),
-                request);
+        return invalidParameter(violations, request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Problem> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        List<FieldViolation> violations = List.of(new FieldViolation(parameterPointer(e.getParameter()),
-                "has the wrong type"));
-        return problems.build(ErrorCode.INVALID_PARAMETER, describe(violations), violations, new HttpHeaders(),
+        return invalidParameter(List.of(new FieldViolation(parameterPointer(e.getParameter()), "has the wrong type")),
                 request);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<Problem> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
-        List<FieldViolation> violations = List.of(new FieldViolation("#/query/" + e.getParameterName(),
-                "is required"));
-        return problems.build(ErrorCode.INVALID_PARAMETER, describe(violations), violations, new HttpHeaders(),
-                request);
+        return invalidParameter(List.of(new FieldViolation("#/query/" + e.getParameterName(), "is required")), request);
     }
 
     /** A path parameter that converts to nothing, e.g. a blank UUID ({@code /api/v1/deployments/%20}). */
@@ -204,26 +202,13 @@ public class ProblemAdvice {
         if (!e.isMissingAfterConversion()) {
             return unexpected(e, request);
         }
-        List<FieldViolation> violations = List.of(new FieldViolation("#/path/" + e.getVariableName(),
-                "must not be blank"));
-        return problems.build(ErrorCode.INVALID_PARAMETER, describe(violations), violations, new HttpHeaders(),
+        return invalidParameter(List.of(new FieldViolation("#/path/" + e.getVariableName(), "must not be blank")),
                 request);
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<Problem> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
-        List<FieldViolation> violations = List.of(new FieldViolation("#/header/" + e.getHeaderName(), "is required"));
-        return problems.build(ErrorCode.INVALID_PARAMETER, describe(violations), violations, new HttpHeaders(),
-                request);
-    }
-
-    @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<Problem> constraintViolation(ConstraintViolationException e, HttpServletRequest request) {
-        List<FieldViolation> violations = e.getConstraintViolations().stream()
-                .map(v -> new FieldViolation("#/" + v.getPropertyPath(), v.getMessage()))
-                .toList();
-        return problems.build(ErrorCode.INVALID_PARAMETER, describe(violations), violations, new HttpHeaders(),
-                request);
+        return invalidParameter(List.of(new FieldViolation("#/header/" + e.getHeaderName(), "is required")), request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -232,7 +217,7 @@ public class ProblemAdvice {
             return domain(new StoreUnavailableException(e), request);
         }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return problems.build(ErrorCode.INTERNAL_ERROR,
+        return build(ErrorCode.INTERNAL_ERROR,
                 "An unexpected error occurred. Quote the request id to support.", request);
     }
 
@@ -253,9 +238,42 @@ public class ProblemAdvice {
         return false;
     }
 
-    private static String describe(List<FieldViolation> violations) {
-        return violations.stream().map(v -> v.pointer().replace("#/", "").replace('/', ' ') + " " + v.message())
-                .distinct().collect(Collectors.joining("; ", "Invalid parameter: ", "."));
+    /**
+     * Every answer: an RFC 9457 problem whose {@code type} points at the code's section of the error reference under
+     * the spec's production base URL, written by Spring's JSON converter with the application's mapper.
+     */
+    private ResponseEntity<Problem> build(ErrorCode code, String detail, HttpServletRequest request) {
+        return build(code, detail, List.of(), new HttpHeaders(), request);
+    }
+
+    private ResponseEntity<Problem> build(ErrorCode code, String detail, List<FieldViolation> violations,
+            HttpHeaders headers, HttpServletRequest request) {
+        HttpStatus status = catalog.status(code);
+        Problem problem = new Problem(typeBase + code.code(), catalog.title(code), status.value(), code.code(),
+                RequestIds.of(request));
+        problem.setDetail(detail);
+        problem.setInstance(request.getRequestURI().isEmpty() ? null : request.getRequestURI());
+        // Absent rather than empty when no field is at fault (nulls are not serialised).
+        problem.setErrors(violations.isEmpty() ? null : violations.stream()
+                .map(v -> new ProblemFieldError(v.pointer(), v.message())).toList());
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private ResponseEntity<Problem> invalidRequest(String detail, List<FieldViolation> violations,
+            HttpServletRequest request) {
+        return build(ErrorCode.INVALID_REQUEST, detail, violations, new HttpHeaders(), request);
+    }
+
+    private ResponseEntity<Problem> invalidParameter(List<FieldViolation> violations, HttpServletRequest request) {
+        String detail = violations.stream()
+                .map(v -> v.pointer().replace("#/", "").replace('/', ' ') + " " + v.message()).distinct()
+                .collect(Collectors.joining("; ", "Invalid parameter: ", "."));
+        return build(ErrorCode.INVALID_PARAMETER, detail, violations, new HttpHeaders(), request);
+    }
+
+    private static FieldViolation bodyViolation(FieldError f) {
+        return new FieldViolation("/" + snakeCase(f.getField()).replace('.', '/'), f.getDefaultMessage());
     }
 
     /** {@code #/path/modelRef}, {@code #/query/limit} or {@code #/header/X-Request-Id}, as the spec names them. */

@@ -9,8 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,7 +17,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * echoes it on the response and puts it on every log line of the request (MDC key {@code request_id}).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIds extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Request-Id";
@@ -38,11 +35,7 @@ public class RequestIds extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        String id = given != null && ACCEPTED.matcher(given).matches() ? given : newId();
-        request.setAttribute(ATTRIBUTE, id);
-        response.setHeader(HEADER, id);
-        MDC.put(MDC_KEY, id);
+        MDC.put(MDC_KEY, assign(request, response));
         try {
             chain.doFilter(request, response);
         } finally {
@@ -55,8 +48,17 @@ public class RequestIds extends OncePerRequestFilter {
         return false;
     }
 
+    /** Gives the request its id and echoes it on the response. */
+    static String assign(HttpServletRequest request, HttpServletResponse response) {
+        String given = request.getHeader(HEADER);
+        String id = given != null && ACCEPTED.matcher(given).matches() ? given : newId();
+        request.setAttribute(ATTRIBUTE, id);
+        response.setHeader(HEADER, id);
+        return id;
+    }
+
     /** A fresh id, for a request that brought none (or a malformed one). */
-    public static String newId() {
+    private static String newId() {
         // A correlation id, not a secret: drawn from the thread's own generator, since a shared SecureRandom is one
         // lock that every request queued on.
         ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -1,8 +1,13 @@
 package ai.hokusai.server.web;
 
+import java.util.List;
+
+import ai.hokusai.server.web.model.AuditObjectType;
+import jakarta.servlet.Filter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import ai.hokusai.server.web.model.AuditObjectType;
+import org.springframework.core.Ordered;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
@@ -19,6 +24,39 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     public WebConfiguration(ScopeInterceptor scopes) {
         this.scopes = scopes;
+    }
+
+    /**
+     * The server's filters, in the order they run, and nothing else orders them: the request id first, so every line
+     * and answer carries it; authentication before anything else judges the request.
+     */
+    private static final List<Class<? extends Filter>> FILTERS = List.of(RequestIds.class, AccessLog.class,
+            ApiKeyFilter.class, RequestLineCheck.class);
+
+    @Bean
+    static FilterRegistrationBean<RequestIds> requestIdsRegistration(RequestIds filter) {
+        return inOrder(filter);
+    }
+
+    @Bean
+    static FilterRegistrationBean<AccessLog> accessLogRegistration(AccessLog filter) {
+        return inOrder(filter);
+    }
+
+    @Bean
+    static FilterRegistrationBean<ApiKeyFilter> apiKeyRegistration(ApiKeyFilter filter) {
+        return inOrder(filter);
+    }
+
+    @Bean
+    static FilterRegistrationBean<RequestLineCheck> requestLineRegistration(RequestLineCheck filter) {
+        return inOrder(filter);
+    }
+
+    private static <F extends Filter> FilterRegistrationBean<F> inOrder(F filter) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + FILTERS.indexOf(filter.getClass()));
+        return registration;
     }
 
     /** Answers copy a {@link RenderedJson}'s text instead of writing its object again. */

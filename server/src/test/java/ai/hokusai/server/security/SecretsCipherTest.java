@@ -125,7 +125,6 @@ class SecretsCipherTest {
     }
 
     private HokusaiProperties properties() {
-        return new HokusaiProperties(data, null, null, 1_048_576, Duration.ofSeconds(30), Duration.ofSeconds(10),
-                Duration.ofSeconds(20));
+        return new HokusaiProperties(data, null, null, 1_048_576, Duration.ofSeconds(30), Duration.ofSeconds(10));
     }
 }

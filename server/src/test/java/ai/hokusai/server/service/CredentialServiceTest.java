@@ -25,7 +25,7 @@ class CredentialServiceTest {
     @Test
     void withoutASecretsKeyATokenIsRefusedAsUnavailableBeforeAnythingIsWritten() {
         SecretsCipher noKey = new SecretsCipher(new HokusaiProperties(data, null, null, 1_048_576,
-                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(20)),
+                Duration.ofSeconds(30), Duration.ofSeconds(10)),
                 new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/hokusai"));
         // No mapper and no audit trail: the refusal must come before either is touched.
         CredentialService credentials = new CredentialService(null, noKey, null, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));

@@ -23,13 +23,10 @@ final class LiveRoutes {
     private LiveRoutes() {
     }
 
-    /** Every method + path template a handler method serves, except the servlet container's error page. */
+    /** Every method + path template a handler method serves. */
     static Set<String> served(RequestMappingHandlerMapping requestMappings) {
         Set<String> live = new TreeSet<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : requestMappings.getHandlerMethods().entrySet()) {
-            if (entry.getValue().getBeanType() == ProblemErrorController.class) {
-                continue;
-            }
             RequestMappingInfo info = entry.getKey();
             assertThat(info.getMethodsCondition().getMethods())
                     .as("%s must name its HTTP method; a mapping for every method hides 405s", info)

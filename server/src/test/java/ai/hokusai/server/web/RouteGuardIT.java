@@ -43,12 +43,6 @@ class RouteGuardIT extends ServerIntegrationTest {
                 .containsExactlyInAnyOrderElementsOf(LiveRoutes.specOperations(spec).keySet());
     }
 
-    /** The owners below are found by the mapping the server routes with, which rules out paths first. */
-    @Test
-    void theServerRoutesWithThePathFirstMapping() {
-        assertThat(requestMappings).isInstanceOf(PathFirstMappings.Mapping.class);
-    }
-
     @Test
     void everySpecOperationsUrlIsOwnedByTheHandlerGeneratedForThatOperation() throws Exception {
         List<String> wrongOwners = new ArrayList<>();
