@@ -1,5 +1,6 @@
 package ai.hokusai.server;
 
+import ai.hokusai.server.config.EmbeddedPostgresLaunch;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -24,7 +25,10 @@ public class HokusaiServerApplication {
         // this server only ever loads artifacts it was given.
         defaultProperty("offline", "true");
         defaultProperty("OPT_OUT_TRACKING", "true");
-        SpringApplication.run(HokusaiServerApplication.class, args);
+        SpringApplication application = new SpringApplication(HokusaiServerApplication.class);
+        // The embedded database starts beside the context instead of in the middle of it.
+        application.addListeners(new EmbeddedPostgresLaunch());
+        application.run(args);
     }
 
     private static void defaultProperty(String name, String value) {

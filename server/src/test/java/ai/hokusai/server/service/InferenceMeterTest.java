@@ -260,7 +260,7 @@ class InferenceMeterTest {
 
     private InferenceMeter start(MeteringProperties properties) {
         InferenceMeter meter = new InferenceMeter(logs, properties, new HokusaiProperties(data, null, null, 1_048_576,
-                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(20)), JsonMapper.builder().build(),
+                Duration.ofSeconds(30), Duration.ofSeconds(10)), JsonMapper.builder().build(),
                 Clock.systemUTC(), metrics);
         meter.start();
         started.add(meter);
