@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
-
 import org.openapitools.openapidiff.core.OpenApiCompare;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
 import org.openapitools.openapidiff.core.output.MarkdownRender;
@@ -23,12 +22,11 @@ public final class BreakingChangeGate {
         }
     }
 
-    private BreakingChangeGate() {
-    }
+    private BreakingChangeGate() {}
 
     public static Verdict check(String releasedYaml, String currentYaml) {
-        ChangedOpenApi diff = OpenApiCompare.fromContents(withoutNulExclusions(releasedYaml),
-                withoutNulExclusions(currentYaml));
+        ChangedOpenApi diff =
+                OpenApiCompare.fromContents(withoutNulExclusions(releasedYaml), withoutNulExclusions(currentYaml));
         boolean breaking = diff.isIncompatible();
         int releasedMajor = major(diff.getOldSpecOpenApi().getInfo().getVersion());
         int currentMajor = major(diff.getNewSpecOpenApi().getInfo().getVersion());

@@ -1,5 +1,12 @@
 package ai.hokusai.spec;
 
+import dk.brics.automaton.Automaton;
+import dk.brics.automaton.RegExp;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,14 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dk.brics.automaton.Automaton;
-import dk.brics.automaton.RegExp;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.parameters.Parameter;
 
 /**
  * Finds pairs of path templates that some concrete URL matches both of — the shape of the bug where
@@ -36,8 +35,8 @@ public final class PathOverlapLint {
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
 
     /** Two templates a single URL can match; {@code example} is one such URL (or the literal that collides). */
-    public record Overlap(String first, String second, Set<String> firstMethods, Set<String> secondMethods,
-            String example) {
+    public record Overlap(
+            String first, String second, Set<String> firstMethods, Set<String> secondMethods, String example) {
 
         /** The old incident's exact shape: one route's methods split across look-alike templates. */
         public boolean splitsMethods() {
@@ -54,8 +53,7 @@ public final class PathOverlapLint {
         }
     }
 
-    private PathOverlapLint() {
-    }
+    private PathOverlapLint() {}
 
     public static List<Overlap> findOverlaps(OpenAPI api) {
         List<Template> templates = new ArrayList<>();
@@ -203,7 +201,9 @@ public final class PathOverlapLint {
 
     /** The automaton of a Java regex, or of any segment when the automaton syntax cannot express it. */
     static Automaton automatonOf(String javaRegex) {
-        if (javaRegex.contains("(?=") || javaRegex.contains("(?!") || javaRegex.contains("(?<")
+        if (javaRegex.contains("(?=")
+                || javaRegex.contains("(?!")
+                || javaRegex.contains("(?<")
                 || javaRegex.matches(".*\\\\[1-9].*")) {
             return new RegExp(ANY_SEGMENT, RegExp.NONE).toAutomaton();
         }
@@ -211,7 +211,8 @@ public final class PathOverlapLint {
                 .replace("(?:", "(")
                 .replace("\\d", "[0-9]")
                 .replace("\\w", "[a-zA-Z0-9_]")
-                .replace("\\Q", "\"").replace("\\E", "\"");
+                .replace("\\Q", "\"")
+                .replace("\\E", "\"");
         try {
             return new RegExp(brics, RegExp.NONE).toAutomaton();
         } catch (IllegalArgumentException e) {

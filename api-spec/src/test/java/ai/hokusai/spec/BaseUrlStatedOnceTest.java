@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +18,9 @@ class BaseUrlStatedOnceTest {
 
     private static final Path ROOT = Path.of("..");
     private static final List<Path> SOURCES = List.of(
-            ROOT.resolve("server/src/main"), ROOT.resolve("sdk-java/src/main"), ROOT.resolve("docs/src"),
+            ROOT.resolve("server/src/main"),
+            ROOT.resolve("sdk-java/src/main"),
+            ROOT.resolve("docs/src"),
             ROOT.resolve("README.md"));
 
     @Test
@@ -30,7 +31,9 @@ class BaseUrlStatedOnceTest {
                 .filter(BaseUrlStatedOnceTest::namesTheHost)
                 .map(Path::toString)
                 .toList();
-        assertThat(restated).as("files that restate the host instead of reading the spec's servers").isEmpty();
+        assertThat(restated)
+                .as("files that restate the host instead of reading the spec's servers")
+                .isEmpty();
     }
 
     @Test
@@ -43,8 +46,9 @@ class BaseUrlStatedOnceTest {
 
     private static Stream<Path> files(Path root) {
         try {
-            return Files.isRegularFile(root) ? Stream.of(root) : Files.walk(root).filter(Files::isRegularFile).toList()
-                    .stream();
+            return Files.isRegularFile(root)
+                    ? Stream.of(root)
+                    : Files.walk(root).filter(Files::isRegularFile).toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 
 class BreakingChangeGateTest {
@@ -20,14 +19,16 @@ class BreakingChangeGateTest {
     @Test
     void theCurrentSpecBreaksNoClientOfTheLastReleasedOne() throws IOException {
         BreakingChangeGate.Verdict verdict = BreakingChangeGate.check(read(RELEASED), read(CURRENT));
-        assertThat(verdict.passes()).as("breaking changes without a new major version:%n%s", verdict.report())
+        assertThat(verdict.passes())
+                .as("breaking changes without a new major version:%n%s", verdict.report())
                 .isTrue();
     }
 
     @Test
     void removingAnOperationIsBreakingAndNamedInTheReport() throws IOException {
         String released = read(RELEASED);
-        String drifted = released.replace("  /api/v1/models/{modelRef}/info:\n", "  /api/v1/models/{modelRef}/about:\n");
+        String drifted =
+                released.replace("  /api/v1/models/{modelRef}/info:\n", "  /api/v1/models/{modelRef}/about:\n");
 
         BreakingChangeGate.Verdict verdict = BreakingChangeGate.check(released, drifted);
 
@@ -48,8 +49,8 @@ class BreakingChangeGateTest {
     @Test
     void aBreakingChangePassesWithANewMajorVersion() throws IOException {
         String released = read(RELEASED);
-        String nextMajor = released
-                .replace("  /api/v1/models/{modelRef}/info:\n", "  /api/v1/models/{modelRef}/about:\n")
+        String nextMajor = released.replace(
+                        "  /api/v1/models/{modelRef}/info:\n", "  /api/v1/models/{modelRef}/about:\n")
                 .replaceFirst("  version: 1\\.[0-9]+\\.[0-9]+", "  version: 2.0.0");
 
         BreakingChangeGate.Verdict verdict = BreakingChangeGate.check(released, nextMajor);

@@ -2,12 +2,11 @@ package ai.hokusai.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.List;
-
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PathOverlapLintTest {
@@ -31,18 +30,18 @@ class PathOverlapLintTest {
 
     @Test
     void theProjectSpecHasNoTwoTemplatesMatchingOneUrl() {
-        OpenAPI api = new OpenAPIV3Parser().read(Path.of("src/main/openapi/openapi.yaml").toString());
+        OpenAPI api = new OpenAPIV3Parser()
+                .read(Path.of("src/main/openapi/openapi.yaml").toString());
         assertThat(api).isNotNull();
         assertThat(PathOverlapLint.findOverlaps(api)).isEmpty();
     }
 
     @Test
     void theOldServicesTwoPredictRoutersAreRejectedWithTheirMethodsSplit() {
-        OpenAPI api = parse(spec(
-                "  /api/v1/models/{deployed_model_id}/predict:\n"
-                        + op("get", "deployed_model_id", "{type: string, format: uuid}")
-                        + "  /api/v1/models/{model_id}/predict:\n"
-                        + op("post", "model_id", "{type: string}")));
+        OpenAPI api = parse(spec("  /api/v1/models/{deployed_model_id}/predict:\n"
+                + op("get", "deployed_model_id", "{type: string, format: uuid}")
+                + "  /api/v1/models/{model_id}/predict:\n"
+                + op("post", "model_id", "{type: string}")));
         List<PathOverlapLint.Overlap> overlaps = PathOverlapLint.findOverlaps(api);
         assertThat(overlaps).hasSize(1);
         assertThat(overlaps.get(0).splitsMethods()).isTrue();
@@ -52,19 +51,17 @@ class PathOverlapLintTest {
 
     @Test
     void parametersWithDisjointPatternsDoNotOverlap() {
-        OpenAPI api = parse(spec(
-                "  /models/{id}:\n" + op("get", "id", "{type: integer}")
-                        + "  /models/{slug}/x:\n" + op("get", "slug", "{type: string}")
-                        + "  /things/{id}:\n" + op("get", "id", "{type: string, pattern: '^[0-9]+$'}")
-                        + "  /things/{slug}:\n" + op("post", "slug", "{type: string, pattern: '^[a-z][a-z-]*$'}")));
+        OpenAPI api = parse(spec("  /models/{id}:\n" + op("get", "id", "{type: integer}")
+                + "  /models/{slug}/x:\n" + op("get", "slug", "{type: string}")
+                + "  /things/{id}:\n" + op("get", "id", "{type: string, pattern: '^[0-9]+$'}")
+                + "  /things/{slug}:\n" + op("post", "slug", "{type: string, pattern: '^[a-z][a-z-]*$'}")));
         assertThat(PathOverlapLint.findOverlaps(api)).isEmpty();
     }
 
     @Test
     void parametersWithIntersectingPatternsOverlap() {
-        OpenAPI api = parse(spec(
-                "  /things/{id}:\n" + op("get", "id", "{type: string, pattern: '^[0-9a-f]+$'}")
-                        + "  /things/{slug}:\n" + op("get", "slug", "{type: string, pattern: '^[a-z]+$'}")));
+        OpenAPI api = parse(spec("  /things/{id}:\n" + op("get", "id", "{type: string, pattern: '^[0-9a-f]+$'}")
+                + "  /things/{slug}:\n" + op("get", "slug", "{type: string, pattern: '^[a-z]+$'}")));
         List<PathOverlapLint.Overlap> overlaps = PathOverlapLint.findOverlaps(api);
         assertThat(overlaps).hasSize(1);
         assertThat(overlaps.get(0).example()).matches("/things/[a-f]+");
@@ -74,26 +71,24 @@ class PathOverlapLintTest {
     @Test
     void aLiteralThatAParameterAcceptsOverlapsEvenWhenThePatternUsesLookahead() {
         String modelRef = "{type: string, pattern: '^(?:[1-9][0-9]*|(?!x)[a-z]+)$'}";
-        OpenAPI api = parse(spec(
-                "  /models/{modelRef}:\n" + op("get", "modelRef", modelRef)
-                        + "  /models/search:\n    get:\n      responses: {'200': {description: ok}}\n"));
-        assertThat(PathOverlapLint.findOverlaps(api)).singleElement()
+        OpenAPI api = parse(spec("  /models/{modelRef}:\n" + op("get", "modelRef", modelRef)
+                + "  /models/search:\n    get:\n      responses: {'200': {description: ok}}\n"));
+        assertThat(PathOverlapLint.findOverlaps(api))
+                .singleElement()
                 .satisfies(o -> assertThat(o.example()).isEqualTo("/models/search"));
     }
 
     @Test
     void aLiteralThatAParameterRejectsDoesNotOverlap() {
-        OpenAPI api = parse(spec(
-                "  /models/{id}:\n" + op("get", "id", "{type: string, pattern: '^[1-9][0-9]*$'}")
-                        + "  /models/search:\n    get:\n      responses: {'200': {description: ok}}\n"));
+        OpenAPI api = parse(spec("  /models/{id}:\n" + op("get", "id", "{type: string, pattern: '^[1-9][0-9]*$'}")
+                + "  /models/search:\n    get:\n      responses: {'200': {description: ok}}\n"));
         assertThat(PathOverlapLint.findOverlaps(api)).isEmpty();
     }
 
     @Test
     void anInexpressiblePatternIsTakenToOverlapAnotherParameter() {
-        OpenAPI api = parse(spec(
-                "  /m/{a}:\n" + op("get", "a", "{type: string, pattern: '^(?!z)[a-y]+$'}")
-                        + "  /m/{b}:\n" + op("get", "b", "{type: integer}")));
+        OpenAPI api = parse(spec("  /m/{a}:\n" + op("get", "a", "{type: string, pattern: '^(?!z)[a-y]+$'}")
+                + "  /m/{b}:\n" + op("get", "b", "{type: integer}")));
         assertThat(PathOverlapLint.findOverlaps(api)).hasSize(1);
     }
 }

@@ -2,13 +2,6 @@ package ai.hokusai.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
@@ -18,6 +11,12 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +39,9 @@ class SpecConventionsTest {
     }
 
     private static void forEachOperation(OpenAPI spec, OperationVisitor visitor) {
-        spec.getPaths().forEach((path, item) -> item.readOperationsMap()
-                .forEach((method, operation) -> visitor.visit(method + " " + path, operation)));
+        spec.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> visitor.visit(method + " " + path, operation)));
     }
 
     interface OperationVisitor {
@@ -51,7 +51,8 @@ class SpecConventionsTest {
     @Test
     void theFirstServerIsTheOneProductionBaseUrl() {
         assertThat(api.getServers().get(0).getUrl()).isEqualTo("https://api.hokus.ai");
-        assertThat(api.getServers()).extracting(s -> s.getUrl())
+        assertThat(api.getServers())
+                .extracting(s -> s.getUrl())
                 .allMatch(url -> url.equals("https://api.hokus.ai") || url.startsWith("http://localhost"));
     }
 
@@ -72,30 +73,37 @@ class SpecConventionsTest {
     @Test
     void everyErrorResponseIsAProblem() {
         List<String> faults = new ArrayList<>();
-        forEachOperation(resolved, (name, op) -> op.getResponses().forEach((status, response) -> {
-            // A readiness probe answers 503 with its health body, as load balancers expect.
-            boolean probe = name.endsWith("/health/ready");
-            if ((status.startsWith("4") || status.startsWith("5")) && !probe) {
-                MediaType problem = response.getContent() == null ? null
-                        : response.getContent().get("application/problem+json");
-                if (problem == null || problem.getSchema() == null
-                        || problem.getSchema().getProperties() == null
-                        || !problem.getSchema().getProperties().containsKey("code")) {
-                    faults.add(name + " " + status + " is not application/problem+json with the Problem schema");
-                }
-            }
-        }));
+        forEachOperation(
+                resolved,
+                (name, op) -> op.getResponses().forEach((status, response) -> {
+                    // A readiness probe answers 503 with its health body, as load balancers expect.
+                    boolean probe = name.endsWith("/health/ready");
+                    if ((status.startsWith("4") || status.startsWith("5")) && !probe) {
+                        MediaType problem = response.getContent() == null
+                                ? null
+                                : response.getContent().get("application/problem+json");
+                        if (problem == null
+                                || problem.getSchema() == null
+                                || problem.getSchema().getProperties() == null
+                                || !problem.getSchema().getProperties().containsKey("code")) {
+                            faults.add(
+                                    name + " " + status + " is not application/problem+json with the Problem schema");
+                        }
+                    }
+                }));
         assertThat(faults).isEmpty();
     }
 
     @Test
     void everySuccessResponseHasAnExample() {
         List<String> faults = new ArrayList<>();
-        forEachOperation(resolved, (name, op) -> op.getResponses().forEach((status, response) -> {
-            if (status.startsWith("2") && !hasExample(response)) {
-                faults.add(name + " " + status + " has no example");
-            }
-        }));
+        forEachOperation(
+                resolved,
+                (name, op) -> op.getResponses().forEach((status, response) -> {
+                    if (status.startsWith("2") && !hasExample(response)) {
+                        faults.add(name + " " + status + " has no example");
+                    }
+                }));
         assertThat(faults).isEmpty();
     }
 
@@ -114,7 +122,8 @@ class SpecConventionsTest {
                 if (definition.getDescription() == null) {
                     faults.add(schemaName + "." + property + " has no description");
                 }
-                boolean leaf = !"array".equals(definition.getType()) || definition.getItems() == null
+                boolean leaf = !"array".equals(definition.getType())
+                        || definition.getItems() == null
                         || definition.getItems().get$ref() == null;
                 if (leaf && definition.getExample() == null && !definition.getExampleSetFlag()) {
                     faults.add(schemaName + "." + property + " has no example");
@@ -127,8 +136,8 @@ class SpecConventionsTest {
     @Test
     void everyProblemCodeHasStatusTitleAndDescription() {
         @SuppressWarnings("unchecked")
-        Map<String, Map<String, Object>> codes = (Map<String, Map<String, Object>>) api.getComponents().getSchemas()
-                .get("Problem").getExtensions().get("x-problem-codes");
+        Map<String, Map<String, Object>> codes = (Map<String, Map<String, Object>>)
+                api.getComponents().getSchemas().get("Problem").getExtensions().get("x-problem-codes");
         assertThat(codes).isNotEmpty();
         codes.forEach((code, entry) -> {
             assertThat(code).matches("[a-z][a-z_]*");
@@ -149,12 +158,14 @@ class SpecConventionsTest {
         Set<String> visited = new HashSet<>();
         forEachOperation(api, (name, op) -> {
             if (op.getParameters() != null) {
-                op.getParameters().forEach(parameter -> checkNulFree(
-                        name + " parameter " + parameter.getName(), parameter.getSchema(), visited, faults));
+                op.getParameters()
+                        .forEach(parameter -> checkNulFree(
+                                name + " parameter " + parameter.getName(), parameter.getSchema(), visited, faults));
             }
             if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
-                op.getRequestBody().getContent().forEach((type, media) -> checkNulFree(
-                        name + " body", media.getSchema(), visited, faults));
+                op.getRequestBody()
+                        .getContent()
+                        .forEach((type, media) -> checkNulFree(name + " body", media.getSchema(), visited, faults));
             }
         });
         assertThat(visited).as("the walk reached the request schemas").contains("PredictRequest");
@@ -173,16 +184,17 @@ class SpecConventionsTest {
             return;
         }
         // An enum, a UUID or a date-time holds no NUL by its own definition.
-        boolean nulFreeByFormat = schema.getEnum() != null
-                || "uuid".equals(schema.getFormat()) || "date-time".equals(schema.getFormat());
+        boolean nulFreeByFormat =
+                schema.getEnum() != null || "uuid".equals(schema.getFormat()) || "date-time".equals(schema.getFormat());
         if ("string".equals(schema.getType()) && !nulFreeByFormat) {
-            String example = schema.getExample() == null ? "x" : schema.getExample().toString();
+            String example =
+                    schema.getExample() == null ? "x" : schema.getExample().toString();
             if (schema.getPattern() == null) {
                 faults.add(where + " is a string without a pattern refusing NUL");
             } else {
                 java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(schema.getPattern());
-                String withNul = example.substring(0, example.length() / 2) + '\0'
-                        + example.substring(example.length() / 2);
+                String withNul =
+                        example.substring(0, example.length() / 2) + '\0' + example.substring(example.length() / 2);
                 if (schema.getExample() != null && !pattern.matcher(example).find()) {
                     faults.add(where + "'s example does not match its pattern");
                 }
@@ -192,8 +204,8 @@ class SpecConventionsTest {
             }
         }
         if (schema.getProperties() != null) {
-            schema.getProperties().forEach((property, child) ->
-                    checkNulFree(where + "." + property, child, visited, faults));
+            schema.getProperties()
+                    .forEach((property, child) -> checkNulFree(where + "." + property, child, visited, faults));
         }
         checkNulFree(where + "[]", schema.getItems(), visited, faults);
         if (schema.getAdditionalProperties() instanceof Schema<?> values) {
@@ -211,8 +223,9 @@ class SpecConventionsTest {
         if (content == null) {
             return true; // e.g. 204
         }
-        return content.values().stream().allMatch(media -> media.getExample() != null
-                || (media.getExamples() != null && !media.getExamples().isEmpty())
-                || (media.getSchema() != null && media.getSchema().getExample() != null));
+        return content.values().stream()
+                .allMatch(media -> media.getExample() != null
+                        || (media.getExamples() != null && !media.getExamples().isEmpty())
+                        || (media.getSchema() != null && media.getSchema().getExample() != null));
     }
 }

@@ -2,6 +2,20 @@ package ai.hokusai.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.beans.IntrospectionException;
 import java.beans.Introspector;
 import java.beans.PropertyDescriptor;
@@ -18,21 +32,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,10 +50,11 @@ class ManifestsTest {
             "networking.k8s.io/v1 NetworkPolicy", NetworkPolicy.class);
     /** The longest the server's graceful shutdown (Spring's default phase timeout) and metering's last write take. */
     private static final Duration GRACEFUL_SHUTDOWN = Duration.ofSeconds(30);
+
     private static final Duration METERING_SHUTDOWN = Duration.ofSeconds(20);
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final List<HasMetadata> RESOURCES = new ArrayList<>();
 
     @BeforeAll
@@ -65,13 +65,18 @@ class ManifestsTest {
         }
         assertThat(files).isNotEmpty();
         for (Path file : files) {
-            try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+            try (MappingIterator<JsonNode> documents =
+                    YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
                 for (JsonNode document : documents.readAll()) {
-                    String type = document.path("apiVersion").asText() + " " + document.path("kind").asText();
+                    String type = document.path("apiVersion").asText() + " "
+                            + document.path("kind").asText();
                     Class<? extends HasMetadata> kind = KINDS.get(type);
-                    assertThat(kind).as("%s: a kind this test knows (%s)", file, type).isNotNull();
+                    assertThat(kind)
+                            .as("%s: a kind this test knows (%s)", file, type)
+                            .isNotNull();
                     HasMetadata resource = YAML.treeToValue(document, kind);
-                    assertThat(unknownFields(resource, type)).as("fields the Kubernetes API does not know in %s", file)
+                    assertThat(unknownFields(resource, type))
+                            .as("fields the Kubernetes API does not know in %s", file)
                             .isEmpty();
                     RESOURCES.add(resource);
                 }
@@ -80,13 +85,19 @@ class ManifestsTest {
     }
 
     private static <T> T the(Class<T> kind) {
-        List<T> found = RESOURCES.stream().filter(kind::isInstance).map(kind::cast).toList();
+        List<T> found =
+                RESOURCES.stream().filter(kind::isInstance).map(kind::cast).toList();
         assertThat(found).as(kind.getSimpleName()).hasSize(1);
         return found.get(0);
     }
 
     private static Container api() {
-        return the(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+        return the(Deployment.class)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
     }
 
     private static Optional<EnvVar> env(String name) {
@@ -95,22 +106,31 @@ class ManifestsTest {
 
     @Test
     void theDeploymentRunsInProductionModeWithItsSecretsFromSecrets() {
-        assertThat(env("HOKUSAI_EMBEDDED_DB")).hasValueSatisfying(e -> assertThat(e.getValue()).isEqualTo("false"));
-        assertThat(env("HOKUSAI_DB_URL")).hasValueSatisfying(
-                e -> assertThat(e.getValueFrom().getSecretKeyRef()).as("from a Secret").isNotNull());
+        assertThat(env("HOKUSAI_EMBEDDED_DB"))
+                .hasValueSatisfying(e -> assertThat(e.getValue()).isEqualTo("false"));
+        assertThat(env("HOKUSAI_DB_URL"))
+                .hasValueSatisfying(e -> assertThat(e.getValueFrom().getSecretKeyRef())
+                        .as("from a Secret")
+                        .isNotNull());
         for (String file : List.of("HOKUSAI_DB_PASSWORD_FILE", "HOKUSAI_KEY_HASH_SECRET_FILE")) {
             String path = env(file).orElseThrow().getValue();
-            assertThat(api().getVolumeMounts()).as(file + " is on a mounted Secret")
+            assertThat(api().getVolumeMounts())
+                    .as(file + " is on a mounted Secret")
                     .anySatisfy(m -> {
                         assertThat(path).startsWith(m.getMountPath() + "/");
-                        assertThat(the(Deployment.class).getSpec().getTemplate().getSpec().getVolumes())
+                        assertThat(the(Deployment.class)
+                                        .getSpec()
+                                        .getTemplate()
+                                        .getSpec()
+                                        .getVolumes())
                                 .anySatisfy(v -> {
                                     assertThat(v.getName()).isEqualTo(m.getName());
                                     assertThat(v.getSecret()).isNotNull();
                                 });
                     });
         }
-        assertThat(api().getEnv()).as("no secret value written into the manifest")
+        assertThat(api().getEnv())
+                .as("no secret value written into the manifest")
                 .noneMatch(e -> e.getName().matches(".*(PASSWORD|SECRET)$") && e.getValue() != null)
                 .noneMatch(e -> e.getName().equals("HOKUSAI_BOOTSTRAP_API_KEY"));
     }
@@ -140,8 +160,10 @@ class ManifestsTest {
         assertThat(api().getSecurityContext().getCapabilities().getDrop()).contains("ALL");
         assertThat(api().getResources().getRequests()).containsKeys("cpu", "memory");
         assertThat(api().getResources().getLimits()).containsKey("memory");
-        assertThat(api().getVolumeMounts()).as("the only writable places are volumes")
-                .extracting(m -> m.getMountPath()).contains("/tmp", env("HOKUSAI_DATA_DIR").orElseThrow().getValue());
+        assertThat(api().getVolumeMounts())
+                .as("the only writable places are volumes")
+                .extracting(m -> m.getMountPath())
+                .contains("/tmp", env("HOKUSAI_DATA_DIR").orElseThrow().getValue());
     }
 
     /**
@@ -152,55 +174,88 @@ class ManifestsTest {
     @Test
     void theHeapLeavesTheContainerRoomForNativeMemory() {
         String options = env("JAVA_TOOL_OPTIONS").orElseThrow().getValue();
-        Matcher percentage = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(\\.\\d+)?)")
-                .matcher(options);
-        assertThat(percentage.find()).as("the heap is sized from the container's memory: " + options).isTrue();
+        Matcher percentage =
+                Pattern.compile("-XX:MaxRAMPercentage=(\\d+(\\.\\d+)?)").matcher(options);
+        assertThat(percentage.find())
+                .as("the heap is sized from the container's memory: " + options)
+                .isTrue();
         assertThat(Double.parseDouble(percentage.group(1))).isLessThanOrEqualTo(50);
         assertThat(options).as("no heap size fixed apart from the container's").doesNotContain("-Xmx");
         Matcher trim = Pattern.compile("-XX:TrimNativeHeapInterval=(\\d+)").matcher(options);
         assertThat(trim.find()).as("freed native memory is trimmed: " + options).isTrue();
-        assertThat(Long.parseLong(trim.group(1))).as("milliseconds between trims").isBetween(1L, 60_000L);
+        assertThat(Long.parseLong(trim.group(1)))
+                .as("milliseconds between trims")
+                .isBetween(1L, 60_000L);
     }
 
     @Test
     void terminationOutlastsTheDrainAndTheGracefulShutdown() {
-        Duration drain = Duration.parse("PT" + env("HOKUSAI_SHUTDOWN_DRAIN").orElseThrow().getValue().toUpperCase());
+        Duration drain = Duration.parse(
+                "PT" + env("HOKUSAI_SHUTDOWN_DRAIN").orElseThrow().getValue().toUpperCase());
         long grace = the(Deployment.class).getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
-        assertThat(Duration.ofSeconds(grace)).isGreaterThan(drain.plus(GRACEFUL_SHUTDOWN).plus(METERING_SHUTDOWN));
-        assertThat(drain).as("longer than the readiness probe needs to see it: period x failures")
-                .isGreaterThan(Duration.ofSeconds((long) api().getReadinessProbe().getPeriodSeconds()
-                        * api().getReadinessProbe().getFailureThreshold()));
-        assertThat(the(Deployment.class).getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal())
+        assertThat(Duration.ofSeconds(grace))
+                .isGreaterThan(drain.plus(GRACEFUL_SHUTDOWN).plus(METERING_SHUTDOWN));
+        assertThat(drain)
+                .as("longer than the readiness probe needs to see it: period x failures")
+                .isGreaterThan(
+                        Duration.ofSeconds((long) api().getReadinessProbe().getPeriodSeconds()
+                                * api().getReadinessProbe().getFailureThreshold()));
+        assertThat(the(Deployment.class)
+                        .getSpec()
+                        .getStrategy()
+                        .getRollingUpdate()
+                        .getMaxUnavailable()
+                        .getIntVal())
                 .isZero();
     }
 
     @Test
     void everyKindSelectsTheDeploymentsPods() {
-        Map<String, String> pods = the(Deployment.class).getSpec().getTemplate().getMetadata().getLabels();
-        assertThat(pods).containsAllEntriesOf(the(Deployment.class).getSpec().getSelector().getMatchLabels());
+        Map<String, String> pods =
+                the(Deployment.class).getSpec().getTemplate().getMetadata().getLabels();
+        assertThat(pods)
+                .containsAllEntriesOf(
+                        the(Deployment.class).getSpec().getSelector().getMatchLabels());
         assertThat(pods).containsAllEntriesOf(the(Service.class).getSpec().getSelector());
-        assertThat(pods).containsAllEntriesOf(the(PodDisruptionBudget.class).getSpec().getSelector().getMatchLabels());
-        assertThat(pods).containsAllEntriesOf(the(NetworkPolicy.class).getSpec().getPodSelector().getMatchLabels());
-        assertThat(the(HorizontalPodAutoscaler.class).getSpec().getScaleTargetRef().getName())
+        assertThat(pods)
+                .containsAllEntriesOf(
+                        the(PodDisruptionBudget.class).getSpec().getSelector().getMatchLabels());
+        assertThat(pods)
+                .containsAllEntriesOf(
+                        the(NetworkPolicy.class).getSpec().getPodSelector().getMatchLabels());
+        assertThat(the(HorizontalPodAutoscaler.class)
+                        .getSpec()
+                        .getScaleTargetRef()
+                        .getName())
                 .isEqualTo(the(Deployment.class).getMetadata().getName());
-        assertThat(the(HorizontalPodAutoscaler.class).getSpec().getMinReplicas()).isGreaterThanOrEqualTo(2);
-        assertThat(the(PodDisruptionBudget.class).getSpec().getMinAvailable().getIntVal()).isPositive();
+        assertThat(the(HorizontalPodAutoscaler.class).getSpec().getMinReplicas())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(the(PodDisruptionBudget.class).getSpec().getMinAvailable().getIntVal())
+                .isPositive();
     }
 
     @Test
     void metricsAreScrapedFromTheManagementPortWhichOnlyMonitoringReaches() {
-        Map<String, String> annotations = the(Deployment.class).getSpec().getTemplate().getMetadata().getAnnotations();
-        assertThat(annotations).containsEntry("prometheus.io/scrape", "true")
+        Map<String, String> annotations =
+                the(Deployment.class).getSpec().getTemplate().getMetadata().getAnnotations();
+        assertThat(annotations)
+                .containsEntry("prometheus.io/scrape", "true")
                 .containsEntry("prometheus.io/path", "/actuator/prometheus")
-                .containsEntry("prometheus.io/port", env("HOKUSAI_MANAGEMENT_PORT").orElseThrow().getValue());
-        assertThat(the(Service.class).getSpec().getPorts()).as("the Service exposes the public port only")
+                .containsEntry(
+                        "prometheus.io/port",
+                        env("HOKUSAI_MANAGEMENT_PORT").orElseThrow().getValue());
+        assertThat(the(Service.class).getSpec().getPorts())
+                .as("the Service exposes the public port only")
                 .allSatisfy(p -> assertThat(p.getTargetPort().getStrVal()).isEqualTo("http"));
         NetworkPolicy policy = the(NetworkPolicy.class);
         assertThat(policy.getSpec().getPolicyTypes()).contains("Ingress", "Egress");
         assertThat(policy.getSpec().getIngress()).allSatisfy(rule -> {
-            boolean management = rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == 9090);
+            boolean management =
+                    rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == 9090);
             if (management) {
-                assertThat(rule.getFrom()).as("who may reach the management port").isNotEmpty();
+                assertThat(rule.getFrom())
+                        .as("who may reach the management port")
+                        .isNotEmpty();
             }
         });
     }
@@ -246,7 +301,8 @@ class ManifestsTest {
             return found;
         }
         try {
-            for (PropertyDescriptor property : Introspector.getBeanInfo(node.getClass()).getPropertyDescriptors()) {
+            for (PropertyDescriptor property :
+                    Introspector.getBeanInfo(node.getClass()).getPropertyDescriptors()) {
                 if (property.getReadMethod() == null || property.getName().equals("class")) {
                     continue;
                 }

@@ -3,7 +3,6 @@ package ai.hokusai.docs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -28,43 +27,63 @@ final class CodeSamples {
     static final Map<String, String> SDK_CALLS = Map.ofEntries(
             Map.entry("listModels", "client.models().list()"),
             Map.entry("getModel", "client.models().get(\"{modelRef}\")"),
-            Map.entry("createModel", "client.models().create(new ModelCreateRequest()\n"
-                    + "        .slug(\"minilm-embed\").name(\"MiniLM sentence embeddings\").task(\"feature-extraction\")\n"
-                    + "        .inputSchema(Map.of(\"type\", \"object\", \"required\", List.of(\"text\")))\n"
-                    + "        .outputSchema(Map.of(\"type\", \"object\")).maxBatchSize(32))"),
-            Map.entry("updateModel", "client.models().update(\"{modelRef}\", ModelUpdateParams.builder()\n"
-                    + "        .maxBatchSize(100).cacheTtlSeconds(3600).build())"),
+            Map.entry(
+                    "createModel",
+                    "client.models().create(new ModelCreateRequest()\n"
+                            + "        .slug(\"minilm-embed\").name(\"MiniLM sentence embeddings\").task(\"feature-extraction\")\n"
+                            + "        .inputSchema(Map.of(\"type\", \"object\", \"required\", List.of(\"text\")))\n"
+                            + "        .outputSchema(Map.of(\"type\", \"object\")).maxBatchSize(32))"),
+            Map.entry(
+                    "updateModel",
+                    "client.models().update(\"{modelRef}\", ModelUpdateParams.builder()\n"
+                            + "        .maxBatchSize(100).cacheTtlSeconds(3600).build())"),
             Map.entry("getModelInfo", "client.models().info(\"{modelRef}\")"),
             Map.entry("getModelHealth", "client.models().warmUp(\"{modelRef}\")"),
-            Map.entry("getModelUsage", "client.models().usage(\"{modelRef}\", ModelUsageParams.builder()\n"
-                    + "        .from(LocalDate.parse(\"{from}\")).to(LocalDate.parse(\"{to}\")).build())"),
-            Map.entry("predict", "client.predictions().create(\"{modelRef}\", new LeadScoringInput()\n"
-                    + "        .companySize(1000).industry(\"Technology\").engagementScore(75.0)\n"
-                    + "        .websiteVisits(10).emailOpens(5).contentDownloads(3)\n"
-                    + "        .demoRequested(true).budgetConfirmed(false)\n"
-                    + "        .decisionTimeline(\"Q2 2025\").title(\"VP of Engineering\"))"),
+            Map.entry(
+                    "getModelUsage",
+                    "client.models().usage(\"{modelRef}\", ModelUsageParams.builder()\n"
+                            + "        .from(LocalDate.parse(\"{from}\")).to(LocalDate.parse(\"{to}\")).build())"),
+            Map.entry(
+                    "predict",
+                    "client.predictions().create(\"{modelRef}\", new LeadScoringInput()\n"
+                            + "        .companySize(1000).industry(\"Technology\").engagementScore(75.0)\n"
+                            + "        .websiteVisits(10).emailOpens(5).contentDownloads(3)\n"
+                            + "        .demoRequested(true).budgetConfirmed(false)\n"
+                            + "        .decisionTimeline(\"Q2 2025\").title(\"VP of Engineering\"))"),
             Map.entry("listModelDeployments", "client.deployments().list(\"{modelRef}\")"),
             Map.entry("getDeployment", "client.deployments().get(UUID.fromString(\"{deploymentId}\"))"),
-            Map.entry("createDeployment", "client.deployments().create(\"{modelRef}\", new DeploymentCreateRequest()\n"
-                    + "        .version(\"1.0.0\").runtime(\"onnx-text-embedding\")\n"
-                    + "        .artifactUri(\"hf://hokusai/minilm-embed@main\").activate(true))"),
+            Map.entry(
+                    "createDeployment",
+                    "client.deployments().create(\"{modelRef}\", new DeploymentCreateRequest()\n"
+                            + "        .version(\"1.0.0\").runtime(\"onnx-text-embedding\")\n"
+                            + "        .artifactUri(\"hf://hokusai/minilm-embed@main\").activate(true))"),
             Map.entry("activateDeployment", "client.deployments().activate(UUID.fromString(\"{deploymentId}\"))"),
             Map.entry("retireDeployment", "client.deployments().retire(UUID.fromString(\"{deploymentId}\"))"),
-            Map.entry("createApiKey", "client.apiKeys().create(ApiKeyCreateParams.builder()\n"
-                    + "        .name(\"CRM integration\").scopes(ApiKeyScope.PREDICT, ApiKeyScope.MODELS_READ)\n"
-                    + "        .rateLimitPerMinute(60).rateLimitPerHour(1000).build())"),
+            Map.entry(
+                    "createApiKey",
+                    "client.apiKeys().create(ApiKeyCreateParams.builder()\n"
+                            + "        .name(\"CRM integration\").scopes(ApiKeyScope.PREDICT, ApiKeyScope.MODELS_READ)\n"
+                            + "        .rateLimitPerMinute(60).rateLimitPerHour(1000).build())"),
             Map.entry("listApiKeys", "client.apiKeys().list()"),
             Map.entry("revokeApiKey", "client.apiKeys().revoke(UUID.fromString(\"{keyId}\"))"),
             Map.entry("getUsage", "client.usage().retrieve()"),
             Map.entry("getOwnAccount", "client.accounts().retrieve()"),
-            Map.entry("setHuggingFaceCredential", "client.accounts().setHuggingFaceToken(\"hf_aBcDeFgHiJkLmNoPqRsTuVwXyZ012345\")"),
+            Map.entry(
+                    "setHuggingFaceCredential",
+                    "client.accounts().setHuggingFaceToken(\"hf_aBcDeFgHiJkLmNoPqRsTuVwXyZ012345\")"),
             Map.entry("deleteHuggingFaceCredential", "client.accounts().deleteHuggingFaceToken()"),
-            Map.entry("createAccount", "client.accounts().create(AccountCreateParams.builder()\n"
-                    + "        .slug(\"acme-analytics\").name(\"Acme Analytics\").rateLimitPerHour(50000).build())"),
+            Map.entry(
+                    "createAccount",
+                    "client.accounts().create(AccountCreateParams.builder()\n"
+                            + "        .slug(\"acme-analytics\").name(\"Acme Analytics\").rateLimitPerHour(50000).build())"),
             Map.entry("getAccount", "client.accounts().retrieve(UUID.fromString(\"{accountId}\"))"),
-            Map.entry("listAuditEvents", "client.auditEvents().list(AuditEventListParams.builder()\n"
-                    + "        .objectType(AuditObjectType.MODEL).objectId(\"{object_id}\").build())"),
-            Map.entry("reportOutcome", "client.outcomes().report(UUID.fromString(\"0b6a7c1e-2f4d-4e8a-9b3c-1d2e3f4a5b6c\"), 1.0, \"conversion\")"),
+            Map.entry(
+                    "listAuditEvents",
+                    "client.auditEvents().list(AuditEventListParams.builder()\n"
+                            + "        .objectType(AuditObjectType.MODEL).objectId(\"{object_id}\").build())"),
+            Map.entry(
+                    "reportOutcome",
+                    "client.outcomes().report(UUID.fromString(\"0b6a7c1e-2f4d-4e8a-9b3c-1d2e3f4a5b6c\"), 1.0, \"conversion\")"),
             Map.entry("getLiveness", "client.system().liveness()"),
             Map.entry("getReadiness", "client.system().readiness()"),
             Map.entry("getOpenApiDocument", "client.system().openApiDocument()"),
@@ -104,7 +123,8 @@ final class CodeSamples {
     JsonNode withSamples() {
         ObjectNode copy = spec.root().deepCopy();
         for (Spec.Operation op : spec.operations()) {
-            ObjectNode node = (ObjectNode) copy.path("paths").path(op.path()).path(op.method().toLowerCase(Locale.ROOT));
+            ObjectNode node = (ObjectNode)
+                    copy.path("paths").path(op.path()).path(op.method().toLowerCase(Locale.ROOT));
             ArrayNode samples = node.putArray("x-codeSamples");
             samples.addObject().put("lang", "Shell").put("label", "curl").put("source", curl(op));
             samples.addObject().put("lang", "Java").put("label", "Java SDK").put("source", java(op));
@@ -120,15 +140,21 @@ final class CodeSamples {
             String in = param.path("in").asText();
             JsonNode example = example(param);
             if ("path".equals(in)) {
-                if (example == null) throw new SiteException(op.id() + ": path parameter " + param.path("name").asText() + " has no example");
+                if (example == null)
+                    throw new SiteException(
+                            op.id() + ": path parameter " + param.path("name").asText() + " has no example");
                 path = path.replace("{" + param.path("name").asText() + "}", example.asText());
-            } else if ("query".equals(in) && example != null && param.path("schema").has("default") && isNotDefault(param, example)) {
+            } else if ("query".equals(in)
+                    && example != null
+                    && param.path("schema").has("default")
+                    && isNotDefault(param, example)) {
                 query.add(param.path("name").asText() + "=" + example.asText());
             }
         }
         if (path.contains("{")) throw new SiteException(op.id() + ": path parameters without examples in " + path);
         String url = spec.baseUrl() + path + (query.isEmpty() ? "" : "?" + String.join("&", query));
-        boolean needsKey = !(op.node().has("security") && op.node().get("security").isEmpty());
+        boolean needsKey =
+                !(op.node().has("security") && op.node().get("security").isEmpty());
         return new Request(op.method(), url, requestBody(op), needsKey);
     }
 
@@ -136,7 +162,8 @@ final class CodeSamples {
         var responses = op.node().path("responses").fields();
         while (responses.hasNext()) {
             var response = responses.next();
-            if (response.getKey().startsWith("2") && spec.resolve(response.getValue()).has("content")) return true;
+            if (response.getKey().startsWith("2")
+                    && spec.resolve(response.getValue()).has("content")) return true;
         }
         return false;
     }
@@ -154,7 +181,8 @@ final class CodeSamples {
 
     /** The first example of the JSON request body; without one, the examples of the schema's properties. */
     private JsonNode requestBody(Spec.Operation op) {
-        JsonNode content = spec.resolve(op.node().path("requestBody")).path("content").path("application/json");
+        JsonNode content =
+                spec.resolve(op.node().path("requestBody")).path("content").path("application/json");
         if (content.isMissingNode()) return null;
         if (content.has("example")) return content.get("example");
         Iterator<JsonNode> examples = content.path("examples").elements();
@@ -167,7 +195,8 @@ final class CodeSamples {
             if (example != null) body.set(e.getKey(), example);
         });
         for (JsonNode required : schema.path("required")) {
-            if (!body.has(required.asText())) throw new SiteException(op.id() + ": no example for required body field " + required.asText());
+            if (!body.has(required.asText()))
+                throw new SiteException(op.id() + ": no example for required body field " + required.asText());
         }
         return body;
     }
@@ -181,33 +210,44 @@ final class CodeSamples {
         if (r.body() != null) {
             String json = Json.pretty(r.body());
             if (json.contains("'")) throw new SiteException(op.id() + ": request example contains a single quote");
-            out.append(" \\\n  -H \"Content-Type: application/json\" \\\n  -d '").append(json).append("'");
+            out.append(" \\\n  -H \"Content-Type: application/json\" \\\n  -d '")
+                    .append(json)
+                    .append("'");
         }
         return out.toString();
     }
 
     String java(Spec.Operation op) {
         String call = SDK_CALLS.get(op.id());
-        if (call == null) throw new SiteException("no Java SDK sample for operation " + op.id() + " (add it to CodeSamples.SDK_CALLS)");
+        if (call == null)
+            throw new SiteException(
+                    "no Java SDK sample for operation " + op.id() + " (add it to CodeSamples.SDK_CALLS)");
         for (JsonNode p : op.node().path("parameters")) {
             JsonNode param = spec.resolve(p);
             JsonNode example = example(param);
-            if (example != null) call = call.replace("{" + param.path("name").asText() + "}", Matcher.quoteReplacement(example.asText()));
+            if (example != null)
+                call = call.replace(
+                        "{" + param.path("name").asText() + "}", Matcher.quoteReplacement(example.asText()));
         }
-        if (call.matches("(?s).*\\{[a-zA-Z]+}.*")) throw new SiteException(op.id() + ": SDK sample refers to a parameter without example: " + call);
+        if (call.matches("(?s).*\\{[a-zA-Z]+}.*"))
+            throw new SiteException(op.id() + ": SDK sample refers to a parameter without example: " + call);
         // The client always carries a key (its builder requires one), even for the calls that need none.
         String key = "        .apiKey(System.getenv(\"HOKUSAI_API_KEY\"))\n";
         // A call whose answer has no body (204) returns nothing to keep.
         String statement = answersContent(op) ? "var result = " + call : call;
-        String body = "HokusaiClient client = HokusaiClient.builder()\n" + key
-                + "        .baseUrl(\"" + spec.baseUrl() + "\")\n        .build();\n\n" + statement + ";\n";
+        String body = "HokusaiClient client = HokusaiClient.builder()\n" + key + "        .baseUrl(\"" + spec.baseUrl()
+                + "\")\n        .build();\n\n" + statement + ";\n";
         return imports(body) + "\n" + body;
     }
 
     /** The imports the sample needs, so it compiles as pasted. */
     private static String imports(String body) {
         return IMPORTS.entrySet().stream()
-                .filter(type -> Pattern.compile("\\b" + type.getKey() + "\\b").matcher(body).find())
-                .map(type -> "import " + type.getValue() + ";\n").sorted().collect(Collectors.joining());
+                .filter(type -> Pattern.compile("\\b" + type.getKey() + "\\b")
+                        .matcher(body)
+                        .find())
+                .map(type -> "import " + type.getValue() + ";\n")
+                .sorted()
+                .collect(Collectors.joining());
     }
 }

@@ -1,14 +1,13 @@
 package ai.hokusai.docs;
 
-import org.commonmark.node.FencedCodeBlock;
-import org.commonmark.node.Node;
-import org.commonmark.renderer.NodeRenderer;
-import org.commonmark.renderer.html.HtmlWriter;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.HtmlWriter;
 
 /**
  * Turns fenced code blocks into HTML. Blocks whose info string starts with {@code curl} or {@code java sdk} are
@@ -50,7 +49,8 @@ final class ExampleBlockRenderer implements NodeRenderer {
             sdk(code);
         } else {
             if (code.matches("(?s).*\\bcurl\\s.*")) {
-                throw new SiteException(pageId + ": a curl command outside a ```curl block would not be tested:\n" + code);
+                throw new SiteException(
+                        pageId + ": a curl command outside a ```curl block would not be tested:\n" + code);
             }
             String lang = info[0].isEmpty() ? "text" : info[0];
             String body = "json".equals(lang) ? JsonHighlighter.highlight(code) : Html.escape(code);
@@ -62,24 +62,38 @@ final class ExampleBlockRenderer implements NodeRenderer {
         String status = attrs.get("status");
         if (status == null) throw new SiteException(pageId + ": a ```curl block needs status=<expected HTTP status>");
         String id = pageId + "-example-" + (++counter);
-        StringBuilder out = new StringBuilder("<figure class=\"example\" id=\"").append(id).append("\">")
+        StringBuilder out = new StringBuilder("<figure class=\"example\" id=\"")
+                .append(id)
+                .append("\">")
                 .append("<figcaption><span class=\"lang\">curl</span><span class=\"expect\">")
-                .append(status.startsWith("2") ? "ok" : "error").append(" · ").append(status).append("</span></figcaption>")
-                .append("<pre class=\"code shell\" data-example=\"curl\" data-expect-status=\"").append(status).append('"');
+                .append(status.startsWith("2") ? "ok" : "error")
+                .append(" · ")
+                .append(status)
+                .append("</span></figcaption>")
+                .append("<pre class=\"code shell\" data-example=\"curl\" data-expect-status=\"")
+                .append(status)
+                .append('"');
         String header = attrs.get("header");
-        if (header != null) out.append(" data-expect-header=\"").append(Html.escape(header)).append('"');
+        if (header != null)
+            out.append(" data-expect-header=\"").append(Html.escape(header)).append('"');
         String response = attrs.get("response");
         String[] ref = response == null ? null : response.split("/");
-        if (ref != null && ref.length != 2) throw new SiteException(pageId + ": response= takes <operationId>/<status>, got " + response);
+        if (ref != null && ref.length != 2)
+            throw new SiteException(pageId + ": response= takes <operationId>/<status>, got " + response);
         if (ref != null) {
             out.append(" data-expect-response=\"").append(id).append("-response\"");
             List<String> freeForm = spec.freeFormPaths(ref[0], ref[1]);
-            if (!freeForm.isEmpty()) out.append(" data-expect-free-form=\"").append(Html.escape(String.join(" ", freeForm))).append('"');
+            if (!freeForm.isEmpty())
+                out.append(" data-expect-free-form=\"")
+                        .append(Html.escape(String.join(" ", freeForm)))
+                        .append('"');
         }
         out.append("><code>").append(Html.escape(command)).append("</code></pre>");
         if (ref != null) {
             out.append("<div class=\"response-label\">Response</div>")
-                    .append("<pre class=\"code json response\" id=\"").append(id).append("-response\"><code>")
+                    .append("<pre class=\"code json response\" id=\"")
+                    .append(id)
+                    .append("-response\"><code>")
                     .append(JsonHighlighter.highlight(Json.pretty(spec.responseExample(ref[0], ref[1]))))
                     .append("</code></pre>");
         }
@@ -88,15 +102,18 @@ final class ExampleBlockRenderer implements NodeRenderer {
 
     private void sdk(String code) {
         String id = pageId + "-example-" + (++counter);
-        html.raw("<figure class=\"example\" id=\"" + id + "\"><figcaption><span class=\"lang\">Java SDK</span></figcaption>"
-                + "<pre class=\"code java\" data-example=\"sdk-java\"><code>" + Html.escape(code) + "</code></pre></figure>\n");
+        html.raw("<figure class=\"example\" id=\"" + id
+                + "\"><figcaption><span class=\"lang\">Java SDK</span></figcaption>"
+                + "<pre class=\"code java\" data-example=\"sdk-java\"><code>" + Html.escape(code)
+                + "</code></pre></figure>\n");
     }
 
     private Map<String, String> attributes(String[] info) {
         Map<String, String> attrs = new LinkedHashMap<>();
         for (int i = 1; i < info.length; i++) {
             int eq = info[i].indexOf('=');
-            if (eq < 1) throw new SiteException(pageId + ": expected key=value in the example info string, got " + info[i]);
+            if (eq < 1)
+                throw new SiteException(pageId + ": expected key=value in the example info string, got " + info[i]);
             attrs.put(info[i].substring(0, eq), info[i].substring(eq + 1));
         }
         return attrs;

@@ -18,7 +18,11 @@ final class JsonHighlighter {
             out.append(Html.escape(json.substring(last, m.start())));
             if (m.group(1) != null) {
                 String cls = m.group(2) != null ? "k" : "s";
-                out.append("<span class=\"").append(cls).append("\">").append(Html.escape(m.group(1))).append("</span>");
+                out.append("<span class=\"")
+                        .append(cls)
+                        .append("\">")
+                        .append(Html.escape(m.group(1)))
+                        .append("</span>");
                 if (m.group(2) != null) out.append(Html.escape(m.group(2)));
             } else if (m.group(3) != null) {
                 out.append("<span class=\"n\">").append(m.group(3)).append("</span>");

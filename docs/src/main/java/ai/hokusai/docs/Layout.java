@@ -50,15 +50,19 @@ final class Layout {
                 + "<span>Hokusai</span><span class=\"brand-sub\">Model API</span></a>"
                 + "<span class=\"version\">v" + Html.escape(spec.version()) + "</span>"
                 + "<nav class=\"top\" aria-label=\"Main\"><a href=\"" + root + "quickstart.html\">Quickstart</a>"
-                + "<a href=\"" + root + "reference.html\">API reference</a><a href=\"" + root + "errors.html\">Errors</a>"
-                + "<a href=\"" + root + "models/index.html\">Models</a><a href=\"" + root + "changelog.html\">Changelog</a></nav>"
-                + "<span class=\"baseurl\" title=\"The base URL the examples call\" data-production=\"" + Html.escape(spec.baseUrl())
+                + "<a href=\"" + root + "reference.html\">API reference</a><a href=\"" + root
+                + "errors.html\">Errors</a>"
+                + "<a href=\"" + root + "models/index.html\">Models</a><a href=\"" + root
+                + "changelog.html\">Changelog</a></nav>"
+                + "<span class=\"baseurl\" title=\"The base URL the examples call\" data-production=\""
+                + Html.escape(spec.baseUrl())
                 + "\"><span>Base URL</span><code>" + Html.escape(spec.baseUrl())
                 + "</code></span></header>";
     }
 
     private String footer(String root) {
         return "<footer class=\"footer\">Generated from <a href=\"" + root + "openapi.yaml\">openapi.yaml</a> version "
-                + Html.escape(spec.version()) + ". Every example on this site runs against the server in the build.</footer>";
+                + Html.escape(spec.version())
+                + ". Every example on this site runs against the server in the build.</footer>";
     }
 }

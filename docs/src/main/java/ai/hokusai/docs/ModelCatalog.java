@@ -1,7 +1,6 @@
 package ai.hokusai.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,13 +16,25 @@ import java.util.Locale;
 final class ModelCatalog {
 
     record Model(JsonNode seed, String card, JsonNode metrics, Path cardDir) {
-        String id() { return seed.path("id").asText(); }
-        String slug() { return seed.path("slug").asText(); }
-        String name() { return seed.path("name").asText(); }
-        String page() { return "models/" + id() + ".html"; }
+        String id() {
+            return seed.path("id").asText();
+        }
+
+        String slug() {
+            return seed.path("slug").asText();
+        }
+
+        String name() {
+            return seed.path("name").asText();
+        }
+
+        String page() {
+            return "models/" + id() + ".html";
+        }
 
         JsonNode activeDeployment() {
-            for (JsonNode d : seed.path("deployments")) if ("active".equals(d.path("status").asText())) return d;
+            for (JsonNode d : seed.path("deployments"))
+                if ("active".equals(d.path("status").asText())) return d;
             throw new SiteException("model " + id() + " has no active deployment in the seed data");
         }
     }
@@ -50,11 +61,13 @@ final class ModelCatalog {
             }
             String card = Files.readString(readme);
             if (!card.toLowerCase(Locale.ROOT).contains("training data")) {
-                throw new SiteException("the model card of model " + id + " does not disclose its training data: " + readme);
+                throw new SiteException(
+                        "the model card of model " + id + " does not disclose its training data: " + readme);
             }
             JsonNode metrics = Json.MAPPER.readTree(config.toFile()).path("metrics");
             if (!metrics.path("heldout_accuracy").isNumber()) {
-                throw new SiteException("config.json of model " + id + " has no numeric metrics.heldout_accuracy: " + config);
+                throw new SiteException(
+                        "config.json of model " + id + " has no numeric metrics.heldout_accuracy: " + config);
             }
             models.add(new Model(entry, card, metrics, dir));
         }
@@ -73,10 +86,14 @@ final class ModelCatalog {
         return modelsDir.resolve(entry.path("slug").asText());
     }
 
-    List<Model> models() { return models; }
+    List<Model> models() {
+        return models;
+    }
 
     Model model(String id) {
-        return models.stream().filter(m -> m.id().equals(id)).findFirst()
+        return models.stream()
+                .filter(m -> m.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new SiteException("the registry seed data has no model " + id));
     }
 
@@ -86,8 +103,10 @@ final class ModelCatalog {
         if (dot < 1) throw new SiteException("{{model:…}} takes <id>.<field>, got " + idDotField);
         Model model = model(idDotField.substring(0, dot));
         String field = idDotField.substring(dot + 1);
-        if ("deployment_id".equals(field)) return model.activeDeployment().path("id").asText();
-        if ("deployment_version".equals(field)) return model.activeDeployment().path("version").asText();
+        if ("deployment_id".equals(field))
+            return model.activeDeployment().path("id").asText();
+        if ("deployment_version".equals(field))
+            return model.activeDeployment().path("version").asText();
         JsonNode value = model.seed().path(field);
         if (value.isMissingNode() || value.isContainerNode()) {
             throw new SiteException("model " + model.id() + " has no scalar seed field " + field);

@@ -1,7 +1,6 @@
 package ai.hokusai.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Locale;
 
 /**
@@ -22,32 +21,59 @@ final class ModelPages {
         JsonNode seed = model.seed();
         JsonNode deployment = model.activeDeployment();
         String predictPath = spec.operation("predict").path().replace("{modelRef}", model.id());
-        String request = Json.pretty(spec.at(seed.path("example_request").asText()).path("value"));
-        if (request.contains("'")) throw new SiteException("model " + model.id() + ": the example request holds a quote the shell example cannot carry");
+        String request =
+                Json.pretty(spec.at(seed.path("example_request").asText()).path("value"));
+        if (request.contains("'"))
+            throw new SiteException(
+                    "model " + model.id() + ": the example request holds a quote the shell example cannot carry");
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(model.name()).append("\n\n")
-                .append("<p class=\"lead\">").append(Html.escape(seed.path("description").asText())).append("</p>\n\n")
+        md.append("# ")
+                .append(model.name())
+                .append("\n\n")
+                .append("<p class=\"lead\">")
+                .append(Html.escape(seed.path("description").asText()))
+                .append("</p>\n\n")
                 .append("<p class=\"tags\">");
-        seed.path("tags").forEach(t -> md.append("<span class=\"tag\">").append(Html.escape(t.asText())).append("</span>"));
+        seed.path("tags")
+                .forEach(t -> md.append("<span class=\"tag\">")
+                        .append(Html.escape(t.asText()))
+                        .append("</span>"));
         md.append("</p>\n\n## At a glance\n\n")
-                .append(facts(model, deployment)).append("\n\n")
+                .append(facts(model, deployment))
+                .append("\n\n")
                 .append("## Call it\n\n")
-                .append("Name this model in `modelRef` by its number `").append(model.id()).append("`, its slug `")
-                .append(model.slug()).append("`, or the UUID of one of its deployments (`").append(deployment.path("id").asText())
-                .append("`). Send one input object, or an array of up to ").append(seed.path("max_batch_size").asText())
+                .append("Name this model in `modelRef` by its number `")
+                .append(model.id())
+                .append("`, its slug `")
+                .append(model.slug())
+                .append("`, or the UUID of one of its deployments (`")
+                .append(deployment.path("id").asText())
+                .append("`). Send one input object, or an array of up to ")
+                .append(seed.path("max_batch_size").asText())
                 .append(" inputs.\n\n")
                 .append("```curl status=200 response=predict/200\n")
-                .append("curl -X POST ").append(spec.baseUrl()).append(predictPath).append(" \\\n")
+                .append("curl -X POST ")
+                .append(spec.baseUrl())
+                .append(predictPath)
+                .append(" \\\n")
                 .append("  -H \"Authorization: Bearer $HOKUSAI_API_KEY\" \\\n")
                 .append("  -H \"Content-Type: application/json\" \\\n")
-                .append("  -d '").append(request).append("'\n```\n\n")
+                .append("  -d '")
+                .append(request)
+                .append("'\n```\n\n")
                 .append("## Input\n\nEach input object must satisfy this schema; anything else is answered with ")
                 .append("[`invalid_input`](../errors.html#invalid_input) before the model sees it.\n\n")
-                .append(tables.render(spec.at(seed.path("input_schema").asText()))).append("\n\n")
+                .append(tables.render(spec.at(seed.path("input_schema").asText())))
+                .append("\n\n")
                 .append("## Output\n\nEach prediction in `predictions`:\n\n")
-                .append(tables.render(spec.at(seed.path("output_schema").asText()))).append("\n\n")
-                .append("## Metrics\n\n").append(metrics(model.metrics())).append("\n\n")
-                .append("## Model card\n\n<div class=\"model-card\">\n\n").append(demoteHeadings(model.card())).append("\n\n</div>\n");
+                .append(tables.render(spec.at(seed.path("output_schema").asText())))
+                .append("\n\n")
+                .append("## Metrics\n\n")
+                .append(metrics(model.metrics()))
+                .append("\n\n")
+                .append("## Model card\n\n<div class=\"model-card\">\n\n")
+                .append(demoteHeadings(model.card()))
+                .append("\n\n</div>\n");
         return md.toString();
     }
 
@@ -60,9 +86,14 @@ final class ModelPages {
                 + row("Task", Html.escape(seed.path("task").asText()))
                 + row("Max batch size", seed.path("max_batch_size").asText() + " inputs per call")
                 + row("Cache duration", seed.path("cache_ttl_seconds").asText() + " s after the last call")
-                + row("Live deployment", "<code>" + Html.escape(deployment.path("id").asText()) + "</code> · version "
-                        + Html.escape(deployment.path("version").asText()) + " · runtime " + Html.escape(deployment.path("runtime").asText()))
-                + row("Artifact storage", Html.escape(deployment.path("artifact").path("provider").asText()))
+                + row(
+                        "Live deployment",
+                        "<code>" + Html.escape(deployment.path("id").asText()) + "</code> · version "
+                                + Html.escape(deployment.path("version").asText()) + " · runtime "
+                                + Html.escape(deployment.path("runtime").asText()))
+                + row(
+                        "Artifact storage",
+                        Html.escape(deployment.path("artifact").path("provider").asText()))
                 + "</tbody></table></div>";
     }
 
@@ -77,8 +108,11 @@ final class ModelPages {
             String value = m.getValue().isFloatingPointNumber() && m.getKey().matches(".*(accuracy|rate)$")
                     ? String.format(Locale.ROOT, "%.1f %%", m.getValue().asDouble() * 100)
                     : m.getValue().asText();
-            html.append("<div class=\"metric\"><span class=\"metric-value\">").append(Html.escape(value))
-                    .append("</span><span class=\"metric-name\">").append(Html.escape(m.getKey().replace('_', ' '))).append("</span></div>");
+            html.append("<div class=\"metric\"><span class=\"metric-value\">")
+                    .append(Html.escape(value))
+                    .append("</span><span class=\"metric-name\">")
+                    .append(Html.escape(m.getKey().replace('_', ' ')))
+                    .append("</span></div>");
         });
         return html.append("</div>").toString();
     }

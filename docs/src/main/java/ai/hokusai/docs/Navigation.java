@@ -15,7 +15,9 @@ final class Navigation {
         return this;
     }
 
-    List<Entry> entries() { return entries; }
+    List<Entry> entries() {
+        return entries;
+    }
 
     String sidebar(String current, String root) {
         StringBuilder html = new StringBuilder("<nav class=\"sidebar\" aria-label=\"Documentation\">");
@@ -24,11 +26,18 @@ final class Navigation {
             if (!e.section().equals(section)) {
                 if (section != null) html.append("</ul>");
                 section = e.section();
-                html.append("<p class=\"nav-section\">").append(Html.escape(section)).append("</p><ul>");
+                html.append("<p class=\"nav-section\">")
+                        .append(Html.escape(section))
+                        .append("</p><ul>");
             }
-            html.append("<li><a href=\"").append(root).append(e.href()).append('"')
+            html.append("<li><a href=\"")
+                    .append(root)
+                    .append(e.href())
+                    .append('"')
                     .append(e.href().equals(current) ? " class=\"active\" aria-current=\"page\"" : "")
-                    .append('>').append(Html.escape(e.title())).append("</a></li>");
+                    .append('>')
+                    .append(Html.escape(e.title()))
+                    .append("</a></li>");
         }
         return html.append("</ul></nav>").toString();
     }

@@ -1,7 +1,6 @@
 package ai.hokusai.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +31,12 @@ final class Placeholders {
                 Map.entry("json", arg -> Json.pretty(spec.exampleValue(arg))),
                 Map.entry("example", arg -> JsonHighlighter.block(Json.pretty(spec.exampleValue(arg)))),
                 Map.entry("schema", arg -> tables.render(spec.component("schemas", arg))),
-                Map.entry("param", arg -> spec.component("parameters", arg).path("description").asText().strip()),
+                Map.entry(
+                        "param",
+                        arg -> spec.component("parameters", arg)
+                                .path("description")
+                                .asText()
+                                .strip()),
                 Map.entry("security", arg -> securitySchemes(spec)),
                 Map.entry("operations", arg -> operations(spec, root)),
                 Map.entry("headers_matching", arg -> headersMatching(spec, arg)),
@@ -46,8 +50,9 @@ final class Placeholders {
     String apply(String source, String pageId) {
         String text = source;
         for (String next = once(text, pageId); !next.equals(text); next = once(text, pageId)) text = next;
-        if (text.contains("{{")) throw new SiteException(pageId + ": malformed placeholder near " +
-                text.substring(text.indexOf("{{"), Math.min(text.length(), text.indexOf("{{") + 40)));
+        if (text.contains("{{"))
+            throw new SiteException(pageId + ": malformed placeholder near "
+                    + text.substring(text.indexOf("{{"), Math.min(text.length(), text.indexOf("{{") + 40)));
         return text;
     }
 
@@ -73,24 +78,45 @@ final class Placeholders {
     }
 
     private static String securitySchemes(Spec spec) {
-        StringBuilder html = new StringBuilder("<div class=\"table-wrap\"><table><thead><tr><th>Scheme</th><th>Header</th><th>How</th></tr></thead><tbody>");
+        StringBuilder html = new StringBuilder(
+                "<div class=\"table-wrap\"><table><thead><tr><th>Scheme</th><th>Header</th><th>How</th></tr></thead><tbody>");
         spec.root().path("components").path("securitySchemes").fields().forEachRemaining(e -> {
             JsonNode s = e.getValue();
-            String header = "http".equals(s.path("type").asText()) ? "Authorization" : s.path("name").asText();
-            html.append("<tr><td>").append(Html.escape(e.getKey())).append("</td><td><code>").append(Html.escape(header))
-                    .append("</code></td><td>").append(InlineMarkdown.render(s.path("description").asText())).append("</td></tr>");
+            String header = "http".equals(s.path("type").asText())
+                    ? "Authorization"
+                    : s.path("name").asText();
+            html.append("<tr><td>")
+                    .append(Html.escape(e.getKey()))
+                    .append("</td><td><code>")
+                    .append(Html.escape(header))
+                    .append("</code></td><td>")
+                    .append(InlineMarkdown.render(s.path("description").asText()))
+                    .append("</td></tr>");
         });
         return html.append("</tbody></table></div>").toString();
     }
 
     private static String operations(Spec spec, String root) {
-        StringBuilder html = new StringBuilder("<div class=\"table-wrap\"><table class=\"ops\"><thead><tr><th>Method</th><th>Path</th><th>Operation</th><th>Key</th></tr></thead><tbody>");
+        StringBuilder html = new StringBuilder(
+                "<div class=\"table-wrap\"><table class=\"ops\"><thead><tr><th>Method</th><th>Path</th><th>Operation</th><th>Key</th></tr></thead><tbody>");
         for (Spec.Operation op : spec.operations()) {
-            boolean open = op.node().has("security") && op.node().get("security").isEmpty();
-            html.append("<tr><td><span class=\"method ").append(op.method().toLowerCase(Locale.ROOT)).append("\">").append(op.method())
-                    .append("</span></td><td><code>").append(Html.escape(op.path())).append("</code></td><td><a href=\"")
-                    .append(root).append("reference.html#").append(Html.escape(op.referenceAnchor())).append("\">")
-                    .append(Html.escape(op.summary())).append("</a></td><td>").append(open ? "none" : "required").append("</td></tr>");
+            boolean open =
+                    op.node().has("security") && op.node().get("security").isEmpty();
+            html.append("<tr><td><span class=\"method ")
+                    .append(op.method().toLowerCase(Locale.ROOT))
+                    .append("\">")
+                    .append(op.method())
+                    .append("</span></td><td><code>")
+                    .append(Html.escape(op.path()))
+                    .append("</code></td><td><a href=\"")
+                    .append(root)
+                    .append("reference.html#")
+                    .append(Html.escape(op.referenceAnchor()))
+                    .append("\">")
+                    .append(Html.escape(op.summary()))
+                    .append("</a></td><td>")
+                    .append(open ? "none" : "required")
+                    .append("</td></tr>");
         }
         return html.append("</tbody></table></div>").toString();
     }
@@ -101,18 +127,27 @@ final class Placeholders {
         List<String> rows = new ArrayList<>();
         for (String kind : List.of("headers", "parameters")) {
             spec.root().path("components").path(kind).fields().forEachRemaining(e -> {
-                String header = "parameters".equals(kind) ? e.getValue().path("name").asText() : e.getKey();
-                boolean isHeader = "headers".equals(kind) || "header".equals(e.getValue().path("in").asText());
+                String header =
+                        "parameters".equals(kind) ? e.getValue().path("name").asText() : e.getKey();
+                boolean isHeader = "headers".equals(kind)
+                        || "header".equals(e.getValue().path("in").asText());
                 if (isHeader && name.matcher(header).find()) {
-                    JsonNode example = e.getValue().has("example") ? e.getValue().get("example") : e.getValue().path("schema").path("example");
-                    rows.add("<tr><td><code>" + Html.escape(header) + "</code></td><td>" + ("headers".equals(kind) ? "response" : "request")
-                            + "</td><td>" + InlineMarkdown.render(e.getValue().path("description").asText()) + "</td><td>"
-                            + (example.isMissingNode() ? "" : "<code>" + Html.escape(example.asText()) + "</code>") + "</td></tr>");
+                    JsonNode example = e.getValue().has("example")
+                            ? e.getValue().get("example")
+                            : e.getValue().path("schema").path("example");
+                    rows.add("<tr><td><code>" + Html.escape(header) + "</code></td><td>"
+                            + ("headers".equals(kind) ? "response" : "request")
+                            + "</td><td>"
+                            + InlineMarkdown.render(
+                                    e.getValue().path("description").asText()) + "</td><td>"
+                            + (example.isMissingNode() ? "" : "<code>" + Html.escape(example.asText()) + "</code>")
+                            + "</td></tr>");
                 }
             });
         }
         if (rows.isEmpty()) {
-            return "<p class=\"note\">Version " + Html.escape(spec.version()) + " of the contract defines no such header yet.</p>";
+            return "<p class=\"note\">Version " + Html.escape(spec.version())
+                    + " of the contract defines no such header yet.</p>";
         }
         return "<div class=\"table-wrap\"><table><thead><tr><th>Header</th><th>Sent in</th><th>Meaning</th><th>Example</th></tr></thead><tbody>"
                 + String.join("", rows) + "</tbody></table></div>";
@@ -121,13 +156,27 @@ final class Placeholders {
     private static String modelsTable(ModelCatalog catalog, Spec spec, String root) {
         StringBuilder html = new StringBuilder("<div class=\"cards\">");
         for (ModelCatalog.Model m : catalog.models()) {
-            html.append("<a class=\"card\" href=\"").append(root).append(m.page()).append("\"><span class=\"card-id\">Model ")
-                    .append(m.id()).append(" · ").append(Html.escape(m.seed().path("ticker").asText())).append("</span><strong>")
-                    .append(Html.escape(m.name())).append("</strong><span>").append(Html.escape(m.seed().path("description").asText()))
+            html.append("<a class=\"card\" href=\"")
+                    .append(root)
+                    .append(m.page())
+                    .append("\"><span class=\"card-id\">Model ")
+                    .append(m.id())
+                    .append(" · ")
+                    .append(Html.escape(m.seed().path("ticker").asText()))
+                    .append("</span><strong>")
+                    .append(Html.escape(m.name()))
+                    .append("</strong><span>")
+                    .append(Html.escape(m.seed().path("description").asText()))
                     .append("</span><span class=\"tags\">");
-            m.seed().path("tags").forEach(t -> html.append("<span class=\"tag\">").append(Html.escape(t.asText())).append("</span>"));
-            html.append("</span><code>POST ").append(Html.escape(spec.baseUrl()))
-                    .append(Html.escape(spec.operation("predict").path().replace("{modelRef}", m.id()))).append("</code></a>");
+            m.seed()
+                    .path("tags")
+                    .forEach(t -> html.append("<span class=\"tag\">")
+                            .append(Html.escape(t.asText()))
+                            .append("</span>"));
+            html.append("</span><code>POST ")
+                    .append(Html.escape(spec.baseUrl()))
+                    .append(Html.escape(spec.operation("predict").path().replace("{modelRef}", m.id())))
+                    .append("</code></a>");
         }
         return html.append("</div>").toString();
     }

@@ -48,11 +48,18 @@ public final class SiteGenerator {
         for (String required : List.of("spec", "seed", "models", "sources", "redoc", "out")) {
             if (!opts.containsKey(required)) throw new IllegalArgumentException("missing --" + required + "=");
         }
-        int pages = generate(opts.get("spec"), opts.get("seed"), opts.get("models"), opts.get("sources"), opts.get("redoc"), opts.get("out"));
+        int pages = generate(
+                opts.get("spec"),
+                opts.get("seed"),
+                opts.get("models"),
+                opts.get("sources"),
+                opts.get("redoc"),
+                opts.get("out"));
         System.out.println("[docs] " + pages + " pages written to " + opts.get("out"));
     }
 
-    static int generate(Path specFile, Path seedFile, Path modelsDir, Path sources, Path redoc, Path out) throws IOException {
+    static int generate(Path specFile, Path seedFile, Path modelsDir, Path sources, Path redoc, Path out)
+            throws IOException {
         Spec spec = Spec.load(specFile);
         ModelCatalog catalog = ModelCatalog.load(seedFile, modelsDir);
         checkEverySourceIsListed(sources);
@@ -83,8 +90,15 @@ public final class SiteGenerator {
         return written + 1;
     }
 
-    private static int writePage(Path out, String href, String source, Spec spec, ModelCatalog catalog,
-                                 MarkdownRenderer markdown, Layout layout) throws IOException {
+    private static int writePage(
+            Path out,
+            String href,
+            String source,
+            Spec spec,
+            ModelCatalog catalog,
+            MarkdownRenderer markdown,
+            Layout layout)
+            throws IOException {
         String pageId = href.replace(".html", "").replace('/', '-');
         String text = new Placeholders(spec, catalog, Layout.rootOf(href)).apply(source, pageId);
         String html = layout.page(href, MarkdownRenderer.title(text, pageId), markdown.render(text, pageId));
@@ -99,7 +113,8 @@ public final class SiteGenerator {
         Set<String> listed = PAGES.stream().map(Page::source).collect(Collectors.toSet());
         try (Stream<Path> files = Files.list(sources)) {
             List<String> orphans = files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".md") && !listed.contains(n)).toList();
+                    .filter(n -> n.endsWith(".md") && !listed.contains(n))
+                    .toList();
             if (!orphans.isEmpty()) throw new SiteException("pages not listed in SiteGenerator.PAGES: " + orphans);
         }
     }
@@ -122,7 +137,8 @@ public final class SiteGenerator {
     private static void copyAssets(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.toList()) Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            for (Path f : files.toList())
+                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

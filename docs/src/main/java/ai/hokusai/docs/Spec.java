@@ -2,7 +2,6 @@ package ai.hokusai.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,14 +14,25 @@ import java.util.Map;
 /** Read-only view of the OpenAPI contract: every fact a page states is looked up here, never typed into a page. */
 final class Spec {
 
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final List<String> METHODS =
+            List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     record Operation(String method, String path, JsonNode node) {
-        String id() { return node.path("operationId").asText(); }
-        String summary() { return node.path("summary").asText(); }
-        String tag() { return node.path("tags").path(0).asText(); }
+        String id() {
+            return node.path("operationId").asText();
+        }
+
+        String summary() {
+            return node.path("summary").asText();
+        }
+
+        String tag() {
+            return node.path("tags").path(0).asText();
+        }
         /** The anchor Redoc gives the operation, so other pages can deep-link into the reference. */
-        String referenceAnchor() { return "tag/" + tag() + "/operation/" + id(); }
+        String referenceAnchor() {
+            return "tag/" + tag() + "/operation/" + id();
+        }
     }
 
     private final JsonNode root;
@@ -35,7 +45,9 @@ final class Spec {
         return new Spec(new YAMLMapper().readTree(file.toFile()));
     }
 
-    JsonNode root() { return root; }
+    JsonNode root() {
+        return root;
+    }
 
     String baseUrl() {
         String url = root.path("servers").path(0).path("url").asText("");
@@ -43,9 +55,13 @@ final class Spec {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    String title() { return root.path("info").path("title").asText(); }
+    String title() {
+        return root.path("info").path("title").asText();
+    }
 
-    String version() { return root.path("info").path("version").asText(); }
+    String version() {
+        return root.path("info").path("version").asText();
+    }
 
     /** A JSON pointer such as {@code #/components/schemas/LeadScore}, as the registry seed data uses them. */
     JsonNode at(String ref) {
@@ -59,7 +75,8 @@ final class Spec {
     JsonNode resolve(JsonNode node) {
         int hops = 0;
         while (node.has("$ref")) {
-            if (++hops > 20) throw new SiteException("$ref cycle at " + node.get("$ref").asText());
+            if (++hops > 20)
+                throw new SiteException("$ref cycle at " + node.get("$ref").asText());
             node = at(node.get("$ref").asText());
         }
         return node;
@@ -87,7 +104,9 @@ final class Spec {
     }
 
     Operation operation(String operationId) {
-        return operations().stream().filter(op -> op.id().equals(operationId)).findFirst()
+        return operations().stream()
+                .filter(op -> op.id().equals(operationId))
+                .findFirst()
                 .orElseThrow(() -> new SiteException("the spec has no operation " + operationId));
     }
 
@@ -112,7 +131,10 @@ final class Spec {
      */
     List<String> freeFormPaths(String operationId, String status) {
         List<String> paths = new ArrayList<>();
-        Iterator<JsonNode> media = resolve(operation(operationId).node().path("responses").path(status)).path("content").elements();
+        Iterator<JsonNode> media = resolve(
+                        operation(operationId).node().path("responses").path(status))
+                .path("content")
+                .elements();
         if (media.hasNext()) collectFreeForm(media.next().path("schema"), "", paths, 0);
         return paths;
     }
@@ -120,19 +142,24 @@ final class Spec {
     private void collectFreeForm(JsonNode schemaNode, String path, List<String> paths, int depth) {
         if (schemaNode.isMissingNode() || depth > 12) return;
         JsonNode schema = resolve(schemaNode);
-        if ("object".equals(schema.path("type").asText()) && !schema.has("properties")
+        if ("object".equals(schema.path("type").asText())
+                && !schema.has("properties")
                 && schema.path("additionalProperties").asBoolean(false)) {
             paths.add(path);
             return;
         }
-        schema.path("properties").fields().forEachRemaining(p -> collectFreeForm(p.getValue(), path + "/" + p.getKey(), paths, depth + 1));
+        schema.path("properties")
+                .fields()
+                .forEachRemaining(p -> collectFreeForm(p.getValue(), path + "/" + p.getKey(), paths, depth + 1));
         if (schema.has("items")) collectFreeForm(schema.get("items"), path + "/*", paths, depth + 1);
     }
 
     /** {@code components.schemas.Problem.x-problem-codes}, in the order the spec lists them. */
     Map<String, JsonNode> problemCodes() {
         Map<String, JsonNode> codes = new LinkedHashMap<>();
-        component("schemas", "Problem").path("x-problem-codes").fields()
+        component("schemas", "Problem")
+                .path("x-problem-codes")
+                .fields()
                 .forEachRemaining(e -> codes.put(e.getKey(), e.getValue()));
         if (codes.isEmpty()) throw new SiteException("the Problem schema lists no x-problem-codes");
         return codes;

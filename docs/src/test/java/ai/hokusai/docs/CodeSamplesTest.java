@@ -1,23 +1,22 @@
 package ai.hokusai.docs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The reference the build rendered: every operation carries curl and Java samples made from the spec's examples. */
 class CodeSamplesTest {
 
     private static final String PREFIX = "window.HOKUSAI_SPEC = ";
-    private static final Pattern CURL = Pattern.compile(
-            "(?s)curl(?: -X (?<method>[A-Z]+))? '?(?<url>https?://[^' \\\\\\n]+)'?(?<rest>.*)");
+    private static final Pattern CURL =
+            Pattern.compile("(?s)curl(?: -X (?<method>[A-Z]+))? '?(?<url>https?://[^' \\\\\\n]+)'?(?<rest>.*)");
 
     private final Path site = Path.of(System.getProperty("hokusai.docs.site"));
     private final Spec spec = load();
@@ -48,21 +47,33 @@ class CodeSamplesTest {
         List<String> problems = new ArrayList<>();
         int checked = 0;
         for (Spec.Operation op : spec.operations()) {
-            JsonNode samples = rendered.path("paths").path(op.path()).path(op.method().toLowerCase()).path("x-codeSamples");
+            JsonNode samples = rendered.path("paths")
+                    .path(op.path())
+                    .path(op.method().toLowerCase())
+                    .path("x-codeSamples");
             List<String> labels = new ArrayList<>();
             samples.forEach(s -> labels.add(s.path("label").asText()));
             assertThat(labels).as(op.id()).containsExactly("curl", "Java SDK");
             samples.forEach(s -> assertThat(s.path("lang").asText()).as(op.id()).isNotBlank());
             String java = samples.get(1).path("source").asText();
-            assertThat(java).as(op.id()).contains(".baseUrl(\"" + spec.baseUrl() + "\")").contains("client.").doesNotContain("{");
+            assertThat(java)
+                    .as(op.id())
+                    .contains(".baseUrl(\"" + spec.baseUrl() + "\")")
+                    .contains("client.")
+                    .doesNotContain("{");
 
             Matcher curl = CURL.matcher(samples.get(0).path("source").asText());
-            assertThat(curl.matches()).as(op.id() + " curl sample: " + samples.get(0).path("source").asText()).isTrue();
+            assertThat(curl.matches())
+                    .as(op.id() + " curl sample: "
+                            + samples.get(0).path("source").asText())
+                    .isTrue();
             String method = curl.group("method") == null ? "GET" : curl.group("method");
-            if (!method.equals(op.method())) problems.add(op.id() + ": method " + method + ", the spec says " + op.method());
+            if (!method.equals(op.method()))
+                problems.add(op.id() + ": method " + method + ", the spec says " + op.method());
             String url = curl.group("url");
             String expectedPath = expectedPath(op);
-            if (!url.startsWith(spec.baseUrl() + "/") || !url.substring(spec.baseUrl().length()).split("\\?")[0].equals(expectedPath)) {
+            if (!url.startsWith(spec.baseUrl() + "/")
+                    || !url.substring(spec.baseUrl().length()).split("\\?")[0].equals(expectedPath)) {
                 problems.add(op.id() + ": URL " + url + ", expected " + spec.baseUrl() + expectedPath);
             }
             JsonNode expectedBody = expectedBody(op);
@@ -72,7 +83,8 @@ class CodeSamplesTest {
             } else if (!body.matches()) {
                 problems.add(op.id() + ": sends no body, the spec's request example is " + expectedBody);
             } else if (!Json.MAPPER.readTree(body.group(1)).equals(expectedBody)) {
-                problems.add(op.id() + ": body " + body.group(1) + " is not the spec's request example " + expectedBody);
+                problems.add(
+                        op.id() + ": body " + body.group(1) + " is not the spec's request example " + expectedBody);
             }
             checked++;
         }
@@ -92,7 +104,9 @@ class CodeSamplesTest {
         for (JsonNode p : op.node().path("parameters")) {
             JsonNode param = spec.resolve(p);
             if ("path".equals(param.path("in").asText())) {
-                path = path.replace("{" + param.path("name").asText() + "}", param.path("example").asText());
+                path = path.replace(
+                        "{" + param.path("name").asText() + "}",
+                        param.path("example").asText());
             }
         }
         return path;
@@ -100,9 +114,11 @@ class CodeSamplesTest {
 
     /** The request body example: the first named example, else the inline one, else the schema's property examples. */
     private JsonNode expectedBody(Spec.Operation op) {
-        JsonNode content = spec.resolve(op.node().path("requestBody")).path("content").path("application/json");
+        JsonNode content =
+                spec.resolve(op.node().path("requestBody")).path("content").path("application/json");
         if (content.isMissingNode()) return null;
-        if (content.has("examples")) return spec.resolve(content.path("examples").elements().next()).path("value");
+        if (content.has("examples"))
+            return spec.resolve(content.path("examples").elements().next()).path("value");
         if (content.has("example")) return content.get("example");
         JsonNode schema = spec.resolve(content.path("schema"));
         return Json.MAPPER.valueToTree(propertyExamples(schema));

@@ -1,13 +1,12 @@
 package ai.hokusai.docs;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ModelCatalogTest {
 
@@ -33,21 +32,24 @@ class ModelCatalogTest {
     @Test
     void aSeededModelWithoutACardStopsTheBuild() throws Exception {
         assertThatThrownBy(() -> ModelCatalog.load(seed(), dir.resolve("models")))
-                .isInstanceOf(SiteException.class).hasMessageContaining("model 7 is seeded but has no model card");
+                .isInstanceOf(SiteException.class)
+                .hasMessageContaining("model 7 is seeded but has no model card");
     }
 
     @Test
     void aCardWithoutTrainingDataDisclosureStopsTheBuild() throws Exception {
         card("# Demo\n\nNo word on data.\n", "{\"metrics\": {\"heldout_accuracy\": 0.7}}");
         assertThatThrownBy(() -> ModelCatalog.load(seed(), dir.resolve("models")))
-                .isInstanceOf(SiteException.class).hasMessageContaining("does not disclose its training data");
+                .isInstanceOf(SiteException.class)
+                .hasMessageContaining("does not disclose its training data");
     }
 
     @Test
     void aCardWithoutHeldOutAccuracyStopsTheBuild() throws Exception {
         card("# Demo\n\n## Training data\n\nSynthetic.\n", "{\"metrics\": {}}");
         assertThatThrownBy(() -> ModelCatalog.load(seed(), dir.resolve("models")))
-                .isInstanceOf(SiteException.class).hasMessageContaining("heldout_accuracy");
+                .isInstanceOf(SiteException.class)
+                .hasMessageContaining("heldout_accuracy");
     }
 
     @Test
@@ -55,13 +57,18 @@ class ModelCatalogTest {
         card("# Demo\n\n## Training data\n\nSynthetic.\n", "{\"metrics\": {\"heldout_accuracy\": 0.7}}");
         ModelCatalog catalog = ModelCatalog.load(seed(), dir.resolve("models"));
         assertThat(catalog.value("7.deployment_id")).isEqualTo("6f1c2a4e-8d3b-4b7a-9c2e-5a1d0e7f3b21");
-        assertThat(catalog.model("7").metrics().path("heldout_accuracy").asDouble()).isEqualTo(0.7);
+        assertThat(catalog.model("7").metrics().path("heldout_accuracy").asDouble())
+                .isEqualTo(0.7);
     }
 
     @Test
     void theCardLosesFrontMatterAndTitleAndSitsOneLevelDown() {
         String card = "---\ntags:\n- x\n---\n\n# Demo v1\n\nIntro.\n\n## Training data\n\n```\n# not a heading\n```\n";
         String section = ModelPages.demoteHeadings(card);
-        assertThat(section).doesNotContain("tags:").doesNotContain("# Demo v1").contains("### Training data").contains("\n# not a heading\n");
+        assertThat(section)
+                .doesNotContain("tags:")
+                .doesNotContain("# Demo v1")
+                .contains("### Training data")
+                .contains("\n# not a heading\n");
     }
 }

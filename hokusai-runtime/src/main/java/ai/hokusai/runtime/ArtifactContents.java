@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,8 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 public record ArtifactContents(String revision, List<File> files) {
 
     /** One file of the artifact, by its path inside the artifact directory. */
-    public record File(String name, long size, String sha256) {
-    }
+    public record File(String name, long size, String sha256) {}
 
     public ArtifactContents {
         files = List.copyOf(files);

@@ -18,8 +18,7 @@ final class ArtifactFiles {
     /** File names may start with a dot (Hub repositories carry a .gitattributes) but never be "." or "..". */
     private static final Pattern SAFE_FILE_SEGMENT = Pattern.compile("[A-Za-z0-9._ -]+");
 
-    private ArtifactFiles() {
-    }
+    private ArtifactFiles() {}
 
     static boolean isSafeSegment(String segment) {
         return SAFE_SEGMENT.matcher(segment).matches() && !segment.contains("..");

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,11 +41,7 @@ public class ArtifactResolver {
      * @param huggingFaceEndpoint the Hub's base URL, e.g. {@code https://huggingface.co}
      */
     public ArtifactResolver(
-            String dataDirectory,
-            String huggingFaceEndpoint,
-            ArtifactRoot root,
-            HubTokens tokens,
-            JsonMapper json) {
+            String dataDirectory, String huggingFaceEndpoint, ArtifactRoot root, HubTokens tokens, JsonMapper json) {
         Path artifacts = Path.of(dataDirectory).toAbsolutePath().resolve("artifacts");
         this.bundled = new BundledArtifacts(artifacts.resolve(BUNDLED));
         this.root = root;
@@ -57,8 +52,8 @@ public class ArtifactResolver {
                 // The Hub answers large files with a redirect to its CDN.
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
-        this.hub = new HuggingFaceHub(artifacts.resolve(HUGGINGFACE), URI.create(stripTrailingSlash(huggingFaceEndpoint)),
-                http, json);
+        this.hub = new HuggingFaceHub(
+                artifacts.resolve(HUGGINGFACE), URI.create(stripTrailingSlash(huggingFaceEndpoint)), http, json);
     }
 
     /**
@@ -68,14 +63,16 @@ public class ArtifactResolver {
      */
     public Path localDirectory(UUID ownerAccountId, String provider, String location) {
         if (provider == null || location == null || location.isBlank()) {
-            throw new ArtifactLoadException("artifact provider and location are required, got " + provider + " / " + location);
+            throw new ArtifactLoadException(
+                    "artifact provider and location are required, got " + provider + " / " + location);
         }
         return switch (provider) {
             case BUNDLED -> bundled.extract(location);
             case FILESYSTEM -> root.confine(location);
             case HUGGINGFACE -> withToken(ownerAccountId, token -> hub.download(ownerAccountId, token, location));
-            default -> throw new ArtifactLoadException("unknown artifact provider '" + provider
-                    + "' (expected " + BUNDLED + ", " + FILESYSTEM + " or " + HUGGINGFACE + ")");
+            default ->
+                throw new ArtifactLoadException("unknown artifact provider '" + provider + "' (expected " + BUNDLED
+                        + ", " + FILESYSTEM + " or " + HUGGINGFACE + ")");
         };
     }
 

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +22,9 @@ public class ArtifactRoot {
     public static final String VARIABLE = "HOKUSAI_ARTIFACT_ROOT";
     /** The whole of what a refused location is told, whatever the reason. */
     public static final String OUTSIDE = "names no artifact directory under the artifact root";
-    static final String UNSET = "file:// artifacts are not accepted: the operator has set no artifact root ("
-            + VARIABLE + ")";
+
+    static final String UNSET =
+            "file:// artifacts are not accepted: the operator has set no artifact root (" + VARIABLE + ")";
 
     private static final Logger log = LoggerFactory.getLogger(ArtifactRoot.class);
 
@@ -33,9 +33,13 @@ public class ArtifactRoot {
 
     /** @param root the artifact root's path; null or blank when the operator set none */
     public ArtifactRoot(String root) {
-        this.root = root == null || root.isBlank() ? null : Path.of(root.strip()).toAbsolutePath().normalize();
+        this.root = root == null || root.isBlank()
+                ? null
+                : Path.of(root.strip()).toAbsolutePath().normalize();
         if (this.root != null && !Files.isDirectory(this.root)) {
-            log.warn("{} names {}, which is not a directory: every file:// deployment will be refused", VARIABLE,
+            log.warn(
+                    "{} names {}, which is not a directory: every file:// deployment will be refused",
+                    VARIABLE,
                     this.root);
         }
     }

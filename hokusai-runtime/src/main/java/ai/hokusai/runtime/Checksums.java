@@ -12,8 +12,7 @@ import java.util.HexFormat;
 /** The digests the Hugging Face Hub publishes for a repository's files, computed over a local copy. */
 final class Checksums {
 
-    private Checksums() {
-    }
+    private Checksums() {}
 
     /** SHA-256 of the content: what the Hub lists as an LFS file's {@code lfs.sha256}. */
     static String sha256(Path file) throws IOException {

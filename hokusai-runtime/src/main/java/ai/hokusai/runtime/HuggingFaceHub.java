@@ -44,6 +44,7 @@ final class HuggingFaceHub {
     private static final Logger log = LoggerFactory.getLogger(HuggingFaceHub.class);
     /** Written beside the files of a verified download: repository, revision, commit and every file's checksum. */
     static final String MANIFEST = ".hokusai-artifact.json";
+
     private static final Duration LIST_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
     private static final Duration FILE_TIMEOUT = Duration.ofMinutes(10);
@@ -64,8 +65,7 @@ final class HuggingFaceHub {
      * Whose access a call uses: the account's own cache folder and its token ({@code ""} for none). The cache is the
      * account's alone: a repository one account could read must not be served to another from disk.
      */
-    private record Access(Path cache, String token) {
-    }
+    private record Access(Path cache, String token) {}
 
     private Access access(UUID accountId, String token) {
         return new Access(root.resolve(accountId.toString()), token == null ? "" : token);
@@ -79,7 +79,9 @@ final class HuggingFaceHub {
             String repoId = at < 0 ? location : location.substring(0, at);
             String revision = at < 0 ? "main" : location.substring(at + 1);
             String[] parts = repoId.split("/", -1);
-            if (parts.length != 2 || !ArtifactFiles.isSafeSegment(parts[0]) || !ArtifactFiles.isSafeSegment(parts[1])
+            if (parts.length != 2
+                    || !ArtifactFiles.isSafeSegment(parts[0])
+                    || !ArtifactFiles.isSafeSegment(parts[1])
                     || !ArtifactFiles.isSafeSegment(revision)) {
                 throw new ArtifactLoadException("Hugging Face artifact location must be 'owner/repo' or "
                         + "'owner/repo@revision' (letters, digits, '.', '_', '-'): " + location);
@@ -134,7 +136,8 @@ final class HuggingFaceHub {
 
     private static String readRef(Path repository, Reference ref) {
         try {
-            String commit = Files.readString(repository.resolve("refs").resolve(ref.revision())).strip();
+            String commit = Files.readString(repository.resolve("refs").resolve(ref.revision()))
+                    .strip();
             return COMMIT.matcher(commit).matches() ? commit : null;
         } catch (IOException e) {
             return null;
@@ -161,8 +164,12 @@ final class HuggingFaceHub {
             }
             Files.createDirectories(target.getParent());
             staging = Files.createTempDirectory(target.getParent(), ".download-");
-            log.info("Downloading Hugging Face artifact {} at commit {} ({} files) from {}", ref.id(),
-                    listing.commit(), listing.files().size(), endpoint);
+            log.info(
+                    "Downloading Hugging Face artifact {} at commit {} ({} files) from {}",
+                    ref.id(),
+                    listing.commit(),
+                    listing.files().size(),
+                    endpoint);
             for (RemoteFile file : listing.files()) {
                 Path path = ArtifactFiles.within(staging, file.name());
                 Files.createDirectories(path.getParent());
@@ -174,8 +181,9 @@ final class HuggingFaceHub {
             writeRef(repository, ref, listing.commit());
             return target;
         } catch (IOException e) {
-            throw new ArtifactLoadException("cannot download Hugging Face artifact " + ref.id() + " from "
-                    + endpoint + ": " + e.getMessage(), e);
+            throw new ArtifactLoadException(
+                    "cannot download Hugging Face artifact " + ref.id() + " from " + endpoint + ": " + e.getMessage(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ArtifactLoadException("interrupted while downloading Hugging Face artifact " + ref.id(), e);
@@ -185,18 +193,16 @@ final class HuggingFaceHub {
     }
 
     /** One file as the Hub lists it; {@code sha256} for LFS files, else {@code gitBlobId}. */
-    private record RemoteFile(String name, long size, String sha256, String gitBlobId) {
-    }
+    private record RemoteFile(String name, long size, String sha256, String gitBlobId) {}
 
     /** The commit a revision names, and its files. */
-    private record Listing(String commit, List<RemoteFile> files) {
-    }
+    private record Listing(String commit, List<RemoteFile> files) {}
 
     private Listing list(Access access, Reference ref) throws IOException, InterruptedException {
-        URI uri = URI.create(endpoint + "/api/models/" + segment(ref.owner()) + "/" + segment(ref.repo())
-                + "/revision/" + segment(ref.revision()) + "?blobs=true");
-        HttpResponse<byte[]> response = http.send(request(access, uri, LIST_TIMEOUT),
-                HttpResponse.BodyHandlers.ofByteArray());
+        URI uri = URI.create(endpoint + "/api/models/" + segment(ref.owner()) + "/" + segment(ref.repo()) + "/revision/"
+                + segment(ref.revision()) + "?blobs=true");
+        HttpResponse<byte[]> response =
+                http.send(request(access, uri, LIST_TIMEOUT), HttpResponse.BodyHandlers.ofByteArray());
         check(access, ref, response.statusCode(), "repository listing");
         JsonNode root = json.readTree(response.body());
         String commit = root.path("sha").asString("");
@@ -209,7 +215,9 @@ final class HuggingFaceHub {
             JsonNode lfs = sibling.path("lfs");
             String sha256 = lfs.isObject() ? lfs.path("sha256").asString(null) : null;
             String blobId = sibling.path("blobId").asString(null);
-            long size = lfs.isObject() ? lfs.path("size").asLong(-1) : sibling.path("size").asLong(-1);
+            long size = lfs.isObject()
+                    ? lfs.path("size").asLong(-1)
+                    : sibling.path("size").asLong(-1);
             if (name.isEmpty() || size < 0 || sha256 == null && blobId == null) {
                 throw new ArtifactLoadException("Hugging Face listed '" + name + "' of " + ref.id()
                         + " without the size and checksum every file is verified against");
@@ -242,30 +250,40 @@ final class HuggingFaceHub {
         manifest.put("repository", ref.owner() + "/" + ref.repo());
         manifest.put("revision", ref.revision());
         manifest.put("commit", listing.commit());
-        manifest.put("files", listing.files().stream().map(f -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", f.name());
-            entry.put("size", f.size());
-            entry.put(f.sha256() != null ? "sha256" : "git_blob_id", f.sha256() != null ? f.sha256() : f.gitBlobId());
-            return entry;
-        }).toList());
+        manifest.put(
+                "files",
+                listing.files().stream()
+                        .map(f -> {
+                            Map<String, Object> entry = new LinkedHashMap<>();
+                            entry.put("name", f.name());
+                            entry.put("size", f.size());
+                            entry.put(
+                                    f.sha256() != null ? "sha256" : "git_blob_id",
+                                    f.sha256() != null ? f.sha256() : f.gitBlobId());
+                            return entry;
+                        })
+                        .toList());
         return manifest;
     }
 
     private void fetch(Access access, Reference ref, String commit, String file, Path path)
             throws IOException, InterruptedException {
-        String encodedFile = Arrays.stream(file.split("/")).map(HuggingFaceHub::segment).collect(Collectors.joining("/"));
-        URI uri = URI.create(endpoint + "/" + segment(ref.owner()) + "/" + segment(ref.repo()) + "/resolve/"
-                + commit + "/" + encodedFile);
+        String encodedFile =
+                Arrays.stream(file.split("/")).map(HuggingFaceHub::segment).collect(Collectors.joining("/"));
+        URI uri = URI.create(endpoint + "/" + segment(ref.owner()) + "/" + segment(ref.repo()) + "/resolve/" + commit
+                + "/" + encodedFile);
         // Only a 200 body goes to disk; an error page must never pass for an artifact file.
-        HttpResponse<Path> response = http.send(request(access, uri, FILE_TIMEOUT), info -> info.statusCode() == 200
-                ? HttpResponse.BodySubscribers.ofFile(path)
-                : HttpResponse.BodySubscribers.replacing(null));
+        HttpResponse<Path> response = http.send(
+                request(access, uri, FILE_TIMEOUT),
+                info -> info.statusCode() == 200
+                        ? HttpResponse.BodySubscribers.ofFile(path)
+                        : HttpResponse.BodySubscribers.replacing(null));
         check(access, ref, response.statusCode(), "file " + file);
     }
 
     private static HttpRequest request(Access access, URI uri, Duration timeout) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(uri).timeout(timeout).GET();
         if (!access.token().isEmpty()) {
             builder.header("Authorization", "Bearer " + access.token());
         }
@@ -277,12 +295,14 @@ final class HuggingFaceHub {
             return;
         }
         if (status == 401 || status == 403) {
-            throw new ArtifactLoadException(access.token().isEmpty()
-                    ? "Hugging Face repository " + ref.id() + " is private and needs a token: the model's account "
-                            + "has stored none with read access (PUT /api/v1/account/credentials/huggingface; the "
-                            + "operator's account may use HF_TOKEN instead) (HTTP " + status + ")"
-                    : "Hugging Face refused the configured token for " + ref.id() + " (HTTP " + status
-                            + "): the token of the model's account needs read access to this repository");
+            throw new ArtifactLoadException(
+                    access.token().isEmpty()
+                            ? "Hugging Face repository " + ref.id()
+                                    + " is private and needs a token: the model's account "
+                                    + "has stored none with read access (PUT /api/v1/account/credentials/huggingface; the "
+                                    + "operator's account may use HF_TOKEN instead) (HTTP " + status + ")"
+                            : "Hugging Face refused the configured token for " + ref.id() + " (HTTP " + status
+                                    + "): the token of the model's account needs read access to this repository");
         }
         if (status == 404) {
             throw new ArtifactLoadException("Hugging Face " + what + " not found: " + ref.id());

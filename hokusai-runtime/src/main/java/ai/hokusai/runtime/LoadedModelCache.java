@@ -1,5 +1,12 @@
 package ai.hokusai.runtime;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,14 +23,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
-import com.github.benmanes.caffeine.cache.RemovalCause;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +39,7 @@ public class LoadedModelCache implements AutoCloseable {
 
     /** An evicted model may still be serving a request that fetched it just before; close it a little later. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(30);
+
     private static final Logger log = LoggerFactory.getLogger(LoadedModelCache.class);
 
     /**
@@ -47,16 +47,20 @@ public class LoadedModelCache implements AutoCloseable {
      *
      * @param ownerAccountId the account the model belongs to, whose access (and only whose) fetches the artifact
      */
-    public record Artifact(int modelId, UUID ownerAccountId, UUID deploymentId, String runtime, String provider,
-            String location, Duration ttl) {
-    }
+    public record Artifact(
+            int modelId,
+            UUID ownerAccountId,
+            UUID deploymentId,
+            String runtime,
+            String provider,
+            String location,
+            Duration ttl) {}
 
     /**
      * A model in memory: when it was loaded, what it was loaded from, and how long fetching and loading it took.
      */
-    public record Entry(LoadedModel model, Instant loadedAt, Duration ttl, ArtifactContents contents,
-            double loadMillis) {
-    }
+    public record Entry(
+            LoadedModel model, Instant loadedAt, Duration ttl, ArtifactContents contents, double loadMillis) {}
 
     /** After a deployment failed to load, requests are refused at once for this long instead of each trying again. */
     private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(10);
@@ -72,9 +76,11 @@ public class LoadedModelCache implements AutoCloseable {
     private final Cache<UUID, Entry> cache;
     /** When each loaded deployment's artifact was last checked for a new revision. */
     private final Map<UUID, Instant> checkedAt = new ConcurrentHashMap<>();
+
     private final Set<UUID> refreshing = ConcurrentHashMap.newKeySet();
     /** When each deployment last failed to load on the request path. */
     private final Map<UUID, Instant> failedAt = new ConcurrentHashMap<>();
+
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "model-refresher");
         thread.setDaemon(true);
@@ -83,8 +89,8 @@ public class LoadedModelCache implements AutoCloseable {
 
     private final MeterRegistry metrics;
 
-    public LoadedModelCache(List<ModelRuntime> runtimes, ArtifactResolver artifacts, Clock clock,
-            MeterRegistry metrics) {
+    public LoadedModelCache(
+            List<ModelRuntime> runtimes, ArtifactResolver artifacts, Clock clock, MeterRegistry metrics) {
         this.clock = clock;
         this.metrics = metrics;
         this.runtimes = runtimes.stream().collect(Collectors.toUnmodifiableMap(ModelRuntime::id, Function.identity()));
@@ -103,7 +109,8 @@ public class LoadedModelCache implements AutoCloseable {
                 })
                 .build();
         Gauge.builder("hokusai.model.cache.loaded", cache, Cache::estimatedSize)
-                .description("Deployments whose model is loaded in memory").register(metrics);
+                .description("Deployments whose model is loaded in memory")
+                .register(metrics);
     }
 
     /**
@@ -129,7 +136,10 @@ public class LoadedModelCache implements AutoCloseable {
             return entry;
         } catch (ArtifactLoadException e) {
             failedAt.put(artifact.deploymentId(), clock.instant());
-            log.error("Deployment {} of model {} failed to load: {}", artifact.deploymentId(), artifact.modelId(),
+            log.error(
+                    "Deployment {} of model {} failed to load: {}",
+                    artifact.deploymentId(),
+                    artifact.modelId(),
                     e.getMessage());
             throw e;
         }
@@ -164,7 +174,8 @@ public class LoadedModelCache implements AutoCloseable {
 
     private void refreshIfDue(Artifact artifact) {
         Instant last = checkedAt.get(artifact.deploymentId());
-        if (last == null || clock.instant().isBefore(last.plus(artifact.ttl()))
+        if (last == null
+                || clock.instant().isBefore(last.plus(artifact.ttl()))
                 || !refreshing.add(artifact.deploymentId())) {
             return;
         }
@@ -179,23 +190,34 @@ public class LoadedModelCache implements AutoCloseable {
 
     private void refresh(Artifact artifact) {
         try {
-            Optional<Path> moved = artifacts.movedSince(artifact.ownerAccountId(), artifact.provider(),
-                    artifact.location());
+            Optional<Path> moved =
+                    artifacts.movedSince(artifact.ownerAccountId(), artifact.provider(), artifact.location());
             checkedAt.put(artifact.deploymentId(), clock.instant());
             if (moved.isPresent()) {
                 long started = System.nanoTime();
                 LoadedModel model = runtimes.get(artifact.runtime()).load(moved.get());
                 ArtifactContents contents = artifacts.contents(moved.get());
                 // The replaced entry is closed by the removal listener, after the grace period.
-                cache.put(artifact.deploymentId(), new Entry(model, clock.instant(), artifact.ttl(), contents,
-                        (System.nanoTime() - started) / 1_000_000.0));
-                log.info("Deployment {} moved to {}: loaded in {} ms and swapped in", artifact.deploymentId(),
-                        moved.get().getFileName(), (System.nanoTime() - started) / 1_000_000);
+                cache.put(
+                        artifact.deploymentId(),
+                        new Entry(
+                                model,
+                                clock.instant(),
+                                artifact.ttl(),
+                                contents,
+                                (System.nanoTime() - started) / 1_000_000.0));
+                log.info(
+                        "Deployment {} moved to {}: loaded in {} ms and swapped in",
+                        artifact.deploymentId(),
+                        moved.get().getFileName(),
+                        (System.nanoTime() - started) / 1_000_000);
             }
         } catch (RuntimeException e) {
             checkedAt.put(artifact.deploymentId(), clock.instant());
-            log.warn("Could not check deployment {} for a new revision; the loaded copy keeps serving: {}",
-                    artifact.deploymentId(), e.getMessage());
+            log.warn(
+                    "Could not check deployment {} for a new revision; the loaded copy keeps serving: {}",
+                    artifact.deploymentId(),
+                    e.getMessage());
         }
     }
 
@@ -214,8 +236,7 @@ public class LoadedModelCache implements AutoCloseable {
             throw new ArtifactLoadException("No runtime named '" + artifact.runtime() + "' is installed");
         }
         long started = System.nanoTime();
-        Path directory = artifacts.localDirectory(artifact.ownerAccountId(), artifact.provider(),
-                artifact.location());
+        Path directory = artifacts.localDirectory(artifact.ownerAccountId(), artifact.provider(), artifact.location());
         ArtifactContents contents = artifacts.contents(directory);
         LoadedModel model;
         try {
@@ -223,14 +244,20 @@ public class LoadedModelCache implements AutoCloseable {
         } catch (ArtifactLoadException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ArtifactLoadException("the " + artifact.runtime() + " runtime cannot read the artifact: "
-                    + e.getMessage(), e);
+            throw new ArtifactLoadException(
+                    "the " + artifact.runtime() + " runtime cannot read the artifact: " + e.getMessage(), e);
         }
         long took = System.nanoTime() - started;
-        Timer.builder("hokusai.model.load").description("Time to fetch and load a deployment's model")
-                .tag("model", String.valueOf(artifact.modelId())).tag("runtime", artifact.runtime())
-                .register(metrics).record(took, TimeUnit.NANOSECONDS);
-        log.info("Loaded deployment {} with runtime {} in {} ms", artifact.deploymentId(), artifact.runtime(),
+        Timer.builder("hokusai.model.load")
+                .description("Time to fetch and load a deployment's model")
+                .tag("model", String.valueOf(artifact.modelId()))
+                .tag("runtime", artifact.runtime())
+                .register(metrics)
+                .record(took, TimeUnit.NANOSECONDS);
+        log.info(
+                "Loaded deployment {} with runtime {} in {} ms",
+                artifact.deploymentId(),
+                artifact.runtime(),
                 took / 1_000_000);
         checkedAt.put(artifact.deploymentId(), clock.instant());
         return new Entry(model, clock.instant(), artifact.ttl(), contents, took / 1_000_000.0);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.hokusai.runtime.lscor.LscorRuntime;
+import ai.hokusai.testsupport.HubStub;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
-import ai.hokusai.testsupport.HubStub;
 
 class ArtifactResolverTest {
 
@@ -38,7 +38,9 @@ class ArtifactResolverTest {
 
     @BeforeEach
     void startHub() throws IOException {
-        hub = new HubStub().repository("acme/lscor-v2", COMMITTED).tag("acme/lscor-v2", "v2.0.0")
+        hub = new HubStub()
+                .repository("acme/lscor-v2", COMMITTED)
+                .tag("acme/lscor-v2", "v2.0.0")
                 .repository("acme/broken", COMMITTED, "weights.bin")
                 .repository("acme/escape", COMMITTED, "../escaped.json");
     }
@@ -54,8 +56,12 @@ class ArtifactResolverTest {
     }
 
     private ArtifactResolver resolver(HubTokens tokens) {
-        return new ArtifactResolver(data.toString(), hub.endpoint() + "/",
-                new ArtifactRoot(COMMITTED.toAbsolutePath().getParent().toString()), tokens, JsonMapper.shared());
+        return new ArtifactResolver(
+                data.toString(),
+                hub.endpoint() + "/",
+                new ArtifactRoot(COMMITTED.toAbsolutePath().getParent().toString()),
+                tokens,
+                JsonMapper.shared());
     }
 
     private static void assertSameFiles(Path actual, Path expected) throws IOException {
@@ -64,9 +70,12 @@ class ArtifactResolverTest {
                 assertThat(actual.resolve(file.getFileName())).hasSameBinaryContentAs(file);
             }
         }
-        try (Stream<Path> a = Files.list(actual); Stream<Path> e = Files.list(expected)) {
-            assertThat(a.filter(f -> !f.getFileName().toString().equals(".hokusai-artifact.json")).count())
-                    .as("the artifact's files, beside the download's manifest").isEqualTo(e.count());
+        try (Stream<Path> a = Files.list(actual);
+                Stream<Path> e = Files.list(expected)) {
+            assertThat(a.filter(f -> !f.getFileName().toString().equals(".hokusai-artifact.json"))
+                            .count())
+                    .as("the artifact's files, beside the download's manifest")
+                    .isEqualTo(e.count());
         }
     }
 
@@ -74,7 +83,8 @@ class ArtifactResolverTest {
         try (Stream<Path> paths = Files.walk(data)) {
             return paths.map(p -> p.getFileName().toString())
                     .filter(name -> name.startsWith(".download-") || name.startsWith(".old-"))
-                    .map(Path::of).toList();
+                    .map(Path::of)
+                    .toList();
         }
     }
 
@@ -113,8 +123,9 @@ class ArtifactResolverTest {
                 out.putNextEntry(new JarEntry(entry));
                 out.closeEntry();
             }
-            for (Map.Entry<String, String> file : Map.of("models/demo/config.json", "{\"a\":1}",
-                    "models/demo/sub/notes.txt", "hello").entrySet()) {
+            for (Map.Entry<String, String> file : Map.of(
+                            "models/demo/config.json", "{\"a\":1}", "models/demo/sub/notes.txt", "hello")
+                    .entrySet()) {
                 out.putNextEntry(new JarEntry(file.getKey()));
                 out.write(file.getValue().getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();
@@ -133,9 +144,11 @@ class ArtifactResolverTest {
     void unknownOrMalformedBundledLocationsAreRefused() {
         ArtifactResolver resolver = resolver("");
         assertThatThrownBy(() -> resolver.localDirectory(ACCOUNT, "bundled", "classpath:models/no-such-model"))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("no bundled artifact");
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("no bundled artifact");
         assertThatThrownBy(() -> resolver.localDirectory(ACCOUNT, "bundled", "models/lscor-v2"))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("classpath:");
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("classpath:");
         assertThatThrownBy(() -> resolver.localDirectory(ACCOUNT, "bundled", "classpath:../etc"))
                 .isInstanceOf(ArtifactLoadException.class);
     }
@@ -147,9 +160,13 @@ class ArtifactResolverTest {
 
         assertThat(resolver.localDirectory(ACCOUNT, "filesystem", absolute.toString()))
                 .isEqualTo(absolute.toRealPath());
-        for (String refused : List.of(COMMITTED.toString(), data.resolve("missing").toString(),
-                data.toString(), absolute + "/../../../../pom.xml")) {
-            assertThatThrownBy(() -> resolver.localDirectory(ACCOUNT, "filesystem", refused)).as(refused)
+        for (String refused : List.of(
+                COMMITTED.toString(),
+                data.resolve("missing").toString(),
+                data.toString(),
+                absolute + "/../../../../pom.xml")) {
+            assertThatThrownBy(() -> resolver.localDirectory(ACCOUNT, "filesystem", refused))
+                    .as(refused)
                     .isInstanceOf(ArtifactLoadException.class)
                     .hasMessage("the file:// location names no artifact directory under the artifact root");
         }
@@ -157,32 +174,43 @@ class ArtifactResolverTest {
 
     @Test
     void filesystemArtifactsAreRefusedWithoutAnArtifactRoot() {
-        ArtifactResolver resolver = new ArtifactResolver(data.toString(), hub.endpoint(), new ArtifactRoot(""),
-                account -> Optional.empty(), JsonMapper.shared());
+        ArtifactResolver resolver = new ArtifactResolver(
+                data.toString(),
+                hub.endpoint(),
+                new ArtifactRoot(""),
+                account -> Optional.empty(),
+                JsonMapper.shared());
 
-        assertThatThrownBy(() -> resolver.localDirectory(ACCOUNT, "filesystem", COMMITTED.toAbsolutePath().toString()))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("HOKUSAI_ARTIFACT_ROOT");
+        assertThatThrownBy(() -> resolver.localDirectory(
+                        ACCOUNT, "filesystem", COMMITTED.toAbsolutePath().toString()))
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("HOKUSAI_ARTIFACT_ROOT");
     }
 
     @Test
     void unknownProviderIsRefused() {
         assertThatThrownBy(() -> resolver("").localDirectory(ACCOUNT, "s3", "bucket/key"))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("unknown artifact provider 's3'");
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("unknown artifact provider 's3'");
     }
 
     @Test
     void privateHubRepositoryIsDownloadedWithTheTokenAndLoads() throws IOException {
         Path directory = resolver(HubStub.TOKEN).localDirectory(ACCOUNT, "huggingface", "acme/lscor-v2");
 
-        assertThat(directory).isEqualTo(data.toAbsolutePath().resolve("artifacts/huggingface/" + ACCOUNT
-                + "/acme/lscor-v2/snapshots/" + HubStub.COMMIT));
+        assertThat(directory)
+                .isEqualTo(data.toAbsolutePath()
+                        .resolve("artifacts/huggingface/" + ACCOUNT + "/acme/lscor-v2/snapshots/" + HubStub.COMMIT));
         assertThat(Files.readString(data.resolve("artifacts/huggingface/" + ACCOUNT + "/acme/lscor-v2/refs/main"))
-                .strip())
-                .as("the branch's commit, recorded").isEqualTo(HubStub.COMMIT);
+                        .strip())
+                .as("the branch's commit, recorded")
+                .isEqualTo(HubStub.COMMIT);
         assertSameFiles(directory, COMMITTED);
-        assertThat(hub.requests).as("every file from the one commit the listing named")
-                .contains("/api/models/acme/lscor-v2/revision/main", "/acme/lscor-v2/resolve/" + HubStub.COMMIT
-                        + "/tokenizer.json");
+        assertThat(hub.requests)
+                .as("every file from the one commit the listing named")
+                .contains(
+                        "/api/models/acme/lscor-v2/revision/main",
+                        "/acme/lscor-v2/resolve/" + HubStub.COMMIT + "/tokenizer.json");
         try (LoadedModel model = new LscorRuntime().load(directory)) {
             assertThat(model.version()).isEqualTo("2.0.0");
         }
@@ -197,25 +225,30 @@ class ArtifactResolverTest {
 
         Path second = resolver("").localDirectory(ACCOUNT, "huggingface", "acme/lscor-v2@v2.0.0");
 
-        assertThat(first).endsWith(Path.of("acme", "lscor-v2", "snapshots", HubStub.COMMIT)).isEqualTo(second);
+        assertThat(first)
+                .endsWith(Path.of("acme", "lscor-v2", "snapshots", HubStub.COMMIT))
+                .isEqualTo(second);
         assertThat(hub.requests).hasSize(requests).contains("/api/models/acme/lscor-v2/revision/v2.0.0");
     }
 
     @Test
     void eachAccountFetchesWithItsOwnTokenAndNeverReadsAnothersDownload() {
         hub.requireToken("acme/lscor-v2", "hf_token_of_the_owner");
-        ArtifactResolver resolver = resolver(account -> Optional.of(
-                account.equals(ACCOUNT) ? "hf_token_of_the_owner" : "hf_token_of_someone_else"));
+        ArtifactResolver resolver = resolver(
+                account -> Optional.of(account.equals(ACCOUNT) ? "hf_token_of_the_owner" : "hf_token_of_someone_else"));
         Path owners = resolver.localDirectory(ACCOUNT, "huggingface", "acme/lscor-v2@v2.0.0");
 
         assertThatThrownBy(() -> resolver.localDirectory(OTHER_ACCOUNT, "huggingface", "acme/lscor-v2@v2.0.0"))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("refused")
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("refused")
                 .hasMessageNotContaining("hf_token_of");
-        assertThatThrownBy(() -> resolver.localDirectory(OTHER_ACCOUNT, "huggingface", "acme/lscor-v2@"
-                + HubStub.COMMIT)).as("not even at the commit the owner's copy holds")
+        assertThatThrownBy(
+                        () -> resolver.localDirectory(OTHER_ACCOUNT, "huggingface", "acme/lscor-v2@" + HubStub.COMMIT))
+                .as("not even at the commit the owner's copy holds")
                 .isInstanceOf(ArtifactLoadException.class);
         assertThat(owners).startsWith(data.toAbsolutePath().resolve("artifacts/huggingface/" + ACCOUNT));
-        assertThat(data.resolve("artifacts/huggingface/" + OTHER_ACCOUNT + "/acme/lscor-v2/snapshots")).doesNotExist();
+        assertThat(data.resolve("artifacts/huggingface/" + OTHER_ACCOUNT + "/acme/lscor-v2/snapshots"))
+                .doesNotExist();
     }
 
     @Test
@@ -223,7 +256,8 @@ class ArtifactResolverTest {
         ArtifactResolver resolver = resolver(account -> Optional.of("acme"));
 
         assertThatThrownBy(() -> resolver.localDirectory(ACCOUNT, "huggingface", "acme/missing"))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageNotContaining("acme")
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageNotContaining("acme")
                 .hasMessageContaining("[token]");
     }
 
@@ -231,7 +265,8 @@ class ArtifactResolverTest {
     void privateRepositoryWithoutATokenSaysATokenIsNeeded() throws IOException {
         assertThatThrownBy(() -> resolver("").localDirectory(ACCOUNT, "huggingface", "acme/lscor-v2"))
                 .isInstanceOf(ArtifactLoadException.class)
-                .hasMessageContaining("needs a token").hasMessageContaining("credentials/huggingface");
+                .hasMessageContaining("needs a token")
+                .hasMessageContaining("credentials/huggingface");
         assertThat(data.resolve("artifacts/huggingface/" + ACCOUNT + "/acme/lscor-v2/snapshots/" + HubStub.COMMIT))
                 .doesNotExist();
     }
@@ -240,13 +275,15 @@ class ArtifactResolverTest {
     void rejectedTokenIsReportedWithoutRevealingIt() {
         assertThatThrownBy(() -> resolver("hf_wrong_secret").localDirectory(ACCOUNT, "huggingface", "acme/lscor-v2"))
                 .isInstanceOf(ArtifactLoadException.class)
-                .hasMessageContaining("refused").hasMessageNotContaining("hf_wrong_secret");
+                .hasMessageContaining("refused")
+                .hasMessageNotContaining("hf_wrong_secret");
     }
 
     @Test
     void failedDownloadLeavesNoPartialArtifact() throws IOException {
         assertThatThrownBy(() -> resolver(HubStub.TOKEN).localDirectory(ACCOUNT, "huggingface", "acme/broken"))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("weights.bin");
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("weights.bin");
 
         assertThat(data.resolve("artifacts/huggingface/" + ACCOUNT + "/acme/broken/snapshots/" + HubStub.COMMIT))
                 .doesNotExist();
@@ -256,10 +293,12 @@ class ArtifactResolverTest {
     @Test
     void listedFileOutsideTheRepositoryFolderIsRefused() throws IOException {
         assertThatThrownBy(() -> resolver(HubStub.TOKEN).localDirectory(ACCOUNT, "huggingface", "acme/escape"))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("unsafe");
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("unsafe");
 
         try (Stream<Path> paths = Files.walk(data)) {
-            assertThat(paths.filter(p -> p.getFileName().toString().equals("escaped.json"))).isEmpty();
+            assertThat(paths.filter(p -> p.getFileName().toString().equals("escaped.json")))
+                    .isEmpty();
         }
     }
 
@@ -267,10 +306,13 @@ class ArtifactResolverTest {
     void unknownRepositoryAndMalformedLocationsAreRefused() {
         ArtifactResolver resolver = resolver(HubStub.TOKEN);
         assertThatThrownBy(() -> resolver.localDirectory(ACCOUNT, "huggingface", "acme/missing"))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("not found");
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("not found");
         for (String location : List.of("lscor-v2", "acme/lscor-v2/extra", "acme/..@main", "acme/lscor-v2@../x")) {
             assertThatThrownBy(() -> resolver.localDirectory(ACCOUNT, "huggingface", location))
-                    .as(location).isInstanceOf(ArtifactLoadException.class).hasMessageContaining("owner/repo");
+                    .as(location)
+                    .isInstanceOf(ArtifactLoadException.class)
+                    .hasMessageContaining("owner/repo");
         }
     }
 
@@ -278,13 +320,14 @@ class ArtifactResolverTest {
     void aVerifiedDownloadRecordsItsCommitAndChecksums() throws IOException {
         Path directory = resolver(HubStub.TOKEN).localDirectory(ACCOUNT, "huggingface", "acme/lscor-v2");
 
-        tools.jackson.databind.JsonNode manifest = JsonMapper.shared().readTree(
-                directory.resolve(".hokusai-artifact.json").toFile());
+        tools.jackson.databind.JsonNode manifest = JsonMapper.shared()
+                .readTree(directory.resolve(".hokusai-artifact.json").toFile());
         assertThat(manifest.get("commit").asString()).isEqualTo(HubStub.COMMIT);
         assertThat(manifest.get("revision").asString()).isEqualTo("main");
         List<String> lfs = new java.util.ArrayList<>();
         List<String> git = new java.util.ArrayList<>();
-        manifest.get("files").forEach(f -> (f.has("sha256") ? lfs : git).add(f.get("name").asString()));
+        manifest.get("files")
+                .forEach(f -> (f.has("sha256") ? lfs : git).add(f.get("name").asString()));
         assertThat(lfs).containsExactly("tokenizer.json");
         assertThat(git).contains("config.json", "model.json");
     }
@@ -294,7 +337,8 @@ class ArtifactResolverTest {
         hub.damage("acme/lscor-v2", "tokenizer.json", "corrupt").damage("acme/lscor-v2", "config.json", "corrupt");
 
         assertThatThrownBy(() -> resolver(HubStub.TOKEN).localDirectory(ACCOUNT, "huggingface", "acme/lscor-v2"))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("does not match the");
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("does not match the");
         assertThat(data.resolve("artifacts/huggingface/" + ACCOUNT + "/acme/lscor-v2/snapshots/" + HubStub.COMMIT))
                 .doesNotExist();
         assertThat(leftovers()).isEmpty();
@@ -305,7 +349,8 @@ class ArtifactResolverTest {
         hub.damage("acme/lscor-v2", "config.json", "corrupt");
 
         assertThatThrownBy(() -> resolver(HubStub.TOKEN).localDirectory(ACCOUNT, "huggingface", "acme/lscor-v2"))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("config.json")
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("config.json")
                 .hasMessageContaining("git blob id");
     }
 
@@ -314,7 +359,8 @@ class ArtifactResolverTest {
         hub.damage("acme/lscor-v2", "tokenizer.json", "truncated");
 
         assertThatThrownBy(() -> resolver(HubStub.TOKEN).localDirectory(ACCOUNT, "huggingface", "acme/lscor-v2"))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("truncated or corrupt")
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("truncated or corrupt")
                 .hasMessageContaining("the Hub lists");
     }
 }

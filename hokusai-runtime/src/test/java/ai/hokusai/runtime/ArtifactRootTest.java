@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +42,8 @@ class ArtifactRootTest {
     void aDirectoryBeneathTheRootIsAcceptedAsTheFileSystemResolvesIt() throws IOException {
         assertThat(artifactRoot.configured()).isTrue();
         assertThat(artifactRoot.confine(model.toString())).isEqualTo(model.toRealPath());
-        assertThat(artifactRoot.confine(root + "/acme/other/../lscor")).as("a .. that stays inside")
+        assertThat(artifactRoot.confine(root + "/acme/other/../lscor"))
+                .as("a .. that stays inside")
                 .isEqualTo(model.toRealPath());
     }
 
@@ -64,16 +64,35 @@ class ArtifactRootTest {
         Files.writeString(root.resolve("file.json"), "{}");
 
         List<String> refused = new ArrayList<>(List.of(
-                "/etc", "/root/.ssh", "/", outside.toString(), outside.resolve("id_rsa").toString(),
-                root + "/../private", root + "/acme/../../private", root + "/../artifacts-sibling",
-                root + "/escape", root + "/escape/", root + "/up/private",
-                root + "/missing", root + "/acme/missing", root + "/file.json",
-                root + "/leaky", root + "/leaky-directory",
-                root.toString(), root + "/acme/..", "relative/acme/lscor", "acme/lscor", "", " ",
+                "/etc",
+                "/root/.ssh",
+                "/",
+                outside.toString(),
+                outside.resolve("id_rsa").toString(),
+                root + "/../private",
+                root + "/acme/../../private",
+                root + "/../artifacts-sibling",
+                root + "/escape",
+                root + "/escape/",
+                root + "/up/private",
+                root + "/missing",
+                root + "/acme/missing",
+                root + "/file.json",
+                root + "/leaky",
+                root + "/leaky-directory",
+                root.toString(),
+                root + "/acme/..",
+                "relative/acme/lscor",
+                "acme/lscor",
+                "",
+                " ",
                 root + "/acme/lscor\0"));
         for (String location : refused) {
-            assertThatThrownBy(() -> artifactRoot.confine(location)).as(location)
-                    .isInstanceOf(ArtifactLoadException.class).hasMessage(REFUSAL).hasNoCause();
+            assertThatThrownBy(() -> artifactRoot.confine(location))
+                    .as(location)
+                    .isInstanceOf(ArtifactLoadException.class)
+                    .hasMessage(REFUSAL)
+                    .hasNoCause();
         }
     }
 
@@ -82,7 +101,8 @@ class ArtifactRootTest {
         for (String unset : new String[] {null, "", "  "}) {
             ArtifactRoot none = new ArtifactRoot(unset);
             assertThat(none.configured()).isFalse();
-            assertThatThrownBy(() -> none.confine(model.toString())).isInstanceOf(ArtifactLoadException.class)
+            assertThatThrownBy(() -> none.confine(model.toString()))
+                    .isInstanceOf(ArtifactLoadException.class)
                     .hasMessageContaining("HOKUSAI_ARTIFACT_ROOT");
         }
     }
@@ -93,7 +113,8 @@ class ArtifactRootTest {
         ArtifactRoot viaLink = new ArtifactRoot(linkedRoot.toString());
 
         assertThat(viaLink.confine(linkedRoot + "/acme/lscor")).isEqualTo(model.toRealPath());
-        assertThatThrownBy(() -> viaLink.confine(model.toString())).as("beneath the root only as it is written")
+        assertThatThrownBy(() -> viaLink.confine(model.toString()))
+                .as("beneath the root only as it is written")
                 .hasMessage(REFUSAL);
     }
 }

@@ -2,6 +2,9 @@ package ai.hokusai.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.hokusai.runtime.lscor.LscorRuntime;
+import ai.hokusai.testsupport.HubStub;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,15 +17,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import ai.hokusai.runtime.lscor.LscorRuntime;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
-import ai.hokusai.testsupport.HubStub;
 
 /**
  * A deployment of a moving Hugging Face revision ({@code main}) honours its model's cache TTL: within it the Hub is
@@ -39,20 +38,25 @@ class MovingRevisionTest {
 
     @TempDir
     Path data;
+
     @TempDir
     Path nextVersion;
 
     private final SteppingClock clock = new SteppingClock();
     private HubStub hub;
     private LoadedModelCache models;
-    private final LoadedModelCache.Artifact main = new LoadedModelCache.Artifact(21, ACCOUNT, DEPLOYMENT,
-            "lscor-logistic", ArtifactResolver.HUGGINGFACE, "acme/lscor-v2", TTL);
+    private final LoadedModelCache.Artifact main = new LoadedModelCache.Artifact(
+            21, ACCOUNT, DEPLOYMENT, "lscor-logistic", ArtifactResolver.HUGGINGFACE, "acme/lscor-v2", TTL);
 
     @BeforeEach
     void start() throws IOException {
         hub = new HubStub().repository("acme/lscor-v2", COMMITTED);
-        ArtifactResolver resolver = new ArtifactResolver(data.toString(), hub.endpoint(), new ArtifactRoot(""),
-                account -> Optional.of(HubStub.TOKEN), JsonMapper.shared());
+        ArtifactResolver resolver = new ArtifactResolver(
+                data.toString(),
+                hub.endpoint(),
+                new ArtifactRoot(""),
+                account -> Optional.of(HubStub.TOKEN),
+                JsonMapper.shared());
         models = new LoadedModelCache(List.of(new LscorRuntime()), resolver, clock, new SimpleMeterRegistry());
         try (Stream<Path> files = Files.list(COMMITTED)) {
             for (Path file : files.toList()) {
@@ -88,7 +92,9 @@ class MovingRevisionTest {
         hub.move("acme/lscor-v2", nextVersion, NEXT_COMMIT);
         clock.advance(TTL.plusSeconds(1));
 
-        assertThat(models.get(main).model()).as("the loaded copy answers while the new one loads").isSameAs(first);
+        assertThat(models.get(main).model())
+                .as("the loaded copy answers while the new one loads")
+                .isSameAs(first);
         String version = awaitVersion("2.0.1");
 
         assertThat(version).isEqualTo("2.0.1");
@@ -107,7 +113,8 @@ class MovingRevisionTest {
         Thread.sleep(200);
         assertThat(models.get(main).model()).isSameAs(first);
         assertThat(hub.requests.stream().filter(r -> r.contains("/resolve/")).count())
-                .as("files fetched once, for the first load").isEqualTo(4);
+                .as("files fetched once, for the first load")
+                .isEqualTo(4);
     }
 
     @Test

@@ -3,15 +3,14 @@ package ai.hokusai.runtime;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Driver;
-import java.util.List;
-import java.util.ServiceLoader;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import java.sql.Driver;
+import java.util.List;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,32 +32,54 @@ class RuntimeDependenciesTest {
             "io.zonky.test.db.postgres.embedded.EmbeddedPostgres");
 
     static ArchRule knowsNoSpringServletOrDatabase(String runtimePackage) {
-        return noClasses().that().resideInAPackage(runtimePackage + "..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..",
-                        "javax.servlet..", "java.sql..", "javax.sql..", "org.apache.ibatis..", "org.mybatis..",
-                        "org.flywaydb..", "org.postgresql..", "org.apache.catalina..", "org.apache.tomcat..")
+        return noClasses()
+                .that()
+                .resideInAPackage(runtimePackage + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "jakarta..",
+                        "javax.servlet..",
+                        "java.sql..",
+                        "javax.sql..",
+                        "org.apache.ibatis..",
+                        "org.mybatis..",
+                        "org.flywaydb..",
+                        "org.postgresql..",
+                        "org.apache.catalina..",
+                        "org.apache.tomcat..")
                 .as("the runtime uses no Spring, servlet, Jakarta EE or database class");
     }
 
     @Test
     void noSpringServletOrDatabaseClassIsOnTheClasspath() {
         for (String name : FORBIDDEN_CLASSES) {
-            assertThat(isOnClasspath(name)).as("%s is on the runtime's classpath", name).isFalse();
+            assertThat(isOnClasspath(name))
+                    .as("%s is on the runtime's classpath", name)
+                    .isFalse();
         }
     }
 
     @Test
     void noJdbcDriverIsOnTheClasspath() {
-        List<String> drivers = ServiceLoader.load(Driver.class).stream().map(p -> p.type().getName()).toList();
+        List<String> drivers = ServiceLoader.load(Driver.class).stream()
+                .map(p -> p.type().getName())
+                .toList();
         assertThat(drivers).as("JDBC drivers on the runtime's classpath").isEmpty();
     }
 
     @Test
     void noRuntimeClassUsesSpringServletOrDatabase() {
-        JavaClasses runtime = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses runtime = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("ai.hokusai.runtime");
-        assertThat(runtime.containPackage("ai.hokusai.runtime.lscor")).as("the import saw the runtime").isTrue();
-        assertThat(runtime.containPackage("ai.hokusai.runtime.onnx")).as("the import saw the runtime").isTrue();
+        assertThat(runtime.containPackage("ai.hokusai.runtime.lscor"))
+                .as("the import saw the runtime")
+                .isTrue();
+        assertThat(runtime.containPackage("ai.hokusai.runtime.onnx"))
+                .as("the import saw the runtime")
+                .isTrue();
 
         knowsNoSpringServletOrDatabase("ai.hokusai.runtime").check(runtime);
     }
@@ -67,7 +88,8 @@ class RuntimeDependenciesTest {
     void theRuleFailsOnAClassThatUsesTheDatabase() {
         JavaClasses fixture = new ClassFileImporter().importPackages("ai.hokusai.runtimefixture");
 
-        EvaluationResult result = knowsNoSpringServletOrDatabase("ai.hokusai.runtimefixture").evaluate(fixture);
+        EvaluationResult result =
+                knowsNoSpringServletOrDatabase("ai.hokusai.runtimefixture").evaluate(fixture);
 
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().toString()).contains("SqlReadingRuntime");

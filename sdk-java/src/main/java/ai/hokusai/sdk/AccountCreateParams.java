@@ -45,8 +45,7 @@ public final class AccountCreateParams {
         private String name;
         private Integer rateLimitPerHour;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Required: the account's unique slug, 1 to 64 lowercase letters, digits and single hyphens, starting with a
@@ -75,7 +74,8 @@ public final class AccountCreateParams {
         /** The server checks the pattern, lengths and range; a missing slug or name is a mistake in the calling code. */
         public AccountCreateParams build() {
             if (slug == null || slug.isBlank()) {
-                throw new IllegalStateException("an account needs a slug: AccountCreateParams.builder().slug(\"acme-analytics\")");
+                throw new IllegalStateException(
+                        "an account needs a slug: AccountCreateParams.builder().slug(\"acme-analytics\")");
             }
             if (name == null || name.isBlank()) {
                 throw new IllegalStateException("an account needs a name: .name(\"Acme Analytics\")");

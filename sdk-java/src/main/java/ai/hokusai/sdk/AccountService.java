@@ -97,8 +97,11 @@ public final class AccountService {
         }
 
         public RawResponse<Account> retrieve(RequestOptions options) {
-            return transport.send(Operation.GET_OWN_ACCOUNT, options, (client, headers, requestId) ->
-                    new AccountsApi(client).getOwnAccountWithHttpInfo(requestId, headers));
+            return transport.send(
+                    Operation.GET_OWN_ACCOUNT,
+                    options,
+                    (client, headers, requestId) ->
+                            new AccountsApi(client).getOwnAccountWithHttpInfo(requestId, headers));
         }
 
         public RawResponse<Account> retrieve(UUID accountId) {
@@ -107,8 +110,11 @@ public final class AccountService {
 
         public RawResponse<Account> retrieve(UUID accountId, RequestOptions options) {
             Objects.requireNonNull(accountId, "accountId");
-            return transport.send(Operation.GET_ACCOUNT, options, (client, headers, requestId) ->
-                    new AccountsApi(client).getAccountWithHttpInfo(accountId, requestId, headers));
+            return transport.send(
+                    Operation.GET_ACCOUNT,
+                    options,
+                    (client, headers, requestId) ->
+                            new AccountsApi(client).getAccountWithHttpInfo(accountId, requestId, headers));
         }
 
         public RawResponse<Account> create(AccountCreateParams params) {
@@ -117,8 +123,11 @@ public final class AccountService {
 
         public RawResponse<Account> create(AccountCreateParams params, RequestOptions options) {
             Objects.requireNonNull(params, "params");
-            return transport.send(Operation.CREATE_ACCOUNT, options, (client, headers, requestId) ->
-                    new AccountsApi(client).createAccountWithHttpInfo(params.toRequest(), requestId, headers));
+            return transport.send(
+                    Operation.CREATE_ACCOUNT,
+                    options,
+                    (client, headers, requestId) ->
+                            new AccountsApi(client).createAccountWithHttpInfo(params.toRequest(), requestId, headers));
         }
 
         public RawResponse<Credential> setHuggingFaceToken(String token) {
@@ -131,9 +140,12 @@ public final class AccountService {
             if (token.isBlank()) {
                 throw new IllegalArgumentException("token must not be blank");
             }
-            return transport.send(Operation.SET_HUGGING_FACE_CREDENTIAL, options, (client, headers, requestId) ->
-                    new AccountsApi(client).setHuggingFaceCredentialWithHttpInfo(
-                            new HuggingFaceCredentialRequest().token(token), requestId, headers));
+            return transport.send(
+                    Operation.SET_HUGGING_FACE_CREDENTIAL,
+                    options,
+                    (client, headers, requestId) -> new AccountsApi(client)
+                            .setHuggingFaceCredentialWithHttpInfo(
+                                    new HuggingFaceCredentialRequest().token(token), requestId, headers));
         }
 
         public RawResponse<Void> deleteHuggingFaceToken() {
@@ -141,8 +153,11 @@ public final class AccountService {
         }
 
         public RawResponse<Void> deleteHuggingFaceToken(RequestOptions options) {
-            return transport.send(Operation.DELETE_HUGGING_FACE_CREDENTIAL, options, (client, headers, requestId) ->
-                    new AccountsApi(client).deleteHuggingFaceCredentialWithHttpInfo(requestId, headers));
+            return transport.send(
+                    Operation.DELETE_HUGGING_FACE_CREDENTIAL,
+                    options,
+                    (client, headers, requestId) ->
+                            new AccountsApi(client).deleteHuggingFaceCredentialWithHttpInfo(requestId, headers));
         }
     }
 }

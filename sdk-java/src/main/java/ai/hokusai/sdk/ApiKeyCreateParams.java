@@ -79,8 +79,14 @@ public final class ApiKeyCreateParams {
         // In the enum's order, so the same params always send the same body.
         List<ApiKeyScope> ordered = new ArrayList<>(scopes);
         ordered.sort(null);
-        return new ApiKeyCreateRequest().name(name).scopes(new LinkedHashSet<>(ordered)).mode(mode).rateLimitPerMinute(rateLimitPerMinute)
-                .rateLimitPerHour(rateLimitPerHour).expiresAt(expiresAt).accountId(accountId)
+        return new ApiKeyCreateRequest()
+                .name(name)
+                .scopes(new LinkedHashSet<>(ordered))
+                .mode(mode)
+                .rateLimitPerMinute(rateLimitPerMinute)
+                .rateLimitPerHour(rateLimitPerHour)
+                .expiresAt(expiresAt)
+                .accountId(accountId)
                 .platformAdmin(platformAdmin);
     }
 
@@ -95,8 +101,7 @@ public final class ApiKeyCreateParams {
         private UUID accountId;
         private Boolean platformAdmin;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Required: who or what uses the key, 1 to 100 characters. */
         public Builder name(String name) {

@@ -64,7 +64,9 @@ public final class ApiKeyService {
 
         public RawResponse<CreatedApiKey> create(ApiKeyCreateParams params, RequestOptions options) {
             Objects.requireNonNull(params, "params");
-            RawResponse<ai.hokusai.sdk.model.ApiKeyCreated> response = transport.send(Operation.CREATE_API_KEY, options,
+            RawResponse<ai.hokusai.sdk.model.ApiKeyCreated> response = transport.send(
+                    Operation.CREATE_API_KEY,
+                    options,
                     (client, headers, requestId) ->
                             new ApiKeysApi(client).createApiKeyWithHttpInfo(params.toRequest(), requestId, headers));
             return response.withValue(CreatedApiKey.from(response.getValue()));
@@ -75,8 +77,10 @@ public final class ApiKeyService {
         }
 
         public RawResponse<ApiKeyList> list(RequestOptions options) {
-            return transport.send(Operation.LIST_API_KEYS, options, (client, headers, requestId) ->
-                    new ApiKeysApi(client).listApiKeysWithHttpInfo(requestId, headers));
+            return transport.send(
+                    Operation.LIST_API_KEYS,
+                    options,
+                    (client, headers, requestId) -> new ApiKeysApi(client).listApiKeysWithHttpInfo(requestId, headers));
         }
 
         public RawResponse<Void> revoke(UUID keyId) {
@@ -85,8 +89,11 @@ public final class ApiKeyService {
 
         public RawResponse<Void> revoke(UUID keyId, RequestOptions options) {
             Objects.requireNonNull(keyId, "keyId");
-            return transport.send(Operation.REVOKE_API_KEY, options, (client, headers, requestId) ->
-                    new ApiKeysApi(client).revokeApiKeyWithHttpInfo(keyId, requestId, headers));
+            return transport.send(
+                    Operation.REVOKE_API_KEY,
+                    options,
+                    (client, headers, requestId) ->
+                            new ApiKeysApi(client).revokeApiKeyWithHttpInfo(keyId, requestId, headers));
         }
     }
 }

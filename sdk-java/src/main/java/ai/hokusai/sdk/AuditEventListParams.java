@@ -53,8 +53,14 @@ public final class AuditEventListParams {
 
     /** The same filters, at another page. */
     AuditEventListParams withCursor(String nextCursor) {
-        return new Builder().limit(limit).objectType(objectType).objectId(objectId).since(since).until(until)
-                .cursor(nextCursor).build();
+        return new Builder()
+                .limit(limit)
+                .objectType(objectType)
+                .objectId(objectId)
+                .since(since)
+                .until(until)
+                .cursor(nextCursor)
+                .build();
     }
 
     public static final class Builder {
@@ -66,8 +72,7 @@ public final class AuditEventListParams {
         private OffsetDateTime since;
         private OffsetDateTime until;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Page size, 1 to 100; the server's default is 20. */
         public Builder limit(Integer limit) {

@@ -40,10 +40,13 @@ public final class AuditEventService {
     public Iterable<AuditEvent> listAll(AuditEventListParams params, RequestOptions options) {
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(options, "options");
-        return CursorPages.of(params, page -> {
-            AuditEventList list = list(page, options);
-            return new CursorPages.Page<>(list.getData(), list.getHasMore(), list.getNextCursor());
-        }, AuditEventListParams::withCursor);
+        return CursorPages.of(
+                params,
+                page -> {
+                    AuditEventList list = list(page, options);
+                    return new CursorPages.Page<>(list.getData(), list.getHasMore(), list.getNextCursor());
+                },
+                AuditEventListParams::withCursor);
     }
 
     public Iterable<AuditEvent> listAll() {
@@ -69,11 +72,19 @@ public final class AuditEventService {
 
         public RawResponse<AuditEventList> list(AuditEventListParams params, RequestOptions options) {
             Objects.requireNonNull(params, "params");
-            return transport.send(Operation.LIST_AUDIT_EVENTS, options, (client, headers, requestId) ->
-                    new AuditEventsApi(client).listAuditEventsWithHttpInfo(params.getLimit().orElse(null),
-                            params.getCursor().orElse(null), params.getObjectType().orElse(null),
-                            params.getObjectId().orElse(null), params.getSince().orElse(null),
-                            params.getUntil().orElse(null), requestId, headers));
+            return transport.send(
+                    Operation.LIST_AUDIT_EVENTS,
+                    options,
+                    (client, headers, requestId) -> new AuditEventsApi(client)
+                            .listAuditEventsWithHttpInfo(
+                                    params.getLimit().orElse(null),
+                                    params.getCursor().orElse(null),
+                                    params.getObjectType().orElse(null),
+                                    params.getObjectId().orElse(null),
+                                    params.getSince().orElse(null),
+                                    params.getUntil().orElse(null),
+                                    requestId,
+                                    headers));
         }
     }
 }

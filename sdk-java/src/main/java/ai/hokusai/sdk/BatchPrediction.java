@@ -19,7 +19,7 @@ public final class BatchPrediction<T> extends PredictionResult {
 
     @Override
     public String toString() {
-        return "BatchPrediction{model=" + getModelId() + ", predictions=" + predictions
-                + ", inferenceLogId=" + getInferenceLogId() + "}";
+        return "BatchPrediction{model=" + getModelId() + ", predictions=" + predictions + ", inferenceLogId="
+                + getInferenceLogId() + "}";
     }
 }

@@ -18,11 +18,19 @@ public final class CreatedApiKey {
     }
 
     static CreatedApiKey from(ApiKeyCreated created) {
-        ApiKey key = new ApiKey().id(created.getId()).accountId(created.getAccountId())
-                .platformAdmin(created.getPlatformAdmin()).prefix(created.getPrefix()).name(created.getName())
-                .scopes(created.getScopes()).rateLimitPerMinute(created.getRateLimitPerMinute())
-                .rateLimitPerHour(created.getRateLimitPerHour()).createdAt(created.getCreatedAt())
-                .lastUsedAt(created.getLastUsedAt()).expiresAt(created.getExpiresAt()).revokedAt(created.getRevokedAt());
+        ApiKey key = new ApiKey()
+                .id(created.getId())
+                .accountId(created.getAccountId())
+                .platformAdmin(created.getPlatformAdmin())
+                .prefix(created.getPrefix())
+                .name(created.getName())
+                .scopes(created.getScopes())
+                .rateLimitPerMinute(created.getRateLimitPerMinute())
+                .rateLimitPerHour(created.getRateLimitPerHour())
+                .createdAt(created.getCreatedAt())
+                .lastUsedAt(created.getLastUsedAt())
+                .expiresAt(created.getExpiresAt())
+                .revokedAt(created.getRevokedAt());
         return new CreatedApiKey(key, created.getKey());
     }
 

@@ -25,8 +25,7 @@ final class CursorPages {
         }
     }
 
-    private CursorPages() {
-    }
+    private CursorPages() {}
 
     /**
      * @param firstPage  the params of the first page to fetch

@@ -87,8 +87,11 @@ public final class DeploymentService {
 
         public RawResponse<DeploymentList> list(String modelRef, RequestOptions options) {
             Objects.requireNonNull(modelRef, "modelRef");
-            return transport.send(Operation.LIST_MODEL_DEPLOYMENTS, options, (client, headers, requestId) ->
-                    new DeploymentsApi(client).listModelDeploymentsWithHttpInfo(modelRef, requestId, headers));
+            return transport.send(
+                    Operation.LIST_MODEL_DEPLOYMENTS,
+                    options,
+                    (client, headers, requestId) ->
+                            new DeploymentsApi(client).listModelDeploymentsWithHttpInfo(modelRef, requestId, headers));
         }
 
         public RawResponse<Deployment> get(UUID deploymentId) {
@@ -97,20 +100,26 @@ public final class DeploymentService {
 
         public RawResponse<Deployment> get(UUID deploymentId, RequestOptions options) {
             Objects.requireNonNull(deploymentId, "deploymentId");
-            return transport.send(Operation.GET_DEPLOYMENT, options, (client, headers, requestId) ->
-                    new DeploymentsApi(client).getDeploymentWithHttpInfo(deploymentId, requestId, headers));
+            return transport.send(
+                    Operation.GET_DEPLOYMENT,
+                    options,
+                    (client, headers, requestId) ->
+                            new DeploymentsApi(client).getDeploymentWithHttpInfo(deploymentId, requestId, headers));
         }
 
         public RawResponse<Deployment> create(String modelRef, DeploymentCreateRequest deployment) {
             return create(modelRef, deployment, RequestOptions.none());
         }
 
-        public RawResponse<Deployment> create(String modelRef, DeploymentCreateRequest deployment,
-                RequestOptions options) {
+        public RawResponse<Deployment> create(
+                String modelRef, DeploymentCreateRequest deployment, RequestOptions options) {
             Objects.requireNonNull(modelRef, "modelRef");
             Objects.requireNonNull(deployment, "deployment");
-            return transport.send(Operation.CREATE_DEPLOYMENT, options, (client, headers, requestId) ->
-                    new DeploymentsApi(client).createDeploymentWithHttpInfo(modelRef, deployment, requestId, headers));
+            return transport.send(
+                    Operation.CREATE_DEPLOYMENT,
+                    options,
+                    (client, headers, requestId) -> new DeploymentsApi(client)
+                            .createDeploymentWithHttpInfo(modelRef, deployment, requestId, headers));
         }
 
         public RawResponse<Deployment> activate(UUID deploymentId) {
@@ -119,8 +128,11 @@ public final class DeploymentService {
 
         public RawResponse<Deployment> activate(UUID deploymentId, RequestOptions options) {
             Objects.requireNonNull(deploymentId, "deploymentId");
-            return transport.send(Operation.ACTIVATE_DEPLOYMENT, options, (client, headers, requestId) ->
-                    new DeploymentsApi(client).activateDeploymentWithHttpInfo(deploymentId, requestId, headers));
+            return transport.send(
+                    Operation.ACTIVATE_DEPLOYMENT,
+                    options,
+                    (client, headers, requestId) -> new DeploymentsApi(client)
+                            .activateDeploymentWithHttpInfo(deploymentId, requestId, headers));
         }
 
         public RawResponse<Void> retire(UUID deploymentId) {
@@ -129,8 +141,11 @@ public final class DeploymentService {
 
         public RawResponse<Void> retire(UUID deploymentId, RequestOptions options) {
             Objects.requireNonNull(deploymentId, "deploymentId");
-            return transport.send(Operation.RETIRE_DEPLOYMENT, options, (client, headers, requestId) ->
-                    new DeploymentsApi(client).retireDeploymentWithHttpInfo(deploymentId, requestId, headers));
+            return transport.send(
+                    Operation.RETIRE_DEPLOYMENT,
+                    options,
+                    (client, headers, requestId) ->
+                            new DeploymentsApi(client).retireDeploymentWithHttpInfo(deploymentId, requestId, headers));
         }
     }
 }

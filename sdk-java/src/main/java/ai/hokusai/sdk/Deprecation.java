@@ -26,8 +26,11 @@ public final class Deprecation {
 
     /** The notice the headers carry, or empty when the response has no {@code Deprecation} header. */
     static Optional<Deprecation> from(Map<String, List<String>> headers) {
-        return ResponseHeaders.first(headers, "Deprecation").map(deprecation -> new Deprecation(deprecation,
-                ResponseHeaders.first(headers, "Sunset").orElse(null), deprecationLink(headers).orElse(null)));
+        return ResponseHeaders.first(headers, "Deprecation")
+                .map(deprecation -> new Deprecation(
+                        deprecation,
+                        ResponseHeaders.first(headers, "Sunset").orElse(null),
+                        deprecationLink(headers).orElse(null)));
     }
 
     /** The {@code Deprecation} header as sent, such as {@code @1796083200}. */
@@ -49,7 +52,8 @@ public final class Deprecation {
             return Optional.empty();
         }
         try {
-            return Optional.of(ZonedDateTime.parse(sunset, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return Optional.of(ZonedDateTime.parse(sunset, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant());
         } catch (DateTimeException unreadable) {
             return Optional.empty();
         }
@@ -83,8 +87,10 @@ public final class Deprecation {
             for (String value : header.getValue()) {
                 for (String link : value.split(",(?=\\s*<)")) {
                     String trimmed = link.trim();
-                    if (trimmed.startsWith("<") && trimmed.contains(">")
-                            && trimmed.substring(trimmed.indexOf('>')).matches("(?s).*;\\s*rel=\"?([^\";]*\\s)?deprecation(\\s[^\";]*)?\"?.*")) {
+                    if (trimmed.startsWith("<")
+                            && trimmed.contains(">")
+                            && trimmed.substring(trimmed.indexOf('>'))
+                                    .matches("(?s).*;\\s*rel=\"?([^\";]*\\s)?deprecation(\\s[^\";]*)?\"?.*")) {
                         return Optional.of(trimmed.substring(1, trimmed.indexOf('>')));
                     }
                 }

@@ -20,11 +20,15 @@ final class DeprecationWarnings {
     /** Warns if the answer to {@code operation} says it is deprecated and this client has not said so yet. */
     void check(Operation operation, RawResponse<?> response) {
         response.getDeprecation().filter(notice -> warned.add(operation)).ifPresent(notice -> {
-            StringBuilder message = new StringBuilder("Hokusai API: ").append(operation.operationId())
-                    .append(" answers with deprecated fields or is deprecated (Deprecation: ").append(notice.getHeader())
+            StringBuilder message = new StringBuilder("Hokusai API: ")
+                    .append(operation.operationId())
+                    .append(" answers with deprecated fields or is deprecated (Deprecation: ")
+                    .append(notice.getHeader())
                     .append(')');
-            notice.getSunsetHeader().ifPresent(sunset -> message.append("; removed after ").append(sunset));
-            notice.getLink().ifPresent(link -> message.append("; how to migrate: ").append(link));
+            notice.getSunsetHeader()
+                    .ifPresent(sunset -> message.append("; removed after ").append(sunset));
+            notice.getLink()
+                    .ifPresent(link -> message.append("; how to migrate: ").append(link));
             LOGGER.log(Level.WARNING, message.toString());
         });
     }

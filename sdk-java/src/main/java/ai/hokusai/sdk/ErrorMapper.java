@@ -1,7 +1,6 @@
 package ai.hokusai.sdk;
 
 import ai.hokusai.sdk.exception.ApiConnectionException;
-import ai.hokusai.sdk.exception.ServerException;
 import ai.hokusai.sdk.exception.AuthenticationException;
 import ai.hokusai.sdk.exception.FieldError;
 import ai.hokusai.sdk.exception.HokusaiException;
@@ -10,6 +9,7 @@ import ai.hokusai.sdk.exception.InvalidRequestException;
 import ai.hokusai.sdk.exception.NotFoundException;
 import ai.hokusai.sdk.exception.PermissionException;
 import ai.hokusai.sdk.exception.RateLimitException;
+import ai.hokusai.sdk.exception.ServerException;
 import ai.hokusai.sdk.model.Problem;
 import ai.hokusai.sdk.model.ProblemFieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,14 +38,14 @@ final class ErrorMapper {
         if (failure.getCode() == 0) {
             return withoutResponse(failure.getCause() == null ? failure : failure.getCause());
         }
-        return fromResponse(operation, failure.getCode(), failure.getResponseHeaders(), failure.getResponseBody(),
-                failure);
+        return fromResponse(
+                operation, failure.getCode(), failure.getResponseHeaders(), failure.getResponseBody(), failure);
     }
 
     private HokusaiException withoutResponse(Throwable cause) {
         if (cause instanceof JsonProcessingException) {
-            return new ServerException("The server's response could not be read: " + cause.getMessage(),
-                    0, null, null, List.of(), cause);
+            return new ServerException(
+                    "The server's response could not be read: " + cause.getMessage(), 0, null, null, List.of(), cause);
         }
         if (cause instanceof InterruptedException) {
             return new ApiConnectionException("Interrupted while waiting for the Hokusai API", cause);
@@ -56,13 +56,14 @@ final class ErrorMapper {
         return new ServerException("The Hokusai call failed: " + describe(cause), 0, null, null, List.of(), cause);
     }
 
-    HokusaiException fromResponse(Operation operation, int status, HttpHeaders headers, String body,
-                                  Throwable cause) {
+    HokusaiException fromResponse(Operation operation, int status, HttpHeaders headers, String body, Throwable cause) {
         Problem problem = parseProblem(body);
-        String headerRequestId = headers == null ? null : headers.firstValue("X-Request-Id").orElse(null);
+        String headerRequestId =
+                headers == null ? null : headers.firstValue("X-Request-Id").orElse(null);
         String requestId = problem != null && problem.getRequestId() != null ? problem.getRequestId() : headerRequestId;
         String code = problem == null ? null : problem.getCode();
-        List<FieldError> fieldErrors = problem == null || problem.getErrors() == null ? List.of()
+        List<FieldError> fieldErrors = problem == null || problem.getErrors() == null
+                ? List.of()
                 : problem.getErrors().stream().map(ErrorMapper::fieldError).collect(Collectors.toList());
         String message = message(status, problem, code, requestId);
 
@@ -71,18 +72,35 @@ final class ErrorMapper {
                 return new AuthenticationException(message, status, code, requestId, fieldErrors, cause);
             case 403:
                 // The spec names the missing scope in x-required-scope; the detail says it too, but for people.
-                return new PermissionException(message, status, code, requestId, fieldErrors,
-                        INSUFFICIENT_SCOPE.equals(code) ? operation.requiredScope() : null, cause);
+                return new PermissionException(
+                        message,
+                        status,
+                        code,
+                        requestId,
+                        fieldErrors,
+                        INSUFFICIENT_SCOPE.equals(code) ? operation.requiredScope() : null,
+                        cause);
             case 404:
                 return new NotFoundException(message, status, code, requestId, fieldErrors, cause);
             case 409:
                 if (IdempotencyException.isIdempotencyCode(code)) {
-                    return new IdempotencyException(message, status, code, requestId, fieldErrors,
-                            RetryPolicy.retryAfter(headers).orElse(null), cause);
+                    return new IdempotencyException(
+                            message,
+                            status,
+                            code,
+                            requestId,
+                            fieldErrors,
+                            RetryPolicy.retryAfter(headers).orElse(null),
+                            cause);
                 }
                 return new InvalidRequestException(message, status, code, requestId, fieldErrors, cause);
             case 429:
-                return new RateLimitException(message, status, code, requestId, fieldErrors,
+                return new RateLimitException(
+                        message,
+                        status,
+                        code,
+                        requestId,
+                        fieldErrors,
                         RetryPolicy.retryAfter(headers).orElse(null),
                         headers == null ? null : RateLimit.from(headers.map()).orElse(null),
                         cause);
@@ -114,7 +132,8 @@ final class ErrorMapper {
     private static String message(int status, Problem problem, String code, String requestId) {
         String text = "HTTP " + status;
         if (problem != null) {
-            text = problem.getDetail() != null ? problem.getDetail()
+            text = problem.getDetail() != null
+                    ? problem.getDetail()
                     : problem.getTitle() != null ? problem.getTitle() : text;
         }
         StringBuilder message = new StringBuilder(text).append(" (status ").append(status);

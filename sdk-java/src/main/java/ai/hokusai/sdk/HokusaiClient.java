@@ -38,10 +38,17 @@ public final class HokusaiClient {
 
     private HokusaiClient(Builder builder) {
         this.baseUrl = builder.baseUrl;
-        HttpClient httpClient = builder.httpClient != null ? builder.httpClient
+        HttpClient httpClient = builder.httpClient != null
+                ? builder.httpClient
                 : HttpClient.newBuilder().connectTimeout(builder.connectTimeout).build();
-        Transport transport = new Transport(baseUrl, httpClient, builder.apiKey, builder.timeout, builder.maxRetries,
-                new RetryPolicy(builder.jitter), builder.sleeper);
+        Transport transport = new Transport(
+                baseUrl,
+                httpClient,
+                builder.apiKey,
+                builder.timeout,
+                builder.maxRetries,
+                new RetryPolicy(builder.jitter),
+                builder.sleeper);
         this.models = new ModelService(transport);
         this.predictions = new PredictionService(transport);
         this.deployments = new DeploymentService(transport);
@@ -112,8 +119,7 @@ public final class HokusaiClient {
         private Sleeper sleeper = Sleeper.THREAD_SLEEP;
         private DoubleSupplier jitter = new SecureRandom()::nextDouble;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Required: the key sent as {@code Authorization: Bearer <key>} ({@code hk_live_…} or {@code hk_test_…}). */
         public Builder apiKey(String apiKey) {
@@ -125,7 +131,8 @@ public final class HokusaiClient {
         public Builder baseUrl(String baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
             URI uri = URI.create(baseUrl);
-            if (uri.getScheme() == null || uri.getHost() == null
+            if (uri.getScheme() == null
+                    || uri.getHost() == null
                     || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
                 throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL: " + baseUrl);
             }
@@ -173,7 +180,8 @@ public final class HokusaiClient {
 
         public HokusaiClient build() {
             if (apiKey == null || apiKey.isBlank()) {
-                throw new IllegalStateException("an API key is required: HokusaiClient.builder().apiKey(\"hk_live_…\")");
+                throw new IllegalStateException(
+                        "an API key is required: HokusaiClient.builder().apiKey(\"hk_live_…\")");
             }
             return new HokusaiClient(this);
         }

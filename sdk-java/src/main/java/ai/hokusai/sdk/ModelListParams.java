@@ -34,8 +34,7 @@ public final class ModelListParams {
         private Integer limit;
         private String cursor;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Page size, 1 to 100; the server's default is 20. */
         public Builder limit(Integer limit) {

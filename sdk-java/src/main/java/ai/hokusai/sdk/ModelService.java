@@ -3,9 +3,9 @@ package ai.hokusai.sdk;
 import ai.hokusai.sdk.internal.api.ModelsApi;
 import ai.hokusai.sdk.internal.api.UsageApi;
 import ai.hokusai.sdk.model.Model;
+import ai.hokusai.sdk.model.ModelCreateRequest;
 import ai.hokusai.sdk.model.ModelHealth;
 import ai.hokusai.sdk.model.ModelInfo;
-import ai.hokusai.sdk.model.ModelCreateRequest;
 import ai.hokusai.sdk.model.ModelList;
 import ai.hokusai.sdk.model.ModelUsageReport;
 import java.util.Objects;
@@ -44,10 +44,13 @@ public final class ModelService {
     public Iterable<Model> listAll(ModelListParams params, RequestOptions options) {
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(options, "options");
-        return CursorPages.of(params, page -> {
-            ModelList list = list(page, options);
-            return new CursorPages.Page<>(list.getData(), list.getHasMore(), list.getNextCursor());
-        }, ModelListParams::withCursor);
+        return CursorPages.of(
+                params,
+                page -> {
+                    ModelList list = list(page, options);
+                    return new CursorPages.Page<>(list.getData(), list.getHasMore(), list.getNextCursor());
+                },
+                ModelListParams::withCursor);
     }
 
     public Iterable<Model> listAll() {
@@ -145,9 +148,15 @@ public final class ModelService {
 
         public RawResponse<ModelList> list(ModelListParams params, RequestOptions options) {
             Objects.requireNonNull(params, "params");
-            return transport.send(Operation.LIST_MODELS, options, (client, headers, requestId) ->
-                    new ModelsApi(client).listModelsWithHttpInfo(params.getLimit().orElse(null),
-                            params.getCursor().orElse(null), requestId, headers));
+            return transport.send(
+                    Operation.LIST_MODELS,
+                    options,
+                    (client, headers, requestId) -> new ModelsApi(client)
+                            .listModelsWithHttpInfo(
+                                    params.getLimit().orElse(null),
+                                    params.getCursor().orElse(null),
+                                    requestId,
+                                    headers));
         }
 
         public RawResponse<Model> get(String modelRef) {
@@ -156,8 +165,11 @@ public final class ModelService {
 
         public RawResponse<Model> get(String modelRef, RequestOptions options) {
             Objects.requireNonNull(modelRef, "modelRef");
-            return transport.send(Operation.GET_MODEL, options, (client, headers, requestId) ->
-                    new ModelsApi(client).getModelWithHttpInfo(modelRef, requestId, headers));
+            return transport.send(
+                    Operation.GET_MODEL,
+                    options,
+                    (client, headers, requestId) ->
+                            new ModelsApi(client).getModelWithHttpInfo(modelRef, requestId, headers));
         }
 
         public RawResponse<Model> create(ModelCreateRequest model) {
@@ -166,8 +178,11 @@ public final class ModelService {
 
         public RawResponse<Model> create(ModelCreateRequest model, RequestOptions options) {
             Objects.requireNonNull(model, "model");
-            return transport.send(Operation.CREATE_MODEL, options, (client, headers, requestId) ->
-                    new ModelsApi(client).createModelWithHttpInfo(model, requestId, headers));
+            return transport.send(
+                    Operation.CREATE_MODEL,
+                    options,
+                    (client, headers, requestId) ->
+                            new ModelsApi(client).createModelWithHttpInfo(model, requestId, headers));
         }
 
         public RawResponse<Model> update(String modelRef, ModelUpdateParams changes) {
@@ -177,8 +192,11 @@ public final class ModelService {
         public RawResponse<Model> update(String modelRef, ModelUpdateParams changes, RequestOptions options) {
             Objects.requireNonNull(modelRef, "modelRef");
             Objects.requireNonNull(changes, "changes");
-            return transport.send(Operation.UPDATE_MODEL, options, (client, headers, requestId) ->
-                    new ModelsApi(client).updateModelWithHttpInfo(modelRef, changes.toRequest(), requestId, headers));
+            return transport.send(
+                    Operation.UPDATE_MODEL,
+                    options,
+                    (client, headers, requestId) -> new ModelsApi(client)
+                            .updateModelWithHttpInfo(modelRef, changes.toRequest(), requestId, headers));
         }
 
         public RawResponse<ModelInfo> info(String modelRef) {
@@ -187,8 +205,11 @@ public final class ModelService {
 
         public RawResponse<ModelInfo> info(String modelRef, RequestOptions options) {
             Objects.requireNonNull(modelRef, "modelRef");
-            return transport.send(Operation.GET_MODEL_INFO, options, (client, headers, requestId) ->
-                    new ModelsApi(client).getModelInfoWithHttpInfo(modelRef, requestId, headers));
+            return transport.send(
+                    Operation.GET_MODEL_INFO,
+                    options,
+                    (client, headers, requestId) ->
+                            new ModelsApi(client).getModelInfoWithHttpInfo(modelRef, requestId, headers));
         }
 
         public RawResponse<ModelHealth> health(String modelRef) {
@@ -201,8 +222,11 @@ public final class ModelService {
 
         public RawResponse<ModelHealth> health(String modelRef, boolean warmUp, RequestOptions options) {
             Objects.requireNonNull(modelRef, "modelRef");
-            return transport.send(Operation.GET_MODEL_HEALTH, options, (client, headers, requestId) ->
-                    new ModelsApi(client).getModelHealthWithHttpInfo(modelRef, warmUp, requestId, headers));
+            return transport.send(
+                    Operation.GET_MODEL_HEALTH,
+                    options,
+                    (client, headers, requestId) ->
+                            new ModelsApi(client).getModelHealthWithHttpInfo(modelRef, warmUp, requestId, headers));
         }
 
         public RawResponse<ModelUsageReport> usage(String modelRef) {
@@ -216,9 +240,16 @@ public final class ModelService {
         public RawResponse<ModelUsageReport> usage(String modelRef, ModelUsageParams params, RequestOptions options) {
             Objects.requireNonNull(modelRef, "modelRef");
             Objects.requireNonNull(params, "params");
-            return transport.send(Operation.GET_MODEL_USAGE, options, (client, headers, requestId) ->
-                    new UsageApi(client).getModelUsageWithHttpInfo(modelRef, params.getFrom().orElse(null),
-                            params.getTo().orElse(null), requestId, headers));
+            return transport.send(
+                    Operation.GET_MODEL_USAGE,
+                    options,
+                    (client, headers, requestId) -> new UsageApi(client)
+                            .getModelUsageWithHttpInfo(
+                                    modelRef,
+                                    params.getFrom().orElse(null),
+                                    params.getTo().orElse(null),
+                                    requestId,
+                                    headers));
         }
     }
 }

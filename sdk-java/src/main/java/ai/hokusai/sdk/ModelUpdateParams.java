@@ -36,7 +36,8 @@ public final class ModelUpdateParams {
                 .description(description)
                 .maxBatchSize(maxBatchSize)
                 .cacheTtlSeconds(cacheTtlSeconds)
-                .visibility(visibility == null ? null : ModelUpdateRequest.VisibilityEnum.fromValue(visibility.getValue()));
+                .visibility(
+                        visibility == null ? null : ModelUpdateRequest.VisibilityEnum.fromValue(visibility.getValue()));
         request.setTags(tags == null ? null : new LinkedHashSet<>(tags));
         return request;
     }
@@ -49,8 +50,7 @@ public final class ModelUpdateParams {
         private Integer cacheTtlSeconds;
         private ModelVisibility visibility;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder description(String description) {
             this.description = Objects.requireNonNull(description, "description");
@@ -86,7 +86,10 @@ public final class ModelUpdateParams {
          * @throws IllegalStateException when no setting was given
          */
         public ModelUpdateParams build() {
-            if (description == null && tags == null && maxBatchSize == null && cacheTtlSeconds == null
+            if (description == null
+                    && tags == null
+                    && maxBatchSize == null
+                    && cacheTtlSeconds == null
                     && visibility == null) {
                 throw new IllegalStateException("give at least one setting to change");
             }

@@ -34,8 +34,7 @@ public final class ModelUsageParams {
         private LocalDate from;
         private LocalDate to;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The first UTC day counted, inclusive; defaults to 30 days before {@code to}. */
         public Builder from(LocalDate from) {

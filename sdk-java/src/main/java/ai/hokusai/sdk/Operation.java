@@ -7,7 +7,6 @@ package ai.hokusai.sdk;
  * {@code OperationCoverageTest} holds this table to the spec.
  */
 enum Operation {
-
     LIST_MODELS("listModels", "GET", "models:read"),
     CREATE_MODEL("createModel", "POST", "models:write"),
     GET_MODEL("getModel", "GET", "models:read"),

@@ -52,14 +52,17 @@ public final class OutcomeService {
             return report(inferenceLogId, outcomeScore, outcomeType, RequestOptions.none());
         }
 
-        public RawResponse<Outcome> report(UUID inferenceLogId, double outcomeScore, String outcomeType,
-                                           RequestOptions options) {
+        public RawResponse<Outcome> report(
+                UUID inferenceLogId, double outcomeScore, String outcomeType, RequestOptions options) {
             OutcomeRequest request = new OutcomeRequest()
                     .inferenceLogId(Objects.requireNonNull(inferenceLogId, "inferenceLogId"))
                     .outcomeScore(outcomeScore)
                     .outcomeType(Objects.requireNonNull(outcomeType, "outcomeType"));
-            return transport.send(Operation.REPORT_OUTCOME, options, (client, headers, requestId) ->
-                    new OutcomesApi(client).reportOutcomeWithHttpInfo(request, requestId, null, headers));
+            return transport.send(
+                    Operation.REPORT_OUTCOME,
+                    options,
+                    (client, headers, requestId) ->
+                            new OutcomesApi(client).reportOutcomeWithHttpInfo(request, requestId, null, headers));
         }
     }
 }

@@ -18,7 +18,7 @@ public final class Prediction<T> extends PredictionResult {
 
     @Override
     public String toString() {
-        return "Prediction{model=" + getModelId() + ", prediction=" + prediction
-                + ", inferenceLogId=" + getInferenceLogId() + "}";
+        return "Prediction{model=" + getModelId() + ", prediction=" + prediction + ", inferenceLogId="
+                + getInferenceLogId() + "}";
     }
 }

@@ -68,8 +68,8 @@ public final class PredictionService {
         return raw.createBatch(modelRef, inputs).getValue();
     }
 
-    public BatchPrediction<Map<String, Object>> createBatch(String modelRef, List<? extends Map<String, ?>> inputs,
-                                                           RequestOptions options) {
+    public BatchPrediction<Map<String, Object>> createBatch(
+            String modelRef, List<? extends Map<String, ?>> inputs, RequestOptions options) {
         return raw.createBatch(modelRef, inputs, options).getValue();
     }
 
@@ -78,8 +78,8 @@ public final class PredictionService {
         return raw.createBatch(modelRef, inputs, outputType).getValue();
     }
 
-    public <O> BatchPrediction<O> createBatch(String modelRef, List<?> inputs, Class<O> outputType,
-                                              RequestOptions options) {
+    public <O> BatchPrediction<O> createBatch(
+            String modelRef, List<?> inputs, Class<O> outputType, RequestOptions options) {
         return raw.createBatch(modelRef, inputs, outputType, options).getValue();
     }
 
@@ -101,8 +101,8 @@ public final class PredictionService {
             return create(modelRef, input, RequestOptions.none());
         }
 
-        public RawResponse<Prediction<Map<String, Object>>> create(String modelRef, Map<String, ?> input,
-                                                                   RequestOptions options) {
+        public RawResponse<Prediction<Map<String, Object>>> create(
+                String modelRef, Map<String, ?> input, RequestOptions options) {
             return single(modelRef, Objects.requireNonNull(input, "input"), mapType, options);
         }
 
@@ -110,7 +110,8 @@ public final class PredictionService {
             return create(modelRef, lead, LeadScore.class, RequestOptions.none());
         }
 
-        public RawResponse<Prediction<LeadScore>> create(String modelRef, LeadScoringInput lead, RequestOptions options) {
+        public RawResponse<Prediction<LeadScore>> create(
+                String modelRef, LeadScoringInput lead, RequestOptions options) {
             return create(modelRef, lead, LeadScore.class, options);
         }
 
@@ -118,21 +119,20 @@ public final class PredictionService {
             return create(modelRef, input, outputType, RequestOptions.none());
         }
 
-        public <O> RawResponse<Prediction<O>> create(String modelRef, Object input, Class<O> outputType,
-                                                     RequestOptions options) {
+        public <O> RawResponse<Prediction<O>> create(
+                String modelRef, Object input, Class<O> outputType, RequestOptions options) {
             Objects.requireNonNull(input, "input");
             requiredFields.check(input, "/inputs");
             return single(modelRef, input, type(outputType), options);
         }
 
-        public RawResponse<BatchPrediction<Map<String, Object>>> createBatch(String modelRef,
-                                                                            List<? extends Map<String, ?>> inputs) {
+        public RawResponse<BatchPrediction<Map<String, Object>>> createBatch(
+                String modelRef, List<? extends Map<String, ?>> inputs) {
             return createBatch(modelRef, inputs, RequestOptions.none());
         }
 
-        public RawResponse<BatchPrediction<Map<String, Object>>> createBatch(String modelRef,
-                                                                            List<? extends Map<String, ?>> inputs,
-                                                                            RequestOptions options) {
+        public RawResponse<BatchPrediction<Map<String, Object>>> createBatch(
+                String modelRef, List<? extends Map<String, ?>> inputs, RequestOptions options) {
             return batch(modelRef, inputs, mapType, options);
         }
 
@@ -140,8 +140,8 @@ public final class PredictionService {
             return createBatch(modelRef, inputs, outputType, RequestOptions.none());
         }
 
-        public <O> RawResponse<BatchPrediction<O>> createBatch(String modelRef, List<?> inputs, Class<O> outputType,
-                                                               RequestOptions options) {
+        public <O> RawResponse<BatchPrediction<O>> createBatch(
+                String modelRef, List<?> inputs, Class<O> outputType, RequestOptions options) {
             Objects.requireNonNull(inputs, "inputs");
             requiredFields.check(inputs, "/inputs");
             return batch(modelRef, inputs, type(outputType), options);
@@ -151,8 +151,8 @@ public final class PredictionService {
             return transport.mapper().getTypeFactory().constructType(Objects.requireNonNull(outputType, "outputType"));
         }
 
-        private <T> RawResponse<Prediction<T>> single(String modelRef, Object input, JavaType type,
-                                                      RequestOptions options) {
+        private <T> RawResponse<Prediction<T>> single(
+                String modelRef, Object input, JavaType type, RequestOptions options) {
             RawResponse<PredictResponse> response = predict(modelRef, input, options);
             Object prediction = response.getValue().getPredictions();
             if (!(prediction instanceof Map)) {
@@ -161,8 +161,8 @@ public final class PredictionService {
             return response.withValue(new Prediction<>(response.getValue(), convert(prediction, type, response)));
         }
 
-        private <T> RawResponse<BatchPrediction<T>> batch(String modelRef, List<?> inputs, JavaType type,
-                                                          RequestOptions options) {
+        private <T> RawResponse<BatchPrediction<T>> batch(
+                String modelRef, List<?> inputs, JavaType type, RequestOptions options) {
             Objects.requireNonNull(inputs, "inputs");
             if (inputs.isEmpty()) {
                 throw new IllegalArgumentException("a batch needs at least one input");
@@ -183,23 +183,36 @@ public final class PredictionService {
             Objects.requireNonNull(modelRef, "modelRef");
             Objects.requireNonNull(options, "options");
             PredictRequest request = new PredictRequest().inputs(inputs);
-            return transport.send(Operation.PREDICT, options, (client, headers, requestId) ->
-                    new PredictionsApi(client).predictWithHttpInfo(modelRef, request, requestId, null, headers));
+            return transport.send(
+                    Operation.PREDICT,
+                    options,
+                    (client, headers, requestId) -> new PredictionsApi(client)
+                            .predictWithHttpInfo(modelRef, request, requestId, null, headers));
         }
 
         private <T> T convert(Object prediction, JavaType type, RawResponse<?> response) {
             try {
                 return transport.mapper().convertValue(prediction, type);
             } catch (IllegalArgumentException unreadable) {
-                throw new ServerException("The prediction does not have the shape of " + type.getRawClass().getSimpleName()
-                        + ": " + unreadable.getMessage(), response.getStatusCode(), null, response.getRequestId(),
-                        List.of(), unreadable);
+                throw new ServerException(
+                        "The prediction does not have the shape of "
+                                + type.getRawClass().getSimpleName() + ": " + unreadable.getMessage(),
+                        response.getStatusCode(),
+                        null,
+                        response.getRequestId(),
+                        List.of(),
+                        unreadable);
             }
         }
 
         private static ServerException unexpectedShape(String expected, RawResponse<?> response) {
-            return new ServerException("The server answered with something other than " + expected,
-                    response.getStatusCode(), null, response.getRequestId(), List.of(), null);
+            return new ServerException(
+                    "The server answered with something other than " + expected,
+                    response.getStatusCode(),
+                    null,
+                    response.getRequestId(),
+                    List.of(),
+                    null);
         }
     }
 }

@@ -41,16 +41,23 @@ public final class RateLimit {
         if (closest.isEmpty()) {
             return Optional.empty();
         }
-        Map.Entry<String, Map<String, String>> item = closest.entrySet().iterator().next();
+        Map.Entry<String, Map<String, String>> item =
+                closest.entrySet().iterator().next();
         Long remaining = number(item.getValue().get("r"));
         Long reset = number(item.getValue().get("t"));
         if (remaining == null || reset == null) {
             return Optional.empty();
         }
-        Map<String, String> policy = ResponseHeaders.first(headers, "RateLimit-Policy").map(RateLimit::parseItems)
-                .map(policies -> policies.get(item.getKey())).orElse(Map.of());
+        Map<String, String> policy = ResponseHeaders.first(headers, "RateLimit-Policy")
+                .map(RateLimit::parseItems)
+                .map(policies -> policies.get(item.getKey()))
+                .orElse(Map.of());
         Long window = number(policy.get("w"));
-        return Optional.of(new RateLimit(item.getKey(), remaining, Duration.ofSeconds(reset), number(policy.get("q")),
+        return Optional.of(new RateLimit(
+                item.getKey(),
+                remaining,
+                Duration.ofSeconds(reset),
+                number(policy.get("q")),
                 window == null ? null : Duration.ofSeconds(window)));
     }
 
@@ -108,7 +115,8 @@ public final class RateLimit {
 
     private static String unquote(String value) {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1) : value;
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 
     private static Long number(String value) {

@@ -56,8 +56,12 @@ public final class RequestOptions {
 
     /** A builder that starts from these options. */
     public Builder toBuilder() {
-        return new Builder().apiKey(apiKey).idempotencyKey(idempotencyKey).requestId(requestId)
-                .timeout(timeout).maxRetries(maxRetries);
+        return new Builder()
+                .apiKey(apiKey)
+                .idempotencyKey(idempotencyKey)
+                .requestId(requestId)
+                .timeout(timeout)
+                .maxRetries(maxRetries);
     }
 
     public static final class Builder {
@@ -68,8 +72,7 @@ public final class RequestOptions {
         private Duration timeout;
         private Integer maxRetries;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The API key for this call instead of the client's. */
         public Builder apiKey(String apiKey) {

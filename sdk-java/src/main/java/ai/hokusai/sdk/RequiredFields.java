@@ -36,15 +36,21 @@ final class RequiredFields {
         List<FieldError> missing = new ArrayList<>();
         collect(input, pointer, missing, 0);
         if (!missing.isEmpty()) {
-            throw new MissingFieldException("Not sent: required fields are not set: "
-                    + missing.stream().map(FieldError::getPointer).collect(Collectors.joining(", ")), missing);
+            throw new MissingFieldException(
+                    "Not sent: required fields are not set: "
+                            + missing.stream().map(FieldError::getPointer).collect(Collectors.joining(", ")),
+                    missing);
         }
     }
 
     private void collect(Object value, String pointer, List<FieldError> missing, int depth) {
-        if (value == null || depth > MAX_DEPTH || value instanceof Map || value instanceof JsonNode
-                || value.getClass().isArray() || value.getClass().isEnum() || value.getClass().getName().startsWith("java.")
-                && !(value instanceof Collection)) {
+        if (value == null
+                || depth > MAX_DEPTH
+                || value instanceof Map
+                || value instanceof JsonNode
+                || value.getClass().isArray()
+                || value.getClass().isEnum()
+                || value.getClass().getName().startsWith("java.") && !(value instanceof Collection)) {
             return;
         }
         if (value instanceof Collection) {

@@ -7,8 +7,7 @@ import java.util.Optional;
 /** Reads response headers by name; the maps keep the server's spelling, and header names are case-insensitive. */
 final class ResponseHeaders {
 
-    private ResponseHeaders() {
-    }
+    private ResponseHeaders() {}
 
     static Optional<String> first(Map<String, List<String>> headers, String name) {
         if (headers == null) {

@@ -11,8 +11,7 @@ final class SdkVersion {
     static final String VERSION = load();
     static final String USER_AGENT = "hokusai-sdk-java/" + VERSION;
 
-    private SdkVersion() {
-    }
+    private SdkVersion() {}
 
     private static String load() {
         try (InputStream in = SdkVersion.class.getResourceAsStream("version.properties")) {

@@ -78,8 +78,10 @@ public final class SystemService {
         }
 
         public RawResponse<ApiIndex> index(RequestOptions options) {
-            return transport.send(Operation.GET_API_INDEX, options, (client, headers, requestId) ->
-                    new SystemApi(client).getApiIndexWithHttpInfo(headers));
+            return transport.send(
+                    Operation.GET_API_INDEX,
+                    options,
+                    (client, headers, requestId) -> new SystemApi(client).getApiIndexWithHttpInfo(headers));
         }
 
         public RawResponse<HealthStatus> liveness() {
@@ -87,8 +89,10 @@ public final class SystemService {
         }
 
         public RawResponse<HealthStatus> liveness(RequestOptions options) {
-            return transport.send(Operation.GET_LIVENESS, options, (client, headers, requestId) ->
-                    new SystemApi(client).getLivenessWithHttpInfo(headers));
+            return transport.send(
+                    Operation.GET_LIVENESS,
+                    options,
+                    (client, headers, requestId) -> new SystemApi(client).getLivenessWithHttpInfo(headers));
         }
 
         /** A {@code DOWN} answer comes back as a value too, with {@link RawResponse#getStatusCode()} 503. */
@@ -115,8 +119,10 @@ public final class SystemService {
         }
 
         public RawResponse<String> openApiDocument(RequestOptions options) {
-            return transport.send(Operation.GET_OPEN_API_DOCUMENT, options, (client, headers, requestId) ->
-                    new SystemApi(client).getOpenApiDocumentWithHttpInfo(headers));
+            return transport.send(
+                    Operation.GET_OPEN_API_DOCUMENT,
+                    options,
+                    (client, headers, requestId) -> new SystemApi(client).getOpenApiDocumentWithHttpInfo(headers));
         }
 
         private static HealthStatus readHealth(ApiClient client, ApiException failure) throws ApiException {

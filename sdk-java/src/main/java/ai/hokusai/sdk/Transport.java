@@ -35,8 +35,14 @@ final class Transport {
     private final ErrorMapper errors = new ErrorMapper(mapper);
     private final DeprecationWarnings deprecations = new DeprecationWarnings();
 
-    Transport(String baseUrl, HttpClient httpClient, String apiKey, Duration timeout, int maxRetries,
-              RetryPolicy retryPolicy, Sleeper sleeper) {
+    Transport(
+            String baseUrl,
+            HttpClient httpClient,
+            String apiKey,
+            Duration timeout,
+            int maxRetries,
+            RetryPolicy retryPolicy,
+            Sleeper sleeper) {
         this.baseUrl = baseUrl;
         this.httpClient = httpClient;
         this.apiKey = apiKey;
@@ -60,14 +66,18 @@ final class Transport {
         headers.put("Authorization", "Bearer " + options.getApiKey().orElse(apiKey));
         headers.put("User-Agent", SdkVersion.USER_AGENT);
         if (operation.takesIdempotencyKey()) {
-            headers.put("Idempotency-Key", options.getIdempotencyKey().orElseGet(() -> UUID.randomUUID().toString()));
+            headers.put(
+                    "Idempotency-Key",
+                    options.getIdempotencyKey()
+                            .orElseGet(() -> UUID.randomUUID().toString()));
         }
-        RetryingHttpClient retrying = new RetryingHttpClient(httpClient, retryPolicy, sleeper,
-                options.getMaxRetries().orElse(maxRetries), operation.replayable());
+        RetryingHttpClient retrying = new RetryingHttpClient(
+                httpClient, retryPolicy, sleeper, options.getMaxRetries().orElse(maxRetries), operation.replayable());
         ApiClient client = new CallScopedApiClient(retrying, mapper, baseUrl);
         client.setReadTimeout(options.getTimeout().orElse(timeout));
         try {
-            RawResponse<T> response = RawResponse.of(call.send(client, headers, options.getRequestId().orElse(null)));
+            RawResponse<T> response = RawResponse.of(
+                    call.send(client, headers, options.getRequestId().orElse(null)));
             deprecations.check(operation, response);
             return response;
         } catch (ApiException failure) {

@@ -75,8 +75,7 @@ public final class UsageParams {
         private UUID keyId;
         private Scope scope;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The first UTC day counted, inclusive; defaults to 30 days before {@code to}. */
         public Builder from(LocalDate from) {

@@ -54,10 +54,20 @@ public final class UsageService {
 
         public RawResponse<UsageReport> retrieve(UsageParams params, RequestOptions options) {
             Objects.requireNonNull(params, "params");
-            return transport.send(Operation.GET_USAGE, options, (client, headers, requestId) ->
-                    new UsageApi(client).getUsageWithHttpInfo(params.getFrom().orElse(null), params.getTo().orElse(null),
-                            params.getModel().orElse(null), params.getKeyId().orElse(null),
-                            params.getScope().map(UsageParams.Scope::getValue).orElse(null), requestId, headers));
+            return transport.send(
+                    Operation.GET_USAGE,
+                    options,
+                    (client, headers, requestId) -> new UsageApi(client)
+                            .getUsageWithHttpInfo(
+                                    params.getFrom().orElse(null),
+                                    params.getTo().orElse(null),
+                                    params.getModel().orElse(null),
+                                    params.getKeyId().orElse(null),
+                                    params.getScope()
+                                            .map(UsageParams.Scope::getValue)
+                                            .orElse(null),
+                                    requestId,
+                                    headers));
         }
     }
 }

@@ -51,7 +51,8 @@ class AccountServiceTest {
         assertThat(account.getRateLimitPerHour()).isEqualTo(50000);
         assertThat(account.getCreatedAt()).isEqualTo(OffsetDateTime.parse("2026-11-27T09:00:00Z"));
         assertThat(response.getRequestId()).isEqualTo("req_a1");
-        assertThat(response.getRateLimit()).hasValueSatisfying(limit -> assertThat(limit.getRemaining()).isEqualTo(49999));
+        assertThat(response.getRateLimit())
+                .hasValueSatisfying(limit -> assertThat(limit.getRemaining()).isEqualTo(49999));
         StubServer.Recorded request = stub.lastRequest();
         assertThat(request.method).isEqualTo("GET");
         assertThat(request.path).isEqualTo("/api/v1/account");
@@ -85,34 +86,50 @@ class AccountServiceTest {
     void createPostsSlugNameAndLimitWithoutAnIdempotencyKey() throws Exception {
         stub.json(201, ACCOUNT, "X-Request-Id", "req_a3");
 
-        RawResponse<Account> created = client.accounts().withRawResponse().create(AccountCreateParams.builder()
-                .slug("acme-analytics").name("Acme Analytics").rateLimitPerHour(50000).build());
+        RawResponse<Account> created = client.accounts()
+                .withRawResponse()
+                .create(AccountCreateParams.builder()
+                        .slug("acme-analytics")
+                        .name("Acme Analytics")
+                        .rateLimitPerHour(50000)
+                        .build());
 
         assertThat(created.getStatusCode()).isEqualTo(201);
         assertThat(created.getValue().getId()).isEqualTo(UUID.fromString(ACCOUNT_ID));
         StubServer.Recorded request = stub.lastRequest();
         assertThat(request.method).isEqualTo("POST");
         assertThat(request.path).isEqualTo("/api/v1/accounts");
-        assertThat(request.header("Idempotency-Key")).as("the spec gives createAccount none").isNull();
-        assertThat(json.readTree(request.body)).isEqualTo(json.readTree(
-                "{\"slug\":\"acme-analytics\",\"name\":\"Acme Analytics\",\"rate_limit_per_hour\":50000}"));
+        assertThat(request.header("Idempotency-Key"))
+                .as("the spec gives createAccount none")
+                .isNull();
+        assertThat(json.readTree(request.body))
+                .isEqualTo(json.readTree(
+                        "{\"slug\":\"acme-analytics\",\"name\":\"Acme Analytics\",\"rate_limit_per_hour\":50000}"));
     }
 
     @Test
     void createLeavesAnUnsetLimitOutOfTheBody() throws Exception {
         stub.json(201, ACCOUNT);
 
-        client.accounts().create(AccountCreateParams.builder().slug("acme-analytics").name("Acme Analytics").build());
+        client.accounts()
+                .create(AccountCreateParams.builder()
+                        .slug("acme-analytics")
+                        .name("Acme Analytics")
+                        .build());
 
-        assertThat(json.readTree(stub.lastRequest().body).has("rate_limit_per_hour")).isFalse();
+        assertThat(json.readTree(stub.lastRequest().body).has("rate_limit_per_hour"))
+                .isFalse();
     }
 
     @Test
     void createIsNotResentAfterADroppedConnection() {
         stub.disconnect().json(201, ACCOUNT);
 
-        assertThatThrownBy(() -> client.accounts().create(
-                AccountCreateParams.builder().slug("acme-analytics").name("Acme Analytics").build()))
+        assertThatThrownBy(() -> client.accounts()
+                        .create(AccountCreateParams.builder()
+                                .slug("acme-analytics")
+                                .name("Acme Analytics")
+                                .build()))
                 .isInstanceOf(ApiConnectionException.class);
         assertThat(stub.attempts()).isEqualTo(1);
     }
@@ -121,20 +138,31 @@ class AccountServiceTest {
     void aTakenSlugIsAnInvalidRequestAndAMissingScopeNamesPlatformAdmin() {
         stub.problem(409, problem(409, "account_slug_taken", "r", null))
                 .problem(403, problem(403, "insufficient_scope", "r", null));
-        AccountCreateParams params = AccountCreateParams.builder().slug("acme-analytics").name("Acme Analytics").build();
+        AccountCreateParams params = AccountCreateParams.builder()
+                .slug("acme-analytics")
+                .name("Acme Analytics")
+                .build();
 
-        assertThatThrownBy(() -> client.accounts().create(params)).isInstanceOfSatisfying(InvalidRequestException.class,
-                e -> assertThat(e.getCode()).isEqualTo("account_slug_taken"));
-        assertThatThrownBy(() -> client.accounts().create(params)).isInstanceOfSatisfying(PermissionException.class,
-                e -> assertThat(e.getRequiredScope()).contains("platform:admin"));
+        assertThatThrownBy(() -> client.accounts().create(params))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.getCode()).isEqualTo("account_slug_taken"));
+        assertThatThrownBy(() -> client.accounts().create(params))
+                .isInstanceOfSatisfying(
+                        PermissionException.class,
+                        e -> assertThat(e.getRequiredScope()).contains("platform:admin"));
     }
 
     @Test
     void paramsRequireASlugAndAName() {
-        assertThatThrownBy(() -> AccountCreateParams.builder().name("Acme Analytics").build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("slug");
-        assertThatThrownBy(() -> AccountCreateParams.builder().slug("acme-analytics").build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("name");
+        assertThatThrownBy(() ->
+                        AccountCreateParams.builder().name("Acme Analytics").build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("slug");
+        assertThatThrownBy(() ->
+                        AccountCreateParams.builder().slug("acme-analytics").build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("name");
     }
 
     @Test
@@ -162,7 +190,9 @@ class AccountServiceTest {
         client.accounts().setHuggingFaceToken(TOKEN);
 
         assertThat(stub.attempts()).isEqualTo(2);
-        assertThat(stub.requests()).extracting(r -> r.body).allSatisfy(body -> assertThat(body).contains(TOKEN));
+        assertThat(stub.requests())
+                .extracting(r -> r.body)
+                .allSatisfy(body -> assertThat(body).contains(TOKEN));
     }
 
     @Test
@@ -175,12 +205,15 @@ class AccountServiceTest {
                     assertThat(e.getCode()).isEqualTo("credentials_unavailable");
                     assertThat(e.getStatusCode()).isEqualTo(503);
                     assertThat(e.toString()).doesNotContain(TOKEN);
-                    assertThat(e.getCause() == null ? "" : e.getCause().toString()).doesNotContain(TOKEN);
+                    assertThat(e.getCause() == null ? "" : e.getCause().toString())
+                            .doesNotContain(TOKEN);
                 });
         assertThatThrownBy(() -> client.accounts().setHuggingFaceToken(" "))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("token must not be blank");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("token must not be blank");
         assertThatThrownBy(() -> client.accounts().setHuggingFaceToken(null))
-                .isInstanceOf(NullPointerException.class).hasMessage("token");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("token");
     }
 
     @Test
@@ -202,7 +235,11 @@ class AccountServiceTest {
     void perCallOptionsReachTheAccountCalls() {
         stub.json(200, ACCOUNT);
 
-        client.accounts().retrieve(RequestOptions.builder().apiKey("hk_live_other").requestId("mine-1").build());
+        client.accounts()
+                .retrieve(RequestOptions.builder()
+                        .apiKey("hk_live_other")
+                        .requestId("mine-1")
+                        .build());
 
         assertThat(stub.lastRequest().header("Authorization")).isEqualTo("Bearer hk_live_other");
         assertThat(stub.lastRequest().header("X-Request-Id")).isEqualTo("mine-1");

@@ -47,9 +47,14 @@ class ApiKeyServiceTest {
     void createSendsTheParamsAndKeepsTheSecretOutOfToString() throws Exception {
         stub.json(201, CREATED, "X-Request-Id", "req_7", "RateLimit", "\"hour\";r=999;t=60");
 
-        RawResponse<CreatedApiKey> response = client.apiKeys().withRawResponse().create(ApiKeyCreateParams.builder()
-                .name("CRM integration").scopes(ApiKeyScope.MODELS_READ, ApiKeyScope.PREDICT)
-                .mode(ApiKeyCreateRequest.ModeEnum.LIVE).rateLimitPerMinute(60).build());
+        RawResponse<CreatedApiKey> response = client.apiKeys()
+                .withRawResponse()
+                .create(ApiKeyCreateParams.builder()
+                        .name("CRM integration")
+                        .scopes(ApiKeyScope.MODELS_READ, ApiKeyScope.PREDICT)
+                        .mode(ApiKeyCreateRequest.ModeEnum.LIVE)
+                        .rateLimitPerMinute(60)
+                        .build());
         CreatedApiKey created = response.getValue();
 
         assertThat(created.getSecret()).isEqualTo(SECRET);
@@ -58,7 +63,8 @@ class ApiKeyServiceTest {
         assertThat(created.getKey().getRateLimitPerMinute()).isEqualTo(60);
         assertThat(response.getStatusCode()).isEqualTo(201);
         assertThat(response.getRequestId()).isEqualTo("req_7");
-        assertThat(response.getRateLimit()).hasValueSatisfying(limit -> assertThat(limit.getRemaining()).isEqualTo(999));
+        assertThat(response.getRateLimit())
+                .hasValueSatisfying(limit -> assertThat(limit.getRemaining()).isEqualTo(999));
         assertThat(created.toString()).contains("hk_live_7Qm2xT9a").doesNotContain(SECRET);
         assertThat(response.toString()).doesNotContain(SECRET);
 
@@ -70,7 +76,9 @@ class ApiKeyServiceTest {
         assertThat(body.get("scopes").toString()).isEqualTo("[\"predict\",\"models:read\"]");
         assertThat(body.get("mode").asText()).isEqualTo("live");
         assertThat(body.get("rate_limit_per_minute").asInt()).isEqualTo(60);
-        assertThat(body.has("rate_limit_per_hour")).as("left to the server's default").isFalse();
+        assertThat(body.has("rate_limit_per_hour"))
+                .as("left to the server's default")
+                .isFalse();
         assertThat(body.has("account_id")).as("the caller's own account").isFalse();
         assertThat(body.has("platform_admin")).as("not asked for").isFalse();
     }
@@ -79,8 +87,13 @@ class ApiKeyServiceTest {
     void createIssuesIntoAnotherAccountWithThePlatformScopeWhenAsked() throws Exception {
         stub.json(201, CREATED);
 
-        client.apiKeys().create(ApiKeyCreateParams.builder().name("Acme admin").scopes(ApiKeyScope.ADMIN)
-                .accountId(UUID.fromString(TestData.ACCOUNT_ID)).platformAdmin(true).build());
+        client.apiKeys()
+                .create(ApiKeyCreateParams.builder()
+                        .name("Acme admin")
+                        .scopes(ApiKeyScope.ADMIN)
+                        .accountId(UUID.fromString(TestData.ACCOUNT_ID))
+                        .platformAdmin(true)
+                        .build());
 
         JsonNode body = json.readTree(stub.lastRequest().body);
         assertThat(body.get("account_id").asText()).isEqualTo(TestData.ACCOUNT_ID);
@@ -99,7 +112,8 @@ class ApiKeyServiceTest {
 
         assertThat(created.getKey().getAccountId()).isEqualTo(UUID.fromString(TestData.ACCOUNT_ID));
         assertThat(created.getKey().getPlatformAdmin()).isFalse();
-        // The whole answer but the secret, so a field the spec adds to ApiKey and CreatedApiKey.from() forgets fails here.
+        // The whole answer but the secret, so a field the spec adds to ApiKey and CreatedApiKey.from() forgets fails
+        // here.
         ObjectNode answered = (ObjectNode) json.readTree(everyField);
         answered.remove("key");
         assertThat(created.getKey()).isEqualTo(new SdkObjectMapper().treeToValue(answered, ApiKey.class));
@@ -115,7 +129,8 @@ class ApiKeyServiceTest {
 
     @Test
     void createIsRetriedAfterA429BecauseTheServerDidNotRunIt() {
-        stub.problem(429, TestData.problem(429, "rate_limited", "r", null), "Retry-After", "1").json(201, CREATED);
+        stub.problem(429, TestData.problem(429, "rate_limited", "r", null), "Retry-After", "1")
+                .json(201, CREATED);
 
         assertThat(client.apiKeys().create(params()).getSecret()).isEqualTo(SECRET);
         assertThat(stub.attempts()).isEqualTo(2);
@@ -124,10 +139,13 @@ class ApiKeyServiceTest {
 
     @Test
     void paramsRequireANameAndAScope() {
-        assertThatThrownBy(() -> ApiKeyCreateParams.builder().scopes(ApiKeyScope.PREDICT).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("name");
+        assertThatThrownBy(() ->
+                        ApiKeyCreateParams.builder().scopes(ApiKeyScope.PREDICT).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("name");
         assertThatThrownBy(() -> ApiKeyCreateParams.builder().name("n").build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("scope");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("scope");
     }
 
     @Test
@@ -166,11 +184,14 @@ class ApiKeyServiceTest {
         stub.problem(404, TestData.problem(404, "api_key_not_found", "r", null));
 
         assertThatThrownBy(() -> client.apiKeys().revoke(UUID.fromString(KEY_ID)))
-                .isInstanceOfSatisfying(NotFoundException.class,
-                        e -> assertThat(e.getCode()).isEqualTo("api_key_not_found"));
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.getCode()).isEqualTo("api_key_not_found"));
     }
 
     private static ApiKeyCreateParams params() {
-        return ApiKeyCreateParams.builder().name("CRM integration").scopes(ApiKeyScope.PREDICT).build();
+        return ApiKeyCreateParams.builder()
+                .name("CRM integration")
+                .scopes(ApiKeyScope.PREDICT)
+                .build();
     }
 }

@@ -29,7 +29,8 @@ class AuditEventServiceTest {
             + "\"changes\":{\"visibility\":\"public\"}}";
     /** A change the server made from its own configuration: no actor, no request. */
     private static final String ACCOUNT_CREATE = "{\"id\":\"8d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a\","
-            + "\"occurred_at\":\"2026-11-26T08:00:00Z\",\"account_id\":\"" + ACCOUNT_ID + "\",\"actor_account_id\":null,"
+            + "\"occurred_at\":\"2026-11-26T08:00:00Z\",\"account_id\":\"" + ACCOUNT_ID
+            + "\",\"actor_account_id\":null,"
             + "\"actor_key_id\":null,\"request_id\":null,\"operation\":\"account.create\",\"object_type\":\"account\","
             + "\"object_id\":\"" + ACCOUNT_ID + "\",\"changes\":{\"slug\":\"acme-analytics\"}}";
 
@@ -43,13 +44,22 @@ class AuditEventServiceTest {
 
     @Test
     void listSendsEveryFilterAsAQueryParameterAndReadsTheEvents() {
-        stub.json(200, "{\"data\":[" + MODEL_UPDATE + "],\"has_more\":false,\"next_cursor\":null}",
-                "X-Request-Id", "req_e1");
+        stub.json(
+                200,
+                "{\"data\":[" + MODEL_UPDATE + "],\"has_more\":false,\"next_cursor\":null}",
+                "X-Request-Id",
+                "req_e1");
 
-        RawResponse<AuditEventList> page = client.auditEvents().withRawResponse().list(AuditEventListParams.builder()
-                .limit(10).cursor("c1").objectType(AuditObjectType.MODEL).objectId("22")
-                .since(OffsetDateTime.parse("2026-11-01T00:00:00Z")).until(OffsetDateTime.parse("2026-12-01T00:00:00Z"))
-                .build());
+        RawResponse<AuditEventList> page = client.auditEvents()
+                .withRawResponse()
+                .list(AuditEventListParams.builder()
+                        .limit(10)
+                        .cursor("c1")
+                        .objectType(AuditObjectType.MODEL)
+                        .objectId("22")
+                        .since(OffsetDateTime.parse("2026-11-01T00:00:00Z"))
+                        .until(OffsetDateTime.parse("2026-12-01T00:00:00Z"))
+                        .build());
 
         AuditEvent event = page.getValue().getData().get(0);
         assertThat(event.getId()).isEqualTo(UUID.fromString(EVENT_ID));
@@ -66,8 +76,14 @@ class AuditEventServiceTest {
         StubServer.Recorded request = stub.lastRequest();
         assertThat(request.method).isEqualTo("GET");
         assertThat(request.path).isEqualTo("/api/v1/audit-events");
-        assertThat(request.query.split("&")).containsExactlyInAnyOrder("limit=10", "cursor=c1", "object_type=model",
-                "object_id=22", "since=2026-11-01T00%3A00%3A00Z", "until=2026-12-01T00%3A00%3A00Z");
+        assertThat(request.query.split("&"))
+                .containsExactlyInAnyOrder(
+                        "limit=10",
+                        "cursor=c1",
+                        "object_type=model",
+                        "object_id=22",
+                        "since=2026-11-01T00%3A00%3A00Z",
+                        "until=2026-12-01T00%3A00%3A00Z");
     }
 
     @Test
@@ -90,14 +106,15 @@ class AuditEventServiceTest {
                 .json(200, "{\"data\":[" + ACCOUNT_CREATE + "],\"has_more\":false,\"next_cursor\":null}");
 
         List<AuditEvent.OperationEnum> operations = new ArrayList<>();
-        for (AuditEvent event : client.auditEvents().listAll(
-                AuditEventListParams.builder().limit(1).objectId("22").build(), RequestOptions.none())) {
+        for (AuditEvent event : client.auditEvents()
+                .listAll(AuditEventListParams.builder().limit(1).objectId("22").build(), RequestOptions.none())) {
             operations.add(event.getOperation());
         }
 
-        assertThat(operations).containsExactly(AuditEvent.OperationEnum.MODEL_UPDATE,
-                AuditEvent.OperationEnum.ACCOUNT_CREATE);
-        assertThat(stub.requests()).extracting(r -> r.query)
+        assertThat(operations)
+                .containsExactly(AuditEvent.OperationEnum.MODEL_UPDATE, AuditEvent.OperationEnum.ACCOUNT_CREATE);
+        assertThat(stub.requests())
+                .extracting(r -> r.query)
                 .containsExactly("limit=1&object_id=22", "limit=1&cursor=Yz1&object_id=22");
     }
 
@@ -116,7 +133,9 @@ class AuditEventServiceTest {
     void aKeyWithoutAdminIsToldTheScope() {
         stub.problem(403, problem(403, "insufficient_scope", "r", null));
 
-        assertThatThrownBy(() -> client.auditEvents().list()).isInstanceOfSatisfying(PermissionException.class,
-                e -> assertThat(e.getRequiredScope()).contains("admin"));
+        assertThatThrownBy(() -> client.auditEvents().list())
+                .isInstanceOfSatisfying(
+                        PermissionException.class,
+                        e -> assertThat(e.getRequiredScope()).contains("admin"));
     }
 }

@@ -15,13 +15,20 @@ import org.junit.jupiter.api.Test;
 
 class DeprecationWarningsTest {
 
-    private static final String INFO = "{\"id\":21,\"model_id\":21,\"slug\":\"lscor-v2\",\"name\":\"Sales Lead Scoring v2\","
-            + "\"task\":\"tabular-classification\",\"model_type\":\"tabular-classification\","
-            + "\"storage\":{\"provider\":\"bundled\",\"location\":\"classpath:models/lscor-v2\",\"requires_token\":false},"
-            + "\"artifact\":{\"provider\":\"bundled\",\"requires_token\":false},\"available\":true,"
-            + "\"max_batch_size\":100,\"cache_ttl_seconds\":3600}";
-    private static final String[] DEPRECATED = {"Deprecation", "@1796083200", "Sunset", "Wed, 30 Jun 2027 00:00:00 GMT",
-            "Link", "</docs/changelog.html#deprecated-fields>; rel=\"deprecation\"; type=\"text/html\""};
+    private static final String INFO =
+            "{\"id\":21,\"model_id\":21,\"slug\":\"lscor-v2\",\"name\":\"Sales Lead Scoring v2\","
+                    + "\"task\":\"tabular-classification\",\"model_type\":\"tabular-classification\","
+                    + "\"storage\":{\"provider\":\"bundled\",\"location\":\"classpath:models/lscor-v2\",\"requires_token\":false},"
+                    + "\"artifact\":{\"provider\":\"bundled\",\"requires_token\":false},\"available\":true,"
+                    + "\"max_batch_size\":100,\"cache_ttl_seconds\":3600}";
+    private static final String[] DEPRECATED = {
+        "Deprecation",
+        "@1796083200",
+        "Sunset",
+        "Wed, 30 Jun 2027 00:00:00 GMT",
+        "Link",
+        "</docs/changelog.html#deprecated-fields>; rel=\"deprecation\"; type=\"text/html\""
+    };
 
     private final StubServer stub = new StubServer();
     private final HokusaiClient client = clientFor(stub, new RecordingSleeper()).build();
@@ -33,12 +40,10 @@ class DeprecationWarningsTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -59,15 +64,23 @@ class DeprecationWarningsTest {
         client.models().info("21");
         client.models().info("21");
 
-        assertThat(warnings).singleElement().extracting(LogRecord::getMessage).asString()
-                .contains("getModelInfo", "@1796083200", "Wed, 30 Jun 2027 00:00:00 GMT", "/docs/changelog.html#deprecated-fields");
+        assertThat(warnings)
+                .singleElement()
+                .extracting(LogRecord::getMessage)
+                .asString()
+                .contains(
+                        "getModelInfo",
+                        "@1796083200",
+                        "Wed, 30 Jun 2027 00:00:00 GMT",
+                        "/docs/changelog.html#deprecated-fields");
     }
 
     @Test
     void theRawResponseCarriesTheDeprecationNotice() {
         stub.json(200, INFO, DEPRECATED);
 
-        RawResponse<ai.hokusai.sdk.model.ModelInfo> info = client.models().withRawResponse().info("21");
+        RawResponse<ai.hokusai.sdk.model.ModelInfo> info =
+                client.models().withRawResponse().info("21");
 
         assertThat(info.getValue().getId()).isEqualTo(21);
         assertThat(info.getDeprecation()).hasValueSatisfying(notice -> {
@@ -89,8 +102,12 @@ class DeprecationWarningsTest {
 
     @Test
     void findsTheDeprecationLinkAmongOthers() {
-        assertThat(Deprecation.deprecationLink(java.util.Map.of("link", List.of(
-                "<https://example.test/next>; rel=\"next\", <https://example.test/migrate>; rel=\"deprecation\""))))
+        assertThat(
+                        Deprecation.deprecationLink(
+                                java.util.Map.of(
+                                        "link",
+                                        List.of(
+                                                "<https://example.test/next>; rel=\"next\", <https://example.test/migrate>; rel=\"deprecation\""))))
                 .contains("https://example.test/migrate");
     }
 }

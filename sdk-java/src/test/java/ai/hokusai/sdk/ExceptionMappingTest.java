@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.hokusai.sdk.TestData.RecordingSleeper;
 import ai.hokusai.sdk.exception.ApiConnectionException;
-import ai.hokusai.sdk.exception.ServerException;
 import ai.hokusai.sdk.exception.AuthenticationException;
 import ai.hokusai.sdk.exception.FieldError;
 import ai.hokusai.sdk.exception.HokusaiException;
@@ -17,6 +16,7 @@ import ai.hokusai.sdk.exception.InvalidRequestException;
 import ai.hokusai.sdk.exception.NotFoundException;
 import ai.hokusai.sdk.exception.PermissionException;
 import ai.hokusai.sdk.exception.RateLimitException;
+import ai.hokusai.sdk.exception.ServerException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpTimeoutException;
@@ -96,13 +96,20 @@ class ExceptionMappingTest {
 
     @Test
     void invalidInputCarriesEveryFieldPointer() {
-        stub.problem(422, problem(422, "invalid_input", "req_1", "[{\"pointer\":\"/inputs/title\",\"message\":"
-                + "\"must be a string, not null\"},{\"pointer\":\"/inputs/company_size\",\"message\":\"must be an integer\"}]"));
+        stub.problem(
+                422,
+                problem(
+                        422,
+                        "invalid_input",
+                        "req_1",
+                        "[{\"pointer\":\"/inputs/title\",\"message\":"
+                                + "\"must be a string, not null\"},{\"pointer\":\"/inputs/company_size\",\"message\":\"must be an integer\"}]"));
 
         assertThatThrownBy(() -> client.predictions().create("21", lead()))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.getPointers()).containsExactly("/inputs/title", "/inputs/company_size");
-                    assertThat(e.getFieldErrors()).first()
+                    assertThat(e.getFieldErrors())
+                            .first()
                             .isEqualTo(new FieldError("/inputs/title", "must be a string, not null"));
                 });
     }
@@ -112,13 +119,15 @@ class ExceptionMappingTest {
         stub.problem(429, problem(429, "rate_limited", "req_1", null), "Retry-After", "30");
 
         assertThatThrownBy(() -> client.models().list())
-                .isInstanceOfSatisfying(RateLimitException.class,
+                .isInstanceOfSatisfying(
+                        RateLimitException.class,
                         e -> assertThat(e.getRetryAfter()).contains(Duration.ofSeconds(30)));
     }
 
     @Test
     void authenticationAndPermissionAreDistinct() {
-        stub.problem(401, problem(401, "invalid_api_key", "r", null)).problem(403, problem(403, "forbidden", "r", null));
+        stub.problem(401, problem(401, "invalid_api_key", "r", null))
+                .problem(403, problem(403, "forbidden", "r", null));
 
         assertThatThrownBy(() -> client.models().list()).isInstanceOf(AuthenticationException.class);
         assertThatThrownBy(() -> client.models().list()).isInstanceOf(PermissionException.class);
@@ -128,12 +137,18 @@ class ExceptionMappingTest {
     void insufficientScopeNamesTheScopeTheOperationNeeds() {
         stub.problem(403, problem(403, "insufficient_scope", "r", null));
 
-        assertThatThrownBy(() -> client.apiKeys().list()).isInstanceOfSatisfying(PermissionException.class,
-                e -> assertThat(e.getRequiredScope()).contains("admin"));
-        assertThatThrownBy(() -> client.usage().retrieve()).isInstanceOfSatisfying(PermissionException.class,
-                e -> assertThat(e.getRequiredScope()).contains("predict"));
-        assertThatThrownBy(() -> client.models().get("21")).isInstanceOfSatisfying(PermissionException.class,
-                e -> assertThat(e.getRequiredScope()).contains("models:read"));
+        assertThatThrownBy(() -> client.apiKeys().list())
+                .isInstanceOfSatisfying(
+                        PermissionException.class,
+                        e -> assertThat(e.getRequiredScope()).contains("admin"));
+        assertThatThrownBy(() -> client.usage().retrieve())
+                .isInstanceOfSatisfying(
+                        PermissionException.class,
+                        e -> assertThat(e.getRequiredScope()).contains("predict"));
+        assertThatThrownBy(() -> client.models().get("21"))
+                .isInstanceOfSatisfying(
+                        PermissionException.class,
+                        e -> assertThat(e.getRequiredScope()).contains("models:read"));
     }
 
     @Test
@@ -172,16 +187,25 @@ class ExceptionMappingTest {
 
     @Test
     void rateLimitCarriesTheExhaustedPolicy() {
-        stub.problem(429, problem(429, "rate_limited", "r", null), "Retry-After", "12",
-                "RateLimit-Policy", "\"minute\";q=60;w=60, \"hour\";q=1000;w=3600", "RateLimit", "\"minute\";r=0;t=12");
+        stub.problem(
+                429,
+                problem(429, "rate_limited", "r", null),
+                "Retry-After",
+                "12",
+                "RateLimit-Policy",
+                "\"minute\";q=60;w=60, \"hour\";q=1000;w=3600",
+                "RateLimit",
+                "\"minute\";r=0;t=12");
 
-        assertThatThrownBy(() -> client.models().list()).isInstanceOfSatisfying(RateLimitException.class,
-                e -> assertThat(e.getRateLimit()).hasValueSatisfying(limit -> {
-                    assertThat(limit.getPolicy()).isEqualTo("minute");
-                    assertThat(limit.getRemaining()).isZero();
-                    assertThat(limit.getReset()).isEqualTo(Duration.ofSeconds(12));
-                    assertThat(limit.getQuota()).hasValue(60);
-                }));
+        assertThatThrownBy(() -> client.models().list())
+                .isInstanceOfSatisfying(
+                        RateLimitException.class,
+                        e -> assertThat(e.getRateLimit()).hasValueSatisfying(limit -> {
+                            assertThat(limit.getPolicy()).isEqualTo("minute");
+                            assertThat(limit.getRemaining()).isZero();
+                            assertThat(limit.getReset()).isEqualTo(Duration.ofSeconds(12));
+                            assertThat(limit.getQuota()).hasValue(60);
+                        }));
     }
 
     @Test
@@ -189,7 +213,8 @@ class ExceptionMappingTest {
         stub.problem(404, problem(404, "model_not_found", "r", null));
 
         assertThatThrownBy(() -> client.models().get("999"))
-                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.getCode()).isEqualTo("model_not_found"));
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.getCode()).isEqualTo("model_not_found"));
     }
 
     @Test
@@ -198,21 +223,29 @@ class ExceptionMappingTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        HokusaiClient nowhere = HokusaiClient.builder().apiKey("hk_test_unit").baseUrl("http://127.0.0.1:" + closedPort)
-                .sleeper(sleeper).maxRetries(0).build();
+        HokusaiClient nowhere = HokusaiClient.builder()
+                .apiKey("hk_test_unit")
+                .baseUrl("http://127.0.0.1:" + closedPort)
+                .sleeper(sleeper)
+                .maxRetries(0)
+                .build();
 
-        assertThatThrownBy(() -> nowhere.models().list())
-                .isInstanceOfSatisfying(ApiConnectionException.class, e -> {
-                    assertThat(e.getStatusCode()).isZero();
-                    assertThat(e.getCause()).isInstanceOf(IOException.class);
-                });
+        assertThatThrownBy(() -> nowhere.models().list()).isInstanceOfSatisfying(ApiConnectionException.class, e -> {
+            assertThat(e.getStatusCode()).isZero();
+            assertThat(e.getCause()).isInstanceOf(IOException.class);
+        });
     }
 
     @Test
     void perCallTimeoutEndsTheWaitAsAConnectionFailure() {
         stub.slow(2_000, 200, TestData.MODEL_21);
 
-        assertThatThrownBy(() -> client.models().get("21", RequestOptions.builder().timeout(Duration.ofMillis(200)).build()))
+        assertThatThrownBy(() -> client.models()
+                        .get(
+                                "21",
+                                RequestOptions.builder()
+                                        .timeout(Duration.ofMillis(200))
+                                        .build()))
                 .isInstanceOf(ApiConnectionException.class)
                 .hasCauseInstanceOf(HttpTimeoutException.class);
     }

@@ -42,7 +42,8 @@ class HokusaiClientTest {
         List<Map<String, Object>> servers = (List<Map<String, Object>>) spec.get("servers");
 
         assertThat(HokusaiClient.DEFAULT_BASE_URL).isEqualTo(servers.get(0).get("url"));
-        assertThat(HokusaiClient.builder().apiKey("hk_test_unit").build().getBaseUrl()).isEqualTo(servers.get(0).get("url"));
+        assertThat(HokusaiClient.builder().apiKey("hk_test_unit").build().getBaseUrl())
+                .isEqualTo(servers.get(0).get("url"));
     }
 
     @Test
@@ -53,7 +54,8 @@ class HokusaiClientTest {
 
         StubServer.Recorded request = stub.lastRequest();
         assertThat(request.header("Authorization")).isEqualTo("Bearer hk_test_unit");
-        assertThat(request.header("User-Agent")).isEqualTo("hokusai-sdk-java/" + System.getProperty("sdk.version"))
+        assertThat(request.header("User-Agent"))
+                .isEqualTo("hokusai-sdk-java/" + System.getProperty("sdk.version"))
                 .doesNotEndWith("/");
         assertThat(request.method).isEqualTo("GET");
         assertThat(request.path).isEqualTo("/api/v1/models/21");
@@ -63,8 +65,15 @@ class HokusaiClientTest {
     void requestOptionsOverrideTheKeyAndSendTheRequestId() {
         stub.json(200, MODEL_21);
 
-        clientFor(stub, sleeper).build().models().get("21",
-                RequestOptions.builder().apiKey("hk_test_other").requestId("req_mine").build());
+        clientFor(stub, sleeper)
+                .build()
+                .models()
+                .get(
+                        "21",
+                        RequestOptions.builder()
+                                .apiKey("hk_test_other")
+                                .requestId("req_mine")
+                                .build());
 
         assertThat(stub.lastRequest().header("Authorization")).isEqualTo("Bearer hk_test_other");
         assertThat(stub.lastRequest().header("X-Request-Id")).isEqualTo("req_mine");
@@ -83,7 +92,12 @@ class HokusaiClientTest {
     void aBaseUrlWithATrailingSlashStillHitsTheRoute() {
         stub.json(200, MODEL_21);
 
-        HokusaiClient.builder().apiKey("hk_test_unit").baseUrl(stub.url() + "/").build().models().get("lscor-v2");
+        HokusaiClient.builder()
+                .apiKey("hk_test_unit")
+                .baseUrl(stub.url() + "/")
+                .build()
+                .models()
+                .get("lscor-v2");
 
         assertThat(stub.lastRequest().path).isEqualTo("/api/v1/models/lscor-v2");
     }
@@ -100,18 +114,22 @@ class HokusaiClientTest {
             }
 
             @Override
-            public void connectFailed(URI uri, SocketAddress address, IOException failure) {
-            }
+            public void connectFailed(URI uri, SocketAddress address, IOException failure) {}
         };
 
-        clientFor(stub, sleeper).httpClient(HttpClient.newBuilder().proxy(recording).build()).build().models().get("21");
+        clientFor(stub, sleeper)
+                .httpClient(HttpClient.newBuilder().proxy(recording).build())
+                .build()
+                .models()
+                .get("21");
 
         assertThat(proxied).extracting(URI::getPath).contains("/api/v1/models/21");
     }
 
     @Test
     void refusesToBuildWithoutAKeyOrWithANonHttpUrl() {
-        assertThatThrownBy(() -> HokusaiClient.builder().build()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> HokusaiClient.builder().build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("API key");
         assertThatThrownBy(() -> HokusaiClient.builder().baseUrl("ftp://api.hokus.ai"))
                 .isInstanceOf(IllegalArgumentException.class);

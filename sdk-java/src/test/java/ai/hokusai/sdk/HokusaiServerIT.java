@@ -38,10 +38,16 @@ class HokusaiServerIT {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = ServerLauncher.builder().log(Path.of("target", "hokusai-server-it.log")).start();
+        server = ServerLauncher.builder()
+                .log(Path.of("target", "hokusai-server-it.log"))
+                .start();
 
         // Retries are unit-tested against a stub; here a failing server should fail fast, not after Retry-After waits.
-        client = HokusaiClient.builder().apiKey(server.adminKey()).baseUrl(server.baseUrl()).maxRetries(0).build();
+        client = HokusaiClient.builder()
+                .apiKey(server.adminKey())
+                .baseUrl(server.baseUrl())
+                .maxRetries(0)
+                .build();
     }
 
     @AfterAll
@@ -74,30 +80,40 @@ class HokusaiServerIT {
         LeadScore score = scored.getPrediction();
         assertThat(score.getLeadScore()).isBetween(0, 100);
         assertThat(score.getConversionProbability()).isBetween(0.0, 1.0);
-        assertThat(score.getRecommendation()).isEqualTo(score.getLeadScore() >= 70 ? LeadScore.RecommendationEnum.HOT
-                : score.getLeadScore() >= 40 ? LeadScore.RecommendationEnum.WARM : LeadScore.RecommendationEnum.COLD);
+        assertThat(score.getRecommendation())
+                .isEqualTo(
+                        score.getLeadScore() >= 70
+                                ? LeadScore.RecommendationEnum.HOT
+                                : score.getLeadScore() >= 40
+                                        ? LeadScore.RecommendationEnum.WARM
+                                        : LeadScore.RecommendationEnum.COLD);
         assertThat(scored.getModelId()).isEqualTo(21);
     }
 
     @Test
     void aRawResponseCarriesTheRequestIdRateLimitAndDeprecationNotice() {
-        RawResponse<Prediction<LeadScore>> scored = client.predictions().withRawResponse().create("21", lead());
-        RawResponse<ai.hokusai.sdk.model.ModelInfo> info = client.models().withRawResponse().info("21");
+        RawResponse<Prediction<LeadScore>> scored =
+                client.predictions().withRawResponse().create("21", lead());
+        RawResponse<ai.hokusai.sdk.model.ModelInfo> info =
+                client.models().withRawResponse().info("21");
 
         assertThat(scored.getValue().getPrediction().getLeadScore()).isBetween(0, 100);
         assertThat(scored.getRequestId()).isNotBlank();
-        assertThat(scored.getRateLimit()).hasValueSatisfying(limit -> assertThat(limit.getQuota()).isPresent());
+        assertThat(scored.getRateLimit())
+                .hasValueSatisfying(limit -> assertThat(limit.getQuota()).isPresent());
         assertThat(scored.getDeprecation()).isEmpty();
         assertThat(info.getDeprecation()).hasValueSatisfying(notice -> {
             assertThat(notice.getSunset()).isPresent();
-            assertThat(notice.getLink()).hasValueSatisfying(link -> assertThat(link).contains("changelog"));
+            assertThat(notice.getLink())
+                    .hasValueSatisfying(link -> assertThat(link).contains("changelog"));
         });
     }
 
     @Test
     void aLeadWithoutATitleIsRefusedBeforeSendingNamingTheField() {
         assertThatThrownBy(() -> client.predictions().create("21", lead().title(null)))
-                .isInstanceOfSatisfying(ai.hokusai.sdk.exception.MissingFieldException.class,
+                .isInstanceOfSatisfying(
+                        ai.hokusai.sdk.exception.MissingFieldException.class,
                         e -> assertThat(e.getPointers()).containsExactly("/inputs/title"));
     }
 
@@ -111,8 +127,8 @@ class HokusaiServerIT {
     @Test
     void scoresABatchOfTwoLeadsInOrder() {
         List<Map<String, Object>> leads = ExampleInputs.leads();
-        BatchPrediction<LeadScore> scored = client.predictions().createBatch("21",
-                List.of(typed(leads.get(0)), typed(leads.get(1))), LeadScore.class);
+        BatchPrediction<LeadScore> scored = client.predictions()
+                .createBatch("21", List.of(typed(leads.get(0)), typed(leads.get(1))), LeadScore.class);
 
         assertThat(scored.getPredictions()).hasSize(2);
         assertThat(scored.getPredictions().get(0).getLeadScore())
@@ -130,7 +146,9 @@ class HokusaiServerIT {
 
     @Test
     void badKeyIsAnAuthenticationFailure() {
-        RequestOptions badKey = RequestOptions.builder().apiKey("hk_test_not_a_key_of_this_server").build();
+        RequestOptions badKey = RequestOptions.builder()
+                .apiKey("hk_test_not_a_key_of_this_server")
+                .build();
 
         assertThatThrownBy(() -> client.models().get("21", badKey)).isInstanceOf(AuthenticationException.class);
     }
@@ -152,7 +170,9 @@ class HokusaiServerIT {
         Deployment live = client.deployments().get(client.models().get("21").getActiveDeploymentId());
 
         assertThat(live.getModelId()).isEqualTo(21);
-        assertThat(client.deployments().list("21").getData()).extracting(Deployment::getId).contains(live.getId());
+        assertThat(client.deployments().list("21").getData())
+                .extracting(Deployment::getId)
+                .contains(live.getId());
         assertThat(client.models().info("21").getMaxBatchSize()).isEqualTo(100);
         assertThat(client.models().warmUp("21").getModelId()).isEqualTo(21);
         assertThat(client.models().health("21").getModelId()).isEqualTo(21);
@@ -164,14 +184,23 @@ class HokusaiServerIT {
 
     @Test
     void aKeyIsCreatedUsedListedMaskedAndRevoked() {
-        CreatedApiKey created = client.apiKeys().create(ApiKeyCreateParams.builder().name("SDK IT")
-                .scopes(ApiKeyScope.PREDICT, ApiKeyScope.MODELS_READ).mode(ApiKeyCreateRequest.ModeEnum.TEST).build());
-        RequestOptions asNewKey = RequestOptions.builder().apiKey(created.getSecret()).build();
+        CreatedApiKey created = client.apiKeys()
+                .create(ApiKeyCreateParams.builder()
+                        .name("SDK IT")
+                        .scopes(ApiKeyScope.PREDICT, ApiKeyScope.MODELS_READ)
+                        .mode(ApiKeyCreateRequest.ModeEnum.TEST)
+                        .build());
+        RequestOptions asNewKey =
+                RequestOptions.builder().apiKey(created.getSecret()).build();
 
-        assertThat(created.getSecret()).startsWith("hk_test_").startsWith(created.getKey().getPrefix());
+        assertThat(created.getSecret())
+                .startsWith("hk_test_")
+                .startsWith(created.getKey().getPrefix());
         assertThat(client.models().get("21", asNewKey).getId()).isEqualTo(21);
-        assertThat(client.apiKeys().list().getData()).filteredOn(key -> key.getId().equals(created.getKey().getId()))
-                .singleElement().satisfies(key -> {
+        assertThat(client.apiKeys().list().getData())
+                .filteredOn(key -> key.getId().equals(created.getKey().getId()))
+                .singleElement()
+                .satisfies(key -> {
                     assertThat(key.getPrefix()).isEqualTo(created.getKey().getPrefix());
                     assertThat(key.toString()).doesNotContain(created.getSecret());
                     assertThat(key.getRevokedAt()).isNull();
@@ -182,15 +211,17 @@ class HokusaiServerIT {
         assertThatThrownBy(() -> client.models().get("21", asNewKey)).isInstanceOf(AuthenticationException.class);
         assertThat(client.apiKeys().list().getData())
                 .filteredOn(key -> key.getId().equals(created.getKey().getId()))
-                .singleElement().satisfies(key -> assertThat(key.getRevokedAt()).isNotNull());
+                .singleElement()
+                .satisfies(key -> assertThat(key.getRevokedAt()).isNotNull());
     }
 
     @Test
     void aKeyWithoutTheAdminScopeIsRefusedNamingTheScope() {
-        RequestOptions predictOnly = RequestOptions.builder().apiKey(newKey(ApiKeyScope.PREDICT)).build();
+        RequestOptions predictOnly =
+                RequestOptions.builder().apiKey(newKey(ApiKeyScope.PREDICT)).build();
 
-        assertThatThrownBy(() -> client.apiKeys().list(predictOnly)).isInstanceOfSatisfying(PermissionException.class,
-                e -> {
+        assertThatThrownBy(() -> client.apiKeys().list(predictOnly))
+                .isInstanceOfSatisfying(PermissionException.class, e -> {
                     assertThat(e.getCode()).isEqualTo("insufficient_scope");
                     assertThat(e.getRequiredScope()).contains("admin");
                 });
@@ -208,7 +239,8 @@ class HokusaiServerIT {
         assertThat(outcome.getInferenceLogId()).isEqualTo(scored.getInferenceLogId());
         assertThat(outcome.getOutcomeType()).isEqualTo("conversion");
 
-        RequestOptions asAnotherKey = RequestOptions.builder().apiKey(newKey(ApiKeyScope.PREDICT)).build();
+        RequestOptions asAnotherKey =
+                RequestOptions.builder().apiKey(newKey(ApiKeyScope.PREDICT)).build();
         assertThatThrownBy(() -> client.outcomes().report(scored.getInferenceLogId(), 0.0, "conversion", asAnotherKey))
                 .isInstanceOfSatisfying(PermissionException.class, e -> {
                     assertThat(e.getCode()).isEqualTo("forbidden");
@@ -218,16 +250,23 @@ class HokusaiServerIT {
 
     @Test
     void theSameIdempotencyKeyReplaysTheFirstPredictionAndAnotherBodyConflicts() {
-        RequestOptions once = RequestOptions.builder().idempotencyKey("sdk-it-" + UUID.randomUUID()).build();
+        RequestOptions once = RequestOptions.builder()
+                .idempotencyKey("sdk-it-" + UUID.randomUUID())
+                .build();
 
-        RawResponse<Prediction<LeadScore>> first = client.predictions().withRawResponse().create("21", lead(), once);
-        RawResponse<Prediction<LeadScore>> replay = client.predictions().withRawResponse().create("21", lead(), once);
+        RawResponse<Prediction<LeadScore>> first =
+                client.predictions().withRawResponse().create("21", lead(), once);
+        RawResponse<Prediction<LeadScore>> replay =
+                client.predictions().withRawResponse().create("21", lead(), once);
 
-        assertThat(replay.getValue().getInferenceLogId()).isEqualTo(first.getValue().getInferenceLogId());
+        assertThat(replay.getValue().getInferenceLogId())
+                .isEqualTo(first.getValue().getInferenceLogId());
         assertThat(first.isReplayed()).isFalse();
         assertThat(replay.isReplayed()).isTrue();
         assertThatThrownBy(() -> client.predictions().create("21", lead().companySize(7), once))
-                .isInstanceOfSatisfying(IdempotencyException.class, e -> assertThat(e.isInProgress()).isFalse());
+                .isInstanceOfSatisfying(
+                        IdempotencyException.class,
+                        e -> assertThat(e.isInProgress()).isFalse());
     }
 
     @Test
@@ -238,7 +277,12 @@ class HokusaiServerIT {
     }
 
     private static String newKey(ApiKeyScope... scopes) {
-        return client.apiKeys().create(ApiKeyCreateParams.builder().name("SDK IT").scopes(scopes).build()).getSecret();
+        return client.apiKeys()
+                .create(ApiKeyCreateParams.builder()
+                        .name("SDK IT")
+                        .scopes(scopes)
+                        .build())
+                .getSecret();
     }
 
     /** Metering writes in batches, so a prediction reaches the counts within about a second, not at once. */
@@ -247,8 +291,9 @@ class HokusaiServerIT {
         long requests = 0;
         while (requests == 0 && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
-            requests = client.usage().retrieve(UsageParams.builder().model("21").build(), key).getData()
-                    .stream().mapToLong(UsageRow::getRequests).sum();
+            requests = client.usage().retrieve(UsageParams.builder().model("21").build(), key).getData().stream()
+                    .mapToLong(UsageRow::getRequests)
+                    .sum();
         }
         return requests;
     }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class ModelDeploymentIT {
 
     /** Model 21's committed artifact, served by the Hub stub as a private repository. */
-    private static final Path LSCOR_ARTIFACT = Path.of("../server/src/main/resources/models/lscor-v2").toAbsolutePath();
+    private static final Path LSCOR_ARTIFACT =
+            Path.of("../server/src/main/resources/models/lscor-v2").toAbsolutePath();
 
     private static HubStub hub;
     private static ServerLauncher server;
@@ -35,9 +36,16 @@ class ModelDeploymentIT {
     @BeforeAll
     static void startHubAndServer() throws Exception {
         hub = new HubStub().repository("acme/lead-scorer", LSCOR_ARTIFACT);
-        server = ServerLauncher.builder().log(Path.of("target", "model-deployment-it.log"))
-                .env("HF_ENDPOINT", hub.endpoint()).env("HF_TOKEN", HubStub.TOKEN).start();
-        client = HokusaiClient.builder().apiKey(server.adminKey()).baseUrl(server.baseUrl()).maxRetries(0).build();
+        server = ServerLauncher.builder()
+                .log(Path.of("target", "model-deployment-it.log"))
+                .env("HF_ENDPOINT", hub.endpoint())
+                .env("HF_TOKEN", HubStub.TOKEN)
+                .start();
+        client = HokusaiClient.builder()
+                .apiKey(server.adminKey())
+                .baseUrl(server.baseUrl())
+                .maxRetries(0)
+                .build();
     }
 
     @AfterAll
@@ -53,13 +61,22 @@ class ModelDeploymentIT {
     @Test
     void aModelRegisteredAndDeployedFromTheHubThroughTheSdkServesTypedPredictions() throws InterruptedException {
         Map<String, Object> leadSchema = client.models().get("21").getInputSchema();
-        Model model = client.models().create(new ModelCreateRequest()
-                .slug("lead-scorer-sdk").name("Lead scorer").task("tabular-classification")
-                .inputSchema(leadSchema).outputSchema(Map.of("type", "object")));
+        Model model = client.models()
+                .create(new ModelCreateRequest()
+                        .slug("lead-scorer-sdk")
+                        .name("Lead scorer")
+                        .task("tabular-classification")
+                        .inputSchema(leadSchema)
+                        .outputSchema(Map.of("type", "object")));
         assertThat(model.getId()).isGreaterThan(21);
 
-        Deployment pending = client.deployments().create(model.getSlug(), new DeploymentCreateRequest()
-                .version("1.0.0").runtime("lscor-logistic").artifactUri("hf://acme/lead-scorer@main"));
+        Deployment pending = client.deployments()
+                .create(
+                        model.getSlug(),
+                        new DeploymentCreateRequest()
+                                .version("1.0.0")
+                                .runtime("lscor-logistic")
+                                .artifactUri("hf://acme/lead-scorer@main"));
         assertThat(pending.getLoadStatus()).isEqualTo(Deployment.LoadStatusEnum.PENDING);
 
         Deployment ready = awaitLoad(pending.getId());
@@ -70,9 +87,17 @@ class ModelDeploymentIT {
         Deployment active = client.deployments().activate(ready.getId());
         assertThat(active.getStatus()).isEqualTo(Deployment.StatusEnum.ACTIVE);
 
-        LeadScoringInput lead = new LeadScoringInput().companySize(1000).industry("Technology").engagementScore(75.0)
-                .websiteVisits(10).emailOpens(5).contentDownloads(3).demoRequested(true).budgetConfirmed(false)
-                .decisionTimeline("Q2 2025").title("VP of Engineering");
+        LeadScoringInput lead = new LeadScoringInput()
+                .companySize(1000)
+                .industry("Technology")
+                .engagementScore(75.0)
+                .websiteVisits(10)
+                .emailOpens(5)
+                .contentDownloads(3)
+                .demoRequested(true)
+                .budgetConfirmed(false)
+                .decisionTimeline("Q2 2025")
+                .title("VP of Engineering");
         Prediction<LeadScore> prediction = client.predictions().create(String.valueOf(model.getId()), lead);
         assertThat(prediction.getPrediction().getRecommendation()).isEqualTo(LeadScore.RecommendationEnum.HOT);
         assertThat(hub.requests).anyMatch(path -> path.startsWith("/acme/lead-scorer/resolve/" + HubStub.COMMIT));
@@ -82,7 +107,8 @@ class ModelDeploymentIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Deployment deployment = client.deployments().get(id);
         while ((deployment.getLoadStatus() == Deployment.LoadStatusEnum.PENDING
-                || deployment.getLoadStatus() == Deployment.LoadStatusEnum.LOADING) && System.nanoTime() < deadline) {
+                        || deployment.getLoadStatus() == Deployment.LoadStatusEnum.LOADING)
+                && System.nanoTime() < deadline) {
             Thread.sleep(50);
             deployment = client.deployments().get(id);
         }

@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.hokusai.sdk.TestData.RecordingSleeper;
 import ai.hokusai.sdk.model.Model;
+import ai.hokusai.sdk.model.ModelCreateRequest;
 import ai.hokusai.sdk.model.ModelHealth;
 import ai.hokusai.sdk.model.ModelInfo;
-import ai.hokusai.sdk.model.ModelCreateRequest;
 import ai.hokusai.sdk.model.ModelList;
 import ai.hokusai.sdk.model.ModelUsageReport;
 import ai.hokusai.sdk.model.ModelUsageRow;
@@ -53,7 +53,8 @@ class ModelServiceTest {
     void listSendsLimitAndCursor() {
         stub.json(200, "{\"data\":[" + MODEL_21 + "],\"has_more\":false,\"next_cursor\":null}");
 
-        ModelList page = client.models().list(ModelListParams.builder().limit(5).cursor("MjE").build());
+        ModelList page = client.models()
+                .list(ModelListParams.builder().limit(5).cursor("MjE").build());
 
         assertThat(page.getData()).extracting(Model::getId).containsExactly(21);
         assertThat(stub.lastRequest().path).isEqualTo("/api/v1/models");
@@ -76,9 +77,11 @@ class ModelServiceTest {
 
     @Test
     void infoAndHealthHitTheirRoutes() {
-        stub.json(200, "{\"model_id\":21,\"slug\":\"lscor-v2\",\"name\":\"n\",\"model_type\":\"t\",\"storage\":"
-                        + "{\"provider\":\"bundled\",\"location\":\"classpath:x\",\"requires_token\":false},\"available\":true,"
-                        + "\"max_batch_size\":100,\"cache_ttl_seconds\":3600}")
+        stub.json(
+                        200,
+                        "{\"model_id\":21,\"slug\":\"lscor-v2\",\"name\":\"n\",\"model_type\":\"t\",\"storage\":"
+                                + "{\"provider\":\"bundled\",\"location\":\"classpath:x\",\"requires_token\":false},\"available\":true,"
+                                + "\"max_batch_size\":100,\"cache_ttl_seconds\":3600}")
                 .json(200, "{\"model_id\":21,\"status\":\"ready\",\"is_cached\":true,\"inference_ready\":true}");
 
         ModelInfo info = client.models().info("21");
@@ -86,7 +89,8 @@ class ModelServiceTest {
 
         assertThat(info.getAvailable()).isTrue();
         assertThat(health.getStatus()).isEqualTo(ModelHealth.StatusEnum.READY);
-        assertThat(stub.requests()).extracting(r -> r.path + (r.query == null ? "" : "?" + r.query))
+        assertThat(stub.requests())
+                .extracting(r -> r.path + (r.query == null ? "" : "?" + r.query))
                 .containsExactly("/api/v1/models/21/info", "/api/v1/models/21/health?warmup=true");
     }
 
@@ -94,21 +98,31 @@ class ModelServiceTest {
     void createSendsTheVisibilityItIsGiven() throws Exception {
         stub.json(201, MODEL_21);
 
-        client.models().create(new ModelCreateRequest().slug("minilm-embed").name("MiniLM").task("feature-extraction")
-                .inputSchema(Map.of("type", "object")).outputSchema(Map.of("type", "object"))
-                .visibility(ModelCreateRequest.VisibilityEnum.PUBLIC));
+        client.models()
+                .create(new ModelCreateRequest()
+                        .slug("minilm-embed")
+                        .name("MiniLM")
+                        .task("feature-extraction")
+                        .inputSchema(Map.of("type", "object"))
+                        .outputSchema(Map.of("type", "object"))
+                        .visibility(ModelCreateRequest.VisibilityEnum.PUBLIC));
 
         assertThat(stub.lastRequest().method).isEqualTo("POST");
         assertThat(stub.lastRequest().path).isEqualTo("/api/v1/models");
-        assertThat(json.readTree(stub.lastRequest().body).get("visibility").asText()).isEqualTo("public");
+        assertThat(json.readTree(stub.lastRequest().body).get("visibility").asText())
+                .isEqualTo("public");
     }
 
     @Test
     void updateSendsOnlyTheVisibilityWhenThatIsTheChange() throws Exception {
         stub.json(200, MODEL_21);
 
-        Model updated = client.models().update("lscor-v2", ModelUpdateParams.builder()
-                .visibility(ModelVisibility.PRIVATE).build());
+        Model updated = client.models()
+                .update(
+                        "lscor-v2",
+                        ModelUpdateParams.builder()
+                                .visibility(ModelVisibility.PRIVATE)
+                                .build());
 
         assertThat(updated.getId()).isEqualTo(21);
         StubServer.Recorded request = stub.lastRequest();
@@ -124,12 +138,23 @@ class ModelServiceTest {
 
     @Test
     void usageGetsTheModelsUsagePerCallingAccountBetweenFromAndTo() {
-        stub.json(200, "{\"model_id\":21,\"from\":\"2026-11-26\",\"to\":\"2026-11-27\",\"data\":[{\"date\":\"2026-11-27\","
-                + "\"account_id\":\"" + ACCOUNT_ID + "\",\"requests\":40,\"failed_requests\":2,\"predictions\":52,"
-                + "\"latency_ms_mean\":0.6,\"latency_ms_p95\":1.4}]}", "X-Request-Id", "req_mu");
+        stub.json(
+                200,
+                "{\"model_id\":21,\"from\":\"2026-11-26\",\"to\":\"2026-11-27\",\"data\":[{\"date\":\"2026-11-27\","
+                        + "\"account_id\":\"" + ACCOUNT_ID
+                        + "\",\"requests\":40,\"failed_requests\":2,\"predictions\":52,"
+                        + "\"latency_ms_mean\":0.6,\"latency_ms_p95\":1.4}]}",
+                "X-Request-Id",
+                "req_mu");
 
-        RawResponse<ModelUsageReport> usage = client.models().withRawResponse().usage("21", ModelUsageParams.builder()
-                .from(LocalDate.of(2026, 11, 26)).to(LocalDate.of(2026, 11, 27)).build());
+        RawResponse<ModelUsageReport> usage = client.models()
+                .withRawResponse()
+                .usage(
+                        "21",
+                        ModelUsageParams.builder()
+                                .from(LocalDate.of(2026, 11, 26))
+                                .to(LocalDate.of(2026, 11, 27))
+                                .build());
 
         ModelUsageReport report = usage.getValue();
         assertThat(report.getModelId()).isEqualTo(21);

@@ -46,25 +46,52 @@ class OperationCoverageTest {
         FACADE.put("predict", client -> client.predictions().create("21", lead()));
         FACADE.put("listModelDeployments", client -> client.deployments().list("21"));
         FACADE.put("getDeployment", client -> client.deployments().get(ID));
-        FACADE.put("createModel", client -> client.models().create(new ai.hokusai.sdk.model.ModelCreateRequest()
-                .slug("m").name("n").task("t").inputSchema(Map.of("type", "object")).outputSchema(Map.of())));
-        FACADE.put("updateModel", client -> client.models().update("21",
-                ModelUpdateParams.builder().cacheTtlSeconds(60).build()));
-        FACADE.put("createDeployment", client -> client.deployments().create("21",
-                new ai.hokusai.sdk.model.DeploymentCreateRequest().version("1").runtime("lscor-logistic")
-                        .artifactUri("hf://acme/lscor")));
+        FACADE.put(
+                "createModel",
+                client -> client.models()
+                        .create(new ai.hokusai.sdk.model.ModelCreateRequest()
+                                .slug("m")
+                                .name("n")
+                                .task("t")
+                                .inputSchema(Map.of("type", "object"))
+                                .outputSchema(Map.of())));
+        FACADE.put(
+                "updateModel",
+                client -> client.models()
+                        .update(
+                                "21",
+                                ModelUpdateParams.builder().cacheTtlSeconds(60).build()));
+        FACADE.put(
+                "createDeployment",
+                client -> client.deployments()
+                        .create(
+                                "21",
+                                new ai.hokusai.sdk.model.DeploymentCreateRequest()
+                                        .version("1")
+                                        .runtime("lscor-logistic")
+                                        .artifactUri("hf://acme/lscor")));
         FACADE.put("activateDeployment", client -> client.deployments().activate(ID));
         FACADE.put("retireDeployment", client -> client.deployments().retire(ID));
-        FACADE.put("createApiKey", client -> client.apiKeys().create(
-                ApiKeyCreateParams.builder().name("n").scopes(ApiKeyScope.PREDICT).build()));
+        FACADE.put(
+                "createApiKey",
+                client -> client.apiKeys()
+                        .create(ApiKeyCreateParams.builder()
+                                .name("n")
+                                .scopes(ApiKeyScope.PREDICT)
+                                .build()));
         FACADE.put("listApiKeys", client -> client.apiKeys().list());
         FACADE.put("revokeApiKey", client -> client.apiKeys().revoke(ID));
         FACADE.put("getUsage", client -> client.usage().retrieve());
         FACADE.put("reportOutcome", client -> client.outcomes().report(ID, 1.0, "conversion"));
         FACADE.put("getOwnAccount", client -> client.accounts().retrieve());
         FACADE.put("getAccount", client -> client.accounts().retrieve(ID));
-        FACADE.put("createAccount", client -> client.accounts().create(
-                AccountCreateParams.builder().slug("acme-analytics").name("Acme Analytics").build()));
+        FACADE.put(
+                "createAccount",
+                client -> client.accounts()
+                        .create(AccountCreateParams.builder()
+                                .slug("acme-analytics")
+                                .name("Acme Analytics")
+                                .build()));
         FACADE.put("setHuggingFaceCredential", client -> client.accounts().setHuggingFaceToken("hf_token"));
         FACADE.put("deleteHuggingFaceCredential", client -> client.accounts().deleteHuggingFaceToken());
         FACADE.put("listAuditEvents", client -> client.auditEvents().list());
@@ -75,7 +102,8 @@ class OperationCoverageTest {
     }
 
     private final StubServer stub = new StubServer();
-    private final HokusaiClient client = clientFor(stub, new RecordingSleeper()).maxRetries(0).build();
+    private final HokusaiClient client =
+            clientFor(stub, new RecordingSleeper()).maxRetries(0).build();
 
     @AfterEach
     void stopStub() {
@@ -89,7 +117,8 @@ class OperationCoverageTest {
         assertThat(new TreeSet<>(FACADE.keySet()))
                 .as("operations of the spec without a facade method (add one, and a row to FACADE)")
                 .containsAll(specified);
-        assertThat(new TreeSet<>(specified)).as("facade rows for operations the spec no longer has")
+        assertThat(new TreeSet<>(specified))
+                .as("facade rows for operations the spec no longer has")
                 .containsAll(FACADE.keySet());
     }
 
@@ -106,10 +135,14 @@ class OperationCoverageTest {
             int before = stub.attempts();
             var unused = catchThrowable(() -> call.accept(client));
 
-            assertThat(stub.attempts()).as(operation.getKey() + " sent one request").isEqualTo(before + 1);
+            assertThat(stub.attempts())
+                    .as(operation.getKey() + " sent one request")
+                    .isEqualTo(before + 1);
             StubServer.Recorded sent = stub.lastRequest();
             assertThat(sent.method).as(operation.getKey() + " method").isEqualTo(operation.getValue().method);
-            assertThat(sent.path).as(operation.getKey() + " path").matches(operation.getValue().pathPattern());
+            assertThat(sent.path)
+                    .as(operation.getKey() + " path")
+                    .matches(operation.getValue().pathPattern());
         }
     }
 
@@ -118,12 +151,16 @@ class OperationCoverageTest {
         Map<String, SpecOperation> spec = specOperations();
 
         assertThat(Arrays.stream(Operation.values()).map(Operation::operationId).collect(Collectors.toSet()))
-                .as("the SDK's Operation table").isEqualTo(spec.keySet());
+                .as("the SDK's Operation table")
+                .isEqualTo(spec.keySet());
         for (Operation operation : Operation.values()) {
             SpecOperation specified = spec.get(operation.operationId());
             assertThat(operation.method()).as(operation + " method").isEqualTo(specified.method);
-            assertThat(operation.requiredScope()).as(operation + " x-required-scope").isEqualTo(specified.requiredScope);
-            assertThat(operation.takesIdempotencyKey()).as(operation + " takes Idempotency-Key")
+            assertThat(operation.requiredScope())
+                    .as(operation + " x-required-scope")
+                    .isEqualTo(specified.requiredScope);
+            assertThat(operation.takesIdempotencyKey())
+                    .as(operation + " takes Idempotency-Key")
                     .isEqualTo(specified.takesIdempotencyKey);
         }
     }
@@ -140,13 +177,17 @@ class OperationCoverageTest {
         for (Map.Entry<String, Object> path : paths.entrySet()) {
             for (Map.Entry<String, Object> method : ((Map<String, Object>) path.getValue()).entrySet()) {
                 Map<String, Object> operation = (Map<String, Object>) method.getValue();
-                List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.getOrDefault("parameters",
-                        List.of());
+                List<Map<String, Object>> parameters =
+                        (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of());
                 boolean idempotencyKey = parameters.stream()
                         .anyMatch(p -> "#/components/parameters/IdempotencyKey".equals(p.get("$ref")));
-                operations.put((String) operation.get("operationId"), new SpecOperation(
-                        method.getKey().toUpperCase(java.util.Locale.ROOT), path.getKey(),
-                        (String) operation.get("x-required-scope"), idempotencyKey));
+                operations.put(
+                        (String) operation.get("operationId"),
+                        new SpecOperation(
+                                method.getKey().toUpperCase(java.util.Locale.ROOT),
+                                path.getKey(),
+                                (String) operation.get("x-required-scope"),
+                                idempotencyKey));
             }
         }
         return operations;

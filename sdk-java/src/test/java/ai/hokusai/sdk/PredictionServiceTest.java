@@ -56,16 +56,17 @@ class PredictionServiceTest {
         JsonNode inputs = json.readTree(request.body).get("inputs");
         assertThat(inputs.isObject()).isTrue();
         assertThat(inputs.get("title").asText()).isEqualTo(ExampleInputs.lead().get("title"));
-        assertThat(typed(json.convertValue(inputs, new TypeReference<Map<String, Object>>() { })))
-                .as("every field of the example lead, as sent").isEqualTo(lead());
+        assertThat(typed(json.convertValue(inputs, new TypeReference<Map<String, Object>>() {})))
+                .as("every field of the example lead, as sent")
+                .isEqualTo(lead());
     }
 
     @Test
     void scoresABatchOfLeadsInInputOrder() throws Exception {
         stub.json(200, predictResponse("[" + LEAD_SCORE + "," + COLD_SCORE + "]"));
 
-        BatchPrediction<LeadScore> scored = client.predictions()
-                .createBatch("lscor-v2", List.of(lead(), lead().title("Intern")), LeadScore.class);
+        BatchPrediction<LeadScore> scored =
+                client.predictions().createBatch("lscor-v2", List.of(lead(), lead().title("Intern")), LeadScore.class);
 
         assertThat(scored.getPredictions()).extracting(LeadScore::getLeadScore).containsExactly(82, 12);
         JsonNode inputs = json.readTree(stub.lastRequest().body).get("inputs");
@@ -79,19 +80,26 @@ class PredictionServiceTest {
         stub.json(200, predictResponse(LEAD_SCORE)).json(200, predictResponse("[" + LEAD_SCORE + "]"));
 
         Prediction<Map<String, Object>> one = client.predictions().create("21", Map.of("company_size", 1000));
-        BatchPrediction<Map<String, Object>> many = client.predictions()
-                .createBatch("21", List.of(Map.of("company_size", 1000)));
+        BatchPrediction<Map<String, Object>> many =
+                client.predictions().createBatch("21", List.of(Map.of("company_size", 1000)));
 
         assertThat(one.getPrediction()).containsEntry("lead_score", 82).containsEntry("recommendation", "Hot");
         assertThat(many.getPredictions()).hasSize(1);
-        assertThat(json.readTree(stub.lastRequest().body).get("inputs").isArray()).isTrue();
+        assertThat(json.readTree(stub.lastRequest().body).get("inputs").isArray())
+                .isTrue();
     }
 
     @Test
     void sendsTheCallersIdempotencyKeyUnchanged() {
         stub.json(200, predictResponse(LEAD_SCORE));
 
-        client.predictions().create("21", lead(), RequestOptions.builder().idempotencyKey("order-7-lead-3").build());
+        client.predictions()
+                .create(
+                        "21",
+                        lead(),
+                        RequestOptions.builder()
+                                .idempotencyKey("order-7-lead-3")
+                                .build());
 
         assertThat(stub.lastRequest().header("Idempotency-Key")).isEqualTo("order-7-lead-3");
     }
@@ -103,8 +111,11 @@ class PredictionServiceTest {
         client.predictions().create("21", lead());
         client.predictions().create("21", lead());
 
-        assertThat(stub.requests()).extracting(r -> r.header("Idempotency-Key")).doesNotContainNull()
-                .doesNotHaveDuplicates().allSatisfy(key -> UUID.fromString(key));
+        assertThat(stub.requests())
+                .extracting(r -> r.header("Idempotency-Key"))
+                .doesNotContainNull()
+                .doesNotHaveDuplicates()
+                .allSatisfy(key -> UUID.fromString(key));
     }
 
     @Test
@@ -112,7 +123,8 @@ class PredictionServiceTest {
         stub.json(200, predictResponse(LEAD_SCORE));
 
         assertThatThrownBy(() -> client.predictions().createBatch("21", List.of(lead(), lead()), LeadScore.class))
-                .isInstanceOf(ServerException.class).hasMessageContaining("array of 2 predictions");
+                .isInstanceOf(ServerException.class)
+                .hasMessageContaining("array of 2 predictions");
     }
 
     @Test
@@ -124,10 +136,20 @@ class PredictionServiceTest {
 
     @Test
     void theRawResponseCarriesTheRequestIdRateLimitAndWhetherItWasReplayed() {
-        stub.json(200, predictResponse(LEAD_SCORE), "X-Request-Id", "req_42", "RateLimit-Policy", "\"hour\";q=1000;w=3600",
-                "RateLimit", "\"hour\";r=997;t=1740", "Idempotent-Replayed", "true");
+        stub.json(
+                200,
+                predictResponse(LEAD_SCORE),
+                "X-Request-Id",
+                "req_42",
+                "RateLimit-Policy",
+                "\"hour\";q=1000;w=3600",
+                "RateLimit",
+                "\"hour\";r=997;t=1740",
+                "Idempotent-Replayed",
+                "true");
 
-        RawResponse<Prediction<LeadScore>> scored = client.predictions().withRawResponse().create("21", lead());
+        RawResponse<Prediction<LeadScore>> scored =
+                client.predictions().withRawResponse().create("21", lead());
 
         assertThat(scored.getValue().getPrediction().getLeadScore()).isEqualTo(82);
         assertThat(scored.getStatusCode()).isEqualTo(200);
@@ -148,7 +170,8 @@ class PredictionServiceTest {
     void predictionWithoutRateLimitHeadersHasNoneAndIsNotAReplay() {
         stub.json(200, predictResponse(LEAD_SCORE));
 
-        RawResponse<Prediction<LeadScore>> scored = client.predictions().withRawResponse().create("21", lead());
+        RawResponse<Prediction<LeadScore>> scored =
+                client.predictions().withRawResponse().create("21", lead());
 
         assertThat(scored.getRateLimit()).isEmpty();
         assertThat(scored.isReplayed()).isFalse();
@@ -158,13 +181,14 @@ class PredictionServiceTest {
     void predictsAnyModelWithATypedInputAndOutput() throws Exception {
         stub.json(200, predictResponse("{\"label\":\"positive\",\"score\":0.93}"));
 
-        Prediction<Sentiment> scored = client.predictions().create("sentiment", new Review("Works well", null),
-                Sentiment.class);
+        Prediction<Sentiment> scored =
+                client.predictions().create("sentiment", new Review("Works well", null), Sentiment.class);
 
         assertThat(scored.getPrediction().label).isEqualTo("positive");
         assertThat(scored.getPrediction().score).isEqualTo(0.93);
         assertThat(json.readTree(stub.lastRequest().body).get("inputs").toString())
-                .as("an optional field left null is not sent").isEqualTo("{\"text\":\"Works well\"}");
+                .as("an optional field left null is not sent")
+                .isEqualTo("{\"text\":\"Works well\"}");
     }
 
     @Test
@@ -175,7 +199,8 @@ class PredictionServiceTest {
 
         client.predictions().create("21", input);
 
-        assertThat(json.readTree(stub.lastRequest().body).get("inputs").toString()).isEqualTo("{\"title\":null}");
+        assertThat(json.readTree(stub.lastRequest().body).get("inputs").toString())
+                .isEqualTo("{\"title\":null}");
     }
 
     @Test
@@ -189,19 +214,25 @@ class PredictionServiceTest {
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("/inputs/title");
         assertThatThrownBy(() -> client.predictions().create("21", new LeadScoringInput().companySize(10)))
-                .isInstanceOfSatisfying(MissingFieldException.class, e -> assertThat(e.getPointers())
-                        .hasSize(9).contains("/inputs/industry", "/inputs/decision_timeline").doesNotContain("/inputs/company_size"));
+                .isInstanceOfSatisfying(
+                        MissingFieldException.class,
+                        e -> assertThat(e.getPointers())
+                                .hasSize(9)
+                                .contains("/inputs/industry", "/inputs/decision_timeline")
+                                .doesNotContain("/inputs/company_size"));
         assertThat(stub.attempts()).isZero();
     }
 
     @Test
     void aBatchNamesTheInputThatLacksARequiredField() {
-        assertThatThrownBy(() -> client.predictions().createBatch("21", List.of(lead(), lead().industry(null)),
-                LeadScore.class))
-                .isInstanceOfSatisfying(MissingFieldException.class,
+        assertThatThrownBy(() ->
+                        client.predictions().createBatch("21", List.of(lead(), lead().industry(null)), LeadScore.class))
+                .isInstanceOfSatisfying(
+                        MissingFieldException.class,
                         e -> assertThat(e.getPointers()).containsExactly("/inputs/1/industry"));
         assertThatThrownBy(() -> client.predictions().create("sentiment", new Review(null, "en"), Sentiment.class))
-                .isInstanceOfSatisfying(MissingFieldException.class,
+                .isInstanceOfSatisfying(
+                        MissingFieldException.class,
                         e -> assertThat(e.getPointers()).containsExactly("/inputs/text"));
         assertThat(stub.attempts()).isZero();
     }
@@ -221,6 +252,7 @@ class PredictionServiceTest {
     static final class Review {
         @JsonProperty(value = "text", required = true)
         public final String text;
+
         @JsonProperty("language")
         public final String language;
 
@@ -234,6 +266,7 @@ class PredictionServiceTest {
     static final class Sentiment {
         @JsonProperty("label")
         public String label;
+
         @JsonProperty("score")
         public double score;
     }

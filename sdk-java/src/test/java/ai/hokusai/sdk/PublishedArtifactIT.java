@@ -1,13 +1,7 @@
 package ai.hokusai.sdk;
 
-import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.yaml.snakeyaml.Yaml;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,8 +12,13 @@ import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * What an integrator downloads: the pom, jar, sources and javadoc the build installs (into a repository under target/,
@@ -37,11 +36,17 @@ class PublishedArtifactIT {
         String text = Files.readString(pom);
         assertThat(text.toLowerCase()).doesNotContain("spring", "vmware", "broadcom", "apache license");
         Element project = parse(pom).getDocumentElement();
-        assertThat(children(project, "parent")).as("a published pom without a parent").isEmpty();
+        assertThat(children(project, "parent"))
+                .as("a published pom without a parent")
+                .isEmpty();
         assertThat(child(project, "name")).isEqualTo("Hokusai Java SDK");
         assertThat(child(project, "description")).contains("Hokusai Model API");
         assertThat(child(project, "url")).isNotBlank();
-        assertThat(children(project, "licenses").get(0).getElementsByTagName("name").item(0).getTextContent())
+        assertThat(children(project, "licenses")
+                        .get(0)
+                        .getElementsByTagName("name")
+                        .item(0)
+                        .getTextContent())
                 .isEqualTo(specLicence());
         assertThat(children(project, "developers")).isNotEmpty();
         Element scm = children(project, "scm").get(0);
@@ -60,15 +65,17 @@ class PublishedArtifactIT {
                 runtime.add(child(dependency, "groupId") + ":" + child(dependency, "artifactId"));
             }
         }
-        assertThat(runtime).containsExactlyInAnyOrder("com.fasterxml.jackson.core:jackson-databind",
-                "com.fasterxml.jackson.datatype:jackson-datatype-jsr310");
+        assertThat(runtime)
+                .containsExactlyInAnyOrder(
+                        "com.fasterxml.jackson.core:jackson-databind",
+                        "com.fasterxml.jackson.datatype:jackson-datatype-jsr310");
     }
 
     @Test
     void sourcesAndJavadocArePublishedBesideTheJar() throws IOException {
         assertThat(entries(published(".jar"))).contains("ai/hokusai/sdk/HokusaiClient.class");
-        assertThat(entries(published("-sources.jar"))).contains("ai/hokusai/sdk/HokusaiClient.java",
-                "ai/hokusai/sdk/internal/api/PredictionsApi.java");
+        assertThat(entries(published("-sources.jar")))
+                .contains("ai/hokusai/sdk/HokusaiClient.java", "ai/hokusai/sdk/internal/api/PredictionsApi.java");
         assertThat(entries(published("-javadoc.jar"))).contains("index.html", "ai/hokusai/sdk/HokusaiClient.html");
     }
 
@@ -76,13 +83,16 @@ class PublishedArtifactIT {
     private static Path published(String suffix) throws IOException {
         Path versionDir;
         try (Stream<Path> versions = Files.list(PUBLISHED)) {
-            versionDir = versions.filter(Files::isDirectory).findFirst()
+            versionDir = versions.filter(Files::isDirectory)
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("nothing published under " + PUBLISHED));
         }
         try (Stream<Path> files = Files.list(versionDir)) {
             List<Path> matching = files.filter(f -> f.getFileName().toString().endsWith(suffix))
-                    .filter(f -> suffix.startsWith("-") || !f.getFileName().toString().matches(".*-(sources|javadoc)\\.jar"))
-                    .sorted().collect(Collectors.toList());
+                    .filter(f -> suffix.startsWith("-")
+                            || !f.getFileName().toString().matches(".*-(sources|javadoc)\\.jar"))
+                    .sorted()
+                    .collect(Collectors.toList());
             assertThat(matching).as("published *%s in %s", suffix, versionDir).isNotEmpty();
             return matching.get(matching.size() - 1);
         }
@@ -113,10 +123,11 @@ class PublishedArtifactIT {
 
     @SuppressWarnings("unchecked")
     private static String specLicence() throws IOException {
-        try (InputStream in = Files.newInputStream(Path.of(System.getProperty("hokusai.spec.file",
-                "../api-spec/src/main/openapi/openapi.yaml")))) {
+        try (InputStream in = Files.newInputStream(
+                Path.of(System.getProperty("hokusai.spec.file", "../api-spec/src/main/openapi/openapi.yaml")))) {
             Map<String, Object> spec = new Yaml().load(in);
-            return String.valueOf(((Map<String, Object>) ((Map<String, Object>) spec.get("info")).get("license")).get("name"));
+            return String.valueOf(
+                    ((Map<String, Object>) ((Map<String, Object>) spec.get("info")).get("license")).get("name"));
         }
     }
 }

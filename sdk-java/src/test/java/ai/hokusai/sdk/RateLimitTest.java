@@ -12,8 +12,9 @@ class RateLimitTest {
     @Test
     void joinsTheClosestPolicyWithItsQuotaAndWindow() {
         RateLimit limit = RateLimit.from(Map.of(
-                "ratelimit-policy", List.of("\"minute\";q=60;w=60, \"hour\";q=1000;w=3600"),
-                "ratelimit", List.of("\"hour\";r=997;t=1740"))).orElseThrow();
+                        "ratelimit-policy", List.of("\"minute\";q=60;w=60, \"hour\";q=1000;w=3600"),
+                        "ratelimit", List.of("\"hour\";r=997;t=1740")))
+                .orElseThrow();
 
         assertThat(limit.getPolicy()).isEqualTo("hour");
         assertThat(limit.getRemaining()).isEqualTo(997);
@@ -24,7 +25,8 @@ class RateLimitTest {
 
     @Test
     void worksWithoutAPolicyHeader() {
-        RateLimit limit = RateLimit.from(Map.of("RateLimit", List.of("minute;r=3;t=20"))).orElseThrow();
+        RateLimit limit =
+                RateLimit.from(Map.of("RateLimit", List.of("minute;r=3;t=20"))).orElseThrow();
 
         assertThat(limit.getPolicy()).isEqualTo("minute");
         assertThat(limit.getRemaining()).isEqualTo(3);
@@ -36,8 +38,10 @@ class RateLimitTest {
     void anUnreadableOrMissingHeaderGivesNoRateLimitRatherThanAFailure() {
         assertThat(RateLimit.from(Map.of())).isEmpty();
         assertThat(RateLimit.from(null)).isEmpty();
-        assertThat(RateLimit.from(Map.of("RateLimit", List.of("\"hour\";r=many;t=60")))).isEmpty();
-        assertThat(RateLimit.from(Map.of("RateLimit", List.of("\"hour\";t=60")))).isEmpty();
+        assertThat(RateLimit.from(Map.of("RateLimit", List.of("\"hour\";r=many;t=60"))))
+                .isEmpty();
+        assertThat(RateLimit.from(Map.of("RateLimit", List.of("\"hour\";t=60"))))
+                .isEmpty();
         assertThat(RateLimit.from(Map.of("RateLimit", List.of("")))).isEmpty();
     }
 }

@@ -27,18 +27,22 @@ class RawResponseViewsTest {
     void everyServiceCallHasARawTwinAnsweringRawResponseOfItsValue() throws Exception {
         List<String> problems = new ArrayList<>();
         List<Class<?>> services = Arrays.stream(HokusaiClient.class.getMethods())
-                .filter(m -> m.getDeclaringClass() == HokusaiClient.class && m.getParameterCount() == 0
+                .filter(m -> m.getDeclaringClass() == HokusaiClient.class
+                        && m.getParameterCount() == 0
                         && m.getReturnType().getSimpleName().endsWith("Service"))
-                .map(Method::getReturnType).collect(Collectors.toList());
+                .map(Method::getReturnType)
+                .collect(Collectors.toList());
         assertThat(services).hasSizeGreaterThanOrEqualTo(9);
 
         for (Class<?> service : services) {
             Class<?> raw = service.getMethod("withRawResponse").getReturnType();
             for (Method call : publicCalls(service)) {
-                if (call.getName().equals("withRawResponse") || VALUE_ONLY.contains(service.getSimpleName() + "." + call.getName())) {
+                if (call.getName().equals("withRawResponse")
+                        || VALUE_ONLY.contains(service.getSimpleName() + "." + call.getName())) {
                     continue;
                 }
-                String name = service.getSimpleName() + "." + call.getName() + Arrays.toString(call.getParameterTypes());
+                String name =
+                        service.getSimpleName() + "." + call.getName() + Arrays.toString(call.getParameterTypes());
                 Method twin;
                 try {
                     twin = raw.getMethod(call.getName(), call.getParameterTypes());
@@ -47,21 +51,24 @@ class RawResponseViewsTest {
                     continue;
                 }
                 Type answered = twin.getGenericReturnType();
-                if (!(answered instanceof ParameterizedType) || ((ParameterizedType) answered).getRawType() != RawResponse.class) {
+                if (!(answered instanceof ParameterizedType)
+                        || ((ParameterizedType) answered).getRawType() != RawResponse.class) {
                     problems.add(name + ": the twin answers " + answered);
                     continue;
                 }
                 Type value = ((ParameterizedType) answered).getActualTypeArguments()[0];
                 Type expected = call.getReturnType() == void.class ? Void.class : call.getGenericReturnType();
                 if (!value.getTypeName().equals(expected.getTypeName())) {
-                    problems.add(name + " answers " + expected.getTypeName() + ", its twin RawResponse<" + value.getTypeName() + ">");
+                    problems.add(name + " answers " + expected.getTypeName() + ", its twin RawResponse<"
+                            + value.getTypeName() + ">");
                 }
             }
             for (Method twin : publicCalls(raw)) {
                 try {
                     service.getMethod(twin.getName(), twin.getParameterTypes());
                 } catch (NoSuchMethodException missing) {
-                    problems.add(raw.getName() + "." + twin.getName() + " has no value-answering call in " + service.getSimpleName());
+                    problems.add(raw.getName() + "." + twin.getName() + " has no value-answering call in "
+                            + service.getSimpleName());
                 }
             }
         }
@@ -71,7 +78,8 @@ class RawResponseViewsTest {
 
     private static List<Method> publicCalls(Class<?> type) {
         return Arrays.stream(type.getDeclaredMethods())
-                .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && !m.isSynthetic())
+                .filter(m ->
+                        Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && !m.isSynthetic())
                 .collect(Collectors.toList());
     }
 }

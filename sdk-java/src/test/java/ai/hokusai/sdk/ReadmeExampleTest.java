@@ -24,7 +24,9 @@ class ReadmeExampleTest {
 
         Matcher block = EXAMPLE_BLOCK.matcher(readme);
 
-        assertThat(block.find()).as("README.md has a ```java block between the sdk-example markers").isTrue();
+        assertThat(block.find())
+                .as("README.md has a ```java block between the sdk-example markers")
+                .isTrue();
         assertThat(block.group(1)).isEqualTo(example);
         assertThat(block.find()).as("only one sdk-example block").isFalse();
     }

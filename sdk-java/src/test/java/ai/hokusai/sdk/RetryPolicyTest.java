@@ -18,9 +18,16 @@ class RetryPolicyTest {
     void backoffDoublesFromHalfASecondAndIsCappedAtEightSeconds() {
         RetryPolicy atTheBound = new RetryPolicy(() -> 1.0);
 
-        assertThat(List.of(0, 1, 2, 3, 4, 5, 30)).extracting(retry -> atTheBound.delay(retry, Optional.empty()))
-                .containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
-                        Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(8), Duration.ofSeconds(8));
+        assertThat(List.of(0, 1, 2, 3, 4, 5, 30))
+                .extracting(retry -> atTheBound.delay(retry, Optional.empty()))
+                .containsExactly(
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(4),
+                        Duration.ofSeconds(8),
+                        Duration.ofSeconds(8),
+                        Duration.ofSeconds(8));
     }
 
     @Test
@@ -40,14 +47,16 @@ class RetryPolicyTest {
     @Test
     void onlyTooManyRequestsAndServiceUnavailableAreRetryableStatuses() {
         for (int status = 100; status < 600; status++) {
-            assertThat(RetryPolicy.isRetryableStatus(status)).as("status %d", status)
+            assertThat(RetryPolicy.isRetryableStatus(status))
+                    .as("status %d", status)
                     .isEqualTo(status == 429 || status == 503);
         }
     }
 
     @Test
     void readsRetryAfterAsSecondsOrAsAnHttpDate() {
-        String inTwoMinutes = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(2));
+        String inTwoMinutes = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(2));
 
         assertThat(RetryPolicy.retryAfter(headers("Retry-After", "12"))).contains(Duration.ofSeconds(12));
         assertThat(RetryPolicy.retryAfter(headers("Retry-After", inTwoMinutes)).orElseThrow())

@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.hokusai.sdk.TestData.RecordingSleeper;
 import ai.hokusai.sdk.exception.ApiConnectionException;
-import ai.hokusai.sdk.exception.ServerException;
 import ai.hokusai.sdk.exception.HokusaiException;
 import ai.hokusai.sdk.exception.RateLimitException;
+import ai.hokusai.sdk.exception.ServerException;
 import ai.hokusai.sdk.model.LeadScore;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +42,10 @@ class RetryRulesTest {
 
         assertThat(scored.getPrediction().getLeadScore()).isEqualTo(82);
         assertThat(stub.attempts()).isEqualTo(2);
-        assertThat(idempotencyKeys()).doesNotContainNull().hasSize(2).containsOnly(idempotencyKeys().get(0));
+        assertThat(idempotencyKeys())
+                .doesNotContainNull()
+                .hasSize(2)
+                .containsOnly(idempotencyKeys().get(0));
     }
 
     @Test
@@ -50,8 +53,10 @@ class RetryRulesTest {
         stub.disconnect();
 
         // A POST: the JDK's HttpClient silently resends a GET once on a dropped connection, which would blur the count.
-        assertThatThrownBy(() -> client.predictions().create("21", lead())).isInstanceOf(ApiConnectionException.class)
-                .extracting(e -> ((HokusaiException) e).getStatusCode()).isEqualTo(0);
+        assertThatThrownBy(() -> client.predictions().create("21", lead()))
+                .isInstanceOf(ApiConnectionException.class)
+                .extracting(e -> ((HokusaiException) e).getStatusCode())
+                .isEqualTo(0);
         assertThat(stub.attempts()).isEqualTo(1 + HokusaiClient.DEFAULT_MAX_RETRIES);
         assertThat(sleeper.waits).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500));
     }
@@ -81,7 +86,8 @@ class RetryRulesTest {
 
     @Test
     void retries429WithBackoffWhenRetryAfterIsBeyondAMinute() {
-        stub.problem(429, problem(429, "rate_limited", "req_1", null), "Retry-After", "3600").json(200, MODEL_21);
+        stub.problem(429, problem(429, "rate_limited", "req_1", null), "Retry-After", "3600")
+                .json(200, MODEL_21);
 
         client.models().get("21");
 
@@ -132,10 +138,13 @@ class RetryRulesTest {
 
         assertThatThrownBy(() -> client.outcomes().report(java.util.UUID.randomUUID(), 1.0, "conversion"))
                 .isExactlyInstanceOf(ServerException.class)
-                .extracting(e -> ((HokusaiException) e).getCode()).isEqualTo(code);
+                .extracting(e -> ((HokusaiException) e).getCode())
+                .isEqualTo(code);
         assertThat(stub.attempts()).isEqualTo(1 + HokusaiClient.DEFAULT_MAX_RETRIES);
         assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
-        assertThat(idempotencyKeys()).doesNotContainNull().containsOnly(idempotencyKeys().get(0));
+        assertThat(idempotencyKeys())
+                .doesNotContainNull()
+                .containsOnly(idempotencyKeys().get(0));
     }
 
     @ParameterizedTest
@@ -161,7 +170,8 @@ class RetryRulesTest {
     void perCallMaxRetriesOverridesTheClients() {
         stub.problem(503, problem(503, "model_unavailable", "req_1", null));
 
-        assertThatThrownBy(() -> client.models().get("21", RequestOptions.builder().maxRetries(0).build()))
+        assertThatThrownBy(() -> client.models()
+                        .get("21", RequestOptions.builder().maxRetries(0).build()))
                 .isInstanceOf(ServerException.class);
         assertThat(stub.attempts()).isEqualTo(1);
     }

@@ -136,8 +136,12 @@ final class StubServer implements AutoCloseable {
                 throw new IllegalStateException("no reply scripted");
             }
             reply = replies.get(Math.min(requests.size(), replies.size() - 1));
-            requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body));
+            requests.add(new Recorded(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders(),
+                    body));
         }
         try {
             reply.answer(exchange);

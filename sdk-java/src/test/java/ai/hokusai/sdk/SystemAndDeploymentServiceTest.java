@@ -40,9 +40,13 @@ class SystemAndDeploymentServiceTest {
 
     @Test
     void indexReadsTheServersLinksFromItsRoot() {
-        stub.json(200, "{\"name\":\"Hokusai Model API\",\"version\":\"1.0.0\",\"links\":{\"api\":\"/api/v1\","
-                + "\"docs\":\"/docs/\",\"openapi\":\"/openapi.yaml\",\"liveness\":\"/health/live\","
-                + "\"readiness\":\"/health/ready\"}}", "X-Request-Id", "req_root");
+        stub.json(
+                200,
+                "{\"name\":\"Hokusai Model API\",\"version\":\"1.0.0\",\"links\":{\"api\":\"/api/v1\","
+                        + "\"docs\":\"/docs/\",\"openapi\":\"/openapi.yaml\",\"liveness\":\"/health/live\","
+                        + "\"readiness\":\"/health/ready\"}}",
+                "X-Request-Id",
+                "req_root");
 
         RawResponse<ApiIndex> index = client.system().withRawResponse().index();
 
@@ -72,7 +76,8 @@ class SystemAndDeploymentServiceTest {
 
         assertThat(deployment.getStatus()).isEqualTo(Deployment.StatusEnum.ACTIVE);
         assertThat(listed).isEqualTo(1);
-        assertThat(stub.requests()).extracting(r -> r.path)
+        assertThat(stub.requests())
+                .extracting(r -> r.path)
                 .containsExactly("/api/v1/deployments/" + id, "/api/v1/models/21/deployments");
     }
 }

@@ -22,19 +22,20 @@ final class TestData {
     /** A publisher's account, as the spec's examples name it. */
     static final String ACCOUNT_ID = "5b8e2c1d-3f4a-4b6c-9d7e-1a2b3c4d5e6f";
 
-    static final String MODEL_21 = "{\"id\":21,\"visibility\":\"public\",\"owner_account_id\":\"" + OPERATOR_ACCOUNT_ID + "\","
-            + "\"slug\":\"lscor-v2\",\"name\":\"Sales Lead Scoring v2\",\"ticker\":\"LSCOR\","
-            + "\"description\":\"Lead scoring for SaaS sales leads.\",\"tags\":[\"Prediction\",\"Sales\",\"Scoring\"],"
-            + "\"task\":\"tabular-classification\",\"max_batch_size\":100,\"cache_ttl_seconds\":3600,"
-            + "\"input_schema\":{\"type\":\"object\"},\"active_deployment_id\":\"6f1c2a4e-8d3b-4b7a-9c2e-5a1d0e7f3b21\","
-            + "\"created_at\":\"2026-01-15T09:30:00Z\"}";
+    static final String MODEL_21 =
+            "{\"id\":21,\"visibility\":\"public\",\"owner_account_id\":\"" + OPERATOR_ACCOUNT_ID + "\","
+                    + "\"slug\":\"lscor-v2\",\"name\":\"Sales Lead Scoring v2\",\"ticker\":\"LSCOR\","
+                    + "\"description\":\"Lead scoring for SaaS sales leads.\",\"tags\":[\"Prediction\",\"Sales\",\"Scoring\"],"
+                    + "\"task\":\"tabular-classification\",\"max_batch_size\":100,\"cache_ttl_seconds\":3600,"
+                    + "\"input_schema\":{\"type\":\"object\"},\"active_deployment_id\":\"6f1c2a4e-8d3b-4b7a-9c2e-5a1d0e7f3b21\","
+                    + "\"created_at\":\"2026-01-15T09:30:00Z\"}";
 
-    private TestData() {
-    }
+    private TestData() {}
 
     static String predictResponse(String predictions) {
         return "{\"model_id\":21,\"deployment_id\":\"6f1c2a4e-8d3b-4b7a-9c2e-5a1d0e7f3b21\",\"model_version\":\"2.0.0\","
-                + "\"predictions\":" + predictions + ",\"metadata\":{\"api_version\":\"1.0.0\",\"runtime\":\"lscor-logistic\","
+                + "\"predictions\":" + predictions
+                + ",\"metadata\":{\"api_version\":\"1.0.0\",\"runtime\":\"lscor-logistic\","
                 + "\"batch_size\":1,\"latency_ms\":0.4,\"request_id\":\"req_1\"},\"timestamp\":\"2026-11-27T09:00:00Z\","
                 + "\"inference_log_id\":\"0b6a7c1e-2f4d-4e8a-9b3c-1d2e3f4a5b6c\"}";
     }
@@ -42,7 +43,8 @@ final class TestData {
     static String problem(int status, String code, String requestId, String errorsJson) {
         return "{\"type\":\"https://api.hokus.ai/docs/errors.html#" + code + "\",\"title\":\"T\",\"status\":" + status
                 + ",\"detail\":\"Detail of " + code + "\",\"instance\":\"/api/v1/models/21/predict\",\"code\":\"" + code
-                + "\",\"request_id\":\"" + requestId + "\"" + (errorsJson == null ? "" : ",\"errors\":" + errorsJson) + "}";
+                + "\",\"request_id\":\"" + requestId + "\"" + (errorsJson == null ? "" : ",\"errors\":" + errorsJson)
+                + "}";
     }
 
     /** The spec's example lead ({@link ExampleInputs#lead()}), typed. */
@@ -66,6 +68,10 @@ final class TestData {
     }
 
     static HokusaiClient.Builder clientFor(StubServer stub, RecordingSleeper sleeper) {
-        return HokusaiClient.builder().apiKey("hk_test_unit").baseUrl(stub.url()).sleeper(sleeper).jitter(() -> 0.5);
+        return HokusaiClient.builder()
+                .apiKey("hk_test_unit")
+                .baseUrl(stub.url())
+                .sleeper(sleeper)
+                .jitter(() -> 0.5);
     }
 }

@@ -108,7 +108,8 @@ final class StartupChecks {
 
     private void checkDataDirectory() throws StartupFailure {
         Path dir = Path.of(setting("hokusai.data-dir", "HOKUSAI_DATA_DIR")
-                .orElse(System.getProperty("user.home") + "/.hokusai").replaceFirst("^~", System.getProperty("user.home")))
+                        .orElse(System.getProperty("user.home") + "/.hokusai")
+                        .replaceFirst("^~", System.getProperty("user.home")))
                 .toAbsolutePath();
         String fix = "Fix its permissions, or set HOKUSAI_DATA_DIR (or --hokusai.data-dir=) to a writable directory.";
         try {
@@ -131,7 +132,8 @@ final class StartupChecks {
         } catch (OverlappingFileLockException e) {
             throw inUse(dir);
         } catch (IOException e) {
-            throw new StartupFailure("The data directory " + dir + " is not writable (" + e.getMessage() + ").\n" + fix);
+            throw new StartupFailure(
+                    "The data directory " + dir + " is not writable (" + e.getMessage() + ").\n" + fix);
         }
     }
 

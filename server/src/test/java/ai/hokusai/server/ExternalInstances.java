@@ -1,9 +1,8 @@
 package ai.hokusai.server;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -12,8 +11,7 @@ public final class ExternalInstances {
 
     public static final String SECRET = "shared-secret-of-every-instance";
 
-    private ExternalInstances() {
-    }
+    private ExternalInstances() {}
 
     public static ConfigurableApplicationContext start(String jdbcUrl, String... extra) {
         return start(0, jdbcUrl, extra);
@@ -21,9 +19,11 @@ public final class ExternalInstances {
 
     /** An instance listening on {@code port} (0: any free one). */
     public static ConfigurableApplicationContext start(int port, String jdbcUrl, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--server.port=" + port,
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + port,
                 "--hokusai.data-dir=" + ServerIntegrationTest.newDataDir(),
-                "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=postgres",
                 "--hokusai.key-hash-secret=" + SECRET,
                 "--hokusai.bootstrap-api-key=" + ServerIntegrationTest.ADMIN_KEY));
         args.addAll(List.of(extra));
@@ -34,8 +34,9 @@ public final class ExternalInstances {
     }
 
     /** Two instances on one fresh embedded PostgreSQL, as two servers of one deployment. */
-    public record TwoInstances(EmbeddedPostgres database, ConfigurableApplicationContext first,
-            ConfigurableApplicationContext second) implements AutoCloseable {
+    public record TwoInstances(
+            EmbeddedPostgres database, ConfigurableApplicationContext first, ConfigurableApplicationContext second)
+            implements AutoCloseable {
 
         public static TwoInstances start(String... extra) throws Exception {
             EmbeddedPostgres database = EmbeddedPostgres.builder().start();

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -23,8 +22,7 @@ public final class MovableClock extends Clock {
     private Duration offset = Duration.ZERO;
     private Instant heldAt;
 
-    public MovableClock() {
-    }
+    public MovableClock() {}
 
     @Override
     public synchronized Instant instant() {

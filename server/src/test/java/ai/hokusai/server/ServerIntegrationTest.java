@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -26,6 +25,7 @@ public abstract class ServerIntegrationTest {
      * directories the tests deploy {@code file://} artifacts from.
      */
     public static final Path ARTIFACT_ROOT = Path.of("").toAbsolutePath();
+
     private static final Path DATA_DIR = newDataDir();
 
     @LocalServerPort

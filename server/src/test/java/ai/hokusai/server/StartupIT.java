@@ -2,6 +2,7 @@ package ai.hokusai.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.hokusai.testsupport.ServerLauncher;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,8 +18,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import ai.hokusai.testsupport.ServerLauncher;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,8 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class StartupIT {
 
-    private static final Path JAR = Path.of(System.getProperty(ServerLauncher.JAR_PROPERTY,
-            "target/hokusai-server.jar"));
+    private static final Path JAR =
+            Path.of(System.getProperty(ServerLauncher.JAR_PROPERTY, "target/hokusai-server.jar"));
 
     record Run(int exit, String output) {
         List<String> lines() {
@@ -38,11 +37,12 @@ class StartupIT {
     }
 
     private static Run run(Path dataDir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path output = Files.createTempFile("hokusai-startup", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(ServerLauncher.OFFLINE_ENVIRONMENT);
         builder.environment().put("HOKUSAI_DATA_DIR", dataDir.toString());
         Process process = builder.start();
@@ -63,8 +63,16 @@ class StartupIT {
     void helpPrintsTheSettingsAndExitsZero() throws Exception {
         Run run = run(newDir(), "--help");
         assertThat(run.exit()).isZero();
-        assertThat(run.output()).contains("HOKUSAI_DATA_DIR", "HOKUSAI_DB_URL", "HOKUSAI_KEY_HASH_SECRET",
-                "HOKUSAI_BOOTSTRAP_API_KEY", "PORT", "8080", "HF_TOKEN", "--hokusai.max-request-bytes")
+        assertThat(run.output())
+                .contains(
+                        "HOKUSAI_DATA_DIR",
+                        "HOKUSAI_DB_URL",
+                        "HOKUSAI_KEY_HASH_SECRET",
+                        "HOKUSAI_BOOTSTRAP_API_KEY",
+                        "PORT",
+                        "8080",
+                        "HF_TOKEN",
+                        "--hokusai.max-request-bytes")
                 .doesNotContain("Tomcat", "PostgreSQL started", "Started HokusaiServerApplication");
     }
 
@@ -84,8 +92,9 @@ class StartupIT {
     void aDataDirectoryInUseByAnotherServerIsReportedInTwoLines() throws Exception {
         Path dataDir = newDir();
         // What a running server holds for its whole life.
-        try (FileChannel channel = FileChannel.open(dataDir.resolve("hokusai.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+        try (FileChannel channel = FileChannel.open(
+                        dataDir.resolve("hokusai.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock held = channel.lock()) {
             Run run = run(dataDir, "--server.port=0");
             assertThat(run.exit()).isNotZero();
             assertThat(run.lines()).hasSizeLessThanOrEqualTo(2);
@@ -105,16 +114,21 @@ class StartupIT {
 
     @Test
     void aSigtermFlushesKeyUsageBeforeTheEmbeddedDatabaseStops() throws Exception {
-        ServerLauncher server = ServerLauncher.builder().arg("--hokusai.api-keys.last-used-flush-interval=1h")
+        ServerLauncher server = ServerLauncher.builder()
+                .arg("--hokusai.api-keys.last-used-flush-interval=1h")
                 .start();
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(server.baseUrl() + "/api/v1/models/21")).header("Authorization", "Bearer "
-                + server.adminKey()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/models/21"))
+                                .header("Authorization", "Bearer " + server.adminKey())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(200);
         Path log = server.log();
         server.close();
         String output = Files.readString(log);
-        assertThat(output).contains("Started HokusaiServerApplication")
+        assertThat(output)
+                .contains("Started HokusaiServerApplication")
                 .doesNotContain("Could not record when", "terminating connection due to administrator");
     }
 }

@@ -2,6 +2,7 @@ package ai.hokusai.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,8 +18,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,8 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class StartupLeavesNoTraceIT {
 
-    private static final List<String> TABLES = List.of("inference_logs", "api_keys", "rate_limit_buckets",
-            "audit_events");
+    private static final List<String> TABLES =
+            List.of("inference_logs", "api_keys", "rate_limit_buckets", "audit_events");
 
     @Test
     void theBootstrapKeyWorksFromTheFirstAnswerAndAStartAndStopLeaveKeysAndUsageAsTheyWere() throws Exception {
@@ -43,28 +42,37 @@ class StartupLeavesNoTraceIT {
             CompletableFuture<Integer> firstAnswer = CompletableFuture.supplyAsync(() -> firstStatus(port));
             ConfigurableApplicationContext first = ExternalInstances.start(port, url);
             try {
-                assertThat(firstAnswer.get()).as("the first answer to the bootstrap key").isEqualTo(200);
+                assertThat(firstAnswer.get())
+                        .as("the first answer to the bootstrap key")
+                        .isEqualTo(200);
                 assertThat(sql.queryForObject("SELECT count(*) FROM inference_logs", Long.class))
-                        .as("usage records after a start").isZero();
+                        .as("usage records after a start")
+                        .isZero();
             } finally {
                 first.close();
             }
 
             Map<String, List<Map<String, Object>>> before = snapshot(sql);
             ExternalInstances.start(url).close();
-            assertThat(snapshot(sql)).as("keys, usage, buckets and audit events after a start and a stop")
+            assertThat(snapshot(sql))
+                    .as("keys, usage, buckets and audit events after a start and a stop")
                     .isEqualTo(before);
         }
     }
 
     private static Map<String, List<Map<String, Object>>> snapshot(JdbcTemplate sql) {
-        return TABLES.stream().collect(Collectors.toMap(t -> t,
-                t -> sql.queryForList("SELECT * FROM " + t + " ORDER BY 1").stream().map(row -> {
-                    // Binary and array columns (hashes, bucket states, scopes) compared by content, not identity.
-                    Map<String, Object> comparable = new TreeMap<>();
-                    row.forEach((column, value) -> comparable.put(column, comparable(value)));
-                    return comparable;
-                }).toList()));
+        return TABLES.stream()
+                .collect(Collectors.toMap(
+                        t -> t,
+                        t -> sql.queryForList("SELECT * FROM " + t + " ORDER BY 1").stream()
+                                .map(row -> {
+                                    // Binary and array columns (hashes, bucket states, scopes) compared by content, not
+                                    // identity.
+                                    Map<String, Object> comparable = new TreeMap<>();
+                                    row.forEach((column, value) -> comparable.put(column, comparable(value)));
+                                    return comparable;
+                                })
+                                .toList()));
     }
 
     private static Object comparable(Object value) {
@@ -89,14 +97,18 @@ class StartupLeavesNoTraceIT {
 
     /** The status of the first answer the port gives to a keyed call, retrying while it refuses connections. */
     private static int firstStatus(int port) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/account"))
-                .header("Authorization", "Bearer " + ServerIntegrationTest.ADMIN_KEY).timeout(Duration.ofSeconds(30))
-                .GET().build();
+                .header("Authorization", "Bearer " + ServerIntegrationTest.ADMIN_KEY)
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                return client.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
             } catch (IOException notListeningYet) {
                 try {
                     Thread.sleep(20);

@@ -2,6 +2,7 @@ package ai.hokusai.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.hokusai.server.config.ApiSpecDocument;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-
-import ai.hokusai.server.config.ApiSpecDocument;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +21,7 @@ public final class Tenants {
 
     /** The platform operator's account, fixed by migration V5. */
     public static final UUID OPERATOR_ACCOUNT = UUID.fromString("0f6b1c3e-9a2d-4e7f-8b5c-000000000001");
+
     public static final String PLATFORM_ADMIN = "platform:admin";
     /** Every scope a key of an account other than the operator's can hold. */
     public static final List<String> ACCOUNT_SCOPES = List.of("predict", "models:read", "models:write", "admin");
@@ -33,8 +33,7 @@ public final class Tenants {
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
 
     /** An account as created. */
-    public record Account(UUID id, String slug) {
-    }
+    public record Account(UUID id, String slug) {}
 
     /** A registered model: its public number and its slug. */
     public record Model(int id, String slug) {
@@ -45,8 +44,7 @@ public final class Tenants {
         }
     }
 
-    private Tenants() {
-    }
+    private Tenants() {}
 
     /** {@code base} followed by a random suffix: a slug no other test of the run takes. */
     public static String unique(String base) {
@@ -73,8 +71,8 @@ public final class Tenants {
     public static Map<String, Object> schema(String component) {
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        schema.putAll(JSON.readValue(JSON.writeValueAsString(SPEC.resolve("#/components/schemas/" + component)),
-                LinkedHashMap.class));
+        schema.putAll(JSON.readValue(
+                JSON.writeValueAsString(SPEC.resolve("#/components/schemas/" + component)), LinkedHashMap.class));
         return schema;
     }
 
@@ -88,7 +86,9 @@ public final class Tenants {
         }
         TestHttp.Response created = operator.postJson("/api/v1/accounts", json(body));
         assertThat(created.status()).as("POST /api/v1/accounts -> %s", created).isEqualTo(201);
-        return new Account(UUID.fromString(created.json().get("id").asString()), created.json().get("slug").asString());
+        return new Account(
+                UUID.fromString(created.json().get("id").asString()),
+                created.json().get("slug").asString());
     }
 
     /**
@@ -108,7 +108,8 @@ public final class Tenants {
         if (accountId != null) {
             assertThat(created.json().get("account_id").asString()).isEqualTo(accountId.toString());
         }
-        return new TestKeys.Key(UUID.fromString(created.json().get("id").asString()),
+        return new TestKeys.Key(
+                UUID.fromString(created.json().get("id").asString()),
                 created.json().get("key").asString());
     }
 
@@ -132,10 +133,11 @@ public final class Tenants {
 
     /** Registers a lead scorer as the publisher behind {@code publisher}'s key. */
     public static Model createModel(TestHttp publisher, String slugBase, String visibility) {
-        TestHttp.Response created = publisher.postJson("/api/v1/models",
-                json(leadScorerBody(unique(slugBase), visibility)));
+        TestHttp.Response created =
+                publisher.postJson("/api/v1/models", json(leadScorerBody(unique(slugBase), visibility)));
         assertThat(created.status()).as("POST /api/v1/models -> %s", created).isEqualTo(201);
-        return new Model(created.json().get("id").asInt(), created.json().get("slug").asString());
+        return new Model(
+                created.json().get("id").asInt(), created.json().get("slug").asString());
     }
 
     /** The spec's {@code DeploymentCreateFromHub} example, made a deployment of the lscor artifact at {@code uri}. */
@@ -148,10 +150,10 @@ public final class Tenants {
         return body;
     }
 
-    public static TestHttp.Response deploy(TestHttp publisher, String modelRef, String version, String artifactUri,
-            boolean activate) {
-        return publisher.postJson("/api/v1/models/" + modelRef + "/deployments",
-                json(deploymentBody(version, artifactUri, activate)));
+    public static TestHttp.Response deploy(
+            TestHttp publisher, String modelRef, String version, String artifactUri, boolean activate) {
+        return publisher.postJson(
+                "/api/v1/models/" + modelRef + "/deployments", json(deploymentBody(version, artifactUri, activate)));
     }
 
     /** Deploys the artifact, waits until it is loaded and activates it: the model then serves. */
@@ -159,11 +161,15 @@ public final class Tenants {
         TestHttp.Response accepted = deploy(publisher, model.ref(), version, artifactUri, false);
         assertThat(accepted.status()).as("deploy %s -> %s", model, accepted).isEqualTo(202);
         String id = accepted.json().get("id").asString();
-        JsonNode loaded = awaitDeployment(publisher, id, d -> !"pending".equals(d.get("load_status").asString())
-                && !"loading".equals(d.get("load_status").asString()));
-        assertThat(loaded.get("load_status").asString()).as("deployment %s: %s", id, loaded).isEqualTo("ready");
-        TestHttp.Response activated = publisher.send("POST", "/api/v1/deployments/" + id + "/activate", Map.of(),
-                null);
+        JsonNode loaded = awaitDeployment(
+                publisher,
+                id,
+                d -> !"pending".equals(d.get("load_status").asString())
+                        && !"loading".equals(d.get("load_status").asString()));
+        assertThat(loaded.get("load_status").asString())
+                .as("deployment %s: %s", id, loaded)
+                .isEqualTo("ready");
+        TestHttp.Response activated = publisher.send("POST", "/api/v1/deployments/" + id + "/activate", Map.of(), null);
         assertThat(activated.status()).as("activate %s -> %s", id, activated).isEqualTo(200);
         return id;
     }
@@ -172,7 +178,9 @@ public final class Tenants {
         long deadline = System.nanoTime() + LOAD_TIMEOUT.toNanos();
         while (true) {
             TestHttp.Response response = reader.get("/api/v1/deployments/" + deploymentId);
-            assertThat(response.status()).as("GET deployment %s -> %s", deploymentId, response).isEqualTo(200);
+            assertThat(response.status())
+                    .as("GET deployment %s -> %s", deploymentId, response)
+                    .isEqualTo(200);
             JsonNode deployment = response.json();
             if (done.test(deployment) || System.nanoTime() > deadline) {
                 return deployment;

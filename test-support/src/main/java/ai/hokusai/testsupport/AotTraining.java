@@ -33,8 +33,7 @@ public final class AotTraining {
 
     private static final int CALLERS = 8;
 
-    private AotTraining() {
-    }
+    private AotTraining() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
@@ -49,7 +48,8 @@ public final class AotTraining {
 
         extract(jar, destination);
         Files.deleteIfExists(cache);
-        ServerLauncher.Builder builder = ServerLauncher.builder().jar(extracted)
+        ServerLauncher.Builder builder = ServerLauncher.builder()
+                .jar(extracted)
                 .jvmArg("-XX:AOTCacheOutput=" + cache)
                 .log(destination.getParent().resolve("aot-training.log"))
                 .stopTimeout(Duration.ofMinutes(5));
@@ -68,14 +68,23 @@ public final class AotTraining {
             throw new IllegalStateException("The training run wrote no AOT cache at " + cache + "; see "
                     + destination.getParent().resolve("aot-training.log"));
         }
-        System.out.printf("AOT cache %s: %d MiB, trained on %d answered calls%n", cache, Files.size(cache) >> 20,
-                answered);
+        System.out.printf(
+                "AOT cache %s: %d MiB, trained on %d answered calls%n", cache, Files.size(cache) >> 20, answered);
     }
 
     private static void extract(Path jar, Path destination) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process extract = new ProcessBuilder(java, "-Djarmode=tools", "-jar", jar.toString(), "extract",
-                "--destination", destination.toString(), "--force").inheritIO().start();
+        Process extract = new ProcessBuilder(
+                        java,
+                        "-Djarmode=tools",
+                        "-jar",
+                        jar.toString(),
+                        "extract",
+                        "--destination",
+                        destination.toString(),
+                        "--force")
+                .inheritIO()
+                .start();
         if (extract.waitFor() != 0) {
             throw new IllegalStateException("Extracting " + jar + " failed with " + extract.exitValue());
         }
@@ -129,21 +138,27 @@ public final class AotTraining {
 
     /** A key of the throwaway server's, with an hourly limit that the burst cannot reach. */
     private static String highLimitKey(HttpClient http, ServerLauncher server) throws Exception {
-        HttpResponse<String> created = http.send(post(server.baseUrl() + "/api/v1/api-keys", server.adminKey(),
-                "{\"name\":\"aot-training\",\"scopes\":[\"predict\",\"models:read\"],"
-                        + "\"rate_limit_per_minute\":100000,\"rate_limit_per_hour\":100000000}"),
+        HttpResponse<String> created = http.send(
+                post(
+                        server.baseUrl() + "/api/v1/api-keys",
+                        server.adminKey(),
+                        "{\"name\":\"aot-training\",\"scopes\":[\"predict\",\"models:read\"],"
+                                + "\"rate_limit_per_minute\":100000,\"rate_limit_per_hour\":100000000}"),
                 HttpResponse.BodyHandlers.ofString());
         Matcher secret = Pattern.compile("\"key\"\\s*:\\s*\"([^\"]+)\"").matcher(created.body());
         if (created.statusCode() != 201 || !secret.find()) {
-            throw new IllegalStateException("Could not issue the training key: " + created.statusCode() + " "
-                    + created.body());
+            throw new IllegalStateException(
+                    "Could not issue the training key: " + created.statusCode() + " " + created.body());
         }
         return secret.group(1);
     }
 
     private static HttpRequest post(String url, String key, String json) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
     }
 
     private static HttpRequest get(String url, String key) {

@@ -5,8 +5,7 @@ import java.util.List;
 /** How close an embedding the server answered is to the reference implementation's. */
 public final class Cosine {
 
-    private Cosine() {
-    }
+    private Cosine() {}
 
     /** The cosine similarity of {@code a} (as answered in JSON) and {@code b} (as the reference computed it). */
     public static double similarity(List<Double> a, float[] b) {

@@ -25,8 +25,7 @@ public final class ExampleInputs {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Map<String, Object> examples;
 
-    private ExampleInputs() {
-    }
+    private ExampleInputs() {}
 
     /** The lead of the spec's {@code PredictRequestOne} example: one input of model 21. */
     public static Map<String, Object> lead() {

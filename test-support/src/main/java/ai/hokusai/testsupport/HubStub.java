@@ -35,6 +35,7 @@ public final class HubStub implements AutoCloseable {
     private final Map<String, String> commits = new ConcurrentHashMap<>();
     /** Every commit ever served, so files stay reachable at the commit a listing named after the branch moves. */
     private final Map<String, Path> snapshots = new ConcurrentHashMap<>();
+
     private final Map<String, List<String>> extraListedFiles = new ConcurrentHashMap<>();
     private final Map<String, String> damaged = new ConcurrentHashMap<>();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -88,7 +89,8 @@ public final class HubStub implements AutoCloseable {
     }
 
     private boolean knownRevision(String repoId, String revision) {
-        return revision.equals("main") || tags.contains(repoId + "@" + revision)
+        return revision.equals("main")
+                || tags.contains(repoId + "@" + revision)
                 || snapshots.containsKey(repoId + "@" + revision);
     }
 
@@ -135,7 +137,9 @@ public final class HubStub implements AutoCloseable {
                 return;
             }
         }
-        send(exchange, authorization == null || !authorization.equals("Bearer " + TOKEN) ? 401 : 404,
+        send(
+                exchange,
+                authorization == null || !authorization.equals("Bearer " + TOKEN) ? 401 : 404,
                 "{\"error\":\"Repository not found\"}");
     }
 
@@ -151,7 +155,8 @@ public final class HubStub implements AutoCloseable {
         for (String name : extraListedFiles.get(repoId)) {
             siblings.add("{\"rfilename\":\"" + name + "\",\"size\":1,\"blobId\":\"" + "0".repeat(40) + "\"}");
         }
-        return "{\"id\":\"" + repoId + "\",\"sha\":\"" + commits.get(repoId) + "\",\"siblings\":[" + String.join(",", siblings) + "]}";
+        return "{\"id\":\"" + repoId + "\",\"sha\":\"" + commits.get(repoId) + "\",\"siblings\":["
+                + String.join(",", siblings) + "]}";
     }
 
     private static String sibling(String name, Path file) throws IOException {

@@ -45,8 +45,8 @@ public final class ServerLauncher implements AutoCloseable {
     private final String adminKey;
     private final Duration stopTimeout;
 
-    private ServerLauncher(Process process, Path dataDir, Path log, String baseUrl, String adminKey,
-            Duration stopTimeout) {
+    private ServerLauncher(
+            Process process, Path dataDir, Path log, String baseUrl, String adminKey, Duration stopTimeout) {
         this.process = process;
         this.dataDir = dataDir;
         this.log = log;
@@ -125,9 +125,11 @@ public final class ServerLauncher implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -143,13 +145,14 @@ public final class ServerLauncher implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("The server was not ready within " + timeout + "; the end of " + log + ":\n"
-                + logTail());
+        throw new IllegalStateException(
+                "The server was not ready within " + timeout + "; the end of " + log + ":\n" + logTail());
     }
 
     private static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // a leftover temporary directory is not worth failing a test for
         }
@@ -173,8 +176,7 @@ public final class ServerLauncher implements AutoCloseable {
         private final List<String> args = new ArrayList<>();
         private final Map<String, String> env = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The executable jar; by default the one the system property {@value ServerLauncher#JAR_PROPERTY} names. */
         public Builder jar(Path jar) {
@@ -226,9 +228,10 @@ public final class ServerLauncher implements AutoCloseable {
         /** Starts the server and waits for {@code /health/ready}; on failure the server is stopped again. */
         public ServerLauncher start() throws IOException, InterruptedException {
             if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException("The server jar " + jar.toAbsolutePath().normalize() + " is missing: "
-                        + "these tests run it as a child process. Build it first (./mvnw -pl server -am package "
-                        + "-DskipTests), or run the build from the root so the server module comes first.");
+                throw new IllegalStateException(
+                        "The server jar " + jar.toAbsolutePath().normalize() + " is missing: "
+                                + "these tests run it as a child process. Build it first (./mvnw -pl server -am package "
+                                + "-DskipTests), or run the build from the root so the server module comes first.");
             }
             int port = this.port > 0 ? this.port : freePort();
             Path dataDir = Files.createTempDirectory("hokusai-test-server");
@@ -236,21 +239,21 @@ public final class ServerLauncher implements AutoCloseable {
             Files.createDirectories(output.toAbsolutePath().getParent());
             String adminKey = "hk_test_" + UUID.randomUUID().toString().replace("-", "");
 
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = new ArrayList<>(List.of(java));
             command.addAll(jvmArgs);
             command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
             command.addAll(args);
-            ProcessBuilder process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
+            ProcessBuilder process =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
             process.environment().putAll(OFFLINE_ENVIRONMENT);
             process.environment().put("HOKUSAI_DATA_DIR", dataDir.toString());
             process.environment().put("HOKUSAI_BOOTSTRAP_API_KEY", adminKey);
             process.environment().putAll(env);
 
-            ServerLauncher server = new ServerLauncher(process.start(), dataDir, output, "http://127.0.0.1:" + port,
-                    adminKey, stopTimeout);
+            ServerLauncher server = new ServerLauncher(
+                    process.start(), dataDir, output, "http://127.0.0.1:" + port, adminKey, stopTimeout);
             try {
                 server.awaitReady(readyTimeout);
             } catch (RuntimeException | InterruptedException e) {

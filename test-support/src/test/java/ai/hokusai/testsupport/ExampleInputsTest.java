@@ -28,8 +28,8 @@ class ExampleInputsTest {
             spec = new Yaml().load(in);
         }
         Map<String, Object> components = (Map<String, Object>) spec.get("components");
-        Map<String, Object> schema = (Map<String, Object>) ((Map<String, Object>) components.get("schemas"))
-                .get("LeadScoringInput");
+        Map<String, Object> schema =
+                (Map<String, Object>) ((Map<String, Object>) components.get("schemas")).get("LeadScoringInput");
         List<String> required = (List<String>) schema.get("required");
 
         assertThat(ExampleInputs.lead().keySet()).containsExactlyInAnyOrderElementsOf(required);
@@ -41,7 +41,9 @@ class ExampleInputsTest {
 
         assertThat(leads).hasSize(2);
         assertThat(leads.get(0)).isEqualTo(ExampleInputs.lead());
-        assertThat(leads.get(1)).isNotEqualTo(ExampleInputs.lead()).containsOnlyKeys(ExampleInputs.lead().keySet());
+        assertThat(leads.get(1))
+                .isNotEqualTo(ExampleInputs.lead())
+                .containsOnlyKeys(ExampleInputs.lead().keySet());
     }
 
     @Test
@@ -62,6 +64,8 @@ class ExampleInputsTest {
         assertThat(json.readValue(ExampleInputs.predictRequestJson(), Map.class))
                 .isEqualTo(ExampleInputs.predictRequest());
         assertThat(ExampleInputs.leadJson()).startsWith("{\"company_size\":1000,\"industry\":\"Technology\"");
-        assertThat(ExampleInputs.predictRequestJson()).startsWith("{\"inputs\":{").endsWith(",\"options\":{}}");
+        assertThat(ExampleInputs.predictRequestJson())
+                .startsWith("{\"inputs\":{")
+                .endsWith(",\"options\":{}}");
     }
 }

@@ -11,15 +11,10 @@ import static ai.hokusai.contract.consumer.Contract.problem;
 import static ai.hokusai.contract.consumer.Contract.scopes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.UUID;
-import java.util.function.UnaryOperator;
-
 import ai.hokusai.contract.consumer.Contract.States;
 import ai.hokusai.sdk.AccountCreateParams;
 import ai.hokusai.sdk.ModelListParams;
 import au.com.dius.pact.consumer.MockServer;
-import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslResponse;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
@@ -28,6 +23,9 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -50,69 +48,221 @@ class AccessRefusalsPactTest {
      * One operation as a client sends it: the scope it needs, a scope that is not enough, the request, and the
      * same call made through the SDK.
      */
-    record Operation(String operationId, String scope, String lacking, UnaryOperator<PactDslRequestWithPath> request,
-            String method, String path, Clients.Call call) {
-    }
+    record Operation(
+            String operationId,
+            String scope,
+            String lacking,
+            UnaryOperator<PactDslRequestWithPath> request,
+            String method,
+            String path,
+            Clients.Call call) {}
 
     static final List<Operation> OPERATIONS = List.of(
-            new Operation("listModels", READ, PREDICT, r -> r, "GET", "/api/v1/models",
+            new Operation(
+                    "listModels",
+                    READ,
+                    PREDICT,
+                    r -> r,
+                    "GET",
+                    "/api/v1/models",
                     c -> c.sdk.models().list(ModelListParams.builder().build())),
-            new Operation("getModel", READ, PREDICT, r -> r, "GET", "/api/v1/models/21", c -> c.sdk.models().get("21")),
-            new Operation("getModelInfo", READ, PREDICT, r -> r, "GET", "/api/v1/models/21/info",
+            new Operation(
+                    "getModel",
+                    READ,
+                    PREDICT,
+                    r -> r,
+                    "GET",
+                    "/api/v1/models/21",
+                    c -> c.sdk.models().get("21")),
+            new Operation(
+                    "getModelInfo",
+                    READ,
+                    PREDICT,
+                    r -> r,
+                    "GET",
+                    "/api/v1/models/21/info",
                     c -> c.sdk.models().info("21")),
-            new Operation("getModelHealth", READ, PREDICT, r -> r.query("warmup=false"), "GET",
-                    "/api/v1/models/21/health", c -> c.sdk.models().health("21")),
-            new Operation("predict", PREDICT, READ, r -> jsonBody(r, Bodies.oneLeadRequest())
-                    .matchHeader("Idempotency-Key", "[\\x21-\\x7E]{1,255}", "5b0f6c1e-0c3a-4a51-9d1e-6f7a8b9c0d1e"),
-                    "POST", "/api/v1/models/21/predict", c -> c.sdk.predictions().create("21", Contract.lead())),
-            new Operation("listModelDeployments", READ, PREDICT, r -> r, "GET", "/api/v1/models/21/deployments",
+            new Operation(
+                    "getModelHealth",
+                    READ,
+                    PREDICT,
+                    r -> r.query("warmup=false"),
+                    "GET",
+                    "/api/v1/models/21/health",
+                    c -> c.sdk.models().health("21")),
+            new Operation(
+                    "predict",
+                    PREDICT,
+                    READ,
+                    r -> jsonBody(r, Bodies.oneLeadRequest())
+                            .matchHeader(
+                                    "Idempotency-Key", "[\\x21-\\x7E]{1,255}", "5b0f6c1e-0c3a-4a51-9d1e-6f7a8b9c0d1e"),
+                    "POST",
+                    "/api/v1/models/21/predict",
+                    c -> c.sdk.predictions().create("21", Contract.lead())),
+            new Operation(
+                    "listModelDeployments",
+                    READ,
+                    PREDICT,
+                    r -> r,
+                    "GET",
+                    "/api/v1/models/21/deployments",
                     c -> c.sdk.deployments().list("21")),
-            new Operation("getDeployment", READ, PREDICT, r -> r, "GET", "/api/v1/deployments/" + DEPLOYMENT_21,
+            new Operation(
+                    "getDeployment",
+                    READ,
+                    PREDICT,
+                    r -> r,
+                    "GET",
+                    "/api/v1/deployments/" + DEPLOYMENT_21,
                     c -> c.sdk.deployments().get(UUID.fromString(DEPLOYMENT_21))),
-            new Operation("createModel", WRITE, READ, r -> jsonBody(r, RegistryWritesPactTest.newModelBody(
-                    RegistryWritesPactTest.NEW_SLUG, Bodies.textInputSchema())), "POST", "/api/v1/models",
-                    c -> c.sdk.models().create(RegistryWritesPactTest.newModel(RegistryWritesPactTest.NEW_SLUG,
-                            RegistryWritesPactTest.textSchema()))),
-            new Operation("updateModel", WRITE, READ, r -> jsonBody(r, RegistryWritesPactTest.sameSettingsBody()),
-                    "PATCH", "/api/v1/models/21",
+            new Operation(
+                    "createModel",
+                    WRITE,
+                    READ,
+                    r -> jsonBody(
+                            r,
+                            RegistryWritesPactTest.newModelBody(
+                                    RegistryWritesPactTest.NEW_SLUG, Bodies.textInputSchema())),
+                    "POST",
+                    "/api/v1/models",
+                    c -> c.sdk.models()
+                            .create(RegistryWritesPactTest.newModel(
+                                    RegistryWritesPactTest.NEW_SLUG, RegistryWritesPactTest.textSchema()))),
+            new Operation(
+                    "updateModel",
+                    WRITE,
+                    READ,
+                    r -> jsonBody(r, RegistryWritesPactTest.sameSettingsBody()),
+                    "PATCH",
+                    "/api/v1/models/21",
                     c -> c.sdk.models().update("21", RegistryWritesPactTest.sameSettings())),
-            new Operation("createDeployment", WRITE, READ, r -> jsonBody(r, RegistryWritesPactTest.newDeploymentBody(
-                    "2.1.9-contract", "lscor-logistic")), "POST", "/api/v1/models/21/deployments",
-                    c -> c.sdk.deployments().create("21", RegistryWritesPactTest.newDeployment("2.1.9-contract",
-                            "lscor-logistic"))),
-            new Operation("activateDeployment", WRITE, READ, r -> r, "POST",
+            new Operation(
+                    "createDeployment",
+                    WRITE,
+                    READ,
+                    r -> jsonBody(r, RegistryWritesPactTest.newDeploymentBody("2.1.9-contract", "lscor-logistic")),
+                    "POST",
+                    "/api/v1/models/21/deployments",
+                    c -> c.sdk.deployments()
+                            .create("21", RegistryWritesPactTest.newDeployment("2.1.9-contract", "lscor-logistic"))),
+            new Operation(
+                    "activateDeployment",
+                    WRITE,
+                    READ,
+                    r -> r,
+                    "POST",
                     "/api/v1/deployments/" + DEPLOYMENT_21 + "/activate",
                     c -> c.sdk.deployments().activate(UUID.fromString(DEPLOYMENT_21))),
-            new Operation("retireDeployment", WRITE, READ, r -> r, "DELETE",
+            new Operation(
+                    "retireDeployment",
+                    WRITE,
+                    READ,
+                    r -> r,
+                    "DELETE",
                     "/api/v1/deployments/" + Contract.UNKNOWN_DEPLOYMENT,
                     c -> c.sdk.deployments().retire(UUID.fromString(Contract.UNKNOWN_DEPLOYMENT))),
-            new Operation("createApiKey", ADMIN, PREDICT, r -> jsonBody(r, Bodies.keyRequest()), "POST", "/api/v1/api-keys",
+            new Operation(
+                    "createApiKey",
+                    ADMIN,
+                    PREDICT,
+                    r -> jsonBody(r, Bodies.keyRequest()),
+                    "POST",
+                    "/api/v1/api-keys",
                     c -> c.sdk.apiKeys().create(ApiKeysPactTest.keyParams().build())),
-            new Operation("listApiKeys", ADMIN, PREDICT, r -> r, "GET", "/api/v1/api-keys",
+            new Operation(
+                    "listApiKeys",
+                    ADMIN,
+                    PREDICT,
+                    r -> r,
+                    "GET",
+                    "/api/v1/api-keys",
                     c -> c.sdk.apiKeys().list()),
-            new Operation("revokeApiKey", ADMIN, PREDICT, r -> r, "DELETE", "/api/v1/api-keys/" + Contract.UNKNOWN_KEY_ID,
+            new Operation(
+                    "revokeApiKey",
+                    ADMIN,
+                    PREDICT,
+                    r -> r,
+                    "DELETE",
+                    "/api/v1/api-keys/" + Contract.UNKNOWN_KEY_ID,
                     c -> c.sdk.apiKeys().revoke(UUID.fromString(Contract.UNKNOWN_KEY_ID))),
-            new Operation("getUsage", PREDICT, READ, r -> r, "GET", "/api/v1/usage",
+            new Operation(
+                    "getUsage",
+                    PREDICT,
+                    READ,
+                    r -> r,
+                    "GET",
+                    "/api/v1/usage",
                     c -> c.sdk.usage().retrieve()),
-            new Operation("reportOutcome", PREDICT, READ, r -> jsonBody(r, Bodies.outcomeRequest(UNKNOWN_PREDICTION)), "POST",
-                    "/api/v1/outcomes", c -> c.sdk.outcomes().report(UUID.fromString(UNKNOWN_PREDICTION), 1.0, "conversion")),
-            new Operation("getModelUsage", READ, PREDICT, r -> r, "GET", "/api/v1/models/21/usage",
+            new Operation(
+                    "reportOutcome",
+                    PREDICT,
+                    READ,
+                    r -> jsonBody(r, Bodies.outcomeRequest(UNKNOWN_PREDICTION)),
+                    "POST",
+                    "/api/v1/outcomes",
+                    c -> c.sdk.outcomes().report(UUID.fromString(UNKNOWN_PREDICTION), 1.0, "conversion")),
+            new Operation(
+                    "getModelUsage",
+                    READ,
+                    PREDICT,
+                    r -> r,
+                    "GET",
+                    "/api/v1/models/21/usage",
                     c -> c.sdk.models().usage("21")),
-            new Operation("getOwnAccount", READ, PREDICT, r -> r, "GET", "/api/v1/account",
+            new Operation(
+                    "getOwnAccount",
+                    READ,
+                    PREDICT,
+                    r -> r,
+                    "GET",
+                    "/api/v1/account",
                     c -> c.sdk.accounts().retrieve()),
-            new Operation("setHuggingFaceCredential", ADMIN, PREDICT,
-                    r -> jsonBody(r, Bodies.hubTokenRequest(Contract.HUB_TOKEN)), "PUT", HubTokenPactTest.PATH,
+            new Operation(
+                    "setHuggingFaceCredential",
+                    ADMIN,
+                    PREDICT,
+                    r -> jsonBody(r, Bodies.hubTokenRequest(Contract.HUB_TOKEN)),
+                    "PUT",
+                    HubTokenPactTest.PATH,
                     c -> c.sdk.accounts().setHuggingFaceToken(Contract.HUB_TOKEN)),
-            new Operation("deleteHuggingFaceCredential", ADMIN, PREDICT, r -> r, "DELETE", HubTokenPactTest.PATH,
+            new Operation(
+                    "deleteHuggingFaceCredential",
+                    ADMIN,
+                    PREDICT,
+                    r -> r,
+                    "DELETE",
+                    HubTokenPactTest.PATH,
                     c -> c.sdk.accounts().deleteHuggingFaceToken()),
-            new Operation("listAuditEvents", ADMIN, PREDICT, r -> r, "GET", "/api/v1/audit-events",
+            new Operation(
+                    "listAuditEvents",
+                    ADMIN,
+                    PREDICT,
+                    r -> r,
+                    "GET",
+                    "/api/v1/audit-events",
                     c -> c.sdk.auditEvents().list()),
             // An admin key is no operator: even an admin of the operator's own account lacks platform:admin.
-            new Operation("createAccount", PLATFORM, ADMIN,
-                    r -> jsonBody(r, Bodies.accountRequest("contract-refused", 1000)), "POST", "/api/v1/accounts",
-                    c -> c.sdk.accounts().create(AccountCreateParams.builder().slug("contract-refused")
-                            .name("Acme Analytics").rateLimitPerHour(1000).build())),
-            new Operation("getAccount", PLATFORM, ADMIN, r -> r, "GET", "/api/v1/accounts/" + Contract.OTHER_ACCOUNT_ID,
+            new Operation(
+                    "createAccount",
+                    PLATFORM,
+                    ADMIN,
+                    r -> jsonBody(r, Bodies.accountRequest("contract-refused", 1000)),
+                    "POST",
+                    "/api/v1/accounts",
+                    c -> c.sdk.accounts()
+                            .create(AccountCreateParams.builder()
+                                    .slug("contract-refused")
+                                    .name("Acme Analytics")
+                                    .rateLimitPerHour(1000)
+                                    .build())),
+            new Operation(
+                    "getAccount",
+                    PLATFORM,
+                    ADMIN,
+                    r -> r,
+                    "GET",
+                    "/api/v1/accounts/" + Contract.OTHER_ACCOUNT_ID,
                     c -> c.sdk.accounts().retrieve(UUID.fromString(Contract.OTHER_ACCOUNT_ID))));
 
     @Pact(consumer = CONSUMER)
@@ -120,10 +270,12 @@ class AccessRefusalsPactTest {
         PactDslResponse pact = null;
         for (Operation op : OPERATIONS) {
             String state = keyState(op.lacking());
-            PactDslRequestWithPath request = authenticated((pact == null ? builder.given(state, scopes(op.lacking()))
-                    : pact.given(state, scopes(op.lacking())))
+            PactDslRequestWithPath request = authenticated((pact == null
+                            ? builder.given(state, scopes(op.lacking()))
+                            : pact.given(state, scopes(op.lacking())))
                     .uponReceiving(op.operationId() + ": a key without the " + op.scope() + " scope")
-                    .method(op.method()).path(op.path()));
+                    .method(op.method())
+                    .path(op.path()));
             pact = problem(op.request().apply(request).willRespondWith(), 403, "insufficient_scope");
         }
         return pact.toPact(V4Pact.class);
@@ -134,7 +286,8 @@ class AccessRefusalsPactTest {
     void everyOperationRefusesAKeyWithoutItsScope(MockServer server) {
         Clients clients = new Clients(server, EXAMPLE_KEY);
         for (Operation op : OPERATIONS) {
-            assertThat(clients.refusal(op.call())).as(op.operationId())
+            assertThat(clients.refusal(op.call()))
+                    .as(op.operationId())
                     .isEqualTo(new Clients.Answer(403, "insufficient_scope"));
         }
     }
@@ -144,10 +297,11 @@ class AccessRefusalsPactTest {
         PactDslResponse pact = null;
         for (Operation op : OPERATIONS) {
             PactDslRequestWithPath request = authenticated((pact == null
-                    ? builder.given(States.KEY_OVER_LIMIT, scopes(op.scope()))
-                    : pact.given(States.KEY_OVER_LIMIT, scopes(op.scope())))
+                            ? builder.given(States.KEY_OVER_LIMIT, scopes(op.scope()))
+                            : pact.given(States.KEY_OVER_LIMIT, scopes(op.scope())))
                     .uponReceiving(op.operationId() + ": a key over its hourly limit")
-                    .method(op.method()).path(op.path()));
+                    .method(op.method())
+                    .path(op.path()));
             pact = problem(op.request().apply(request).willRespondWith(), 429, "rate_limited")
                     .matchHeader("Retry-After", "\\d+", "1740")
                     .matchHeader("RateLimit", ".+", "\"hour\";r=0;t=1740");
@@ -160,7 +314,8 @@ class AccessRefusalsPactTest {
     void everyOperationRefusesAKeyOverItsLimit(MockServer server) {
         Clients clients = new Clients(server, EXAMPLE_KEY);
         for (Operation op : OPERATIONS) {
-            assertThat(clients.refusal(op.call())).as(op.operationId())
+            assertThat(clients.refusal(op.call()))
+                    .as(op.operationId())
                     .isEqualTo(new Clients.Answer(429, "rate_limited"));
         }
     }

@@ -43,15 +43,17 @@ class AuditEventsPactTest {
     /** The key state issues the caller's key: the audit trail holds that, about the key, in the caller's account. */
     @Pact(consumer = CONSUMER)
     V4Pact aboutTheCallersKey(PactDslWithProvider builder) {
-        return json(authenticated(builder
-                .given(States.KEY_ADMIN, scopes(ADMIN))
-                .uponReceiving("listAuditEvents: the events about the calling key")
-                .method("GET").path(PATH)
-                .query("object_type=api_key")
-                .queryParameterFromProviderState("object_id", "${callerKeyId}", EXAMPLE_KEY_ID))
-                .willRespondWith().status(200))
+        return json(authenticated(builder.given(States.KEY_ADMIN, scopes(ADMIN))
+                                .uponReceiving("listAuditEvents: the events about the calling key")
+                                .method("GET")
+                                .path(PATH)
+                                .query("object_type=api_key")
+                                .queryParameterFromProviderState("object_id", "${callerKeyId}", EXAMPLE_KEY_ID))
+                        .willRespondWith()
+                        .status(200))
                 .body(new PactDslJsonBody()
-                        .minArrayLike("data", 1, Bodies.auditEvent(new PactDslJsonBody(), "api_key.create", "api_key"), 1)
+                        .minArrayLike(
+                                "data", 1, Bodies.auditEvent(new PactDslJsonBody(), "api_key.create", "api_key"), 1)
                         .booleanValue("has_more", false))
                 .toPact(V4Pact.class);
     }
@@ -59,8 +61,12 @@ class AuditEventsPactTest {
     @Test
     @PactTestFor(pactMethod = "aboutTheCallersKey")
     void theTrailSaysWhatWasDoneToWhichObject(MockServer server) {
-        AuditEventList events = Contract.sdk(server).auditEvents().list(AuditEventListParams.builder()
-                .objectType(AuditObjectType.API_KEY).objectId(EXAMPLE_KEY_ID).build());
+        AuditEventList events = Contract.sdk(server)
+                .auditEvents()
+                .list(AuditEventListParams.builder()
+                        .objectType(AuditObjectType.API_KEY)
+                        .objectId(EXAMPLE_KEY_ID)
+                        .build());
 
         assertThat(events.getData()).isNotEmpty().allSatisfy(event -> {
             assertThat(event.getOperation()).isEqualTo(AuditEvent.OperationEnum.API_KEY_CREATE);
@@ -72,34 +78,43 @@ class AuditEventsPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact withForeignCursor(PactDslWithProvider builder) {
-        return problemWithErrors(authenticated(builder
-                .given(States.KEY_ADMIN, scopes(ADMIN))
-                .uponReceiving("listAuditEvents: a cursor no page handed out")
-                .method("GET").path(PATH).query("cursor=" + FOREIGN_CURSOR))
-                .willRespondWith(), 400, "invalid_parameter")
+        return problemWithErrors(
+                        authenticated(builder.given(States.KEY_ADMIN, scopes(ADMIN))
+                                        .uponReceiving("listAuditEvents: a cursor no page handed out")
+                                        .method("GET")
+                                        .path(PATH)
+                                        .query("cursor=" + FOREIGN_CURSOR))
+                                .willRespondWith(),
+                        400,
+                        "invalid_parameter")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "withForeignCursor")
     void aForeignCursorIsAnInvalidParameter(MockServer server) {
-        assertThat(new Clients(server, EXAMPLE_KEY).refusal(c -> c.sdk.auditEvents().list(AuditEventListParams.builder()
-                .cursor(FOREIGN_CURSOR).build()))).isEqualTo(new Clients.Answer(400, "invalid_parameter"));
+        assertThat(new Clients(server, EXAMPLE_KEY)
+                        .refusal(c -> c.sdk.auditEvents()
+                                .list(AuditEventListParams.builder()
+                                        .cursor(FOREIGN_CURSOR)
+                                        .build())))
+                .isEqualTo(new Clients.Answer(400, "invalid_parameter"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact listWithUnknownKey(PactDslWithProvider builder) {
-        return unauthorized(withUnknownKey(builder
-                .uponReceiving("listAuditEvents: a key the server never issued")
-                .method("GET").path(PATH))
-                .willRespondWith())
+        return unauthorized(withUnknownKey(builder.uponReceiving("listAuditEvents: a key the server never issued")
+                                .method("GET")
+                                .path(PATH))
+                        .willRespondWith())
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "listWithUnknownKey")
     void listWithAnUnknownKeyIsAnAuthenticationFailure(MockServer server) {
-        assertThat(new Clients(server, UNKNOWN_KEY).refusal(c -> c.sdk.auditEvents().list()))
+        assertThat(new Clients(server, UNKNOWN_KEY)
+                        .refusal(c -> c.sdk.auditEvents().list()))
                 .isEqualTo(new Clients.Answer(401, "invalid_api_key"));
     }
 }

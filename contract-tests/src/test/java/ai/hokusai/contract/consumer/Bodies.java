@@ -4,12 +4,11 @@ import static ai.hokusai.contract.consumer.Contract.DEPLOYMENT_21;
 import static ai.hokusai.contract.consumer.Contract.EXAMPLE_TIMESTAMP;
 import static ai.hokusai.contract.consumer.Contract.TIMESTAMP_PATTERN;
 
-import java.util.Map;
-
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 import au.com.dius.pact.consumer.dsl.PactDslJsonRootValue;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 
 /**
  * The JSON shapes the SDK reads, as type matchers: a field's presence and type are the contract, its example value
@@ -21,10 +20,10 @@ final class Bodies {
     static final String VISIBILITY_PATTERN = "public|private";
     /** The operator's account, {@code hokusai}: it owns model 21 and every key the key states issue. */
     static final String OPERATOR_ACCOUNT_ID = "0f6b1c3e-9a2d-4e7f-8b5c-000000000001";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Bodies() {
-    }
+    private Bodies() {}
 
     /** A {@code Model} object inside {@code parent} (or the root when {@code parent} is a fresh body): model 21. */
     static PactDslJsonBody model(PactDslJsonBody body) {
@@ -36,8 +35,7 @@ final class Bodies {
      * point of the interaction and must be exactly these, else any visibility and any account.
      */
     static PactDslJsonBody registeredModel(PactDslJsonBody body, String visibility, String ownerAccountId) {
-        body = body
-                .integerType("id", 21)
+        body = body.integerType("id", 21)
                 .stringMatcher("slug", SLUG_PATTERN, "lscor-v2")
                 .stringType("name", "Sales Lead Scoring v2")
                 .stringType("description", "Lead scoring for SaaS sales leads.")
@@ -45,11 +43,16 @@ final class Bodies {
                 .stringType("task", "tabular-classification")
                 .integerType("max_batch_size", 100)
                 .integerType("cache_ttl_seconds", 3600)
-                .object("input_schema").stringValue("type", "object").closeObject().asBody()
+                .object("input_schema")
+                .stringValue("type", "object")
+                .closeObject()
+                .asBody()
                 .stringMatcher("created_at", TIMESTAMP_PATTERN, EXAMPLE_TIMESTAMP);
-        body = visibility == null ? body.stringMatcher("visibility", VISIBILITY_PATTERN, "public")
+        body = visibility == null
+                ? body.stringMatcher("visibility", VISIBILITY_PATTERN, "public")
                 : body.stringValue("visibility", visibility);
-        return ownerAccountId == null ? body.uuid("owner_account_id", OPERATOR_ACCOUNT_ID)
+        return ownerAccountId == null
+                ? body.uuid("owner_account_id", OPERATOR_ACCOUNT_ID)
                 : body.stringValue("owner_account_id", ownerAccountId);
     }
 
@@ -62,9 +65,11 @@ final class Bodies {
                 .stringType("task", "tabular-classification")
                 .stringType("model_type", "tabular-classification")
                 .object("storage", artifact())
-                .object("artifact", new PactDslJsonBody()
-                        .stringMatcher("provider", "bundled|huggingface|filesystem", "bundled")
-                        .booleanType("requires_token", false))
+                .object(
+                        "artifact",
+                        new PactDslJsonBody()
+                                .stringMatcher("provider", "bundled|huggingface|filesystem", "bundled")
+                                .booleanType("requires_token", false))
                 .booleanType("available", true)
                 .uuid("deployment_id", DEPLOYMENT_21)
                 .stringType("model_version", "2.0.0")
@@ -91,8 +96,7 @@ final class Bodies {
     }
 
     static PactDslJsonBody deployment(PactDslJsonBody body) {
-        return body
-                .uuid("id", DEPLOYMENT_21)
+        return body.uuid("id", DEPLOYMENT_21)
                 .integerType("model_id", 21)
                 .stringType("version", "2.0.0")
                 .object("artifact", artifact())
@@ -120,8 +124,12 @@ final class Bodies {
     }
 
     static PactDslJsonBody textInputSchema() {
-        return new PactDslJsonBody().stringValue("type", "object")
-                .array("required").stringValue("text").closeArray().asBody();
+        return new PactDslJsonBody()
+                .stringValue("type", "object")
+                .array("required")
+                .stringValue("text")
+                .closeArray()
+                .asBody();
     }
 
     /** A deployment to create from {@code artifactUri}, not activated. */
@@ -135,8 +143,7 @@ final class Bodies {
 
     /** One {@code LeadScore}: the tier follows the score, so it is one of three words, not any string. */
     static PactDslJsonBody leadScore(PactDslJsonBody body) {
-        return body
-                .integerType("lead_score", 82)
+        return body.integerType("lead_score", 82)
                 .decimalType("conversion_probability", 0.82)
                 .stringMatcher("recommendation", "Hot|Warm|Cold", "Hot")
                 .eachLike("factors", PactDslJsonRootValue.stringType("Demo requested"), 1)
@@ -145,17 +152,17 @@ final class Bodies {
 
     /** The envelope of a predict answer, around {@code predictions} that the caller adds; every call is metered. */
     static PactDslJsonBody predictEnvelope(PactDslJsonBody body, int batchSize) {
-        return body
-                .integerType("model_id", 21)
+        return body.integerType("model_id", 21)
                 .uuid("deployment_id", DEPLOYMENT_21)
                 .stringType("model_version", "2.0.0")
                 .object("metadata")
-                    .stringType("api_version", "1.0.0")
-                    .stringType("runtime", "lscor-logistic")
-                    .numberValue("batch_size", batchSize)
-                    .numberType("latency_ms", 0.4)
-                    .stringType("request_id", "req_3f9a1c")
-                .closeObject().asBody()
+                .stringType("api_version", "1.0.0")
+                .stringType("runtime", "lscor-logistic")
+                .numberValue("batch_size", batchSize)
+                .numberType("latency_ms", 0.4)
+                .stringType("request_id", "req_3f9a1c")
+                .closeObject()
+                .asBody()
                 .stringMatcher("timestamp", TIMESTAMP_PATTERN, EXAMPLE_TIMESTAMP)
                 .uuid("inference_log_id", "0b6a7c1e-2f4d-4e8a-9b3c-1d2e3f4a5b6c");
     }
@@ -166,15 +173,18 @@ final class Bodies {
     }
 
     static PactDslJsonBody oneLeadRequest() {
-        return predictRequest(lead(new PactDslJsonBody().object("inputs")).closeObject().asBody());
+        return predictRequest(
+                lead(new PactDslJsonBody().object("inputs")).closeObject().asBody());
     }
 
     /** A key request as the SDK sends it: a name and the scopes (the mode defaults to live on the server). */
     static PactDslJsonBody keyRequest() {
         return new PactDslJsonBody()
                 .stringType("name", "CRM integration")
-                .eachLike("scopes", PactDslJsonRootValue.stringMatcher("predict|models:read|models:write|admin",
-                        "predict"), 1);
+                .eachLike(
+                        "scopes",
+                        PactDslJsonRootValue.stringMatcher("predict|models:read|models:write|admin", "predict"),
+                        1);
     }
 
     /** An {@code ApiKey} as listed: masked to its prefix, never its secret; of any account. */
@@ -187,20 +197,20 @@ final class Bodies {
         if (accountId != null) {
             body = body.stringValue("account_id", accountId);
         }
-        return body
-                .uuid("id", "3d5e7f90-1a2b-4c3d-8e9f-0a1b2c3d4e5f")
+        return body.uuid("id", "3d5e7f90-1a2b-4c3d-8e9f-0a1b2c3d4e5f")
                 .stringMatcher("prefix", "hk_(live|test)_[0-9A-Za-z]{8}", "hk_live_7Qm2xT9a")
                 .stringType("name", "CRM integration")
-                .eachLike("scopes", PactDslJsonRootValue.stringMatcher("predict|models:read|models:write|admin",
-                        "predict"), 1)
+                .eachLike(
+                        "scopes",
+                        PactDslJsonRootValue.stringMatcher("predict|models:read|models:write|admin", "predict"),
+                        1)
                 .integerType("rate_limit_per_hour", 1000)
                 .stringMatcher("created_at", TIMESTAMP_PATTERN, EXAMPLE_TIMESTAMP);
     }
 
     /** An {@code Account}: the point is its id and slug, not the example's values. */
     static PactDslJsonBody account(PactDslJsonBody body) {
-        return body
-                .uuid("id", OPERATOR_ACCOUNT_ID)
+        return body.uuid("id", OPERATOR_ACCOUNT_ID)
                 .stringMatcher("slug", SLUG_PATTERN, "hokusai")
                 .stringType("name", "Hokusai")
                 .stringMatcher("created_at", TIMESTAMP_PATTERN, EXAMPLE_TIMESTAMP);
@@ -228,14 +238,16 @@ final class Bodies {
 
     /** One {@code AuditEvent}; the operation and object type are the caller's to fix. */
     static PactDslJsonBody auditEvent(PactDslJsonBody body, String operation, String objectType) {
-        return body
-                .uuid("id", "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f")
+        return body.uuid("id", "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f")
                 .stringMatcher("occurred_at", TIMESTAMP_PATTERN, EXAMPLE_TIMESTAMP)
                 .uuid("account_id", OPERATOR_ACCOUNT_ID)
                 .stringValue("operation", operation)
                 .stringValue("object_type", objectType)
                 .stringType("object_id", "3d5e7f90-1a2b-4c3d-8e9f-0a1b2c3d4e5f")
-                .object("changes").stringType("name", "contract test key").closeObject().asBody();
+                .object("changes")
+                .stringType("name", "contract test key")
+                .closeObject()
+                .asBody();
     }
 
     /** One day of one calling account's calls of a model. */
@@ -265,7 +277,7 @@ final class Bodies {
      * the SDK sends it as, with the example's value.
      */
     static PactDslJsonBody lead(PactDslJsonBody body) {
-        Map<String, Object> sent = JSON.convertValue(Contract.lead(), new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> sent = JSON.convertValue(Contract.lead(), new TypeReference<Map<String, Object>>() {});
         sent.forEach((name, value) -> {
             if (value instanceof Integer || value instanceof Long) {
                 body.integerType(name, ((Number) value).longValue());

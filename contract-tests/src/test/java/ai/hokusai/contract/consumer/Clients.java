@@ -8,8 +8,7 @@ import au.com.dius.pact.consumer.MockServer;
 final class Clients {
 
     /** The status and problem code a call was refused with. */
-    record Answer(int status, String code) {
-    }
+    record Answer(int status, String code) {}
 
     final HokusaiClient sdk;
 

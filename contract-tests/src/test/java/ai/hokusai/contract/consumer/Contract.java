@@ -1,16 +1,15 @@
 package ai.hokusai.contract.consumer;
 
-import java.util.Map;
-
 import ai.hokusai.sdk.HokusaiClient;
 import ai.hokusai.sdk.model.LeadScoringInput;
 import ai.hokusai.testsupport.ExampleInputs;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.DslPart;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 
 /**
  * What every consumer test shares: the two parties' names, the provider states' wording, how a call is
@@ -29,15 +28,18 @@ public final class Contract {
         public static final String KEY_ADMIN = "the caller holds an API key with the admin scope";
         /** Parameter {@code scopes}: the operation's own scope, so the refusal can only be the limit's. */
         public static final String KEY_OVER_LIMIT = "the caller holds an API key that has used up its hourly limit";
+
         public static final String KEY_TO_REVOKE = "an API key named 'to be revoked' exists";
         public static final String NO_KEY_ID = "no API key has the id 00000000-0000-4000-8000-000000000405";
         /** Needs the caller's key state first: the prediction is made with that key. */
         public static final String CALLER_PREDICTED = "the caller's key has scored a lead with model 21";
+
         public static final String OTHER_KEY_PREDICTED = "another key has scored a lead with model 21";
         public static final String NO_PREDICTION = "no prediction has the id 00000000-0000-4000-8000-000000000406";
         /** Needs the caller's key state first; parameter {@code idempotencyKey}. */
         public static final String IDEMPOTENCY_KEY_USED =
                 "the caller has used the Idempotency-Key lead-4711 for another request";
+
         public static final String MODEL_21_ACTIVE = "model 21 has an active deployment";
         public static final String TWO_MODELS = "models 21 and 9001 are registered";
         public static final String NO_MODEL_999 = "no model answers to 999";
@@ -50,18 +52,19 @@ public final class Contract {
         public static final String RETIRABLE_DEPLOYMENT = "model 21 has a ready deployment that is not active";
         /** A key state of its own: a key of the operator's account with {@code platform:admin}. */
         public static final String OPERATOR = "the caller is the platform operator";
+
         public static final String OTHER_ACCOUNT = "another account exists with the id " + OTHER_ACCOUNT_ID;
         public static final String NO_ACCOUNT = "no account has the id " + UNKNOWN_ACCOUNT;
         /** Needs the caller's key state first: the model is the caller's account's, and private (again) each time. */
         public static final String CALLER_PRIVATE_MODEL =
                 "the caller's account owns the private model " + CALLER_PRIVATE_MODEL_ID;
+
         public static final String OTHER_PUBLIC_MODEL =
                 "another account owns the public model " + OTHER_PUBLIC_MODEL_ID;
         public static final String OTHER_PRIVATE_MODEL =
                 "another account owns the private model " + OTHER_PRIVATE_MODEL_ID;
 
-        private States() {
-        }
+        private States() {}
     }
 
     public static final int BROKEN_MODEL_ID = 9503;
@@ -76,6 +79,7 @@ public final class Contract {
      * name: a fixed path, so a pact reads the same on every machine, that the verification can create.
      */
     public static final String ARTIFACT_ROOT = "/tmp/hokusai-contract-artifacts";
+
     public static final String ARTIFACT_URI = "file://" + ARTIFACT_ROOT + "/contract-lscor";
     public static final String OTHER_ACCOUNT_ID = "00000000-0000-4000-8000-00000000a001";
     public static final String UNKNOWN_ACCOUNT = "00000000-0000-4000-8000-000000000407";
@@ -105,12 +109,15 @@ public final class Contract {
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})";
     public static final String EXAMPLE_TIMESTAMP = "2026-11-27T09:00:00Z";
 
-    private Contract() {
-    }
+    private Contract() {}
 
     /** The real SDK, pointed at the mock server. No retries: one interaction is one request. */
     public static HokusaiClient sdk(MockServer server, String apiKey) {
-        return HokusaiClient.builder().apiKey(apiKey).baseUrl(server.getUrl()).maxRetries(0).build();
+        return HokusaiClient.builder()
+                .apiKey(apiKey)
+                .baseUrl(server.getUrl())
+                .maxRetries(0)
+                .build();
     }
 
     public static HokusaiClient sdk(MockServer server) {
@@ -145,8 +152,7 @@ public final class Contract {
     }
 
     public static PactDslResponse json(PactDslResponse response) {
-        return response
-                .matchHeader("Content-Type", "application/json.*", "application/json")
+        return response.matchHeader("Content-Type", "application/json.*", "application/json")
                 .matchHeader("X-Request-Id", REQUEST_ID_PATTERN, "req_3f9a1c");
     }
 
@@ -170,8 +176,12 @@ public final class Contract {
                 .stringValue("code", code)
                 .stringMatcher("request_id", REQUEST_ID_PATTERN, "req_3f9a1c");
         if (errors) {
-            body = body.eachLike("errors").stringType("pointer", "/inputs/title").stringType("message", "is invalid")
-                    .closeObject().closeArray().asBody();
+            body = body.eachLike("errors")
+                    .stringType("pointer", "/inputs/title")
+                    .stringType("message", "is invalid")
+                    .closeObject()
+                    .closeArray()
+                    .asBody();
         }
         return response.status(status)
                 .matchHeader("Content-Type", "application/problem\\+json.*", "application/problem+json")

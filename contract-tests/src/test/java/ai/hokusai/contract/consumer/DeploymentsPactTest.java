@@ -16,8 +16,6 @@ import static ai.hokusai.contract.consumer.Contract.withUnknownKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.UUID;
-
 import ai.hokusai.contract.consumer.Contract.States;
 import ai.hokusai.sdk.exception.AuthenticationException;
 import ai.hokusai.sdk.exception.InvalidRequestException;
@@ -32,6 +30,7 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -47,12 +46,13 @@ class DeploymentsPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact listOf21(PactDslWithProvider builder) {
-        return json(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .given(States.MODEL_21_ACTIVE)
-                .uponReceiving("listModelDeployments: the deployments of model 21")
-                .method("GET").path("/api/v1/models/21/deployments"))
-                .willRespondWith().status(200))
+        return json(authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                .given(States.MODEL_21_ACTIVE)
+                                .uponReceiving("listModelDeployments: the deployments of model 21")
+                                .method("GET")
+                                .path("/api/v1/models/21/deployments"))
+                        .willRespondWith()
+                        .status(200))
                 .body(new PactDslJsonBody().minArrayLike("data", 1, Bodies.deployment(new PactDslJsonBody()), 1))
                 .toPact(V4Pact.class);
     }
@@ -69,11 +69,15 @@ class DeploymentsPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact listWithMalformedRef(PactDslWithProvider builder) {
-        return problemWithErrors(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .uponReceiving("listModelDeployments: a reference that is neither a number, a slug nor a UUID")
-                .method("GET").path("/api/v1/models/Lead_Scoring/deployments"))
-                .willRespondWith(), 400, "invalid_parameter")
+        return problemWithErrors(
+                        authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                        .uponReceiving(
+                                                "listModelDeployments: a reference that is neither a number, a slug nor a UUID")
+                                        .method("GET")
+                                        .path("/api/v1/models/Lead_Scoring/deployments"))
+                                .willRespondWith(),
+                        400,
+                        "invalid_parameter")
                 .toPact(V4Pact.class);
     }
 
@@ -81,16 +85,17 @@ class DeploymentsPactTest {
     @PactTestFor(pactMethod = "listWithMalformedRef")
     void listWithAMalformedReferenceIsAnInvalidParameter(MockServer server) {
         assertThatThrownBy(() -> sdk(server).deployments().list("Lead_Scoring"))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
                         e -> assertThat(e.getCode()).isEqualTo("invalid_parameter"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact listWithUnknownKey(PactDslWithProvider builder) {
-        return unauthorized(withUnknownKey(builder
-                .uponReceiving("listModelDeployments: a key the server never issued")
-                .method("GET").path("/api/v1/models/21/deployments"))
-                .willRespondWith())
+        return unauthorized(withUnknownKey(builder.uponReceiving("listModelDeployments: a key the server never issued")
+                                .method("GET")
+                                .path("/api/v1/models/21/deployments"))
+                        .willRespondWith())
                 .toPact(V4Pact.class);
     }
 
@@ -103,12 +108,15 @@ class DeploymentsPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact listOfUnknownModel(PactDslWithProvider builder) {
-        return problem(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .given(States.NO_MODEL_999)
-                .uponReceiving("listModelDeployments: a model number nobody registered")
-                .method("GET").path("/api/v1/models/999/deployments"))
-                .willRespondWith(), 404, "model_not_found")
+        return problem(
+                        authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                        .given(States.NO_MODEL_999)
+                                        .uponReceiving("listModelDeployments: a model number nobody registered")
+                                        .method("GET")
+                                        .path("/api/v1/models/999/deployments"))
+                                .willRespondWith(),
+                        404,
+                        "model_not_found")
                 .toPact(V4Pact.class);
     }
 
@@ -116,18 +124,19 @@ class DeploymentsPactTest {
     @PactTestFor(pactMethod = "listOfUnknownModel")
     void listOfAnUnknownModelIsNotFound(MockServer server) {
         assertThatThrownBy(() -> sdk(server).deployments().list("999"))
-                .isInstanceOfSatisfying(NotFoundException.class,
-                        e -> assertThat(e.getCode()).isEqualTo("model_not_found"));
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.getCode()).isEqualTo("model_not_found"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact get21(PactDslWithProvider builder) {
-        return json(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .given(States.MODEL_21_ACTIVE)
-                .uponReceiving("getDeployment: the live deployment of model 21")
-                .method("GET").path("/api/v1/deployments/" + DEPLOYMENT_21))
-                .willRespondWith().status(200))
+        return json(authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                .given(States.MODEL_21_ACTIVE)
+                                .uponReceiving("getDeployment: the live deployment of model 21")
+                                .method("GET")
+                                .path("/api/v1/deployments/" + DEPLOYMENT_21))
+                        .willRespondWith()
+                        .status(200))
                 .body(Bodies.deployment(new PactDslJsonBody()))
                 .toPact(V4Pact.class);
     }
@@ -144,10 +153,10 @@ class DeploymentsPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact getWithUnknownKey(PactDslWithProvider builder) {
-        return unauthorized(withUnknownKey(builder
-                .uponReceiving("getDeployment: a key the server never issued")
-                .method("GET").path("/api/v1/deployments/" + DEPLOYMENT_21))
-                .willRespondWith())
+        return unauthorized(withUnknownKey(builder.uponReceiving("getDeployment: a key the server never issued")
+                                .method("GET")
+                                .path("/api/v1/deployments/" + DEPLOYMENT_21))
+                        .willRespondWith())
                 .toPact(V4Pact.class);
     }
 
@@ -160,12 +169,15 @@ class DeploymentsPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact getUnknown(PactDslWithProvider builder) {
-        return problem(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .given(States.NO_DEPLOYMENT)
-                .uponReceiving("getDeployment: a UUID no deployment has")
-                .method("GET").path("/api/v1/deployments/" + UNKNOWN_DEPLOYMENT))
-                .willRespondWith(), 404, "deployment_not_found")
+        return problem(
+                        authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                        .given(States.NO_DEPLOYMENT)
+                                        .uponReceiving("getDeployment: a UUID no deployment has")
+                                        .method("GET")
+                                        .path("/api/v1/deployments/" + UNKNOWN_DEPLOYMENT))
+                                .willRespondWith(),
+                        404,
+                        "deployment_not_found")
                 .toPact(V4Pact.class);
     }
 
@@ -173,7 +185,7 @@ class DeploymentsPactTest {
     @PactTestFor(pactMethod = "getUnknown")
     void getAnUnknownDeploymentIsNotFound(MockServer server) {
         assertThatThrownBy(() -> sdk(server).deployments().get(UUID.fromString(UNKNOWN_DEPLOYMENT)))
-                .isInstanceOfSatisfying(NotFoundException.class,
-                        e -> assertThat(e.getCode()).isEqualTo("deployment_not_found"));
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.getCode()).isEqualTo("deployment_not_found"));
     }
 }

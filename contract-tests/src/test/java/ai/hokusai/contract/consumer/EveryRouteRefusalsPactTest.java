@@ -11,12 +11,6 @@ import static ai.hokusai.contract.consumer.Contract.problem;
 import static ai.hokusai.contract.consumer.Contract.scopes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.List;
-
 import ai.hokusai.contract.consumer.Contract.States;
 import ai.hokusai.testsupport.ExampleInputs;
 import au.com.dius.pact.consumer.MockServer;
@@ -29,6 +23,11 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -44,8 +43,7 @@ class EveryRouteRefusalsPactTest {
     private static final HttpClient HAND_BUILT = HttpClient.newHttpClient();
 
     /** One operation: its method, a concrete path, whether it needs a key, and the route's Allow list. */
-    record Call(String operationId, String method, String path, boolean keyed, String allow, String wrongMethod) {
-    }
+    record Call(String operationId, String method, String path, boolean keyed, String allow, String wrongMethod) {}
 
     static final List<Call> CALLS = List.of(
             new Call("listModels", "GET", "/api/v1/models", true, "GET, POST", "DELETE"),
@@ -58,9 +56,19 @@ class EveryRouteRefusalsPactTest {
             new Call("listModelDeployments", "GET", "/api/v1/models/21/deployments", true, "GET, POST", "DELETE"),
             new Call("createDeployment", "POST", "/api/v1/models/21/deployments", true, "GET, POST", null),
             new Call("getDeployment", "GET", "/api/v1/deployments/" + DEPLOYMENT_21, true, "DELETE, GET", "PUT"),
-            new Call("retireDeployment", "DELETE", "/api/v1/deployments/" + Contract.UNKNOWN_DEPLOYMENT, true,
-                    "DELETE, GET", null),
-            new Call("activateDeployment", "POST", "/api/v1/deployments/" + DEPLOYMENT_21 + "/activate", true, "POST",
+            new Call(
+                    "retireDeployment",
+                    "DELETE",
+                    "/api/v1/deployments/" + Contract.UNKNOWN_DEPLOYMENT,
+                    true,
+                    "DELETE, GET",
+                    null),
+            new Call(
+                    "activateDeployment",
+                    "POST",
+                    "/api/v1/deployments/" + DEPLOYMENT_21 + "/activate",
+                    true,
+                    "POST",
                     "GET"),
             new Call("createApiKey", "POST", "/api/v1/api-keys", true, "GET, POST", "PUT"),
             new Call("listApiKeys", "GET", "/api/v1/api-keys", true, "GET, POST", null),
@@ -81,10 +89,11 @@ class EveryRouteRefusalsPactTest {
 
     private static final String UNACCEPTABLE = "application/xml";
 
-    private static PactDslRequestWithPath request(PactDslWithProvider builder, Call call, String method,
-            String description) {
+    private static PactDslRequestWithPath request(
+            PactDslWithProvider builder, Call call, String method, String description) {
         PactDslWithState state = builder.given(States.KEY_ADMIN, scopes("admin"));
-        PactDslRequestWithPath request = state.uponReceiving(description).method(method).path(call.path());
+        PactDslRequestWithPath request =
+                state.uponReceiving(description).method(method).path(call.path());
         return call.keyed() ? authenticated(request) : request;
     }
 
@@ -96,7 +105,8 @@ class EveryRouteRefusalsPactTest {
                 continue;
             }
             String description = call.operationId() + ", hand-built: " + call.wrongMethod() + " on " + call.path();
-            PactDslRequestWithPath request = response == null ? request(builder, call, call.wrongMethod(), description)
+            PactDslRequestWithPath request = response == null
+                    ? request(builder, call, call.wrongMethod(), description)
                     : continued(response, call, call.wrongMethod(), description);
             response = problem(request.willRespondWith(), 405, "method_not_allowed")
                     .matchHeader("Allow", call.allow().replace(", ", "|"), call.allow()); // Pact splits the list
@@ -109,7 +119,8 @@ class EveryRouteRefusalsPactTest {
         PactDslResponse response = null;
         for (Call call : CALLS) {
             String description = call.operationId() + ", hand-built: Accept: " + UNACCEPTABLE;
-            PactDslRequestWithPath request = response == null ? request(builder, call, call.method(), description)
+            PactDslRequestWithPath request = response == null
+                    ? request(builder, call, call.method(), description)
                     : continued(response, call, call.method(), description);
             request = request.headers("Accept", UNACCEPTABLE);
             if (validBody(call) != null) {
@@ -120,10 +131,12 @@ class EveryRouteRefusalsPactTest {
         return response.toPact(V4Pact.class);
     }
 
-    private static PactDslRequestWithPath continued(PactDslResponse previous, Call call, String method,
-            String description) {
-        PactDslRequestWithPath request = previous.given(States.KEY_ADMIN, scopes("admin")).uponReceiving(description)
-                .method(method).path(call.path());
+    private static PactDslRequestWithPath continued(
+            PactDslResponse previous, Call call, String method, String description) {
+        PactDslRequestWithPath request = previous.given(States.KEY_ADMIN, scopes("admin"))
+                .uponReceiving(description)
+                .method(method)
+                .path(call.path());
         return call.keyed() ? authenticated(request) : request;
     }
 
@@ -134,8 +147,11 @@ class EveryRouteRefusalsPactTest {
             if (call.wrongMethod() == null) {
                 continue;
             }
-            HttpResponse<String> response = send(server, call, HttpRequest.newBuilder(uri(server, call))
-                    .method(call.wrongMethod(), HttpRequest.BodyPublishers.noBody()));
+            HttpResponse<String> response = send(
+                    server,
+                    call,
+                    HttpRequest.newBuilder(uri(server, call))
+                            .method(call.wrongMethod(), HttpRequest.BodyPublishers.noBody()));
             assertThat(response.statusCode()).as(call.operationId()).isEqualTo(405);
             assertThat(response.headers().firstValue("Allow")).hasValue(call.allow());
             assertThat(response.body()).contains("\"code\":\"method_not_allowed\"");
@@ -146,7 +162,8 @@ class EveryRouteRefusalsPactTest {
     @PactTestFor(pactMethod = "unacceptableAcceptOnEveryOperation")
     void anAcceptHeaderRulingOutTheAnswerIs406(MockServer server) throws Exception {
         for (Call call : CALLS) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri(server, call)).header("Accept", UNACCEPTABLE);
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(uri(server, call)).header("Accept", UNACCEPTABLE);
             request = validBody(call) != null
                     ? request.header("Content-Type", "application/json")
                             .method(call.method(), HttpRequest.BodyPublishers.ofString(validBody(call)))
@@ -162,15 +179,18 @@ class EveryRouteRefusalsPactTest {
         return switch (call.operationId()) {
             case "predict" -> ExampleInputs.predictRequestJson();
             case "createApiKey" -> "{\"name\":\"CRM integration\",\"scopes\":[\"predict\"]}";
-            case "reportOutcome" -> "{\"inference_log_id\":\"" + UNKNOWN_PREDICTION
-                    + "\",\"outcome_score\":1,\"outcome_type\":\"conversion\"}";
-            case "createModel" -> "{\"slug\":\"contract-not-acceptable\",\"name\":\"n\",\"task\":\"t\","
-                    + "\"input_schema\":{\"type\":\"object\"},\"output_schema\":{\"type\":\"object\"}}";
+            case "reportOutcome" ->
+                "{\"inference_log_id\":\"" + UNKNOWN_PREDICTION
+                        + "\",\"outcome_score\":1,\"outcome_type\":\"conversion\"}";
+            case "createModel" ->
+                "{\"slug\":\"contract-not-acceptable\",\"name\":\"n\",\"task\":\"t\","
+                        + "\"input_schema\":{\"type\":\"object\"},\"output_schema\":{\"type\":\"object\"}}";
             case "updateModel" -> "{\"cache_ttl_seconds\":3600}";
             case "setHuggingFaceCredential" -> "{\"token\":\"" + Contract.HUB_TOKEN + "\"}";
             case "createAccount" -> "{\"slug\":\"contract-not-acceptable\",\"name\":\"n\"}";
-            case "createDeployment" -> "{\"version\":\"0.0.1-not-acceptable\",\"runtime\":\"lscor-logistic\","
-                    + "\"artifact_uri\":\"" + Contract.ARTIFACT_URI + "\"}";
+            case "createDeployment" ->
+                "{\"version\":\"0.0.1-not-acceptable\",\"runtime\":\"lscor-logistic\"," + "\"artifact_uri\":\""
+                        + Contract.ARTIFACT_URI + "\"}";
             default -> null;
         };
     }

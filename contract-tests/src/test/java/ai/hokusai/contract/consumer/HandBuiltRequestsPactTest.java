@@ -9,12 +9,6 @@ import static ai.hokusai.contract.consumer.Contract.problemWithErrors;
 import static ai.hokusai.contract.consumer.Contract.scopes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
 import ai.hokusai.contract.consumer.Contract.States;
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
@@ -23,6 +17,11 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,12 +39,16 @@ class HandBuiltRequestsPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact getOnPredict(PactDslWithProvider builder) {
-        return problem(authenticated(builder
-                .given(States.KEY_PREDICT, scopes("predict"))
-                .given(States.MODEL_21_ACTIVE)
-                .uponReceiving("predict, hand-built: GET instead of POST on model 21's predict URL")
-                .method("GET").path("/api/v1/models/21/predict"))
-                .willRespondWith(), 405, "method_not_allowed")
+        return problem(
+                        authenticated(builder.given(States.KEY_PREDICT, scopes("predict"))
+                                        .given(States.MODEL_21_ACTIVE)
+                                        .uponReceiving(
+                                                "predict, hand-built: GET instead of POST on model 21's predict URL")
+                                        .method("GET")
+                                        .path("/api/v1/models/21/predict"))
+                                .willRespondWith(),
+                        405,
+                        "method_not_allowed")
                 .matchHeader("Allow", "POST", "POST")
                 .toPact(V4Pact.class);
     }
@@ -53,8 +56,9 @@ class HandBuiltRequestsPactTest {
     @Test
     @PactTestFor(pactMethod = "getOnPredict")
     void getOnThePredictUrlIs405AndSaysPostIsTheWay(MockServer server) throws Exception {
-        HttpResponse<String> response = send(server, HttpRequest.newBuilder(uri(server, "/api/v1/models/21/predict"))
-                .GET());
+        HttpResponse<String> response = send(
+                server,
+                HttpRequest.newBuilder(uri(server, "/api/v1/models/21/predict")).GET());
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).hasValue("POST");
@@ -63,22 +67,27 @@ class HandBuiltRequestsPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact formOnPredict(PactDslWithProvider builder) {
-        return problem(authenticated(builder
-                .given(States.KEY_PREDICT, scopes("predict"))
-                .given(States.MODEL_21_ACTIVE)
-                .uponReceiving("predict, hand-built: a text/plain body instead of JSON")
-                .method("POST").path("/api/v1/models/21/predict")
-                .body("company_size=1000&industry=Technology", "text/plain"))
-                .willRespondWith(), 415, "unsupported_media_type")
+        return problem(
+                        authenticated(builder.given(States.KEY_PREDICT, scopes("predict"))
+                                        .given(States.MODEL_21_ACTIVE)
+                                        .uponReceiving("predict, hand-built: a text/plain body instead of JSON")
+                                        .method("POST")
+                                        .path("/api/v1/models/21/predict")
+                                        .body("company_size=1000&industry=Technology", "text/plain"))
+                                .willRespondWith(),
+                        415,
+                        "unsupported_media_type")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "formOnPredict")
     void aBodyThatIsNotJsonIs415(MockServer server) throws Exception {
-        HttpResponse<String> response = send(server, HttpRequest.newBuilder(uri(server, "/api/v1/models/21/predict"))
-                .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("company_size=1000&industry=Technology")));
+        HttpResponse<String> response = send(
+                server,
+                HttpRequest.newBuilder(uri(server, "/api/v1/models/21/predict"))
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("company_size=1000&industry=Technology")));
 
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(response.body()).contains("\"code\":\"unsupported_media_type\"");
@@ -86,19 +95,24 @@ class HandBuiltRequestsPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact deploymentIdNotAUuid(PactDslWithProvider builder) {
-        return problemWithErrors(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes("models:read"))
-                .uponReceiving("getDeployment, hand-built: an id that is not a UUID")
-                .method("GET").path("/api/v1/deployments/lscor-v2"))
-                .willRespondWith(), 400, "invalid_parameter")
+        return problemWithErrors(
+                        authenticated(builder.given(States.KEY_MODELS_READ, scopes("models:read"))
+                                        .uponReceiving("getDeployment, hand-built: an id that is not a UUID")
+                                        .method("GET")
+                                        .path("/api/v1/deployments/lscor-v2"))
+                                .willRespondWith(),
+                        400,
+                        "invalid_parameter")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "deploymentIdNotAUuid")
     void aDeploymentIdThatIsNotAUuidIsAnInvalidParameter(MockServer server) throws Exception {
-        HttpResponse<String> response = send(server, HttpRequest.newBuilder(uri(server, "/api/v1/deployments/lscor-v2"))
-                .GET());
+        HttpResponse<String> response = send(
+                server,
+                HttpRequest.newBuilder(uri(server, "/api/v1/deployments/lscor-v2"))
+                        .GET());
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"code\":\"invalid_parameter\"");
@@ -106,21 +120,26 @@ class HandBuiltRequestsPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact formOnApiKeys(PactDslWithProvider builder) {
-        return problem(authenticated(builder
-                .given(States.KEY_ADMIN, scopes("admin"))
-                .uponReceiving("createApiKey, hand-built: a text/plain body instead of JSON")
-                .method("POST").path("/api/v1/api-keys")
-                .body("name=CRM integration", "text/plain"))
-                .willRespondWith(), 415, "unsupported_media_type")
+        return problem(
+                        authenticated(builder.given(States.KEY_ADMIN, scopes("admin"))
+                                        .uponReceiving("createApiKey, hand-built: a text/plain body instead of JSON")
+                                        .method("POST")
+                                        .path("/api/v1/api-keys")
+                                        .body("name=CRM integration", "text/plain"))
+                                .willRespondWith(),
+                        415,
+                        "unsupported_media_type")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "formOnApiKeys")
     void aKeyRequestThatIsNotJsonIs415(MockServer server) throws Exception {
-        HttpResponse<String> response = send(server, HttpRequest.newBuilder(uri(server, "/api/v1/api-keys"))
-                .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("name=CRM integration")));
+        HttpResponse<String> response = send(
+                server,
+                HttpRequest.newBuilder(uri(server, "/api/v1/api-keys"))
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("name=CRM integration")));
 
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(response.body()).contains("\"code\":\"unsupported_media_type\"");
@@ -128,21 +147,26 @@ class HandBuiltRequestsPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact formOnOutcomes(PactDslWithProvider builder) {
-        return problem(authenticated(builder
-                .given(States.KEY_PREDICT, scopes("predict"))
-                .uponReceiving("reportOutcome, hand-built: a text/plain body instead of JSON")
-                .method("POST").path("/api/v1/outcomes")
-                .body("outcome_score=1", "text/plain"))
-                .willRespondWith(), 415, "unsupported_media_type")
+        return problem(
+                        authenticated(builder.given(States.KEY_PREDICT, scopes("predict"))
+                                        .uponReceiving("reportOutcome, hand-built: a text/plain body instead of JSON")
+                                        .method("POST")
+                                        .path("/api/v1/outcomes")
+                                        .body("outcome_score=1", "text/plain"))
+                                .willRespondWith(),
+                        415,
+                        "unsupported_media_type")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "formOnOutcomes")
     void anOutcomeThatIsNotJsonIs415(MockServer server) throws Exception {
-        HttpResponse<String> response = send(server, HttpRequest.newBuilder(uri(server, "/api/v1/outcomes"))
-                .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("outcome_score=1")));
+        HttpResponse<String> response = send(
+                server,
+                HttpRequest.newBuilder(uri(server, "/api/v1/outcomes"))
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("outcome_score=1")));
 
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(response.body()).contains("\"code\":\"unsupported_media_type\"");
@@ -160,12 +184,17 @@ class HandBuiltRequestsPactTest {
         au.com.dius.pact.consumer.dsl.PactDslResponse response = null;
         for (String[] write : REGISTRY_WRITES) {
             au.com.dius.pact.consumer.dsl.PactDslWithState state = response == null
-                    ? builder.given(States.KEY_ADMIN, scopes("admin")) : response.given(States.KEY_ADMIN, scopes("admin"));
-            response = problem(authenticated(state.given(States.MODEL_21_ACTIVE)
-                    .uponReceiving(write[0] + ", hand-built: a text/plain body instead of JSON")
-                    .method(write[1]).path(write[2])
-                    .body("slug=lead-scorer", "text/plain"))
-                    .willRespondWith(), 415, "unsupported_media_type");
+                    ? builder.given(States.KEY_ADMIN, scopes("admin"))
+                    : response.given(States.KEY_ADMIN, scopes("admin"));
+            response = problem(
+                    authenticated(state.given(States.MODEL_21_ACTIVE)
+                                    .uponReceiving(write[0] + ", hand-built: a text/plain body instead of JSON")
+                                    .method(write[1])
+                                    .path(write[2])
+                                    .body("slug=lead-scorer", "text/plain"))
+                            .willRespondWith(),
+                    415,
+                    "unsupported_media_type");
         }
         return response.toPact(V4Pact.class);
     }
@@ -174,9 +203,11 @@ class HandBuiltRequestsPactTest {
     @PactTestFor(pactMethod = "formOnRegistryWrites")
     void aRegistryWriteThatIsNotJsonIs415(MockServer server) throws Exception {
         for (String[] write : REGISTRY_WRITES) {
-            HttpResponse<String> response = send(server, HttpRequest.newBuilder(uri(server, write[2]))
-                    .header("Content-Type", "text/plain")
-                    .method(write[1], HttpRequest.BodyPublishers.ofString("slug=lead-scorer")));
+            HttpResponse<String> response = send(
+                    server,
+                    HttpRequest.newBuilder(uri(server, write[2]))
+                            .header("Content-Type", "text/plain")
+                            .method(write[1], HttpRequest.BodyPublishers.ofString("slug=lead-scorer")));
 
             assertThat(response.statusCode()).as(write[0]).isEqualTo(415);
             assertThat(response.body()).contains("\"code\":\"unsupported_media_type\"");
@@ -185,21 +216,26 @@ class HandBuiltRequestsPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact formOnAccounts(PactDslWithProvider builder) {
-        return problem(authenticated(builder
-                .given(States.OPERATOR)
-                .uponReceiving("createAccount, hand-built: a text/plain body instead of JSON")
-                .method("POST").path("/api/v1/accounts")
-                .body("slug=acme-analytics", "text/plain"))
-                .willRespondWith(), 415, "unsupported_media_type")
+        return problem(
+                        authenticated(builder.given(States.OPERATOR)
+                                        .uponReceiving("createAccount, hand-built: a text/plain body instead of JSON")
+                                        .method("POST")
+                                        .path("/api/v1/accounts")
+                                        .body("slug=acme-analytics", "text/plain"))
+                                .willRespondWith(),
+                        415,
+                        "unsupported_media_type")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "formOnAccounts")
     void anAccountThatIsNotJsonIs415(MockServer server) throws Exception {
-        HttpResponse<String> response = send(server, HttpRequest.newBuilder(uri(server, "/api/v1/accounts"))
-                .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("slug=acme-analytics")));
+        HttpResponse<String> response = send(
+                server,
+                HttpRequest.newBuilder(uri(server, "/api/v1/accounts"))
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("slug=acme-analytics")));
 
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(response.body()).contains("\"code\":\"unsupported_media_type\"");
@@ -211,7 +247,7 @@ class HandBuiltRequestsPactTest {
 
     private static HttpResponse<String> send(MockServer server, HttpRequest.Builder request)
             throws IOException, InterruptedException {
-        return HAND_BUILT.send(request.header("Authorization", "Bearer " + EXAMPLE_KEY).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HAND_BUILT.send(
+                request.header("Authorization", "Bearer " + EXAMPLE_KEY).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

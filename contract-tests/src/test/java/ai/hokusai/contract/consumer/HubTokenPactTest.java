@@ -43,15 +43,19 @@ class HubTokenPactTest {
     private static final RequestOptions MALFORMED = ApiKeysPactTest.MALFORMED;
 
     private static PactDslRequestWithPath asAdmin(PactDslWithProvider builder, String description, String method) {
-        return authenticated(builder.given(States.KEY_ADMIN, scopes(ADMIN)).uponReceiving(description)
-                .method(method).path(PATH));
+        return authenticated(builder.given(States.KEY_ADMIN, scopes(ADMIN))
+                .uponReceiving(description)
+                .method(method)
+                .path(PATH));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact store(PactDslWithProvider builder) {
-        return json(jsonBody(asAdmin(builder, "setHuggingFaceCredential: the account's Hub token", "PUT"),
-                Bodies.hubTokenRequest(HUB_TOKEN))
-                .willRespondWith().status(200))
+        return json(jsonBody(
+                                asAdmin(builder, "setHuggingFaceCredential: the account's Hub token", "PUT"),
+                                Bodies.hubTokenRequest(HUB_TOKEN))
+                        .willRespondWith()
+                        .status(200))
                 .body(Bodies.credential())
                 .toPact(V4Pact.class);
     }
@@ -68,54 +72,70 @@ class HubTokenPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact storeMalformed(PactDslWithProvider builder) {
-        return problemWithErrors(jsonBody(asAdmin(builder, "setHuggingFaceCredential: a token with a space in it",
-                "PUT"), Bodies.hubTokenRequest("hf_two words"))
-                .willRespondWith(), 422, "invalid_request")
+        return problemWithErrors(
+                        jsonBody(
+                                        asAdmin(builder, "setHuggingFaceCredential: a token with a space in it", "PUT"),
+                                        Bodies.hubTokenRequest("hf_two words"))
+                                .willRespondWith(),
+                        422,
+                        "invalid_request")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "storeMalformed")
     void aTokenWithASpaceIsAnInvalidRequest(MockServer server) {
-        assertThat(new Clients(server, EXAMPLE_KEY).refusal(c -> c.sdk.accounts().setHuggingFaceToken("hf_two words")))
+        assertThat(new Clients(server, EXAMPLE_KEY)
+                        .refusal(c -> c.sdk.accounts().setHuggingFaceToken("hf_two words")))
                 .isEqualTo(new Clients.Answer(422, "invalid_request"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact storeWithMalformedRequestId(PactDslWithProvider builder) {
-        return problemWithErrors(jsonBody(asAdmin(builder, "setHuggingFaceCredential: an X-Request-Id with spaces",
-                "PUT").headers("X-Request-Id", ApiKeysPactTest.MALFORMED_REQUEST_ID), Bodies.hubTokenRequest(HUB_TOKEN))
-                .willRespondWith(), 400, "invalid_parameter")
+        return problemWithErrors(
+                        jsonBody(
+                                        asAdmin(builder, "setHuggingFaceCredential: an X-Request-Id with spaces", "PUT")
+                                                .headers("X-Request-Id", ApiKeysPactTest.MALFORMED_REQUEST_ID),
+                                        Bodies.hubTokenRequest(HUB_TOKEN))
+                                .willRespondWith(),
+                        400,
+                        "invalid_parameter")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "storeWithMalformedRequestId")
     void storeWithAMalformedRequestIdIsAnInvalidParameter(MockServer server) {
-        assertThat(new Clients(server, EXAMPLE_KEY).refusal(c -> c.sdk.accounts().setHuggingFaceToken(HUB_TOKEN,
-                MALFORMED))).isEqualTo(new Clients.Answer(400, "invalid_parameter"));
+        assertThat(new Clients(server, EXAMPLE_KEY)
+                        .refusal(c -> c.sdk.accounts().setHuggingFaceToken(HUB_TOKEN, MALFORMED)))
+                .isEqualTo(new Clients.Answer(400, "invalid_parameter"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact storeWithUnknownKey(PactDslWithProvider builder) {
-        return unauthorized(jsonBody(withUnknownKey(builder
-                .uponReceiving("setHuggingFaceCredential: a key the server never issued")
-                .method("PUT").path(PATH)), Bodies.hubTokenRequest(HUB_TOKEN))
-                .willRespondWith())
+        return unauthorized(jsonBody(
+                                withUnknownKey(
+                                        builder.uponReceiving("setHuggingFaceCredential: a key the server never issued")
+                                                .method("PUT")
+                                                .path(PATH)),
+                                Bodies.hubTokenRequest(HUB_TOKEN))
+                        .willRespondWith())
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "storeWithUnknownKey")
     void storeWithAnUnknownKeyIsAnAuthenticationFailure(MockServer server) {
-        assertThat(new Clients(server, UNKNOWN_KEY).refusal(c -> c.sdk.accounts().setHuggingFaceToken(HUB_TOKEN)))
+        assertThat(new Clients(server, UNKNOWN_KEY)
+                        .refusal(c -> c.sdk.accounts().setHuggingFaceToken(HUB_TOKEN)))
                 .isEqualTo(new Clients.Answer(401, "invalid_api_key"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact remove(PactDslWithProvider builder) {
         return asAdmin(builder, "deleteHuggingFaceCredential: the account's Hub token, stored or not", "DELETE")
-                .willRespondWith().status(204)
+                .willRespondWith()
+                .status(204)
                 .matchHeader("X-Request-Id", Contract.REQUEST_ID_PATTERN, "req_3f9a1c")
                 .toPact(V4Pact.class);
     }
@@ -123,7 +143,8 @@ class HubTokenPactTest {
     @Test
     @PactTestFor(pactMethod = "remove")
     void removingAnswersNoContent(MockServer server) {
-        RawResponse<Void> removed = Contract.sdk(server).accounts().withRawResponse().deleteHuggingFaceToken();
+        RawResponse<Void> removed =
+                Contract.sdk(server).accounts().withRawResponse().deleteHuggingFaceToken();
 
         assertThat(removed.getStatusCode()).isEqualTo(204);
         assertThat(removed.getRequestId()).isNotBlank();
@@ -131,32 +152,38 @@ class HubTokenPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact removeWithMalformedRequestId(PactDslWithProvider builder) {
-        return problemWithErrors(asAdmin(builder, "deleteHuggingFaceCredential: an X-Request-Id with spaces", "DELETE")
-                .headers("X-Request-Id", ApiKeysPactTest.MALFORMED_REQUEST_ID)
-                .willRespondWith(), 400, "invalid_parameter")
+        return problemWithErrors(
+                        asAdmin(builder, "deleteHuggingFaceCredential: an X-Request-Id with spaces", "DELETE")
+                                .headers("X-Request-Id", ApiKeysPactTest.MALFORMED_REQUEST_ID)
+                                .willRespondWith(),
+                        400,
+                        "invalid_parameter")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "removeWithMalformedRequestId")
     void removeWithAMalformedRequestIdIsAnInvalidParameter(MockServer server) {
-        assertThat(new Clients(server, EXAMPLE_KEY).refusal(c -> c.sdk.accounts().deleteHuggingFaceToken(MALFORMED)))
+        assertThat(new Clients(server, EXAMPLE_KEY)
+                        .refusal(c -> c.sdk.accounts().deleteHuggingFaceToken(MALFORMED)))
                 .isEqualTo(new Clients.Answer(400, "invalid_parameter"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact removeWithUnknownKey(PactDslWithProvider builder) {
-        return unauthorized(withUnknownKey(builder
-                .uponReceiving("deleteHuggingFaceCredential: a key the server never issued")
-                .method("DELETE").path(PATH))
-                .willRespondWith())
+        return unauthorized(withUnknownKey(
+                                builder.uponReceiving("deleteHuggingFaceCredential: a key the server never issued")
+                                        .method("DELETE")
+                                        .path(PATH))
+                        .willRespondWith())
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "removeWithUnknownKey")
     void removeWithAnUnknownKeyIsAnAuthenticationFailure(MockServer server) {
-        assertThat(new Clients(server, UNKNOWN_KEY).refusal(c -> c.sdk.accounts().deleteHuggingFaceToken()))
+        assertThat(new Clients(server, UNKNOWN_KEY)
+                        .refusal(c -> c.sdk.accounts().deleteHuggingFaceToken()))
                 .isEqualTo(new Clients.Answer(401, "invalid_api_key"));
     }
 }

@@ -22,7 +22,6 @@ import ai.hokusai.sdk.exception.NotFoundException;
 import ai.hokusai.sdk.model.ModelHealth;
 import ai.hokusai.sdk.model.ModelInfo;
 import au.com.dius.pact.consumer.MockServer;
-import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
@@ -41,17 +40,22 @@ class ModelServingPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact info21(PactDslWithProvider builder) {
-        return json(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .given(States.MODEL_21_ACTIVE)
-                .uponReceiving("getModelInfo: the serving facts of model 21")
-                .method("GET").path("/api/v1/models/21/info"))
-                .willRespondWith().status(200))
+        return json(authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                .given(States.MODEL_21_ACTIVE)
+                                .uponReceiving("getModelInfo: the serving facts of model 21")
+                                .method("GET")
+                                .path("/api/v1/models/21/info"))
+                        .willRespondWith()
+                        .status(200))
                 .matchHeader("Deprecation", "@\\d+", "@1796083200")
                 // Pact splits a header's value at commas, and an HTTP date has one: each part is matched on its own.
-                .matchHeader("Sunset", "([A-Z][a-z]{2}, )?\\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT|[A-Z][a-z]{2}",
+                .matchHeader(
+                        "Sunset",
+                        "([A-Z][a-z]{2}, )?\\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT|[A-Z][a-z]{2}",
                         "Wed, 30 Jun 2027 00:00:00 GMT")
-                .matchHeader("Link", "<[^>]+>;.*rel=\"deprecation\".*",
+                .matchHeader(
+                        "Link",
+                        "<[^>]+>;.*rel=\"deprecation\".*",
                         "</docs/changelog.html#deprecated-fields>; rel=\"deprecation\"; type=\"text/html\"")
                 .body(Bodies.modelInfo())
                 .toPact(V4Pact.class);
@@ -76,11 +80,15 @@ class ModelServingPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact infoWithMalformedRef(PactDslWithProvider builder) {
-        return problemWithErrors(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .uponReceiving("getModelInfo: a reference that is neither a number, a slug nor a UUID")
-                .method("GET").path("/api/v1/models/LSCOR_v2/info"))
-                .willRespondWith(), 400, "invalid_parameter")
+        return problemWithErrors(
+                        authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                        .uponReceiving(
+                                                "getModelInfo: a reference that is neither a number, a slug nor a UUID")
+                                        .method("GET")
+                                        .path("/api/v1/models/LSCOR_v2/info"))
+                                .willRespondWith(),
+                        400,
+                        "invalid_parameter")
                 .toPact(V4Pact.class);
     }
 
@@ -88,16 +96,17 @@ class ModelServingPactTest {
     @PactTestFor(pactMethod = "infoWithMalformedRef")
     void infoWithAMalformedReferenceIsAnInvalidParameter(MockServer server) {
         assertThatThrownBy(() -> sdk(server).models().info("LSCOR_v2"))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
                         e -> assertThat(e.getCode()).isEqualTo("invalid_parameter"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact infoWithUnknownKey(PactDslWithProvider builder) {
-        return unauthorized(withUnknownKey(builder
-                .uponReceiving("getModelInfo: a key the server never issued")
-                .method("GET").path("/api/v1/models/21/info"))
-                .willRespondWith())
+        return unauthorized(withUnknownKey(builder.uponReceiving("getModelInfo: a key the server never issued")
+                                .method("GET")
+                                .path("/api/v1/models/21/info"))
+                        .willRespondWith())
                 .toPact(V4Pact.class);
     }
 
@@ -110,12 +119,15 @@ class ModelServingPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact infoOfUnknownModel(PactDslWithProvider builder) {
-        return problem(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .given(States.NO_MODEL_999)
-                .uponReceiving("getModelInfo: a model number nobody registered")
-                .method("GET").path("/api/v1/models/999/info"))
-                .willRespondWith(), 404, "model_not_found")
+        return problem(
+                        authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                        .given(States.NO_MODEL_999)
+                                        .uponReceiving("getModelInfo: a model number nobody registered")
+                                        .method("GET")
+                                        .path("/api/v1/models/999/info"))
+                                .willRespondWith(),
+                        404,
+                        "model_not_found")
                 .toPact(V4Pact.class);
     }
 
@@ -123,18 +135,20 @@ class ModelServingPactTest {
     @PactTestFor(pactMethod = "infoOfUnknownModel")
     void infoOfAnUnknownModelIsNotFound(MockServer server) {
         assertThatThrownBy(() -> sdk(server).models().info("999"))
-                .isInstanceOfSatisfying(NotFoundException.class,
-                        e -> assertThat(e.getCode()).isEqualTo("model_not_found"));
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.getCode()).isEqualTo("model_not_found"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact warmUp21(PactDslWithProvider builder) {
-        return json(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .given(States.MODEL_21_ACTIVE)
-                .uponReceiving("getModelHealth: warming model 21 up")
-                .method("GET").path("/api/v1/models/21/health").query("warmup=true"))
-                .willRespondWith().status(200))
+        return json(authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                .given(States.MODEL_21_ACTIVE)
+                                .uponReceiving("getModelHealth: warming model 21 up")
+                                .method("GET")
+                                .path("/api/v1/models/21/health")
+                                .query("warmup=true"))
+                        .willRespondWith()
+                        .status(200))
                 .body(Bodies.readyHealth())
                 .toPact(V4Pact.class);
     }
@@ -151,12 +165,16 @@ class ModelServingPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact healthOfBrokenModel(PactDslWithProvider builder) {
-        return problem(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .given(States.BROKEN_MODEL)
-                .uponReceiving("getModelHealth: a model whose artifact cannot be loaded")
-                .method("GET").path("/api/v1/models/9503/health").query("warmup=true"))
-                .willRespondWith(), 503, "model_unavailable")
+        return problem(
+                        authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                        .given(States.BROKEN_MODEL)
+                                        .uponReceiving("getModelHealth: a model whose artifact cannot be loaded")
+                                        .method("GET")
+                                        .path("/api/v1/models/9503/health")
+                                        .query("warmup=true"))
+                                .willRespondWith(),
+                        503,
+                        "model_unavailable")
                 .matchHeader("Retry-After", "\\d+", "30")
                 .toPact(V4Pact.class);
     }
@@ -164,17 +182,23 @@ class ModelServingPactTest {
     @Test
     @PactTestFor(pactMethod = "healthOfBrokenModel")
     void healthReportsAModelThatCannotLoadAsUnavailable(MockServer server) {
-        assertThat(new Clients(server, Contract.EXAMPLE_KEY).refusal(c -> c.sdk.models().warmUp("9503")))
+        assertThat(new Clients(server, Contract.EXAMPLE_KEY)
+                        .refusal(c -> c.sdk.models().warmUp("9503")))
                 .isEqualTo(new Clients.Answer(503, "model_unavailable"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact healthWithMalformedRef(PactDslWithProvider builder) {
-        return problemWithErrors(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .uponReceiving("getModelHealth: a reference that is neither a number, a slug nor a UUID")
-                .method("GET").path("/api/v1/models/-21/health").query("warmup=false"))
-                .willRespondWith(), 400, "invalid_parameter")
+        return problemWithErrors(
+                        authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                        .uponReceiving(
+                                                "getModelHealth: a reference that is neither a number, a slug nor a UUID")
+                                        .method("GET")
+                                        .path("/api/v1/models/-21/health")
+                                        .query("warmup=false"))
+                                .willRespondWith(),
+                        400,
+                        "invalid_parameter")
                 .toPact(V4Pact.class);
     }
 
@@ -182,16 +206,18 @@ class ModelServingPactTest {
     @PactTestFor(pactMethod = "healthWithMalformedRef")
     void healthWithAMalformedReferenceIsAnInvalidParameter(MockServer server) {
         assertThatThrownBy(() -> sdk(server).models().health("-21"))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
                         e -> assertThat(e.getCode()).isEqualTo("invalid_parameter"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact healthWithUnknownKey(PactDslWithProvider builder) {
-        return unauthorized(withUnknownKey(builder
-                .uponReceiving("getModelHealth: a key the server never issued")
-                .method("GET").path("/api/v1/models/21/health").query("warmup=false"))
-                .willRespondWith())
+        return unauthorized(withUnknownKey(builder.uponReceiving("getModelHealth: a key the server never issued")
+                                .method("GET")
+                                .path("/api/v1/models/21/health")
+                                .query("warmup=false"))
+                        .willRespondWith())
                 .toPact(V4Pact.class);
     }
 
@@ -204,19 +230,22 @@ class ModelServingPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact healthOfUnknownModel(PactDslWithProvider builder) {
-        return problem(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .given(States.NO_MODEL_999)
-                .uponReceiving("getModelHealth: a model number nobody registered")
-                .method("GET").path("/api/v1/models/999/health").query("warmup=false"))
-                .willRespondWith(), 404, "model_not_found")
+        return problem(
+                        authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                        .given(States.NO_MODEL_999)
+                                        .uponReceiving("getModelHealth: a model number nobody registered")
+                                        .method("GET")
+                                        .path("/api/v1/models/999/health")
+                                        .query("warmup=false"))
+                                .willRespondWith(),
+                        404,
+                        "model_not_found")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "healthOfUnknownModel")
     void healthOfAnUnknownModelIsNotFound(MockServer server) {
-        assertThatThrownBy(() -> sdk(server).models().health("999"))
-                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> sdk(server).models().health("999")).isInstanceOf(NotFoundException.class);
     }
 }

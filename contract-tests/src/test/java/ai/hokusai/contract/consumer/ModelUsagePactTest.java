@@ -47,12 +47,13 @@ class ModelUsagePactTest {
     /** Model 21 is the caller's account's; the caller has just called it, so a row is there to read. */
     @Pact(consumer = CONSUMER)
     V4Pact owner(PactDslWithProvider builder) {
-        return json(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .given(States.CALLER_PREDICTED)
-                .uponReceiving("getModelUsage: model 21's calls, read by its own account")
-                .method("GET").path(usagePath(21)))
-                .willRespondWith().status(200))
+        return json(authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                .given(States.CALLER_PREDICTED)
+                                .uponReceiving("getModelUsage: model 21's calls, read by its own account")
+                                .method("GET")
+                                .path(usagePath(21)))
+                        .willRespondWith()
+                        .status(200))
                 .body(new PactDslJsonBody()
                         .integerType("model_id", 21)
                         .stringMatcher("from", Bodies.DATE_PATTERN, "2026-10-29")
@@ -75,65 +76,78 @@ class ModelUsagePactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact anotherAccountsPublicModel(PactDslWithProvider builder) {
-        return problem(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .given(States.OTHER_PUBLIC_MODEL)
-                .uponReceiving("getModelUsage: another account's public model")
-                .method("GET").path(usagePath(OTHER_PUBLIC_MODEL_ID)))
-                .willRespondWith(), 403, "forbidden")
+        return problem(
+                        authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                        .given(States.OTHER_PUBLIC_MODEL)
+                                        .uponReceiving("getModelUsage: another account's public model")
+                                        .method("GET")
+                                        .path(usagePath(OTHER_PUBLIC_MODEL_ID)))
+                                .willRespondWith(),
+                        403,
+                        "forbidden")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "anotherAccountsPublicModel")
     void anotherAccountsPublicModelIsForbidden(MockServer server) {
-        assertThat(new Clients(server, EXAMPLE_KEY).refusal(c -> c.sdk.models().usage(
-                String.valueOf(OTHER_PUBLIC_MODEL_ID)))).isEqualTo(new Clients.Answer(403, "forbidden"));
+        assertThat(new Clients(server, EXAMPLE_KEY)
+                        .refusal(c -> c.sdk.models().usage(String.valueOf(OTHER_PUBLIC_MODEL_ID))))
+                .isEqualTo(new Clients.Answer(403, "forbidden"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact anotherAccountsPrivateModel(PactDslWithProvider builder) {
-        return problem(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .given(States.OTHER_PRIVATE_MODEL)
-                .uponReceiving("getModelUsage: another account's private model, as if it did not exist")
-                .method("GET").path(usagePath(OTHER_PRIVATE_MODEL_ID)))
-                .willRespondWith(), 404, "model_not_found")
+        return problem(
+                        authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                        .given(States.OTHER_PRIVATE_MODEL)
+                                        .uponReceiving(
+                                                "getModelUsage: another account's private model, as if it did not exist")
+                                        .method("GET")
+                                        .path(usagePath(OTHER_PRIVATE_MODEL_ID)))
+                                .willRespondWith(),
+                        404,
+                        "model_not_found")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "anotherAccountsPrivateModel")
     void anotherAccountsPrivateModelIsNotFound(MockServer server) {
-        assertThat(new Clients(server, EXAMPLE_KEY).refusal(c -> c.sdk.models().usage(
-                String.valueOf(OTHER_PRIVATE_MODEL_ID)))).isEqualTo(new Clients.Answer(404, "model_not_found"));
+        assertThat(new Clients(server, EXAMPLE_KEY)
+                        .refusal(c -> c.sdk.models().usage(String.valueOf(OTHER_PRIVATE_MODEL_ID))))
+                .isEqualTo(new Clients.Answer(404, "model_not_found"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact withMalformedRequestId(PactDslWithProvider builder) {
-        return problemWithErrors(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .uponReceiving("getModelUsage: an X-Request-Id with spaces")
-                .method("GET").path(usagePath(21))
-                .headers("X-Request-Id", ApiKeysPactTest.MALFORMED_REQUEST_ID))
-                .willRespondWith(), 400, "invalid_parameter")
+        return problemWithErrors(
+                        authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                        .uponReceiving("getModelUsage: an X-Request-Id with spaces")
+                                        .method("GET")
+                                        .path(usagePath(21))
+                                        .headers("X-Request-Id", ApiKeysPactTest.MALFORMED_REQUEST_ID))
+                                .willRespondWith(),
+                        400,
+                        "invalid_parameter")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "withMalformedRequestId")
     void aMalformedRequestIdIsAnInvalidParameter(MockServer server) {
-        assertThat(new Clients(server, EXAMPLE_KEY).refusal(c -> c.sdk.models().usage("21",
-                ModelUsageParams.builder().build(), ApiKeysPactTest.MALFORMED)))
+        assertThat(new Clients(server, EXAMPLE_KEY)
+                        .refusal(c -> c.sdk.models()
+                                .usage("21", ModelUsageParams.builder().build(), ApiKeysPactTest.MALFORMED)))
                 .isEqualTo(new Clients.Answer(400, "invalid_parameter"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact usageWithUnknownKey(PactDslWithProvider builder) {
-        return unauthorized(withUnknownKey(builder
-                .uponReceiving("getModelUsage: a key the server never issued")
-                .method("GET").path(usagePath(21)))
-                .willRespondWith())
+        return unauthorized(withUnknownKey(builder.uponReceiving("getModelUsage: a key the server never issued")
+                                .method("GET")
+                                .path(usagePath(21)))
+                        .willRespondWith())
                 .toPact(V4Pact.class);
     }
 

@@ -43,12 +43,14 @@ class ModelsPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact listFirstPage(PactDslWithProvider builder) {
-        return json(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .given(States.TWO_MODELS)
-                .uponReceiving("listModels: the first page, one model per page")
-                .method("GET").path("/api/v1/models").query("limit=1"))
-                .willRespondWith().status(200))
+        return json(authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                .given(States.TWO_MODELS)
+                                .uponReceiving("listModels: the first page, one model per page")
+                                .method("GET")
+                                .path("/api/v1/models")
+                                .query("limit=1"))
+                        .willRespondWith()
+                        .status(200))
                 .body(new PactDslJsonBody()
                         .minArrayLike("data", 1, Bodies.model(new PactDslJsonBody()), 1)
                         .booleanValue("has_more", true)
@@ -59,7 +61,8 @@ class ModelsPactTest {
     @Test
     @PactTestFor(pactMethod = "listFirstPage")
     void listReadsOnePageAndTheCursorOfTheNext(MockServer server) {
-        ModelList page = sdk(server).models().list(ModelListParams.builder().limit(1).build());
+        ModelList page =
+                sdk(server).models().list(ModelListParams.builder().limit(1).build());
 
         assertThat(page.getData()).hasSize(1);
         assertThat(page.getData().get(0).getSlug()).isNotBlank();
@@ -69,18 +72,24 @@ class ModelsPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact listWithForeignCursor(PactDslWithProvider builder) {
-        return problemWithErrors(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .uponReceiving("listModels: a cursor no page handed out")
-                .method("GET").path("/api/v1/models").query("cursor=" + FOREIGN_CURSOR))
-                .willRespondWith(), 400, "invalid_parameter")
+        return problemWithErrors(
+                        authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                        .uponReceiving("listModels: a cursor no page handed out")
+                                        .method("GET")
+                                        .path("/api/v1/models")
+                                        .query("cursor=" + FOREIGN_CURSOR))
+                                .willRespondWith(),
+                        400,
+                        "invalid_parameter")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "listWithForeignCursor")
     void listWithAForeignCursorIsAnInvalidParameter(MockServer server) {
-        assertThatThrownBy(() -> sdk(server).models().list(ModelListParams.builder().cursor(FOREIGN_CURSOR).build()))
+        assertThatThrownBy(() -> sdk(server)
+                        .models()
+                        .list(ModelListParams.builder().cursor(FOREIGN_CURSOR).build()))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(400);
                     assertThat(e.getCode()).isEqualTo("invalid_parameter");
@@ -90,10 +99,10 @@ class ModelsPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact listWithUnknownKey(PactDslWithProvider builder) {
-        return unauthorized(withUnknownKey(builder
-                .uponReceiving("listModels: a key the server never issued")
-                .method("GET").path("/api/v1/models"))
-                .willRespondWith())
+        return unauthorized(withUnknownKey(builder.uponReceiving("listModels: a key the server never issued")
+                                .method("GET")
+                                .path("/api/v1/models"))
+                        .willRespondWith())
                 .toPact(V4Pact.class);
     }
 
@@ -101,18 +110,20 @@ class ModelsPactTest {
     @PactTestFor(pactMethod = "listWithUnknownKey")
     void listWithAnUnknownKeyIsAnAuthenticationFailure(MockServer server) {
         assertThatThrownBy(() -> sdk(server, UNKNOWN_KEY).models().list())
-                .isInstanceOfSatisfying(AuthenticationException.class,
+                .isInstanceOfSatisfying(
+                        AuthenticationException.class,
                         e -> assertThat(e.getCode()).isEqualTo("invalid_api_key"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact getModel21(PactDslWithProvider builder) {
-        return json(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .given(States.MODEL_21_ACTIVE)
-                .uponReceiving("getModel: model 21 by its number")
-                .method("GET").path("/api/v1/models/21"))
-                .willRespondWith().status(200))
+        return json(authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                .given(States.MODEL_21_ACTIVE)
+                                .uponReceiving("getModel: model 21 by its number")
+                                .method("GET")
+                                .path("/api/v1/models/21"))
+                        .willRespondWith()
+                        .status(200))
                 .body(Bodies.model(new PactDslJsonBody()).stringType("ticker", "LSCOR"))
                 .toPact(V4Pact.class);
     }
@@ -130,11 +141,15 @@ class ModelsPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact getModelWithMalformedRef(PactDslWithProvider builder) {
-        return problemWithErrors(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .uponReceiving("getModel: a reference that is neither a number, a slug nor a UUID")
-                .method("GET").path("/api/v1/models/Lead_Scoring"))
-                .willRespondWith(), 400, "invalid_parameter")
+        return problemWithErrors(
+                        authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                        .uponReceiving(
+                                                "getModel: a reference that is neither a number, a slug nor a UUID")
+                                        .method("GET")
+                                        .path("/api/v1/models/Lead_Scoring"))
+                                .willRespondWith(),
+                        400,
+                        "invalid_parameter")
                 .toPact(V4Pact.class);
     }
 
@@ -150,10 +165,10 @@ class ModelsPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact getModelWithUnknownKey(PactDslWithProvider builder) {
-        return unauthorized(withUnknownKey(builder
-                .uponReceiving("getModel: a key the server never issued")
-                .method("GET").path("/api/v1/models/21"))
-                .willRespondWith())
+        return unauthorized(withUnknownKey(builder.uponReceiving("getModel: a key the server never issued")
+                                .method("GET")
+                                .path("/api/v1/models/21"))
+                        .willRespondWith())
                 .toPact(V4Pact.class);
     }
 
@@ -166,12 +181,15 @@ class ModelsPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact getUnknownModel(PactDslWithProvider builder) {
-        return problem(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .given(States.NO_MODEL_999)
-                .uponReceiving("getModel: a model number nobody registered")
-                .method("GET").path("/api/v1/models/999"))
-                .willRespondWith(), 404, "model_not_found")
+        return problem(
+                        authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                        .given(States.NO_MODEL_999)
+                                        .uponReceiving("getModel: a model number nobody registered")
+                                        .method("GET")
+                                        .path("/api/v1/models/999"))
+                                .willRespondWith(),
+                        404,
+                        "model_not_found")
                 .toPact(V4Pact.class);
     }
 
@@ -179,7 +197,7 @@ class ModelsPactTest {
     @PactTestFor(pactMethod = "getUnknownModel")
     void getAnUnknownModelIsNotFound(MockServer server) {
         assertThatThrownBy(() -> sdk(server).models().get("999"))
-                .isInstanceOfSatisfying(NotFoundException.class,
-                        e -> assertThat(e.getCode()).isEqualTo("model_not_found"));
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.getCode()).isEqualTo("model_not_found"));
     }
 }

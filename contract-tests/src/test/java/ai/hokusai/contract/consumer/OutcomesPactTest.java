@@ -19,8 +19,6 @@ import static ai.hokusai.contract.consumer.Contract.withUnknownKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.hokusai.contract.consumer.Contract.States;
-import java.util.UUID;
-
 import ai.hokusai.sdk.RequestOptions;
 import ai.hokusai.sdk.model.Outcome;
 import au.com.dius.pact.consumer.MockServer;
@@ -33,6 +31,7 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -53,9 +52,14 @@ class OutcomesPactTest {
                 .valueFromProviderState("inference_log_id", "${inferenceLogId}", EXAMPLE_LOG)
                 .numberType("outcome_score", 1.0)
                 .stringType("outcome_type", "conversion");
-        return json(jsonBody(report(builder.given(States.KEY_PREDICT, scopes(PREDICT)).given(States.CALLER_PREDICTED),
-                "reportOutcome: the caller's own prediction converted"), body)
-                .willRespondWith().status(201))
+        return json(jsonBody(
+                                report(
+                                        builder.given(States.KEY_PREDICT, scopes(PREDICT))
+                                                .given(States.CALLER_PREDICTED),
+                                        "reportOutcome: the caller's own prediction converted"),
+                                body)
+                        .willRespondWith()
+                        .status(201))
                 .body(new PactDslJsonBody()
                         .uuid("id", "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d")
                         .uuid("inference_log_id", EXAMPLE_LOG)
@@ -68,8 +72,8 @@ class OutcomesPactTest {
     @Test
     @PactTestFor(pactMethod = "report")
     void anOutcomeIsRecordedAgainstThePrediction(MockServer server) {
-        Outcome outcome = new Clients(server, EXAMPLE_KEY).sdk.outcomes()
-                .report(UUID.fromString(EXAMPLE_LOG), 1.0, "conversion");
+        Outcome outcome =
+                new Clients(server, EXAMPLE_KEY).sdk.outcomes().report(UUID.fromString(EXAMPLE_LOG), 1.0, "conversion");
 
         assertThat(outcome.getInferenceLogId()).hasToString(EXAMPLE_LOG);
         assertThat(outcome.getId()).isNotNull();
@@ -81,9 +85,16 @@ class OutcomesPactTest {
                 .valueFromProviderState("inference_log_id", "${inferenceLogId}", EXAMPLE_LOG)
                 .numberType("outcome_score", 1.0)
                 .stringType("outcome_type", "conversion");
-        return problem(jsonBody(report(builder.given(States.KEY_PREDICT, scopes(PREDICT))
-                        .given(States.OTHER_KEY_PREDICTED), "reportOutcome: a prediction another key made"), body)
-                .willRespondWith(), 403, "forbidden")
+        return problem(
+                        jsonBody(
+                                        report(
+                                                builder.given(States.KEY_PREDICT, scopes(PREDICT))
+                                                        .given(States.OTHER_KEY_PREDICTED),
+                                                "reportOutcome: a prediction another key made"),
+                                        body)
+                                .willRespondWith(),
+                        403,
+                        "forbidden")
                 .toPact(V4Pact.class);
     }
 
@@ -96,9 +107,16 @@ class OutcomesPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact reportUnknown(PactDslWithProvider builder) {
-        return problem(jsonBody(report(builder.given(States.KEY_PREDICT, scopes(PREDICT)).given(States.NO_PREDICTION),
-                "reportOutcome: an inference_log_id no prediction has"), Bodies.outcomeRequest(UNKNOWN_PREDICTION))
-                .willRespondWith(), 404, "inference_log_not_found")
+        return problem(
+                        jsonBody(
+                                        report(
+                                                builder.given(States.KEY_PREDICT, scopes(PREDICT))
+                                                        .given(States.NO_PREDICTION),
+                                                "reportOutcome: an inference_log_id no prediction has"),
+                                        Bodies.outcomeRequest(UNKNOWN_PREDICTION))
+                                .willRespondWith(),
+                        404,
+                        "inference_log_not_found")
                 .toPact(V4Pact.class);
     }
 
@@ -111,11 +129,17 @@ class OutcomesPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact reportWithUsedIdempotencyKey(PactDslWithProvider builder) {
-        return problem(jsonBody(report(builder.given(States.KEY_PREDICT, scopes(PREDICT))
-                        .given(States.IDEMPOTENCY_KEY_USED),
-                "reportOutcome: an Idempotency-Key already used for another request")
-                .headers("Idempotency-Key", USED_IDEMPOTENCY_KEY), Bodies.outcomeRequest(UNKNOWN_PREDICTION))
-                .willRespondWith(), 409, "idempotency_conflict")
+        return problem(
+                        jsonBody(
+                                        report(
+                                                        builder.given(States.KEY_PREDICT, scopes(PREDICT))
+                                                                .given(States.IDEMPOTENCY_KEY_USED),
+                                                        "reportOutcome: an Idempotency-Key already used for another request")
+                                                .headers("Idempotency-Key", USED_IDEMPOTENCY_KEY),
+                                        Bodies.outcomeRequest(UNKNOWN_PREDICTION))
+                                .willRespondWith(),
+                        409,
+                        "idempotency_conflict")
                 .toPact(V4Pact.class);
     }
 
@@ -128,46 +152,65 @@ class OutcomesPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact reportScoreAboveOne(PactDslWithProvider builder) {
-        return problemWithErrors(jsonBody(report(builder.given(States.KEY_PREDICT, scopes(PREDICT)),
-                "reportOutcome: an outcome_score above 1"), new PactDslJsonBody()
-                        .uuid("inference_log_id", UNKNOWN_PREDICTION)
-                        .numberValue("outcome_score", 2.0)
-                        .stringType("outcome_type", "conversion"))
-                .willRespondWith(), 422, "invalid_request")
+        return problemWithErrors(
+                        jsonBody(
+                                        report(
+                                                builder.given(States.KEY_PREDICT, scopes(PREDICT)),
+                                                "reportOutcome: an outcome_score above 1"),
+                                        new PactDslJsonBody()
+                                                .uuid("inference_log_id", UNKNOWN_PREDICTION)
+                                                .numberValue("outcome_score", 2.0)
+                                                .stringType("outcome_type", "conversion"))
+                                .willRespondWith(),
+                        422,
+                        "invalid_request")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "reportScoreAboveOne")
     void aScoreAboveOneIsAnInvalidRequest(MockServer server) {
-        assertThat(new Clients(server, EXAMPLE_KEY).refusal(c -> c.sdk.outcomes().report(
-                UUID.fromString(UNKNOWN_PREDICTION), 2.0, "conversion")))
+        assertThat(new Clients(server, EXAMPLE_KEY)
+                        .refusal(c -> c.sdk.outcomes().report(UUID.fromString(UNKNOWN_PREDICTION), 2.0, "conversion")))
                 .isEqualTo(new Clients.Answer(422, "invalid_request"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact reportWithMalformedRequestId(PactDslWithProvider builder) {
-        return problemWithErrors(jsonBody(report(builder.given(States.KEY_PREDICT, scopes(PREDICT)),
-                "reportOutcome: an X-Request-Id with spaces")
-                .headers("X-Request-Id", ApiKeysPactTest.MALFORMED_REQUEST_ID), Bodies.outcomeRequest(UNKNOWN_PREDICTION))
-                .willRespondWith(), 400, "invalid_parameter")
+        return problemWithErrors(
+                        jsonBody(
+                                        report(
+                                                        builder.given(States.KEY_PREDICT, scopes(PREDICT)),
+                                                        "reportOutcome: an X-Request-Id with spaces")
+                                                .headers("X-Request-Id", ApiKeysPactTest.MALFORMED_REQUEST_ID),
+                                        Bodies.outcomeRequest(UNKNOWN_PREDICTION))
+                                .willRespondWith(),
+                        400,
+                        "invalid_parameter")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "reportWithMalformedRequestId")
     void aMalformedRequestIdIsAnInvalidParameter(MockServer server) {
-        assertThat(new Clients(server, EXAMPLE_KEY).refusal(c -> c.sdk.outcomes().report(
-                UUID.fromString(UNKNOWN_PREDICTION), 1.0, "conversion", ApiKeysPactTest.MALFORMED)))
+        assertThat(new Clients(server, EXAMPLE_KEY)
+                        .refusal(c -> c.sdk.outcomes()
+                                .report(
+                                        UUID.fromString(UNKNOWN_PREDICTION),
+                                        1.0,
+                                        "conversion",
+                                        ApiKeysPactTest.MALFORMED)))
                 .isEqualTo(new Clients.Answer(400, "invalid_parameter"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact reportWithUnknownKey(PactDslWithProvider builder) {
-        return unauthorized(jsonBody(withUnknownKey(builder
-                .uponReceiving("reportOutcome: a key the server never issued")
-                .method("POST").path("/api/v1/outcomes")), Bodies.outcomeRequest(UNKNOWN_PREDICTION))
-                .willRespondWith())
+        return unauthorized(jsonBody(
+                                withUnknownKey(builder.uponReceiving("reportOutcome: a key the server never issued")
+                                        .method("POST")
+                                        .path("/api/v1/outcomes")),
+                                Bodies.outcomeRequest(UNKNOWN_PREDICTION))
+                        .willRespondWith())
                 .toPact(V4Pact.class);
     }
 
@@ -180,9 +223,16 @@ class OutcomesPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact reportWhileDatabaseDown(PactDslWithProvider builder) {
-        return problem(jsonBody(report(builder.given(States.KEY_PREDICT, scopes(PREDICT)).given(States.DATABASE_DOWN),
-                "reportOutcome: the database does not answer"), Bodies.outcomeRequest(UNKNOWN_PREDICTION))
-                .willRespondWith(), 503, "service_unavailable")
+        return problem(
+                        jsonBody(
+                                        report(
+                                                builder.given(States.KEY_PREDICT, scopes(PREDICT))
+                                                        .given(States.DATABASE_DOWN),
+                                                "reportOutcome: the database does not answer"),
+                                        Bodies.outcomeRequest(UNKNOWN_PREDICTION))
+                                .willRespondWith(),
+                        503,
+                        "service_unavailable")
                 .matchHeader("Retry-After", "\\d+", "5")
                 .toPact(V4Pact.class);
     }
@@ -199,7 +249,10 @@ class OutcomesPactTest {
     }
 
     private static Clients.Call send(String inferenceLogId, String requestId, String idempotencyKey) {
-        RequestOptions options = RequestOptions.builder().requestId(requestId).idempotencyKey(idempotencyKey).build();
+        RequestOptions options = RequestOptions.builder()
+                .requestId(requestId)
+                .idempotencyKey(idempotencyKey)
+                .build();
         return c -> c.sdk.outcomes().report(UUID.fromString(inferenceLogId), 1.0, "conversion", options);
     }
 }

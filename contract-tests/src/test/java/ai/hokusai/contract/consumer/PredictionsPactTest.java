@@ -16,11 +16,6 @@ import static ai.hokusai.contract.consumer.Contract.withUnknownKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import ai.hokusai.contract.consumer.Contract.States;
 import ai.hokusai.sdk.BatchPrediction;
 import ai.hokusai.sdk.Prediction;
@@ -43,6 +38,10 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -61,10 +60,14 @@ class PredictionsPactTest {
     @Pact(consumer = CONSUMER)
     V4Pact scoreOneLead(PactDslWithProvider builder) {
         PactDslJsonBody body = Bodies.predictEnvelope(new PactDslJsonBody(), 1);
-        return json(predict(builder.given(States.KEY_PREDICT, scopes(PREDICT)).given(States.MODEL_21_ACTIVE),
-                "predict: one lead scored by model 21", "21")
-                .body(Bodies.oneLeadRequest())
-                .willRespondWith().status(200))
+        return json(predict(
+                                builder.given(States.KEY_PREDICT, scopes(PREDICT))
+                                        .given(States.MODEL_21_ACTIVE),
+                                "predict: one lead scored by model 21",
+                                "21")
+                        .body(Bodies.oneLeadRequest())
+                        .willRespondWith()
+                        .status(200))
                 .body(Bodies.leadScore(body.object("predictions")).closeObject())
                 .toPact(V4Pact.class);
     }
@@ -72,7 +75,8 @@ class PredictionsPactTest {
     @Test
     @PactTestFor(pactMethod = "scoreOneLead")
     void oneLeadGetsOneScoreWithItsTierAndFactors(MockServer server) {
-        RawResponse<Prediction<LeadScore>> response = sdk(server).predictions().withRawResponse().create("21", lead());
+        RawResponse<Prediction<LeadScore>> response =
+                sdk(server).predictions().withRawResponse().create("21", lead());
 
         Prediction<LeadScore> scored = response.getValue();
         LeadScore score = scored.getPrediction();
@@ -86,11 +90,15 @@ class PredictionsPactTest {
     @Pact(consumer = CONSUMER)
     V4Pact scoreTwoLeads(PactDslWithProvider builder) {
         PactDslJsonBody body = Bodies.predictEnvelope(new PactDslJsonBody(), 2);
-        return json(predict(builder.given(States.KEY_PREDICT, scopes(PREDICT)).given(States.MODEL_21_ACTIVE),
-                "predict: a batch of two leads scored by model 21", "21")
-                .body(Bodies.predictRequest(
-                        new PactDslJsonBody().minArrayLike("inputs", 1, Bodies.lead(new PactDslJsonBody()), 2)))
-                .willRespondWith().status(200))
+        return json(predict(
+                                builder.given(States.KEY_PREDICT, scopes(PREDICT))
+                                        .given(States.MODEL_21_ACTIVE),
+                                "predict: a batch of two leads scored by model 21",
+                                "21")
+                        .body(Bodies.predictRequest(
+                                new PactDslJsonBody().minArrayLike("inputs", 1, Bodies.lead(new PactDslJsonBody()), 2)))
+                        .willRespondWith()
+                        .status(200))
                 .body(body.minArrayLike("predictions", 1, Bodies.leadScore(new PactDslJsonBody()), 2))
                 .toPact(V4Pact.class);
     }
@@ -98,21 +106,31 @@ class PredictionsPactTest {
     @Test
     @PactTestFor(pactMethod = "scoreTwoLeads")
     void aBatchGetsOneScorePerLeadInOrder(MockServer server) {
-        BatchPrediction<LeadScore> scored = sdk(server).predictions()
-                .createBatch("21", List.of(lead(), lead()), LeadScore.class);
+        BatchPrediction<LeadScore> scored =
+                sdk(server).predictions().createBatch("21", List.of(lead(), lead()), LeadScore.class);
 
         assertThat(scored.getPredictions()).hasSize(2);
-        assertThat(scored.getPredictions()).allSatisfy(score -> assertThat(score.getConfidence()).isBetween(0.0, 1.0));
+        assertThat(scored.getPredictions())
+                .allSatisfy(score -> assertThat(score.getConfidence()).isBetween(0.0, 1.0));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact batchOverTheLimit(PactDslWithProvider builder) {
-        return problemWithErrors(predict(builder.given(States.KEY_PREDICT, scopes(PREDICT))
-                        .given(States.MODEL_21_ACTIVE),
-                "predict: a batch larger than model 21's max_batch_size", "21")
-                .body(Bodies.predictRequest(new PactDslJsonBody().minArrayLike("inputs", OVER_THE_LIMIT,
-                        Bodies.lead(new PactDslJsonBody()), OVER_THE_LIMIT)))
-                .willRespondWith(), 413, "batch_too_large")
+        return problemWithErrors(
+                        predict(
+                                        builder.given(States.KEY_PREDICT, scopes(PREDICT))
+                                                .given(States.MODEL_21_ACTIVE),
+                                        "predict: a batch larger than model 21's max_batch_size",
+                                        "21")
+                                .body(Bodies.predictRequest(new PactDslJsonBody()
+                                        .minArrayLike(
+                                                "inputs",
+                                                OVER_THE_LIMIT,
+                                                Bodies.lead(new PactDslJsonBody()),
+                                                OVER_THE_LIMIT)))
+                                .willRespondWith(),
+                        413,
+                        "batch_too_large")
                 .toPact(V4Pact.class);
     }
 
@@ -130,14 +148,21 @@ class PredictionsPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact invalidLead(PactDslWithProvider builder) {
-        return problemWithErrors(predict(builder.given(States.KEY_PREDICT, scopes(PREDICT))
-                        .given(States.MODEL_21_ACTIVE),
-                "predict: a lead with a string for company_size", "21")
-                .body(Bodies.predictRequest(new PactDslJsonBody().object("inputs")
-                        .stringValue("company_size", "a thousand")
-                        .stringType("industry", "Technology")
-                        .closeObject().asBody()))
-                .willRespondWith(), 422, "invalid_input")
+        return problemWithErrors(
+                        predict(
+                                        builder.given(States.KEY_PREDICT, scopes(PREDICT))
+                                                .given(States.MODEL_21_ACTIVE),
+                                        "predict: a lead with a string for company_size",
+                                        "21")
+                                .body(Bodies.predictRequest(new PactDslJsonBody()
+                                        .object("inputs")
+                                        .stringValue("company_size", "a thousand")
+                                        .stringType("industry", "Technology")
+                                        .closeObject()
+                                        .asBody()))
+                                .willRespondWith(),
+                        422,
+                        "invalid_input")
                 .toPact(V4Pact.class);
     }
 
@@ -158,23 +183,27 @@ class PredictionsPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact idempotencyKeyReused(PactDslWithProvider builder) {
-        return problem(authenticated(builder
-                .given(States.KEY_PREDICT, scopes(PREDICT))
-                .given(States.MODEL_21_ACTIVE)
-                .given(States.IDEMPOTENCY_KEY_USED)
-                .uponReceiving("predict: an Idempotency-Key already used for another request")
-                .method("POST").path("/api/v1/models/21/predict")
-                .matchHeader("Content-Type", "application/json.*", "application/json")
-                .headers("Idempotency-Key", USED_IDEMPOTENCY_KEY))
-                .body(Bodies.oneLeadRequest())
-                .willRespondWith(), 409, "idempotency_conflict")
+        return problem(
+                        authenticated(builder.given(States.KEY_PREDICT, scopes(PREDICT))
+                                        .given(States.MODEL_21_ACTIVE)
+                                        .given(States.IDEMPOTENCY_KEY_USED)
+                                        .uponReceiving("predict: an Idempotency-Key already used for another request")
+                                        .method("POST")
+                                        .path("/api/v1/models/21/predict")
+                                        .matchHeader("Content-Type", "application/json.*", "application/json")
+                                        .headers("Idempotency-Key", USED_IDEMPOTENCY_KEY))
+                                .body(Bodies.oneLeadRequest())
+                                .willRespondWith(),
+                        409,
+                        "idempotency_conflict")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "idempotencyKeyReused")
     void reusingAnIdempotencyKeyForAnotherRequestIsAConflict(MockServer server) {
-        RequestOptions sameKey = RequestOptions.builder().idempotencyKey(USED_IDEMPOTENCY_KEY).build();
+        RequestOptions sameKey =
+                RequestOptions.builder().idempotencyKey(USED_IDEMPOTENCY_KEY).build();
 
         assertThatThrownBy(() -> sdk(server).predictions().create("21", lead(), sameKey))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
@@ -185,10 +214,15 @@ class PredictionsPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact malformedRef(PactDslWithProvider builder) {
-        return problemWithErrors(predict(builder.given(States.KEY_PREDICT, scopes(PREDICT)),
-                "predict: a reference that is neither a number, a slug nor a UUID", "Lead_Scoring")
-                .body(Bodies.oneLeadRequest())
-                .willRespondWith(), 400, "invalid_parameter")
+        return problemWithErrors(
+                        predict(
+                                        builder.given(States.KEY_PREDICT, scopes(PREDICT)),
+                                        "predict: a reference that is neither a number, a slug nor a UUID",
+                                        "Lead_Scoring")
+                                .body(Bodies.oneLeadRequest())
+                                .willRespondWith(),
+                        400,
+                        "invalid_parameter")
                 .toPact(V4Pact.class);
     }
 
@@ -204,10 +238,10 @@ class PredictionsPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact unknownKey(PactDslWithProvider builder) {
-        return unauthorized(withUnknownKey(predictRoute(builder.uponReceiving("predict: a key the server never issued"),
-                "21"))
-                .body(Bodies.oneLeadRequest())
-                .willRespondWith())
+        return unauthorized(withUnknownKey(
+                                predictRoute(builder.uponReceiving("predict: a key the server never issued"), "21"))
+                        .body(Bodies.oneLeadRequest())
+                        .willRespondWith())
                 .toPact(V4Pact.class);
     }
 
@@ -215,16 +249,23 @@ class PredictionsPactTest {
     @PactTestFor(pactMethod = "unknownKey")
     void anUnknownKeyIsAnAuthenticationFailure(MockServer server) {
         assertThatThrownBy(() -> sdk(server, UNKNOWN_KEY).predictions().create("21", lead()))
-                .isInstanceOfSatisfying(AuthenticationException.class,
+                .isInstanceOfSatisfying(
+                        AuthenticationException.class,
                         e -> assertThat(e.getCode()).isEqualTo("invalid_api_key"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact unknownModel(PactDslWithProvider builder) {
-        return problem(predict(builder.given(States.KEY_PREDICT, scopes(PREDICT)).given(States.NO_MODEL_999),
-                "predict: a model number nobody registered", "999")
-                .body(Bodies.oneLeadRequest())
-                .willRespondWith(), 404, "model_not_found")
+        return problem(
+                        predict(
+                                        builder.given(States.KEY_PREDICT, scopes(PREDICT))
+                                                .given(States.NO_MODEL_999),
+                                        "predict: a model number nobody registered",
+                                        "999")
+                                .body(Bodies.oneLeadRequest())
+                                .willRespondWith(),
+                        404,
+                        "model_not_found")
                 .toPact(V4Pact.class);
     }
 
@@ -232,16 +273,22 @@ class PredictionsPactTest {
     @PactTestFor(pactMethod = "unknownModel")
     void anUnknownModelIsNotFound(MockServer server) {
         assertThatThrownBy(() -> sdk(server).predictions().create("999", lead()))
-                .isInstanceOfSatisfying(NotFoundException.class,
-                        e -> assertThat(e.getCode()).isEqualTo("model_not_found"));
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.getCode()).isEqualTo("model_not_found"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact modelCannotLoad(PactDslWithProvider builder) {
-        return problem(predict(builder.given(States.KEY_PREDICT, scopes(PREDICT)).given(States.BROKEN_MODEL),
-                "predict: a model whose artifact cannot be loaded", "9503")
-                .body(Bodies.oneLeadRequest())
-                .willRespondWith(), 503, "model_unavailable")
+        return problem(
+                        predict(
+                                        builder.given(States.KEY_PREDICT, scopes(PREDICT))
+                                                .given(States.BROKEN_MODEL),
+                                        "predict: a model whose artifact cannot be loaded",
+                                        "9503")
+                                .body(Bodies.oneLeadRequest())
+                                .willRespondWith(),
+                        503,
+                        "model_unavailable")
                 .matchHeader("Retry-After", "\\d+", "30")
                 .toPact(V4Pact.class);
     }
@@ -262,7 +309,8 @@ class PredictionsPactTest {
 
     /** The SDK sends an Idempotency-Key with every POST, so its own retries are never run or billed twice. */
     private static PactDslRequestWithPath predictRoute(PactDslRequestWithoutPath request, String modelRef) {
-        return request.method("POST").path("/api/v1/models/" + modelRef + "/predict")
+        return request.method("POST")
+                .path("/api/v1/models/" + modelRef + "/predict")
                 .matchHeader("Content-Type", "application/json.*", "application/json")
                 .matchHeader("Idempotency-Key", "[\\x21-\\x7E]{1,255}", "5b0f6c1e-0c3a-4a51-9d1e-6f7a8b9c0d1e");
     }

@@ -31,11 +31,14 @@ class SystemPactTest {
     /** The links are the contract: they are what a caller follows from the root. */
     @Pact(consumer = CONSUMER)
     V4Pact index(PactDslWithProvider builder) {
-        return json(builder
-                .uponReceiving("getApiIndex: where to start")
-                .method("GET").path("/")
-                .willRespondWith().status(200))
-                .body(new PactDslJsonBody().stringType("name", "Hokusai Model API").stringType("version", "1.0.0")
+        return json(builder.uponReceiving("getApiIndex: where to start")
+                        .method("GET")
+                        .path("/")
+                        .willRespondWith()
+                        .status(200))
+                .body(new PactDslJsonBody()
+                        .stringType("name", "Hokusai Model API")
+                        .stringType("version", "1.0.0")
                         .object("links")
                         .stringValue("api", "/api/v1")
                         .stringValue("docs", "/docs/")
@@ -59,11 +62,15 @@ class SystemPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact liveness(PactDslWithProvider builder) {
-        return json(builder
-                .uponReceiving("getLiveness: is the process running")
-                .method("GET").path("/health/live")
-                .willRespondWith().status(200))
-                .body(new PactDslJsonBody().stringValue("status", "UP").object("checks").closeObject())
+        return json(builder.uponReceiving("getLiveness: is the process running")
+                        .method("GET")
+                        .path("/health/live")
+                        .willRespondWith()
+                        .status(200))
+                .body(new PactDslJsonBody()
+                        .stringValue("status", "UP")
+                        .object("checks")
+                        .closeObject())
                 .toPact(V4Pact.class);
     }
 
@@ -75,12 +82,16 @@ class SystemPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact ready(PactDslWithProvider builder) {
-        return json(builder
-                .uponReceiving("getReadiness: the database answers")
-                .method("GET").path("/health/ready")
-                .willRespondWith().status(200))
-                .body(new PactDslJsonBody().stringValue("status", "UP")
-                        .object("checks").stringValue("database", "UP").closeObject())
+        return json(builder.uponReceiving("getReadiness: the database answers")
+                        .method("GET")
+                        .path("/health/ready")
+                        .willRespondWith()
+                        .status(200))
+                .body(new PactDslJsonBody()
+                        .stringValue("status", "UP")
+                        .object("checks")
+                        .stringValue("database", "UP")
+                        .closeObject())
                 .toPact(V4Pact.class);
     }
 
@@ -95,13 +106,17 @@ class SystemPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact notReady(PactDslWithProvider builder) {
-        return json(builder
-                .given(States.DATABASE_DOWN)
-                .uponReceiving("getReadiness: the database does not answer")
-                .method("GET").path("/health/ready")
-                .willRespondWith().status(503))
-                .body(new PactDslJsonBody().stringValue("status", "DOWN")
-                        .object("checks").stringValue("database", "DOWN").closeObject())
+        return json(builder.given(States.DATABASE_DOWN)
+                        .uponReceiving("getReadiness: the database does not answer")
+                        .method("GET")
+                        .path("/health/ready")
+                        .willRespondWith()
+                        .status(503))
+                .body(new PactDslJsonBody()
+                        .stringValue("status", "DOWN")
+                        .object("checks")
+                        .stringValue("database", "DOWN")
+                        .closeObject())
                 .toPact(V4Pact.class);
     }
 
@@ -117,16 +132,19 @@ class SystemPactTest {
     /** The document is YAML text: what matters is that it is an OpenAPI 3.0 document, not its every line. */
     @Pact(consumer = CONSUMER)
     V4Pact openApiDocument(PactDslWithProvider builder) {
-        V4Pact pact = builder
-                .uponReceiving("getOpenApiDocument: the contract itself")
-                .method("GET").path("/openapi.yaml")
-                .willRespondWith().status(200)
+        V4Pact pact = builder.uponReceiving("getOpenApiDocument: the contract itself")
+                .method("GET")
+                .path("/openapi.yaml")
+                .willRespondWith()
+                .status(200)
                 .matchHeader("Content-Type", "application/yaml.*", "application/yaml")
                 .body("openapi: 3.0.3\ninfo:\n  title: Hokusai Model API\n", "application/yaml")
                 .toPact(V4Pact.class);
         // The DSL has no matcher for a whole text body; the rule goes on "$" (the pom makes Pact read YAML as text).
-        HttpResponse response = ((V4Interaction.SynchronousHttp) pact.getInteractions().get(0)).getResponse();
-        response.getMatchingRules().addCategory("body")
+        HttpResponse response =
+                ((V4Interaction.SynchronousHttp) pact.getInteractions().get(0)).getResponse();
+        response.getMatchingRules()
+                .addCategory("body")
                 .addRule("$", new RegexMatcher("(?s)openapi: 3\\.0\\.\\d+\\s.*"));
         return pact;
     }
@@ -134,6 +152,8 @@ class SystemPactTest {
     @Test
     @PactTestFor(pactMethod = "openApiDocument")
     void theDocumentIsAnOpenApi30Description(MockServer server) {
-        assertThat(sdk(server).system().openApiDocument()).startsWith("openapi: 3.0.").contains("Hokusai Model API");
+        assertThat(sdk(server).system().openApiDocument())
+                .startsWith("openapi: 3.0.")
+                .contains("Hokusai Model API");
     }
 }

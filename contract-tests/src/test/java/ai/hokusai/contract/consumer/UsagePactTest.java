@@ -12,8 +12,6 @@ import static ai.hokusai.contract.consumer.Contract.unauthorized;
 import static ai.hokusai.contract.consumer.Contract.withUnknownKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-
 import ai.hokusai.contract.consumer.Contract.States;
 import ai.hokusai.sdk.UsageParams;
 import ai.hokusai.sdk.model.UsageReport;
@@ -25,6 +23,7 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,11 +42,12 @@ class UsagePactTest {
                 .integerType("model_id", 21)
                 .integerType("requests", 2)
                 .integerType("predictions", 5);
-        return json(authenticated(builder
-                .given(States.KEY_PREDICT, scopes(PREDICT))
-                .uponReceiving("getUsage: the caller's counts for the last 30 days")
-                .method("GET").path("/api/v1/usage"))
-                .willRespondWith().status(200))
+        return json(authenticated(builder.given(States.KEY_PREDICT, scopes(PREDICT))
+                                .uponReceiving("getUsage: the caller's counts for the last 30 days")
+                                .method("GET")
+                                .path("/api/v1/usage"))
+                        .willRespondWith()
+                        .status(200))
                 // Counts reach the report in batches, so a fresh key may have no row yet: zero or more rows.
                 .body(new PactDslJsonBody()
                         .uuid("account_id", Bodies.OPERATOR_ACCOUNT_ID)
@@ -64,7 +64,8 @@ class UsagePactTest {
         UsageReport report = new Clients(server, EXAMPLE_KEY).sdk.usage().retrieve();
 
         assertThat(report.getFrom()).isBeforeOrEqualTo(report.getTo());
-        assertThat(report.getData()).allSatisfy(row -> assertThat(row.getPredictions()).isNotNegative());
+        assertThat(report.getData())
+                .allSatisfy(row -> assertThat(row.getPredictions()).isNotNegative());
     }
 
     /** The caller has called model 21, so the account's report has a row, and each row names its key. */
@@ -76,12 +77,14 @@ class UsagePactTest {
                 .uuid("key_id", "3d5e7f90-1a2b-4c3d-8e9f-0a1b2c3d4e5f")
                 .integerType("requests", 2)
                 .integerType("predictions", 5);
-        return json(authenticated(builder
-                .given(States.KEY_ADMIN, scopes("admin"))
-                .given(States.CALLER_PREDICTED)
-                .uponReceiving("getUsage: every key of the caller's account, per key")
-                .method("GET").path("/api/v1/usage").query("scope=account"))
-                .willRespondWith().status(200))
+        return json(authenticated(builder.given(States.KEY_ADMIN, scopes("admin"))
+                                .given(States.CALLER_PREDICTED)
+                                .uponReceiving("getUsage: every key of the caller's account, per key")
+                                .method("GET")
+                                .path("/api/v1/usage")
+                                .query("scope=account"))
+                        .willRespondWith()
+                        .status(200))
                 .body(new PactDslJsonBody()
                         .uuid("account_id", Bodies.OPERATOR_ACCOUNT_ID)
                         .nullValue("key_id")
@@ -94,21 +97,29 @@ class UsagePactTest {
     @Test
     @PactTestFor(pactMethod = "accountUsage")
     void accountUsageCountsEveryKeyOfTheAccount(MockServer server) {
-        UsageReport report = new Clients(server, EXAMPLE_KEY).sdk.usage().retrieve(UsageParams.builder()
-                .scope(UsageParams.Scope.ACCOUNT).build());
+        UsageReport report = new Clients(server, EXAMPLE_KEY)
+                .sdk
+                .usage()
+                .retrieve(UsageParams.builder().scope(UsageParams.Scope.ACCOUNT).build());
 
         assertThat(report.getAccountId()).isNotNull();
         assertThat(report.getKeyId()).isNull();
-        assertThat(report.getData()).isNotEmpty().allSatisfy(row -> assertThat(row.getKeyId()).isNotNull());
+        assertThat(report.getData())
+                .isNotEmpty()
+                .allSatisfy(row -> assertThat(row.getKeyId()).isNotNull());
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact usageBackwards(PactDslWithProvider builder) {
-        return problem(authenticated(builder
-                .given(States.KEY_PREDICT, scopes(PREDICT))
-                .uponReceiving("getUsage: a period that ends before it starts")
-                .method("GET").path("/api/v1/usage").query("from=2026-11-27&to=2026-11-01"))
-                .willRespondWith(), 400, "invalid_parameter")
+        return problem(
+                        authenticated(builder.given(States.KEY_PREDICT, scopes(PREDICT))
+                                        .uponReceiving("getUsage: a period that ends before it starts")
+                                        .method("GET")
+                                        .path("/api/v1/usage")
+                                        .query("from=2026-11-27&to=2026-11-01"))
+                                .willRespondWith(),
+                        400,
+                        "invalid_parameter")
                 .toPact(V4Pact.class);
     }
 
@@ -116,19 +127,26 @@ class UsagePactTest {
     @PactTestFor(pactMethod = "usageBackwards")
     void aPeriodEndingBeforeItStartsIsAnInvalidParameter(MockServer server) {
         Clients clients = new Clients(server, EXAMPLE_KEY);
-        assertThat(clients.refusal(c -> c.sdk.usage().retrieve(UsageParams.builder()
-                .from(LocalDate.parse("2026-11-27")).to(LocalDate.parse("2026-11-01")).build())))
+        assertThat(clients.refusal(c -> c.sdk.usage()
+                        .retrieve(UsageParams.builder()
+                                .from(LocalDate.parse("2026-11-27"))
+                                .to(LocalDate.parse("2026-11-01"))
+                                .build())))
                 .isEqualTo(new Clients.Answer(400, "invalid_parameter"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact usageOfUnknownModel(PactDslWithProvider builder) {
-        return problem(authenticated(builder
-                .given(States.KEY_PREDICT, scopes(PREDICT))
-                .given(States.NO_MODEL_999)
-                .uponReceiving("getUsage: counts for a model number nobody registered")
-                .method("GET").path("/api/v1/usage").query("model=999"))
-                .willRespondWith(), 404, "model_not_found")
+        return problem(
+                        authenticated(builder.given(States.KEY_PREDICT, scopes(PREDICT))
+                                        .given(States.NO_MODEL_999)
+                                        .uponReceiving("getUsage: counts for a model number nobody registered")
+                                        .method("GET")
+                                        .path("/api/v1/usage")
+                                        .query("model=999"))
+                                .willRespondWith(),
+                        404,
+                        "model_not_found")
                 .toPact(V4Pact.class);
     }
 
@@ -136,16 +154,17 @@ class UsagePactTest {
     @PactTestFor(pactMethod = "usageOfUnknownModel")
     void usageOfAnUnknownModelIsNotFound(MockServer server) {
         Clients clients = new Clients(server, EXAMPLE_KEY);
-        assertThat(clients.refusal(c -> c.sdk.usage().retrieve(UsageParams.builder().model("999").build())))
+        assertThat(clients.refusal(c -> c.sdk.usage()
+                        .retrieve(UsageParams.builder().model("999").build())))
                 .isEqualTo(new Clients.Answer(404, "model_not_found"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact usageWithUnknownKey(PactDslWithProvider builder) {
-        return unauthorized(withUnknownKey(builder
-                .uponReceiving("getUsage: a key the server never issued")
-                .method("GET").path("/api/v1/usage"))
-                .willRespondWith())
+        return unauthorized(withUnknownKey(builder.uponReceiving("getUsage: a key the server never issued")
+                                .method("GET")
+                                .path("/api/v1/usage"))
+                        .willRespondWith())
                 .toPact(V4Pact.class);
     }
 

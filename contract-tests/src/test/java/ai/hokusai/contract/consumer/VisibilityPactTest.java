@@ -14,8 +14,6 @@ import static ai.hokusai.contract.consumer.Contract.problem;
 import static ai.hokusai.contract.consumer.Contract.scopes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
 import ai.hokusai.contract.consumer.Contract.States;
 import ai.hokusai.sdk.ModelUpdateParams;
 import ai.hokusai.sdk.model.Model;
@@ -29,6 +27,7 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -47,21 +46,26 @@ class VisibilityPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact createPublic(PactDslWithProvider builder) {
-        return json(jsonBody(authenticated(builder
-                .given(States.KEY_ADMIN, scopes(ADMIN))
-                .uponReceiving("createModel: a sentence encoder every account may call")
-                .method("POST").path("/api/v1/models")),
-                RegistryWritesPactTest.newModelBody(PUBLIC_SLUG, Bodies.textInputSchema(), "public"))
-                .willRespondWith().status(201))
-                .body(Bodies.registeredModel(new PactDslJsonBody(), "public", null).stringValue("slug", PUBLIC_SLUG))
+        return json(jsonBody(
+                                authenticated(builder.given(States.KEY_ADMIN, scopes(ADMIN))
+                                        .uponReceiving("createModel: a sentence encoder every account may call")
+                                        .method("POST")
+                                        .path("/api/v1/models")),
+                                RegistryWritesPactTest.newModelBody(PUBLIC_SLUG, Bodies.textInputSchema(), "public"))
+                        .willRespondWith()
+                        .status(201))
+                .body(Bodies.registeredModel(new PactDslJsonBody(), "public", null)
+                        .stringValue("slug", PUBLIC_SLUG))
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "createPublic")
     void aModelRegisteredPublicSaysSoAndWhoseItIs(MockServer server) {
-        Model model = Contract.sdk(server).models().create(RegistryWritesPactTest.newModel(PUBLIC_SLUG,
-                RegistryWritesPactTest.textSchema()).visibility(ModelCreateRequest.VisibilityEnum.PUBLIC));
+        Model model = Contract.sdk(server)
+                .models()
+                .create(RegistryWritesPactTest.newModel(PUBLIC_SLUG, RegistryWritesPactTest.textSchema())
+                        .visibility(ModelCreateRequest.VisibilityEnum.PUBLIC));
 
         assertThat(model.getVisibility()).isEqualTo(ModelVisibility.PUBLIC);
         assertThat(model.getOwnerAccountId()).isNotNull();
@@ -69,13 +73,15 @@ class VisibilityPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact makePublic(PactDslWithProvider builder) {
-        return json(jsonBody(authenticated(builder
-                .given(States.KEY_ADMIN, scopes(ADMIN))
-                .given(States.CALLER_PRIVATE_MODEL)
-                .uponReceiving("updateModel: the account's private model made public")
-                .method("PATCH").path("/api/v1/models/" + CALLER_PRIVATE_MODEL_ID)),
-                new PactDslJsonBody().stringValue("visibility", "public"))
-                .willRespondWith().status(200))
+        return json(jsonBody(
+                                authenticated(builder.given(States.KEY_ADMIN, scopes(ADMIN))
+                                        .given(States.CALLER_PRIVATE_MODEL)
+                                        .uponReceiving("updateModel: the account's private model made public")
+                                        .method("PATCH")
+                                        .path("/api/v1/models/" + CALLER_PRIVATE_MODEL_ID)),
+                                new PactDslJsonBody().stringValue("visibility", "public"))
+                        .willRespondWith()
+                        .status(200))
                 .body(Bodies.registeredModel(new PactDslJsonBody(), "public", null))
                 .toPact(V4Pact.class);
     }
@@ -83,20 +89,26 @@ class VisibilityPactTest {
     @Test
     @PactTestFor(pactMethod = "makePublic")
     void updateChangesTheVisibility(MockServer server) {
-        Model model = Contract.sdk(server).models().update(String.valueOf(CALLER_PRIVATE_MODEL_ID),
-                ModelUpdateParams.builder().visibility(ModelVisibility.PUBLIC).build());
+        Model model = Contract.sdk(server)
+                .models()
+                .update(
+                        String.valueOf(CALLER_PRIVATE_MODEL_ID),
+                        ModelUpdateParams.builder()
+                                .visibility(ModelVisibility.PUBLIC)
+                                .build());
 
         assertThat(model.getVisibility()).isEqualTo(ModelVisibility.PUBLIC);
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact readAnotherAccountsPublicModel(PactDslWithProvider builder) {
-        return json(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .given(States.OTHER_PUBLIC_MODEL)
-                .uponReceiving("getModel: another account's public model")
-                .method("GET").path("/api/v1/models/" + OTHER_PUBLIC_MODEL_ID))
-                .willRespondWith().status(200))
+        return json(authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                .given(States.OTHER_PUBLIC_MODEL)
+                                .uponReceiving("getModel: another account's public model")
+                                .method("GET")
+                                .path("/api/v1/models/" + OTHER_PUBLIC_MODEL_ID))
+                        .willRespondWith()
+                        .status(200))
                 .body(Bodies.registeredModel(new PactDslJsonBody(), "public", OTHER_ACCOUNT_ID))
                 .toPact(V4Pact.class);
     }
@@ -112,39 +124,49 @@ class VisibilityPactTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact changeAnotherAccountsPublicModel(PactDslWithProvider builder) {
-        return problem(jsonBody(authenticated(builder
-                .given(States.KEY_ADMIN, scopes(ADMIN))
-                .given(States.OTHER_PUBLIC_MODEL)
-                .uponReceiving("updateModel: another account's public model")
-                .method("PATCH").path("/api/v1/models/" + OTHER_PUBLIC_MODEL_ID)),
-                RegistryWritesPactTest.sameSettingsBody())
-                .willRespondWith(), 403, "forbidden")
+        return problem(
+                        jsonBody(
+                                        authenticated(builder.given(States.KEY_ADMIN, scopes(ADMIN))
+                                                .given(States.OTHER_PUBLIC_MODEL)
+                                                .uponReceiving("updateModel: another account's public model")
+                                                .method("PATCH")
+                                                .path("/api/v1/models/" + OTHER_PUBLIC_MODEL_ID)),
+                                        RegistryWritesPactTest.sameSettingsBody())
+                                .willRespondWith(),
+                        403,
+                        "forbidden")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "changeAnotherAccountsPublicModel")
     void anotherAccountsPublicModelCannotBeChanged(MockServer server) {
-        assertThat(new Clients(server, EXAMPLE_KEY).refusal(c -> c.sdk.models().update(
-                String.valueOf(OTHER_PUBLIC_MODEL_ID), RegistryWritesPactTest.sameSettings())))
+        assertThat(new Clients(server, EXAMPLE_KEY)
+                        .refusal(c -> c.sdk.models()
+                                .update(String.valueOf(OTHER_PUBLIC_MODEL_ID), RegistryWritesPactTest.sameSettings())))
                 .isEqualTo(new Clients.Answer(403, "forbidden"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact readAnotherAccountsPrivateModel(PactDslWithProvider builder) {
-        return problem(authenticated(builder
-                .given(States.KEY_MODELS_READ, scopes(READ))
-                .given(States.OTHER_PRIVATE_MODEL)
-                .uponReceiving("getModel: another account's private model, as if it did not exist")
-                .method("GET").path("/api/v1/models/" + OTHER_PRIVATE_MODEL_ID))
-                .willRespondWith(), 404, "model_not_found")
+        return problem(
+                        authenticated(builder.given(States.KEY_MODELS_READ, scopes(READ))
+                                        .given(States.OTHER_PRIVATE_MODEL)
+                                        .uponReceiving(
+                                                "getModel: another account's private model, as if it did not exist")
+                                        .method("GET")
+                                        .path("/api/v1/models/" + OTHER_PRIVATE_MODEL_ID))
+                                .willRespondWith(),
+                        404,
+                        "model_not_found")
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "readAnotherAccountsPrivateModel")
     void anotherAccountsPrivateModelIsNotFound(MockServer server) {
-        assertThat(new Clients(server, EXAMPLE_KEY).refusal(c -> c.sdk.models().get(
-                String.valueOf(OTHER_PRIVATE_MODEL_ID)))).isEqualTo(new Clients.Answer(404, "model_not_found"));
+        assertThat(new Clients(server, EXAMPLE_KEY)
+                        .refusal(c -> c.sdk.models().get(String.valueOf(OTHER_PRIVATE_MODEL_ID))))
+                .isEqualTo(new Clients.Answer(404, "model_not_found"));
     }
 }

@@ -1,7 +1,6 @@
 package ai.hokusai.contract.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,11 +27,18 @@ final class BrowserPage implements AutoCloseable {
 
     BrowserPage(HeadlessChromium browser, int width, int height) {
         this.browser = browser;
-        this.targetId = browser.send(null, "Target.createTarget", Map.of("url", "about:blank")).path("targetId").asText();
-        this.session = browser.send(null, "Target.attachToTarget", Map.of("targetId", targetId, "flatten", true)).path("sessionId").asText();
+        this.targetId = browser.send(null, "Target.createTarget", Map.of("url", "about:blank"))
+                .path("targetId")
+                .asText();
+        this.session = browser.send(null, "Target.attachToTarget", Map.of("targetId", targetId, "flatten", true))
+                .path("sessionId")
+                .asText();
         browser.onEvent(this::record);
-        for (String domain : List.of("Runtime.enable", "Log.enable", "Network.enable", "Page.enable")) browser.send(session, domain, Map.of());
-        browser.send(session, "Emulation.setDeviceMetricsOverride",
+        for (String domain : List.of("Runtime.enable", "Log.enable", "Network.enable", "Page.enable"))
+            browser.send(session, domain, Map.of());
+        browser.send(
+                session,
+                "Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
@@ -41,24 +47,35 @@ final class BrowserPage implements AutoCloseable {
         JsonNode params = event.path("params");
         switch (event.path("method").asText()) {
             case "Page.loadEventFired" -> loaded.countDown();
-            case "Runtime.exceptionThrown" -> problems.add("uncaught: " + params.path("exceptionDetails").path("exception").path("description")
-                    .asText(params.path("exceptionDetails").path("text").asText()));
+            case "Runtime.exceptionThrown" ->
+                problems.add("uncaught: "
+                        + params.path("exceptionDetails")
+                                .path("exception")
+                                .path("description")
+                                .asText(params.path("exceptionDetails")
+                                        .path("text")
+                                        .asText()));
             case "Runtime.consoleAPICalled" -> {
                 String type = params.path("type").asText();
-                if (type.equals("error") || type.equals("assert")) problems.add("console." + type + ": " + params.path("args"));
+                if (type.equals("error") || type.equals("assert"))
+                    problems.add("console." + type + ": " + params.path("args"));
             }
             case "Log.entryAdded" -> {
                 if ("error".equals(params.path("entry").path("level").asText())) {
-                    problems.add("log: " + params.path("entry").path("text").asText() + " " + params.path("entry").path("url").asText());
+                    problems.add("log: " + params.path("entry").path("text").asText() + " "
+                            + params.path("entry").path("url").asText());
                 }
             }
             case "Network.requestWillBeSent" -> {
                 String url = params.path("request").path("url").asText();
-                if (!(url.startsWith("file:") || url.startsWith("data:") || url.startsWith("blob:") || url.startsWith("about:"))) {
+                if (!(url.startsWith("file:")
+                        || url.startsWith("data:")
+                        || url.startsWith("blob:")
+                        || url.startsWith("about:"))) {
                     problems.add("network request outside the site: " + url);
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -73,8 +90,10 @@ final class BrowserPage implements AutoCloseable {
     }
 
     JsonNode eval(String expression) {
-        JsonNode result = browser.send(session, "Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
-        if (result.has("exceptionDetails")) throw new AssertionError("script failed: " + expression + "\n" + result.get("exceptionDetails"));
+        JsonNode result =
+                browser.send(session, "Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
+        if (result.has("exceptionDetails"))
+            throw new AssertionError("script failed: " + expression + "\n" + result.get("exceptionDetails"));
         return result.path("result").path("value");
     }
 
@@ -88,7 +107,8 @@ final class BrowserPage implements AutoCloseable {
 
     List<String> hrefs() {
         List<String> hrefs = new ArrayList<>();
-        eval("[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))").forEach(h -> hrefs.add(h.asText()));
+        eval("[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))")
+                .forEach(h -> hrefs.add(h.asText()));
         return hrefs;
     }
 
@@ -103,7 +123,9 @@ final class BrowserPage implements AutoCloseable {
     }
 
     void screenshot(Path file) throws Exception {
-        String png = browser.send(session, "Page.captureScreenshot", Map.of("format", "png")).path("data").asText();
+        String png = browser.send(session, "Page.captureScreenshot", Map.of("format", "png"))
+                .path("data")
+                .asText();
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, Base64.getDecoder().decode(png));
     }

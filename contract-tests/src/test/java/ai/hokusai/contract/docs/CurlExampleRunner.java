@@ -2,7 +2,6 @@ package ai.hokusai.contract.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,7 +32,8 @@ final class CurlExampleRunner {
 
     Result run(DocSite.Example example) throws IOException, InterruptedException {
         if (!example.code().contains(publishedBaseUrl)) {
-            throw new AssertionError(example + " does not call the published base URL " + publishedBaseUrl + ":\n" + example.code());
+            throw new AssertionError(
+                    example + " does not call the published base URL " + publishedBaseUrl + ":\n" + example.code());
         }
         String script = "curl() { command curl -sS -w '\\n" + STATUS_MARK + "%{http_code}' \"$@\"; }\n"
                 + example.code().replace(publishedBaseUrl, testBaseUrl) + "\n";
@@ -51,7 +51,8 @@ final class CurlExampleRunner {
         if (process.exitValue() != 0 || mark < 0) {
             throw new AssertionError(example + ": curl failed (exit " + process.exitValue() + "): " + err + text);
         }
-        int status = Integer.parseInt(text.substring(mark + STATUS_MARK.length()).trim());
+        int status =
+                Integer.parseInt(text.substring(mark + STATUS_MARK.length()).trim());
         String response = text.substring(0, mark).stripTrailing();
         String headers = "";
         if (response.startsWith("HTTP/")) {
@@ -71,9 +72,12 @@ final class CurlExampleRunner {
         }
         if (!example.expectHeader().isEmpty()) {
             String[] header = example.expectHeader().split(":", 2);
-            boolean found = result.headers().lines().anyMatch(line -> line.regionMatches(true, 0, header[0] + ":", 0, header[0].length() + 1)
-                    && line.substring(header[0].length() + 1).trim().equals(header[1].trim()));
-            if (!found) problems.add("no response header '" + header[0] + ": " + header[1] + "' in\n" + result.headers());
+            boolean found = result.headers()
+                    .lines()
+                    .anyMatch(line -> line.regionMatches(true, 0, header[0] + ":", 0, header[0].length() + 1)
+                            && line.substring(header[0].length() + 1).trim().equals(header[1].trim()));
+            if (!found)
+                problems.add("no response header '" + header[0] + ": " + header[1] + "' in\n" + result.headers());
         }
         if (example.expectBody() != null) {
             try {
@@ -81,7 +85,8 @@ final class CurlExampleRunner {
                 if (actual == null) {
                     problems.add("empty body, the page shows a JSON body");
                 } else {
-                    JsonShape.mismatches(example.expectBody(), actual, example.freeFormPaths()).forEach(p -> problems.add("body " + p));
+                    JsonShape.mismatches(example.expectBody(), actual, example.freeFormPaths())
+                            .forEach(p -> problems.add("body " + p));
                 }
             } catch (IOException e) {
                 problems.add("body is not JSON: " + result.body());

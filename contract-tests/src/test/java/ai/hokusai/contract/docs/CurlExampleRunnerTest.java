@@ -1,15 +1,14 @@
 package ai.hokusai.contract.docs;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The doc test's own test: the quickstart's predict example, taken from the built site, is run against a stand-in
@@ -30,21 +29,28 @@ class CurlExampleRunnerTest {
         DocSite site = DocSite.built();
         predict = site.examples().stream()
                 .filter(e -> e.page().equals("quickstart.html") && e.code().contains("-X POST"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         answer.set(predict.expectBody().toString());
         String path = new java.net.URI(predict.code().replaceAll("(?s).*?(https?://\\S+).*", "$1")).getPath();
         fake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         fake.createContext("/", exchange -> {
-            boolean authorised = ("Bearer " + KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"));
-            boolean rightCall = exchange.getRequestMethod().equals("POST") && exchange.getRequestURI().getPath().equals(path);
-            byte[] body = (rightCall && authorised ? answer.get() : "{\"code\":\"route_not_found\"}").getBytes(StandardCharsets.UTF_8);
+            boolean authorised =
+                    ("Bearer " + KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            boolean rightCall = exchange.getRequestMethod().equals("POST")
+                    && exchange.getRequestURI().getPath().equals(path);
+            byte[] body = (rightCall && authorised ? answer.get() : "{\"code\":\"route_not_found\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(rightCall && authorised ? status.get() : 404, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
         fake.start();
-        runner = new CurlExampleRunner(PublishedSpec.baseUrl(site), "http://127.0.0.1:" + fake.getAddress().getPort(), KEY);
+        runner = new CurlExampleRunner(
+                PublishedSpec.baseUrl(site),
+                "http://127.0.0.1:" + fake.getAddress().getPort(),
+                KEY);
     }
 
     @AfterEach
@@ -67,14 +73,22 @@ class CurlExampleRunnerTest {
     @Test
     void aResponseWithAnotherStatusFails() throws Exception {
         status.set(500);
-        assertThat(CurlExampleRunner.mismatches(predict, runner.run(predict))).contains("status 500, the page promises 200");
+        assertThat(CurlExampleRunner.mismatches(predict, runner.run(predict)))
+                .contains("status 500, the page promises 200");
     }
 
     @Test
     void anExampleWhosePathDriftedFails() throws Exception {
-        DocSite.Example drifted = new DocSite.Example(predict.page(), predict.id(), predict.kind(),
-                predict.code().replace("/predict", "/predictions"), predict.expectStatus(), predict.expectHeader(), predict.expectBody(),
+        DocSite.Example drifted = new DocSite.Example(
+                predict.page(),
+                predict.id(),
+                predict.kind(),
+                predict.code().replace("/predict", "/predictions"),
+                predict.expectStatus(),
+                predict.expectHeader(),
+                predict.expectBody(),
                 predict.freeFormPaths());
-        assertThat(CurlExampleRunner.mismatches(drifted, runner.run(drifted))).contains("status 404, the page promises 200");
+        assertThat(CurlExampleRunner.mismatches(drifted, runner.run(drifted)))
+                .contains("status 404, the page promises 200");
     }
 }

@@ -1,5 +1,7 @@
 package ai.hokusai.contract.docs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.hokusai.contract.gates.ExampleEvidence;
 import ai.hokusai.contract.gates.RecordedInteractions;
 import ai.hokusai.contract.gates.ResponseExamples;
@@ -7,19 +9,16 @@ import ai.hokusai.contract.gates.SecretsKeys;
 import ai.hokusai.testsupport.ServerLauncher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every curl and SDK example on the built site, run against the real server: a status, header or body shape
@@ -35,6 +34,7 @@ class DocExamplesIT {
     private static SdkExampleRunner sdkRunner;
     /** The reference's samples register, deploy and list: each language's run gets a fresh server of its own. */
     private static ServerLauncher referenceCurlServer;
+
     private static ServerLauncher referenceJavaServer;
     private static CurlExampleRunner referenceCurl;
     private static SdkExampleRunner referenceJava;
@@ -49,11 +49,11 @@ class DocExamplesIT {
         runner = new CurlExampleRunner(PublishedSpec.baseUrl(site), server.baseUrl(), server.adminKey());
         sdkRunner = new SdkExampleRunner(PublishedSpec.baseUrl(site), server.baseUrl(), server.adminKey());
         referenceCurlServer = testServer();
-        referenceCurl = new CurlExampleRunner(PublishedSpec.baseUrl(site), referenceCurlServer.baseUrl(),
-                referenceCurlServer.adminKey());
+        referenceCurl = new CurlExampleRunner(
+                PublishedSpec.baseUrl(site), referenceCurlServer.baseUrl(), referenceCurlServer.adminKey());
         referenceJavaServer = testServer();
-        referenceJava = new SdkExampleRunner(PublishedSpec.baseUrl(site), referenceJavaServer.baseUrl(),
-                referenceJavaServer.adminKey());
+        referenceJava = new SdkExampleRunner(
+                PublishedSpec.baseUrl(site), referenceJavaServer.baseUrl(), referenceJavaServer.adminKey());
     }
 
     /**
@@ -79,14 +79,26 @@ class DocExamplesIT {
 
     @Test
     void theSiteCarriesCurlExamplesOnEveryGuidePage() {
-        List<String> pages = site.examples().stream().filter(e -> e.kind().equals("curl")).map(DocSite.Example::page).distinct().toList();
-        assertThat(pages).contains("quickstart.html", "authentication.html", "errors.html", "changelog.html", "models/21.html",
-                "deploy-a-model.html", "accounts.html");
+        List<String> pages = site.examples().stream()
+                .filter(e -> e.kind().equals("curl"))
+                .map(DocSite.Example::page)
+                .distinct()
+                .toList();
+        assertThat(pages)
+                .contains(
+                        "quickstart.html",
+                        "authentication.html",
+                        "errors.html",
+                        "changelog.html",
+                        "models/21.html",
+                        "deploy-a-model.html",
+                        "accounts.html");
     }
 
     @TestFactory
     Stream<DynamicTest> everyCurlExampleAnswersAsDocumented() {
-        return site.examples().stream().filter(e -> e.kind().equals("curl"))
+        return site.examples().stream()
+                .filter(e -> e.kind().equals("curl"))
                 .map(example -> DynamicTest.dynamicTest(example.toString(), () -> {
                     CurlExampleRunner.Result result = runner.run(example);
                     assertThat(CurlExampleRunner.mismatches(example, result))
@@ -97,53 +109,80 @@ class DocExamplesIT {
 
     @TestFactory
     Stream<DynamicTest> everySdkExampleCompilesAndRuns() {
-        List<DocSite.Example> examples = site.examples().stream().filter(e -> e.kind().equals("sdk-java")).toList();
+        List<DocSite.Example> examples = site.examples().stream()
+                .filter(e -> e.kind().equals("sdk-java"))
+                .toList();
         assertThat(examples).as("SDK examples on the site").isNotEmpty();
-        return examples.stream().map(example -> DynamicTest.dynamicTest(example.toString(), () -> {
-            assertThat(SdkExampleRunner.sdkOnClasspath())
-                    .as("%s is not on the contract-tests classpath: add the sdk-java module as a test dependency so the SDK "
-                            + "examples on the site are compiled and run", SdkExampleRunner.FACADE)
-                    .isTrue();
-            SdkExampleRunner.Result result = sdkRunner.run(example);
-            assertThat(result.exitCode()).as("%s\n%s\nprinted:\n%s", example, example.code(), result.output()).isZero();
-        }));
+        return examples.stream()
+                .map(example -> DynamicTest.dynamicTest(example.toString(), () -> {
+                    assertThat(SdkExampleRunner.sdkOnClasspath())
+                            .as(
+                                    "%s is not on the contract-tests classpath: add the sdk-java module as a test dependency so the SDK "
+                                            + "examples on the site are compiled and run",
+                                    SdkExampleRunner.FACADE)
+                            .isTrue();
+                    SdkExampleRunner.Result result = sdkRunner.run(example);
+                    assertThat(result.exitCode())
+                            .as("%s\n%s\nprinted:\n%s", example, example.code(), result.output())
+                            .isZero();
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> everyCurlSampleOfTheReferenceAnswersAsDocumented() {
         List<ReferenceSamples.Sample> samples = ReferenceSamples.read(site, ReferenceSamples.CURL);
-        assertThat(samples).extracting(ReferenceSamples.Sample::operationId)
+        assertThat(samples)
+                .extracting(ReferenceSamples.Sample::operationId)
                 .containsExactlyInAnyOrderElementsOf(ReferenceSamples.operationIds(site));
         ResponseExamples examples = responseExamples();
         JsonNode spec = PublishedSpec.read(site);
-        return samples.stream().map(sample -> DynamicTest.dynamicTest(sample.toString(), () -> {
-            SampleExpectation expected = SampleExpectation.of(sample, examples, spec);
-            DocSite.Example asPasted = new DocSite.Example("reference.html", sample.operationId(), "curl", sample.source(),
-                    expected.status(), "", null, Set.of());
-            CurlExampleRunner.Result result = referenceCurl.run(asPasted);
-            String shown = sample.source() + "\nanswered " + result.status() + ":\n" + result.body();
+        return samples.stream()
+                .map(sample -> DynamicTest.dynamicTest(sample.toString(), () -> {
+                    SampleExpectation expected = SampleExpectation.of(sample, examples, spec);
+                    DocSite.Example asPasted = new DocSite.Example(
+                            "reference.html",
+                            sample.operationId(),
+                            "curl",
+                            sample.source(),
+                            expected.status(),
+                            "",
+                            null,
+                            Set.of());
+                    CurlExampleRunner.Result result = referenceCurl.run(asPasted);
+                    String shown = sample.source() + "\nanswered " + result.status() + ":\n" + result.body();
 
-            assertThat(CurlExampleRunner.mismatches(asPasted, result)).as(shown).isEmpty();
-            if (expected.refusalCode() != null) {
-                assertThat(JSON.readTree(result.body()).path("code").asText()).as(shown).isEqualTo(expected.refusalCode());
-            }
-            if (expected.example().isPresent()) {
-                assertThat(ExampleEvidence.differences(expected.example().get().example(), JSON.readTree(result.body())))
-                        .as("%s\nagainst the spec's example %s", shown, expected.example().get()).isEmpty();
-            }
-        }));
+                    assertThat(CurlExampleRunner.mismatches(asPasted, result))
+                            .as(shown)
+                            .isEmpty();
+                    if (expected.refusalCode() != null) {
+                        assertThat(JSON.readTree(result.body()).path("code").asText())
+                                .as(shown)
+                                .isEqualTo(expected.refusalCode());
+                    }
+                    if (expected.example().isPresent()) {
+                        assertThat(ExampleEvidence.differences(
+                                        expected.example().get().example(), JSON.readTree(result.body())))
+                                .as(
+                                        "%s\nagainst the spec's example %s",
+                                        shown, expected.example().get())
+                                .isEmpty();
+                    }
+                }));
     }
 
     @Test
     void aReferenceSampleAnsweringOtherwiseThanItsExampleFails() throws Exception {
         ReferenceSamples.Sample predict = ReferenceSamples.read(site, ReferenceSamples.CURL).stream()
-                .filter(sample -> sample.operationId().equals("predict")).findFirst().orElseThrow();
-        ResponseExamples.Case example = SampleExpectation.matchingCase(responseExamples(), predict).orElseThrow();
+                .filter(sample -> sample.operationId().equals("predict"))
+                .findFirst()
+                .orElseThrow();
+        ResponseExamples.Case example =
+                SampleExpectation.matchingCase(responseExamples(), predict).orElseThrow();
         String lessEngaged = predict.source().replace("\"engagement_score\": 75", "\"engagement_score\": 5");
         assertThat(lessEngaged).isNotEqualTo(predict.source());
 
-        CurlExampleRunner.Result result = runner.run(new DocSite.Example("reference.html", "predict", "curl", lessEngaged,
-                200, "", null, Set.of()));
+        CurlExampleRunner.Result result = runner.run(
+                new DocSite.Example("reference.html", "predict", "curl", lessEngaged, 200, "", null, Set.of()));
 
         assertThat(result.status()).isEqualTo(200);
         assertThat(ExampleEvidence.differences(example.example(), JSON.readTree(result.body())))
@@ -153,19 +192,32 @@ class DocExamplesIT {
     @TestFactory
     Stream<DynamicTest> everyJavaSampleOfTheReferenceRunsAgainstTheServer() {
         List<ReferenceSamples.Sample> samples = ReferenceSamples.read(site, ReferenceSamples.JAVA);
-        assertThat(samples).extracting(ReferenceSamples.Sample::operationId)
+        assertThat(samples)
+                .extracting(ReferenceSamples.Sample::operationId)
                 .containsExactlyInAnyOrderElementsOf(ReferenceSamples.operationIds(site));
-        return samples.stream().map(sample -> DynamicTest.dynamicTest(sample.toString(), () -> {
-            SdkExampleRunner.Result result = referenceJava.run(new DocSite.Example("reference.html", sample.operationId(),
-                    "sdk-java", sample.source(), -1, "", null, Set.of()));
-            SampleExpectation.Refusal refusal = SampleExpectation.REFUSED_BY_A_FRESH_SERVER.get(sample.operationId());
-            if (refusal == null) {
-                assertThat(result.exitCode()).as("%s\nprinted:\n%s", sample.source(), result.output()).isZero();
-            } else {
-                assertThat(result.output()).as("%s\nprinted:\n%s", sample.source(), result.output())
-                        .contains("status " + refusal.status() + ", code " + refusal.code());
-            }
-        }));
+        return samples.stream()
+                .map(sample -> DynamicTest.dynamicTest(sample.toString(), () -> {
+                    SdkExampleRunner.Result result = referenceJava.run(new DocSite.Example(
+                            "reference.html",
+                            sample.operationId(),
+                            "sdk-java",
+                            sample.source(),
+                            -1,
+                            "",
+                            null,
+                            Set.of()));
+                    SampleExpectation.Refusal refusal =
+                            SampleExpectation.REFUSED_BY_A_FRESH_SERVER.get(sample.operationId());
+                    if (refusal == null) {
+                        assertThat(result.exitCode())
+                                .as("%s\nprinted:\n%s", sample.source(), result.output())
+                                .isZero();
+                    } else {
+                        assertThat(result.output())
+                                .as("%s\nprinted:\n%s", sample.source(), result.output())
+                                .contains("status " + refusal.status() + ", code " + refusal.code());
+                    }
+                }));
     }
 
     private static ResponseExamples responseExamples() {

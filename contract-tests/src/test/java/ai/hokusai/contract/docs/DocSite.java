@@ -2,10 +2,6 @@ package ai.hokusai.contract.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,13 +11,23 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /** The built docs site on disk, and the executable examples marked in its pages. */
 final class DocSite {
 
     /** One example as a reader sees it, with what the page promises it answers. */
-    record Example(String page, String id, String kind, String code, int expectStatus, String expectHeader, JsonNode expectBody,
-                   Set<String> freeFormPaths) {
+    record Example(
+            String page,
+            String id,
+            String kind,
+            String code,
+            int expectStatus,
+            String expectHeader,
+            JsonNode expectBody,
+            Set<String> freeFormPaths) {
         @Override
         public String toString() {
             return page + "#" + id;
@@ -48,7 +54,9 @@ final class DocSite {
         return new DocSite(root);
     }
 
-    Path root() { return root; }
+    Path root() {
+        return root;
+    }
 
     List<Path> pages() {
         try (Stream<Path> walk = Files.walk(root)) {
@@ -79,18 +87,30 @@ final class DocSite {
     static List<Example> examples(String page, Document doc) {
         List<Example> examples = new ArrayList<>();
         for (Element pre : doc.select("pre[data-example]")) {
-            String id = pre.parent() != null && pre.parent().hasAttr("id") ? pre.parent().id() : "example-" + examples.size();
+            String id = pre.parent() != null && pre.parent().hasAttr("id")
+                    ? pre.parent().id()
+                    : "example-" + examples.size();
             JsonNode body = null;
             String responseId = pre.attr("data-expect-response");
             if (!responseId.isEmpty()) {
                 Element response = doc.getElementById(responseId);
-                if (response == null) throw new IllegalStateException(page + ": example " + id + " names a missing response block " + responseId);
+                if (response == null)
+                    throw new IllegalStateException(
+                            page + ": example " + id + " names a missing response block " + responseId);
                 body = readJson(response.wholeText(), page + "#" + responseId);
             }
             String status = pre.attr("data-expect-status");
-            examples.add(new Example(page, id, pre.attr("data-example"), pre.wholeText(),
-                    status.isEmpty() ? -1 : Integer.parseInt(status), pre.attr("data-expect-header"), body,
-                    Set.of(pre.attr("data-expect-free-form").split(" ")).stream().filter(p -> !p.isEmpty()).collect(Collectors.toSet())));
+            examples.add(new Example(
+                    page,
+                    id,
+                    pre.attr("data-example"),
+                    pre.wholeText(),
+                    status.isEmpty() ? -1 : Integer.parseInt(status),
+                    pre.attr("data-expect-header"),
+                    body,
+                    Set.of(pre.attr("data-expect-free-form").split(" ")).stream()
+                            .filter(p -> !p.isEmpty())
+                            .collect(Collectors.toSet())));
         }
         return examples;
     }
@@ -99,7 +119,8 @@ final class DocSite {
     static List<String> unmarkedCurlBlocks(String page, Document doc) {
         List<String> unmarked = new ArrayList<>();
         for (Element pre : doc.select("pre")) {
-            if (!pre.hasAttr("data-example") && pre.wholeText().matches("(?s).*\\bcurl\\s.*")) unmarked.add(page + ": " + pre.wholeText());
+            if (!pre.hasAttr("data-example") && pre.wholeText().matches("(?s).*\\bcurl\\s.*"))
+                unmarked.add(page + ": " + pre.wholeText());
         }
         return unmarked;
     }

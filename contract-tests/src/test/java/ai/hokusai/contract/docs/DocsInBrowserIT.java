@@ -1,11 +1,9 @@
 package ai.hokusai.contract.docs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.hokusai.testsupport.ServerLauncher;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,8 +13,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The built site as a reader's browser shows it, opened from disk: the reference renders every operation of the
@@ -48,16 +47,24 @@ class DocsInBrowserIT {
         try (BrowserPage page = new BrowserPage(browser, 1400, 2000)) {
             page.open(site.root().resolve(REFERENCE));
             awaitRedoc(page);
-            String text = page.eval("document.getElementById('redoc').innerText").asText();
+            String text =
+                    page.eval("document.getElementById('redoc').innerText").asText();
             Set<String> ids = new HashSet<>(page.ids());
             List<String> operations = new ArrayList<>();
-            spec.path("paths").forEach(path -> path.forEach(op -> {
-                if (!op.has("operationId")) return;
-                operations.add(op.get("operationId").asText());
-                String anchor = "tag/" + op.path("tags").path(0).asText() + "/operation/" + op.get("operationId").asText();
-                assertThat(ids).as("rendered section for " + op.get("operationId").asText()).contains(anchor);
-                assertThat(text).as("summary of " + op.get("operationId").asText()).contains(op.path("summary").asText());
-            }));
+            spec.path("paths")
+                    .forEach(path -> path.forEach(op -> {
+                        if (!op.has("operationId")) return;
+                        operations.add(op.get("operationId").asText());
+                        String anchor = "tag/" + op.path("tags").path(0).asText() + "/operation/"
+                                + op.get("operationId").asText();
+                        assertThat(ids)
+                                .as("rendered section for "
+                                        + op.get("operationId").asText())
+                                .contains(anchor);
+                        assertThat(text)
+                                .as("summary of " + op.get("operationId").asText())
+                                .contains(op.path("summary").asText());
+                    }));
             assertThat(operations).hasSizeGreaterThanOrEqualTo(10);
             assertThat(page.problems()).isEmpty();
             Path screenshot = Path.of(System.getProperty("hokusai.docs.screenshot", "target/reference.png"));
@@ -68,8 +75,10 @@ class DocsInBrowserIT {
 
     private static final String CHOOSE = "(() => { const s = document.querySelector('.baseurl select');"
             + " s.value = %s; s.dispatchEvent(new Event('change')); return s.value; })()";
-    private static final String CURL_EXAMPLES = "JSON.stringify([...document.querySelectorAll('pre[data-example=curl]')].map(e => e.textContent))";
-    private static final String OPTIONS = "JSON.stringify([...document.querySelectorAll('.baseurl select option')].map(o => o.value))";
+    private static final String CURL_EXAMPLES =
+            "JSON.stringify([...document.querySelectorAll('pre[data-example=curl]')].map(e => e.textContent))";
+    private static final String OPTIONS =
+            "JSON.stringify([...document.querySelectorAll('.baseurl select option')].map(o => o.value))";
 
     /**
      * Served by a real server on localhost, the site offers that server's origin beside production, and choosing one
@@ -82,14 +91,19 @@ class DocsInBrowserIT {
             String origin = server.baseUrl();
             try (BrowserPage page = new BrowserPage(browser, 1400, 1000)) {
                 page.open(origin + "/docs/quickstart.html");
-                page.waitUntil("the base URL switch", Duration.ofSeconds(20), () -> page.eval(OPTIONS).asText().contains(origin));
+                page.waitUntil(
+                        "the base URL switch",
+                        Duration.ofSeconds(20),
+                        () -> page.eval(OPTIONS).asText().contains(origin));
                 assertThat(page.eval(OPTIONS).asText()).isEqualTo("[\"" + production + "\",\"" + origin + "\"]");
 
-                assertThat(page.eval(CHOOSE.formatted("'" + origin + "'")).asText()).isEqualTo(origin);
+                assertThat(page.eval(CHOOSE.formatted("'" + origin + "'")).asText())
+                        .isEqualTo(origin);
                 String local = page.eval(CURL_EXAMPLES).asText();
                 assertThat(local).contains(origin + "/api/v1/").doesNotContain(production);
 
-                assertThat(page.eval(CHOOSE.formatted("'" + production + "'")).asText()).isEqualTo(production);
+                assertThat(page.eval(CHOOSE.formatted("'" + production + "'")).asText())
+                        .isEqualTo(production);
                 String published = page.eval(CURL_EXAMPLES).asText();
                 assertThat(published).contains(production + "/api/v1/").doesNotContain(origin);
                 assertThat(published.replace(production, origin)).isEqualTo(local);
@@ -99,9 +113,12 @@ class DocsInBrowserIT {
                 page.open(origin + "/docs/" + REFERENCE);
                 awaitRedoc(page);
                 assertThat(page.eval(OPTIONS).asText()).contains(origin);
-                String samples = page.eval("document.getElementById('redoc').innerText").asText();
-                assertThat(samples).as("the reference's request samples with this server chosen")
-                        .contains("curl " + origin + "/api/v1/models").doesNotContain("curl " + production);
+                String samples =
+                        page.eval("document.getElementById('redoc').innerText").asText();
+                assertThat(samples)
+                        .as("the reference's request samples with this server chosen")
+                        .contains("curl " + origin + "/api/v1/models")
+                        .doesNotContain("curl " + production);
             }
         }
     }
@@ -119,7 +136,9 @@ class DocsInBrowserIT {
             try (BrowserPage page = new BrowserPage(browser, width, 900)) {
                 page.open(site.root().resolve("errors.html"));
                 String overflow = page.eval(HORIZONTAL_OVERFLOW).asText();
-                assertThat(overflow).as("horizontal overflow of errors.html at %dpx", width).isEqualTo("[]");
+                assertThat(overflow)
+                        .as("horizontal overflow of errors.html at %dpx", width)
+                        .isEqualTo("[]");
             }
         }
     }
@@ -139,7 +158,8 @@ class DocsInBrowserIT {
                 linksByPage.put(name, page.hrefs());
             }
         }
-        assertThat(idsByPage).containsKeys("index.html", "quickstart.html", "errors.html", "models/21.html", "changelog.html");
+        assertThat(idsByPage)
+                .containsKeys("index.html", "quickstart.html", "errors.html", "models/21.html", "changelog.html");
         linksByPage.forEach((name, hrefs) -> {
             for (String href : hrefs) {
                 String broken = brokenLink(name, href, idsByPage);
@@ -161,7 +181,8 @@ class DocsInBrowserIT {
         String fragment = hash < 0 ? null : href.substring(hash + 1);
         String targetPage = page;
         if (!target.isEmpty()) {
-            Path resolved = site.root().resolve(page).getParent().resolve(target).normalize();
+            Path resolved =
+                    site.root().resolve(page).getParent().resolve(target).normalize();
             if (Files.isDirectory(resolved)) resolved = resolved.resolve("index.html");
             if (!resolved.startsWith(site.root()) || !Files.isRegularFile(resolved)) return "broken link " + href;
             targetPage = site.relative(resolved);
@@ -173,7 +194,10 @@ class DocsInBrowserIT {
     }
 
     private static void awaitRedoc(BrowserPage page) throws InterruptedException {
-        page.waitUntil("Redoc to render the operations", Duration.ofSeconds(60), () -> page.eval(REDOC_OPERATIONS).asInt() > 0);
+        page.waitUntil(
+                "Redoc to render the operations",
+                Duration.ofSeconds(60),
+                () -> page.eval(REDOC_OPERATIONS).asInt() > 0);
         // Redoc renders in chunks; wait until the count stops growing.
         int before;
         do {

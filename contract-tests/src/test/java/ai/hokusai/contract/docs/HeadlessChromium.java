@@ -3,7 +3,6 @@ package ai.hokusai.contract.docs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -49,16 +48,32 @@ final class HeadlessChromium implements AutoCloseable {
     static HeadlessChromium launch() throws Exception {
         Path binary = Path.of(System.getProperty("hokusai.chromium", "/usr/bin/chromium"));
         if (!Files.isExecutable(binary)) {
-            throw new IllegalStateException("Chromium not found at " + binary + ": install Debian's chromium package (.ci/run does)");
+            throw new IllegalStateException(
+                    "Chromium not found at " + binary + ": install Debian's chromium package (.ci/run does)");
         }
         Path profile = Files.createTempDirectory("hokusai-chromium");
-        Process process = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--no-default-browser-check", "--hide-scrollbars", "--mute-audio",
-                "--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        binary.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--no-default-browser-check",
+                        "--hide-scrollbars",
+                        "--mute-audio",
+                        "--remote-debugging-port=0",
+                        "--user-data-dir=" + profile,
+                        "about:blank")
+                .redirectErrorStream(true)
+                .start();
         String endpoint = readDevToolsEndpoint(process);
         HeadlessChromium[] self = new HeadlessChromium[1];
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        WebSocket socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
                 .buildAsync(URI.create(endpoint), new WebSocket.Listener() {
                     private final StringBuilder buffer = new StringBuilder();
 
@@ -73,20 +88,22 @@ final class HeadlessChromium implements AutoCloseable {
                         ws.request(1);
                         return null;
                     }
-                }).get(30, TimeUnit.SECONDS);
+                })
+                .get(30, TimeUnit.SECONDS);
         self[0] = new HeadlessChromium(process, profile, socket);
         return self[0];
     }
 
     /** Chromium prints "DevTools listening on ws://…" once it accepts connections. */
     private static String readDevToolsEndpoint(Process process) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         for (String line; (line = out.readLine()) != null; ) {
             seen.append(line).append('\n');
             int at = line.indexOf("ws://");
             if (line.contains("DevTools listening on") && at >= 0) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "chromium-output");
+                Thread drain = new Thread(() -> out.lines().forEach(l -> {}), "chromium-output");
                 drain.setDaemon(true);
                 drain.start();
                 return line.substring(at).trim();
@@ -99,9 +116,12 @@ final class HeadlessChromium implements AutoCloseable {
         try {
             JsonNode node = JSON.readTree(message);
             if (node.has("id")) {
-                CompletableFuture<JsonNode> future = pending.remove(node.get("id").asInt());
+                CompletableFuture<JsonNode> future =
+                        pending.remove(node.get("id").asInt());
                 if (future != null) {
-                    if (node.has("error")) future.completeExceptionally(new IllegalStateException(node.get("error").toString()));
+                    if (node.has("error"))
+                        future.completeExceptionally(
+                                new IllegalStateException(node.get("error").toString()));
                     else future.complete(node.path("result"));
                 }
             } else {
@@ -141,7 +161,8 @@ final class HeadlessChromium implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
         try (var walk = Files.walk(profile)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

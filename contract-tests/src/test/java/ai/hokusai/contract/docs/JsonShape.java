@@ -1,7 +1,6 @@
 package ai.hokusai.contract.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -28,7 +27,8 @@ public final class JsonShape {
         return problems;
     }
 
-    private static void compare(String path, String schemaPath, JsonNode doc, JsonNode act, Set<String> freeForm, List<String> problems) {
+    private static void compare(
+            String path, String schemaPath, JsonNode doc, JsonNode act, Set<String> freeForm, List<String> problems) {
         String where = path.isEmpty() ? "/" : path;
         if (doc.isNull()) return;
         if (act == null || act.isMissingNode()) {
@@ -49,10 +49,12 @@ public final class JsonShape {
             Iterator<String> actualNames = act.fieldNames();
             while (actualNames.hasNext()) {
                 String name = actualNames.next();
-                if (!doc.has(name) && !act.get(name).isNull()) problems.add(path + "/" + name + ": in the response but not in the docs");
+                if (!doc.has(name) && !act.get(name).isNull())
+                    problems.add(path + "/" + name + ": in the response but not in the docs");
             }
         } else if (doc.isArray() && !doc.isEmpty()) {
-            for (int i = 0; i < act.size(); i++) compare(path + "/" + i, schemaPath + "/*", doc.get(0), act.get(i), freeForm, problems);
+            for (int i = 0; i < act.size(); i++)
+                compare(path + "/" + i, schemaPath + "/*", doc.get(0), act.get(i), freeForm, problems);
         }
     }
 

@@ -2,7 +2,6 @@ package ai.hokusai.contract.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -13,7 +12,8 @@ final class PublishedSpec {
 
     static JsonNode read(DocSite site) {
         try {
-            return new ObjectMapper().readTree(site.root().resolve("openapi.json").toFile());
+            return new ObjectMapper()
+                    .readTree(site.root().resolve("openapi.json").toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

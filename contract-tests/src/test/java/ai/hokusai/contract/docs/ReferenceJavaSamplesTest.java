@@ -1,14 +1,13 @@
 package ai.hokusai.contract.docs;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Java samples of the API reference compile against the SDK as shown — their own imports, nothing added — for
@@ -22,20 +21,31 @@ class ReferenceJavaSamplesTest {
     @Test
     void everyOperationHasAJavaSampleThatCompilesAgainstTheSdk() throws IOException {
         List<ReferenceSamples.Sample> samples = ReferenceSamples.read(site, ReferenceSamples.JAVA);
-        assertThat(samples).extracting(ReferenceSamples.Sample::operationId)
+        assertThat(samples)
+                .extracting(ReferenceSamples.Sample::operationId)
                 .containsExactlyInAnyOrderElementsOf(ReferenceSamples.operationIds(site));
-        assertThat(samples).allSatisfy(sample -> assertThat(sample.source()).as(sample.toString())
-                .contains("import ai.hokusai.sdk.HokusaiClient;"));
+        assertThat(samples)
+                .allSatisfy(sample -> assertThat(sample.source())
+                        .as(sample.toString())
+                        .contains("import ai.hokusai.sdk.HokusaiClient;"));
 
-        assertThat(compile(samples)).as("the reference's Java samples, compiled against the SDK").isNull();
+        assertThat(compile(samples))
+                .as("the reference's Java samples, compiled against the SDK")
+                .isNull();
     }
 
     @Test
     void aSampleCallingWhatTheSdkLacksDoesNotCompile() throws IOException {
         ReferenceSamples.Sample listModels = ReferenceSamples.read(site, ReferenceSamples.JAVA).stream()
-                .filter(sample -> sample.operationId().equals("listModels")).findFirst().orElseThrow();
-        ReferenceSamples.Sample drifted = new ReferenceSamples.Sample(listModels.operationId(), listModels.method(),
-                listModels.path(), listModels.label(), listModels.source().replace("models().list()", "models().listEverything()"));
+                .filter(sample -> sample.operationId().equals("listModels"))
+                .findFirst()
+                .orElseThrow();
+        ReferenceSamples.Sample drifted = new ReferenceSamples.Sample(
+                listModels.operationId(),
+                listModels.method(),
+                listModels.path(),
+                listModels.label(),
+                listModels.source().replace("models().list()", "models().listEverything()"));
         assertThat(drifted.source()).isNotEqualTo(listModels.source());
 
         assertThat(compile(List.of(drifted))).contains("listEverything");

@@ -2,7 +2,6 @@ package ai.hokusai.contract.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,37 +28,47 @@ final class ReferenceSamples {
     private static final String PREFIX = "window.HOKUSAI_SPEC = ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ReferenceSamples() {
-    }
+    private ReferenceSamples() {}
 
     /** Every sample with {@code label}, one per operation in the order of the spec. */
     static List<Sample> read(DocSite site, String label) {
         List<Sample> samples = new ArrayList<>();
-        rendered(site).path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
-            JsonNode operation = method.getValue();
-            if (!operation.has("operationId")) return;
-            for (JsonNode sample : operation.path("x-codeSamples")) {
-                if (label.equals(sample.path("label").asText())) {
-                    samples.add(new Sample(operation.get("operationId").asText(), method.getKey().toUpperCase(), path.getKey(),
-                            label, sample.path("source").asText()));
-                }
-            }
-        }));
+        rendered(site)
+                .path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+                    JsonNode operation = method.getValue();
+                    if (!operation.has("operationId")) return;
+                    for (JsonNode sample : operation.path("x-codeSamples")) {
+                        if (label.equals(sample.path("label").asText())) {
+                            samples.add(new Sample(
+                                    operation.get("operationId").asText(),
+                                    method.getKey().toUpperCase(),
+                                    path.getKey(),
+                                    label,
+                                    sample.path("source").asText()));
+                        }
+                    }
+                }));
         return samples;
     }
 
     /** The operation ids of the published spec, to hold the samples to. */
     static List<String> operationIds(DocSite site) {
         List<String> ids = new ArrayList<>();
-        PublishedSpec.read(site).path("paths").forEach(path -> path.forEach(operation -> {
-            if (operation.has("operationId")) ids.add(operation.get("operationId").asText());
-        }));
+        PublishedSpec.read(site)
+                .path("paths")
+                .forEach(path -> path.forEach(operation -> {
+                    if (operation.has("operationId"))
+                        ids.add(operation.get("operationId").asText());
+                }));
         return ids;
     }
 
     private static JsonNode rendered(DocSite site) {
         try {
-            String js = Files.readString(site.root().resolve("assets/reference-spec.js")).strip();
+            String js = Files.readString(site.root().resolve("assets/reference-spec.js"))
+                    .strip();
             if (!js.startsWith(PREFIX) || !js.endsWith(";")) {
                 throw new IllegalStateException("assets/reference-spec.js does not assign " + PREFIX.strip());
             }

@@ -3,7 +3,6 @@ package ai.hokusai.contract.docs;
 import ai.hokusai.contract.gates.ResponseExamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
@@ -26,8 +25,7 @@ import java.util.regex.Pattern;
 record SampleExpectation(int status, Optional<ResponseExamples.Case> example, String refusalCode) {
 
     /** A documented refusal: its status and problem code. */
-    record Refusal(int status, String code) {
-    }
+    record Refusal(int status, String code) {}
 
     /** Operations whose examples a fresh server must refuse, with the documented refusal that answers them. */
     static final Map<String, Refusal> REFUSED_BY_A_FRESH_SERVER = Map.of(
@@ -49,7 +47,8 @@ record SampleExpectation(int status, Optional<ResponseExamples.Case> example, St
             return new SampleExpectation(refusal.status(), Optional.empty(), refusal.code());
         }
         Optional<ResponseExamples.Case> example = matchingCase(examples, sample);
-        int status = example.map(c -> Integer.parseInt(c.status())).orElseGet(() -> firstSuccess(publishedSpec, sample));
+        int status =
+                example.map(c -> Integer.parseInt(c.status())).orElseGet(() -> firstSuccess(publishedSpec, sample));
         return new SampleExpectation(status, example, null);
     }
 
@@ -69,7 +68,10 @@ record SampleExpectation(int status, Optional<ResponseExamples.Case> example, St
     }
 
     private static int firstSuccess(JsonNode spec, ReferenceSamples.Sample sample) {
-        JsonNode responses = spec.path("paths").path(sample.path()).path(sample.method().toLowerCase()).path("responses");
+        JsonNode responses = spec.path("paths")
+                .path(sample.path())
+                .path(sample.method().toLowerCase())
+                .path("responses");
         for (Iterator<String> statuses = responses.fieldNames(); statuses.hasNext(); ) {
             String status = statuses.next();
             if (status.startsWith("2")) return Integer.parseInt(status);

@@ -1,7 +1,5 @@
 package ai.hokusai.contract.docs;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -12,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 
 /**
  * Compiles a Java SDK example as a reader would use it — its imports on top, its statements in a main method —
@@ -53,7 +53,8 @@ final class SdkExampleRunner {
             throw new AssertionError(example + " does not compile against the SDK:\n" + diagnostics);
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", dir + File.pathSeparator + classpath(), "Example").redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", dir + File.pathSeparator + classpath(), "Example")
+                .redirectErrorStream(true);
         pb.environment().put("HOKUSAI_API_KEY", apiKey);
         Process process = pb.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -92,7 +93,7 @@ final class SdkExampleRunner {
         List<String> lines = snippet.lines().toList();
         String imports = lines.stream().filter(l -> l.startsWith("import ")).collect(Collectors.joining("\n"));
         String body = lines.stream().filter(l -> !l.startsWith("import ")).collect(Collectors.joining("\n        "));
-        return imports + "\n" + extraImports + "\npublic class " + className + " {\n    public static void main(String[] args) throws Exception {\n        "
-                + body + "\n    }\n}\n";
+        return imports + "\n" + extraImports + "\npublic class " + className
+                + " {\n    public static void main(String[] args) throws Exception {\n        " + body + "\n    }\n}\n";
     }
 }

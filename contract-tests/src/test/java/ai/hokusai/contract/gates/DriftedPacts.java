@@ -1,15 +1,14 @@
 package ai.hokusai.contract.gates;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Deliberately drifted pact files, made from one real recorded interaction, so each gate can be shown to reject
@@ -19,8 +18,7 @@ public final class DriftedPacts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DriftedPacts() {
-    }
+    private DriftedPacts() {}
 
     /**
      * Writes a pact file into {@code folder} holding only the recorded interaction named {@code description}, after
@@ -53,7 +51,8 @@ public final class DriftedPacts {
 
     private static Path onlyPactFile(Path folder) throws IOException {
         try (var files = Files.list(folder)) {
-            return files.filter(f -> f.toString().endsWith(".json")).findFirst()
+            return files.filter(f -> f.toString().endsWith(".json"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("No pact file in " + folder));
         }
     }

@@ -2,7 +2,6 @@ package ai.hokusai.contract.gates;
 
 import ai.hokusai.contract.docs.JsonShape;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -27,11 +26,11 @@ public final class ExampleEvidence {
     /** Free-form objects (a model's JSON Schema) that an example may abbreviate. */
     public static final Set<String> ABBREVIATED = Set.of("input_schema", "output_schema");
 
-    private static final Pattern UUID = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Pattern UUID =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
     private static final Pattern DATE_TIME = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T.*");
 
-    private ExampleEvidence() {
-    }
+    private ExampleEvidence() {}
 
     /** Every way the answer contradicts the example, as "pointer: what"; empty when the example is true. */
     public static List<String> differences(JsonNode documented, JsonNode actual) {
@@ -40,10 +39,12 @@ public final class ExampleEvidence {
         return problems;
     }
 
-    private static void compare(String path, String name, JsonNode doc, JsonNode act, boolean abbreviated, List<String> problems) {
+    private static void compare(
+            String path, String name, JsonNode doc, JsonNode act, boolean abbreviated, List<String> problems) {
         String where = path.isEmpty() ? "/" : path;
         if (doc.isNull()) {
-            if (act != null && !act.isMissingNode() && !act.isNull()) problems.add(where + ": documented null, the server answers " + act);
+            if (act != null && !act.isMissingNode() && !act.isNull())
+                problems.add(where + ": documented null, the server answers " + act);
             return;
         }
         if (act == null || act.isMissingNode()) {
@@ -56,7 +57,8 @@ public final class ExampleEvidence {
         }
         if (VOLATILE.contains(name)) return;
         if (doc.isTextual() && UUID.matcher(doc.asText()).matches()) {
-            if (!UUID.matcher(act.asText()).matches()) problems.add(where + ": documented a UUID, the server answers " + act);
+            if (!UUID.matcher(act.asText()).matches())
+                problems.add(where + ": documented a UUID, the server answers " + act);
             return;
         }
         if (doc.isTextual() && DATE_TIME.matcher(doc.asText()).matches()) {
@@ -73,12 +75,14 @@ public final class ExampleEvidence {
             for (Iterator<String> names = act.fieldNames(); names.hasNext(); ) {
                 String field = names.next();
                 if (!doc.has(field) && !act.get(field).isNull()) {
-                    problems.add(path + "/" + field + ": the server answers " + act.get(field) + ", the example does not show it");
+                    problems.add(path + "/" + field + ": the server answers " + act.get(field)
+                            + ", the example does not show it");
                 }
             }
         } else if (doc.isArray()) {
             if (doc.size() != act.size() && !abbreviated) {
-                problems.add(where + ": documented " + doc.size() + " items " + doc + ", the server answers " + act.size() + " " + act);
+                problems.add(where + ": documented " + doc.size() + " items " + doc + ", the server answers "
+                        + act.size() + " " + act);
                 return;
             }
             for (int i = 0; i < Math.min(doc.size(), act.size()); i++) {

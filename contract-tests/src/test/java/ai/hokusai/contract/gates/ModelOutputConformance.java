@@ -1,5 +1,14 @@
 package ai.hokusai.contract.gates;
 
+import ai.hokusai.contract.gates.RecordedInteractions.Recorded;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -10,16 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import ai.hokusai.contract.gates.RecordedInteractions.Recorded;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 
 /**
  * The spec leaves {@code predictions} open, because each model has its own output. The registry's seed data names
@@ -47,10 +46,12 @@ public final class ModelOutputConformance {
         try {
             JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(specFile.toFile());
             for (JsonNode model : JSON.readTree(seedFile.toFile())) {
-                JsonSchema schema = closedSchema(spec, model.path("output_schema").asText());
+                JsonSchema schema =
+                        closedSchema(spec, model.path("output_schema").asText());
                 outputSchemaByModelRef.put(model.path("id").asText(), schema);
                 outputSchemaByModelRef.put(model.path("slug").asText(), schema);
-                model.path("deployments").forEach(d -> outputSchemaByModelRef.put(d.path("id").asText(), schema));
+                model.path("deployments")
+                        .forEach(d -> outputSchemaByModelRef.put(d.path("id").asText(), schema));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -58,13 +59,15 @@ public final class ModelOutputConformance {
     }
 
     public static Path seedFile() {
-        return Path.of(System.getProperty("hokusai.seed.file",
-                "../server/src/main/resources/registry/seed-models.json"));
+        return Path.of(
+                System.getProperty("hokusai.seed.file", "../server/src/main/resources/registry/seed-models.json"));
     }
 
     /** How many interactions a check looked at, so a gate over none can be told apart from a pass. */
     public static long predictionsIn(List<Recorded> interactions) {
-        return interactions.stream().filter(ModelOutputConformance::isSuccessfulPredict).count();
+        return interactions.stream()
+                .filter(ModelOutputConformance::isSuccessfulPredict)
+                .count();
     }
 
     public List<Finding> check(List<Recorded> interactions) {

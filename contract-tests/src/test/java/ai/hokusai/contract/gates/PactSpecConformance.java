@@ -1,14 +1,5 @@
 package ai.hokusai.contract.gates;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-
 import ai.hokusai.contract.gates.RecordedInteractions.Recorded;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
@@ -18,6 +9,14 @@ import com.atlassian.oai.validator.pact.PactResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Pacts within the spec: every recorded interaction, request and response, must be one the OpenAPI document allows.
@@ -32,19 +31,33 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class PactSpecConformance {
 
     /** A request-level finding that is the point of an interaction whose response is the documented problem. */
-    record Allowance(String keyPrefix, int status, String code, String why) {
-    }
+    record Allowance(String keyPrefix, int status, String code, String why) {}
 
     static final List<Allowance> ALLOWANCES = List.of(
-            new Allowance("validation.request.operation.notAllowed", 405, "method_not_allowed",
+            new Allowance(
+                    "validation.request.operation.notAllowed",
+                    405,
+                    "method_not_allowed",
                     "a client calls a route with a method it does not take; the answer must carry Allow"),
-            new Allowance("validation.request.contentType.notAllowed", 415, "unsupported_media_type",
+            new Allowance(
+                    "validation.request.contentType.notAllowed",
+                    415,
+                    "unsupported_media_type",
                     "a client sends a body that is not JSON"),
-            new Allowance("validation.request.parameter.", 400, "invalid_parameter",
+            new Allowance(
+                    "validation.request.parameter.",
+                    400,
+                    "invalid_parameter",
                     "a client sends a path, query or header parameter that breaks its schema"),
-            new Allowance("validation.request.body.schema.", 422, "invalid_request",
+            new Allowance(
+                    "validation.request.body.schema.",
+                    422,
+                    "invalid_request",
                     "a client sends a JSON body that breaks the request schema"),
-            new Allowance("validation.request.accept.notAllowed", 406, "not_acceptable",
+            new Allowance(
+                    "validation.request.accept.notAllowed",
+                    406,
+                    "not_acceptable",
                     "a client's Accept header rules out every media type the operation answers with"));
 
     /** One interaction the spec does not allow, with the validator's (or this gate's) reason. */
@@ -86,14 +99,17 @@ public final class PactSpecConformance {
         Request request = PactRequest.of(interaction.request());
         Response response = PactResponse.of(interaction.response());
         List<Finding> findings = new ArrayList<>();
-        for (ValidationReport.Message message : validator.validate(request, response).getMessages()) {
+        for (ValidationReport.Message message :
+                validator.validate(request, response).getMessages()) {
             if (message.getLevel() != ValidationReport.Level.ERROR) {
                 continue;
             }
             List<Allowance> candidates = ALLOWANCES.stream()
-                    .filter(a -> message.getKey().startsWith(a.keyPrefix())).toList();
+                    .filter(a -> message.getKey().startsWith(a.keyPrefix()))
+                    .toList();
             Optional<Allowance> allowance = candidates.stream()
-                    .filter(a -> a.status() == response.getStatus()).findFirst()
+                    .filter(a -> a.status() == response.getStatus())
+                    .findFirst()
                     .or(() -> candidates.stream().findFirst());
             if (allowance.isEmpty()) {
                 findings.add(new Finding(interaction, message.getKey(), describe(message)));
@@ -105,18 +121,26 @@ public final class PactSpecConformance {
     }
 
     /** The request is wrong on purpose; the answer must be exactly the documented problem for it. */
-    private List<Finding> provokedError(Recorded interaction, Allowance allowance, Request request, Response response,
+    private List<Finding> provokedError(
+            Recorded interaction,
+            Allowance allowance,
+            Request request,
+            Response response,
             ValidationReport.Message message) {
         List<Finding> findings = new ArrayList<>();
         String why = "allowed only when " + allowance.why() + ": " + message.getMessage();
         if (response.getStatus() != allowance.status()) {
-            findings.add(new Finding(interaction, message.getKey(),
+            findings.add(new Finding(
+                    interaction,
+                    message.getKey(),
                     "the response is " + response.getStatus() + ", not the documented " + allowance.status() + "; "
                             + why));
         }
         String code = problemCode(interaction);
         if (!allowance.code().equals(code)) {
-            findings.add(new Finding(interaction, message.getKey(),
+            findings.add(new Finding(
+                    interaction,
+                    message.getKey(),
                     "the response's problem code is " + code + ", not " + allowance.code() + "; " + why));
         }
         if (allowance.status() == 405) {
@@ -132,9 +156,14 @@ public final class PactSpecConformance {
     private List<Finding> methodNotAllowed(Recorded interaction, Request request, Response response) {
         List<Finding> findings = new ArrayList<>();
         List<String> allow = response.getHeaderValues("Allow").stream()
-                .flatMap(v -> List.of(v.split(",")).stream()).map(String::trim).filter(s -> !s.isEmpty()).toList();
+                .flatMap(v -> List.of(v.split(",")).stream())
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
         if (allow.isEmpty()) {
-            findings.add(new Finding(interaction, "hokusai.response.header.allow.missing",
+            findings.add(new Finding(
+                    interaction,
+                    "hokusai.response.header.allow.missing",
                     "a 405 must say which methods the route takes in an Allow header"));
         }
         for (String method : allow) {
@@ -142,13 +171,17 @@ public final class PactSpecConformance {
             try {
                 allowed = Request.Method.valueOf(method.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                findings.add(new Finding(interaction, "hokusai.response.header.allow.invalid", "Allow names " + method));
+                findings.add(
+                        new Finding(interaction, "hokusai.response.header.allow.invalid", "Allow names " + method));
                 continue;
             }
-            for (ValidationReport.Message m : validator.validateResponse(request.getPath(), allowed, response)
+            for (ValidationReport.Message m : validator
+                    .validateResponse(request.getPath(), allowed, response)
                     .getMessages()) {
                 if (m.getLevel() == ValidationReport.Level.ERROR) {
-                    findings.add(new Finding(interaction, m.getKey(),
+                    findings.add(new Finding(
+                            interaction,
+                            m.getKey(),
                             "as the 405 of " + method + " " + request.getPath() + ": " + m.getMessage()));
                 }
             }

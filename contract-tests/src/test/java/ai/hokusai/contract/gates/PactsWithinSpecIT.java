@@ -2,12 +2,11 @@ package ai.hokusai.contract.gates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,23 +27,27 @@ class PactsWithinSpecIT {
         List<RecordedInteractions.Recorded> recorded = RecordedInteractions.in(RecordedInteractions.pactsDir());
         List<PactSpecConformance.Finding> findings = gate().check(recorded);
 
-        System.out.printf("Pacts within spec: %d interactions checked against %s%n", recorded.size(),
-                RecordedInteractions.specFile());
+        System.out.printf(
+                "Pacts within spec: %d interactions checked against %s%n",
+                recorded.size(), RecordedInteractions.specFile());
         findings.forEach(f -> System.out.println("  NOT IN SPEC: " + f));
         assertThat(findings).as("interactions the spec does not allow").isEmpty();
     }
 
     @Test
     void aPactWithAnUndocumentedRouteIsRejected() {
-        DriftedPacts.write(drifted, GET_MODEL_21,
-                i -> ((ObjectNode) i.path("request")).put("path", "/api/v1/models/21/explain"));
+        DriftedPacts.write(
+                drifted, GET_MODEL_21, i -> ((ObjectNode) i.path("request")).put("path", "/api/v1/models/21/explain"));
 
-        assertThat(keys(gate().check(RecordedInteractions.in(drifted)))).containsExactly("validation.request.path.missing");
+        assertThat(keys(gate().check(RecordedInteractions.in(drifted))))
+                .containsExactly("validation.request.path.missing");
     }
 
     @Test
     void aResponseFieldOfTheWrongTypeIsRejected() {
-        DriftedPacts.write(drifted, GET_MODEL_21,
+        DriftedPacts.write(
+                drifted,
+                GET_MODEL_21,
                 i -> ((ObjectNode) i.path("response").path("body").path("content")).put("max_batch_size", "100"));
 
         assertThat(keys(gate().check(RecordedInteractions.in(drifted))))
@@ -53,7 +56,9 @@ class PactsWithinSpecIT {
 
     @Test
     void aResponseFieldTheSpecDoesNotDocumentIsRejected() {
-        DriftedPacts.write(drifted, GET_MODEL_21,
+        DriftedPacts.write(
+                drifted,
+                GET_MODEL_21,
                 i -> ((ObjectNode) i.path("response").path("body").path("content")).put("internal_cost", 0.02));
 
         assertThat(keys(gate().check(RecordedInteractions.in(drifted))))
@@ -64,7 +69,8 @@ class PactsWithinSpecIT {
     void aStatusTheOperationDoesNotDocumentIsRejected() {
         DriftedPacts.write(drifted, GET_MODEL_21, i -> ((ObjectNode) i.path("response")).put("status", 418));
 
-        assertThat(keys(gate().check(RecordedInteractions.in(drifted)))).containsExactly("validation.response.status.unknown");
+        assertThat(keys(gate().check(RecordedInteractions.in(drifted))))
+                .containsExactly("validation.response.status.unknown");
     }
 
     /** The one allowance for a wrong method holds only while the answer is the documented 405 with its Allow. */
@@ -94,8 +100,8 @@ class PactsWithinSpecIT {
         String spec = Files.readString(RecordedInteractions.specFile());
         String batchSize = "        batch_size:\n          type: integer";
         assertThat(spec).containsOnlyOnce(batchSize);
-        PactSpecConformance driftedSpec = new PactSpecConformance(
-                spec.replace(batchSize, "        batch_size:\n          type: string"));
+        PactSpecConformance driftedSpec =
+                new PactSpecConformance(spec.replace(batchSize, "        batch_size:\n          type: string"));
 
         List<PactSpecConformance.Finding> findings =
                 driftedSpec.check(RecordedInteractions.in(RecordedInteractions.pactsDir()));

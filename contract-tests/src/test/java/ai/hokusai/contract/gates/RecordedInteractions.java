@@ -1,5 +1,11 @@
 package ai.hokusai.contract.gates;
 
+import au.com.dius.pact.core.model.DefaultPactReader;
+import au.com.dius.pact.core.model.IRequest;
+import au.com.dius.pact.core.model.IResponse;
+import au.com.dius.pact.core.model.Interaction;
+import au.com.dius.pact.core.model.Pact;
+import au.com.dius.pact.core.model.SynchronousRequestResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,13 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import au.com.dius.pact.core.model.DefaultPactReader;
-import au.com.dius.pact.core.model.IRequest;
-import au.com.dius.pact.core.model.IResponse;
-import au.com.dius.pact.core.model.Interaction;
-import au.com.dius.pact.core.model.Pact;
-import au.com.dius.pact.core.model.SynchronousRequestResponse;
 
 /** The HTTP interactions of every pact file in a folder, as Pact itself reads them. */
 public final class RecordedInteractions {
@@ -28,8 +27,7 @@ public final class RecordedInteractions {
         }
     }
 
-    private RecordedInteractions() {
-    }
+    private RecordedInteractions() {}
 
     /** The folder the consumer tests write to; set by the build. */
     public static Path pactsDir() {
@@ -46,7 +44,8 @@ public final class RecordedInteractions {
     public static List<Recorded> in(Path folder) {
         List<Recorded> recorded = new ArrayList<>();
         try (Stream<Path> files = Files.exists(folder) ? Files.list(folder) : Stream.empty()) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 Pact pact = DefaultPactReader.INSTANCE.loadPact(file.toFile());
                 for (Interaction interaction : pact.getInteractions()) {
                     SynchronousRequestResponse http = interaction.asSynchronousRequestResponse();
@@ -54,8 +53,11 @@ public final class RecordedInteractions {
                         throw new IllegalStateException("Not an HTTP interaction: '" + interaction.getDescription()
                                 + "' in " + file.getFileName());
                     }
-                    recorded.add(new Recorded(file.getFileName().toString(), interaction.getDescription(),
-                            http.getRequest(), http.getResponse()));
+                    recorded.add(new Recorded(
+                            file.getFileName().toString(),
+                            interaction.getDescription(),
+                            http.getRequest(),
+                            http.getResponse()));
                 }
             }
         } catch (IOException e) {

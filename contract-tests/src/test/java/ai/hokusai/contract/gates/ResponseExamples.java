@@ -3,7 +3,6 @@ package ai.hokusai.contract.gates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -29,8 +28,9 @@ public final class ResponseExamples {
             "getUsage", "counts what was metered before, which differs on every server",
             "reportOutcome", "needs the inference log id of an earlier prediction",
             "getOpenApiDocument", "answers the document itself, not JSON",
-            "createDeployment", "starts a download from the Hugging Face Hub, which a test server cannot reach; the "
-                    + "server's DeploymentLifecycleIT deploys from a Hub stub",
+            "createDeployment",
+                    "starts a download from the Hugging Face Hub, which a test server cannot reach; the "
+                            + "server's DeploymentLifecycleIT deploys from a Hub stub",
             "getOwnAccount", "shows a publisher's account; a fresh server's only key is the operator's",
             "getAccount", "reads an account created on another server",
             "listAuditEvents", "lists what was changed before, which differs on every server",
@@ -40,8 +40,14 @@ public final class ResponseExamples {
     private static final Set<String> NOT_SENT = Set.of("cursor");
 
     /** One documented success answer and the request that should produce it. */
-    public record Case(String operationId, String status, String exampleName, String method, String path,
-                       JsonNode requestBody, JsonNode example) {
+    public record Case(
+            String operationId,
+            String status,
+            String exampleName,
+            String method,
+            String path,
+            JsonNode requestBody,
+            JsonNode example) {
         @Override
         public String toString() {
             return operationId + " " + status + " " + exampleName;
@@ -76,8 +82,15 @@ public final class ResponseExamples {
             operation.path("responses").fields().forEachRemaining(response -> {
                 if (!response.getKey().startsWith("2")) return;
                 JsonNode media = resolve(response.getValue()).path("content").path("application/json");
-                examples(media).forEach((name, value) -> cases.add(new Case(id, response.getKey(), name,
-                        method.toUpperCase(), url(path, operation), requestBody(operation, name), value)));
+                examples(media)
+                        .forEach((name, value) -> cases.add(new Case(
+                                id,
+                                response.getKey(),
+                                name,
+                                method.toUpperCase(),
+                                url(path, operation),
+                                requestBody(operation, name),
+                                value)));
             });
         });
         return cases;
@@ -86,11 +99,15 @@ public final class ResponseExamples {
     /** Exempt operations that document no JSON success example at all: their exemption is needless. */
     public List<String> needlessExemptions() {
         List<String> needless = new ArrayList<>(EXEMPTIONS.keySet());
-        forEachOperation((path, method, operation) -> operation.path("responses").fields().forEachRemaining(response -> {
-            if (response.getKey().startsWith("2") && !resolve(response.getValue()).path("content").isMissingNode()) {
-                needless.remove(operation.path("operationId").asText());
-            }
-        }));
+        forEachOperation((path, method, operation) -> operation
+                .path("responses")
+                .fields()
+                .forEachRemaining(response -> {
+                    if (response.getKey().startsWith("2")
+                            && !resolve(response.getValue()).path("content").isMissingNode()) {
+                        needless.remove(operation.path("operationId").asText());
+                    }
+                }));
         return needless;
     }
 
@@ -99,15 +116,21 @@ public final class ResponseExamples {
     }
 
     private void forEachOperation(OperationVisitor visitor) {
-        spec.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
-            if (method.getValue().has("operationId")) visitor.visit(path.getKey(), method.getKey(), method.getValue());
-        }));
+        spec.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+                    if (method.getValue().has("operationId"))
+                        visitor.visit(path.getKey(), method.getKey(), method.getValue());
+                }));
     }
 
     private Map<String, JsonNode> examples(JsonNode media) {
         Map<String, JsonNode> found = new java.util.LinkedHashMap<>();
         if (media.has("example")) found.put("example", media.get("example"));
-        media.path("examples").fields().forEachRemaining(e -> found.put(e.getKey(), resolve(e.getValue()).path("value")));
+        media.path("examples")
+                .fields()
+                .forEachRemaining(
+                        e -> found.put(e.getKey(), resolve(e.getValue()).path("value")));
         return found;
     }
 
@@ -126,10 +149,12 @@ public final class ResponseExamples {
         List<String> query = new ArrayList<>();
         for (JsonNode parameter : operation.path("parameters")) {
             JsonNode p = resolve(parameter);
-            JsonNode example = p.has("example") ? p.get("example") : p.path("schema").path("example");
+            JsonNode example =
+                    p.has("example") ? p.get("example") : p.path("schema").path("example");
             String name = p.path("name").asText();
             if ("path".equals(p.path("in").asText())) {
-                if (example.isMissingNode()) throw new IllegalStateException(template + ": path parameter " + name + " has no example");
+                if (example.isMissingNode())
+                    throw new IllegalStateException(template + ": path parameter " + name + " has no example");
                 path = path.replace("{" + name + "}", example.asText());
             } else if ("query".equals(p.path("in").asText()) && !example.isMissingNode() && !NOT_SENT.contains(name)) {
                 query.add(name + "=" + URLEncoder.encode(example.asText(), StandardCharsets.UTF_8));

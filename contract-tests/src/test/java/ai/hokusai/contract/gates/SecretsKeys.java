@@ -11,8 +11,7 @@ public final class SecretsKeys {
 
     public static final String VARIABLE = "HOKUSAI_SECRETS_KEY";
 
-    private SecretsKeys() {
-    }
+    private SecretsKeys() {}
 
     public static String newKey() {
         byte[] key = new byte[32];

@@ -1,5 +1,10 @@
 package ai.hokusai.contract.gates;
 
+import ai.hokusai.contract.gates.RecordedInteractions.Recorded;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,12 +18,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import ai.hokusai.contract.gates.RecordedInteractions.Recorded;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-
 /**
  * The spec within the pacts: every operation of the spec, and every response status it documents, is exercised by
  * at least one recorded interaction, unless {@link #EXEMPTIONS} says why it cannot be.
@@ -30,27 +29,37 @@ public final class SpecCoverage {
      * interaction; an exemption that an interaction covers after all is reported too, so this list cannot rot.
      */
     public static final Map<String, String> EXEMPTIONS = Map.ofEntries(
-            Map.entry("500", "no provider state can provoke an internal error without breaking the server on "
-                    + "purpose; its body is the shared Problem schema that every other error interaction already "
-                    + "holds to"),
-            Map.entry("408", "a body that stalls for the connection timeout (10 s) cannot be recorded as an "
-                    + "interaction; the server's StalledClientsIT and HostileInputIT hold the answer"),
-            Map.entry("createApiKey 413", "a body over 1 MiB in the pact file to repeat what predict's 413 "
-                    + "interaction shows: one filter refuses every oversized body, and the server's bad-input corpus "
-                    + "proves it per operation"),
+            Map.entry(
+                    "500",
+                    "no provider state can provoke an internal error without breaking the server on "
+                            + "purpose; its body is the shared Problem schema that every other error interaction already "
+                            + "holds to"),
+            Map.entry(
+                    "408",
+                    "a body that stalls for the connection timeout (10 s) cannot be recorded as an "
+                            + "interaction; the server's StalledClientsIT and HostileInputIT hold the answer"),
+            Map.entry(
+                    "createApiKey 413",
+                    "a body over 1 MiB in the pact file to repeat what predict's 413 "
+                            + "interaction shows: one filter refuses every oversized body, and the server's bad-input corpus "
+                            + "proves it per operation"),
             Map.entry("reportOutcome 413", "as for createApiKey 413"),
             Map.entry("createModel 413", "as for createApiKey 413"),
             Map.entry("updateModel 413", "as for createApiKey 413"),
             Map.entry("createDeployment 413", "as for createApiKey 413"),
             Map.entry("setHuggingFaceCredential 413", "as for createApiKey 413"),
             Map.entry("createAccount 413", "as for createApiKey 413"),
-            Map.entry("setHuggingFaceCredential 503", "only a server on an external database with no secrets key "
-                    + "configured answers it (the embedded default makes itself one); the provider verification's "
-                    + "server must hold a key so that storing a token can be verified, and no provider state can take "
-                    + "it from a running server. The server's CredentialServiceTest holds the refusal"),
-            Map.entry("getLiveness 400", "only a request no HTTP client sends as such provokes it (an undecodable "
-                    + "query string, a malformed request line or header); the server's HostileInputIT and corpus "
-                    + "prove the answer"),
+            Map.entry(
+                    "setHuggingFaceCredential 503",
+                    "only a server on an external database with no secrets key "
+                            + "configured answers it (the embedded default makes itself one); the provider verification's "
+                            + "server must hold a key so that storing a token can be verified, and no provider state can take "
+                            + "it from a running server. The server's CredentialServiceTest holds the refusal"),
+            Map.entry(
+                    "getLiveness 400",
+                    "only a request no HTTP client sends as such provokes it (an undecodable "
+                            + "query string, a malformed request line or header); the server's HostileInputIT and corpus "
+                            + "prove the answer"),
             Map.entry("getReadiness 400", "as for getLiveness 400"),
             Map.entry("getOpenApiDocument 400", "as for getLiveness 400"),
             Map.entry("getApiIndex 400", "as for getLiveness 400"));
@@ -60,7 +69,9 @@ public final class SpecCoverage {
 
         @Override
         public int compareTo(Outcome other) {
-            return Comparator.comparing(Outcome::operationId).thenComparing(Outcome::status).compare(this, other);
+            return Comparator.comparing(Outcome::operationId)
+                    .thenComparing(Outcome::status)
+                    .compare(this, other);
         }
 
         @Override
@@ -70,8 +81,12 @@ public final class SpecCoverage {
     }
 
     /** What the pacts cover of the spec. */
-    public record Report(SortedSet<Outcome> documented, SortedMap<Outcome, List<String>> covered,
-            SortedSet<Outcome> exempted, SortedSet<Outcome> uncovered, SortedSet<Outcome> needlessExemptions) {
+    public record Report(
+            SortedSet<Outcome> documented,
+            SortedMap<Outcome, List<String>> covered,
+            SortedSet<Outcome> exempted,
+            SortedSet<Outcome> uncovered,
+            SortedSet<Outcome> needlessExemptions) {
 
         public boolean passes() {
             return uncovered.isEmpty() && needlessExemptions.isEmpty();
@@ -79,26 +94,33 @@ public final class SpecCoverage {
 
         public String describe() {
             StringBuilder text = new StringBuilder();
-            text.append(String.format("Spec within pacts: %d of %d documented outcomes covered, %d exempt%n",
+            text.append(String.format(
+                    "Spec within pacts: %d of %d documented outcomes covered, %d exempt%n",
                     covered.size(), documented.size(), exempted.size()));
             EXEMPTIONS.forEach((outcome, why) -> text.append(outcome.contains(" ") ? "  exempt: " : "  exempt: every ")
-                    .append(outcome).append(" - ").append(why).append('\n'));
+                    .append(outcome)
+                    .append(" - ")
+                    .append(why)
+                    .append('\n'));
             uncovered.forEach(o -> text.append("  UNCOVERED: ").append(o).append('\n'));
-            needlessExemptions.forEach(o -> text.append("  EXEMPT BUT COVERED (drop the exemption): ").append(o)
+            needlessExemptions.forEach(o -> text.append("  EXEMPT BUT COVERED (drop the exemption): ")
+                    .append(o)
                     .append('\n'));
             return text.toString();
         }
     }
 
-    private record Route(String template, Pattern pattern, PathItem item, int parameters) {
-    }
+    private record Route(String template, Pattern pattern, PathItem item, int parameters) {}
 
     private final List<Route> routes = new ArrayList<>();
 
     public SpecCoverage(OpenAPI spec) {
-        spec.getPaths().forEach((template, item) -> routes.add(new Route(template,
-                Pattern.compile(Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q")), item,
-                template.split("\\{", -1).length - 1)));
+        spec.getPaths()
+                .forEach((template, item) -> routes.add(new Route(
+                        template,
+                        Pattern.compile(Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q")),
+                        item,
+                        template.split("\\{", -1).length - 1)));
     }
 
     public static SpecCoverage of(Path specFile) {
@@ -116,9 +138,12 @@ public final class SpecCoverage {
     public Report check(List<Recorded> interactions) {
         SortedSet<Outcome> documented = new TreeSet<>();
         for (Route route : routes) {
-            route.item().readOperationsMap().values().forEach(operation -> operation.getResponses().keySet().stream()
-                    .filter(status -> !status.equals("default"))
-                    .forEach(status -> documented.add(new Outcome(operation.getOperationId(), status))));
+            route.item()
+                    .readOperationsMap()
+                    .values()
+                    .forEach(operation -> operation.getResponses().keySet().stream()
+                            .filter(status -> !status.equals("default"))
+                            .forEach(status -> documented.add(new Outcome(operation.getOperationId(), status))));
         }
         SortedMap<Outcome, List<String>> covered = new TreeMap<>();
         for (Recorded interaction : interactions) {
@@ -151,13 +176,14 @@ public final class SpecCoverage {
     private List<Outcome> outcomesOf(Recorded interaction) {
         String status = String.valueOf(interaction.response().getStatus());
         Optional<Route> route = routes.stream()
-                .filter(r -> r.pattern().matcher(interaction.request().getPath()).matches())
+                .filter(r ->
+                        r.pattern().matcher(interaction.request().getPath()).matches())
                 .min(Comparator.comparingInt(Route::parameters));
         if (route.isEmpty()) {
             return List.of();
         }
-        PathItem.HttpMethod method = PathItem.HttpMethod.valueOf(interaction.request().getMethod()
-                .toUpperCase(Locale.ROOT));
+        PathItem.HttpMethod method =
+                PathItem.HttpMethod.valueOf(interaction.request().getMethod().toUpperCase(Locale.ROOT));
         Operation operation = route.get().item().readOperationsMap().get(method);
         if (operation != null) {
             return List.of(new Outcome(operation.getOperationId(), status));
@@ -167,6 +193,7 @@ public final class SpecCoverage {
         }
         return route.get().item().readOperationsMap().values().stream()
                 .filter(o -> o.getResponses().containsKey("405"))
-                .map(o -> new Outcome(o.getOperationId(), status)).toList();
+                .map(o -> new Outcome(o.getOperationId(), status))
+                .toList();
     }
 }

@@ -10,5 +10,4 @@ import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
  */
 @Provider(Contract.PROVIDER)
 @PactFolder("target/pacts")
-class ProviderPactIT extends ProviderVerification {
-}
+class ProviderPactIT extends ProviderVerification {}

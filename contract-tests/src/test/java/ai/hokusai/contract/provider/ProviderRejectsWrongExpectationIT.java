@@ -3,15 +3,14 @@ package ai.hokusai.contract.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import ai.hokusai.contract.consumer.Contract.States;
+import ai.hokusai.contract.gates.DriftedPacts;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-
-import ai.hokusai.contract.consumer.Contract.States;
-import ai.hokusai.contract.gates.DriftedPacts;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -42,11 +41,13 @@ class ProviderRejectsWrongExpectationIT {
                 .selectors(selectClass(WrongExpectationVerification.class))
                 .execute();
 
-        results.testEvents().assertStatistics(stats -> stats.started(1).failed(1).succeeded(0));
+        results.testEvents()
+                .assertStatistics(stats -> stats.started(1).failed(1).succeeded(0));
         Event failed = results.testEvents().failed().list().get(0);
         String failure = failed.getPayload(org.junit.platform.engine.TestExecutionResult.class)
                 .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
-                .map(Throwable::getMessage).orElse("");
+                .map(Throwable::getMessage)
+                .orElse("");
         System.out.println("Rejected as expected:\n" + failure);
         assertThat(failure).contains("getModel: model 999, expected to exist").contains("status code 200");
     }

@@ -2,36 +2,25 @@ package ai.hokusai.contract.provider;
 
 import static ai.hokusai.contract.consumer.Contract.BROKEN_MODEL_ID;
 import static ai.hokusai.contract.consumer.Contract.CALLER_PRIVATE_MODEL_ID;
+import static ai.hokusai.contract.consumer.Contract.DEPLOYMENT_21;
+import static ai.hokusai.contract.consumer.Contract.FAILED_DEPLOYMENT;
 import static ai.hokusai.contract.consumer.Contract.OTHER_ACCOUNT_ID;
 import static ai.hokusai.contract.consumer.Contract.OTHER_PRIVATE_MODEL_ID;
 import static ai.hokusai.contract.consumer.Contract.OTHER_PUBLIC_MODEL_ID;
 import static ai.hokusai.contract.consumer.Contract.UNKNOWN_ACCOUNT;
-import static ai.hokusai.contract.consumer.Contract.FAILED_DEPLOYMENT;
-import static ai.hokusai.contract.consumer.Contract.DEPLOYMENT_21;
 import static ai.hokusai.contract.consumer.Contract.UNKNOWN_DEPLOYMENT;
 import static ai.hokusai.contract.consumer.Contract.UNKNOWN_KEY_ID;
 import static ai.hokusai.contract.consumer.Contract.UNKNOWN_PREDICTION;
 import static ai.hokusai.contract.consumer.Contract.USED_IDEMPOTENCY_KEY;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import ai.hokusai.contract.consumer.Contract.States;
 import ai.hokusai.server.config.HokusaiProperties;
 import ai.hokusai.server.persistence.AccountMapper;
 import ai.hokusai.server.persistence.AccountRecord;
 import ai.hokusai.server.persistence.DeploymentMapper;
+import ai.hokusai.server.persistence.DeploymentRecord;
 import ai.hokusai.server.persistence.InferenceLogMapper;
 import ai.hokusai.server.persistence.ModelMapper;
-import ai.hokusai.server.persistence.DeploymentRecord;
 import ai.hokusai.server.persistence.ModelRecord;
 import ai.hokusai.server.registry.ModelDeployment;
 import ai.hokusai.server.registry.ModelRegistry;
@@ -48,6 +37,15 @@ import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.StateChangeAction;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Puts the real server into each provider state the consumer pacts name, through the server's own beans: keys are
@@ -58,8 +56,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public class ProviderStates {
 
     /** The other account of the ownership states; a fixed id, so the pacts can name it. */
-    private static final AccountRecord OTHER_ACCOUNT = new AccountRecord(UUID.fromString(OTHER_ACCOUNT_ID),
-            "contract-partner", "Contract partner", null, null);
+    private static final AccountRecord OTHER_ACCOUNT =
+            new AccountRecord(UUID.fromString(OTHER_ACCOUNT_ID), "contract-partner", "Contract partner", null, null);
+
     private static final String ANY_OBJECT = "{\"type\": \"object\"}";
 
     private final ApiKeyService keys;
@@ -78,10 +77,19 @@ public class ProviderStates {
     /** The key the current interaction's caller holds; the states that act as the caller run after its key state. */
     private ApiKeyService.IssuedKey caller;
 
-    public ProviderStates(ApiKeyService keys, AccountMapper accounts, ModelMapper models,
-            ModelRegistration registration, DeploymentMapper deployments, ModelRegistry registry,
-            RateLimiter rateLimiter, MeteredPredictionService predictions, InferenceLogMapper inferenceLogs,
-            IdempotencyService idempotency, HokusaiProperties properties, EmbeddedPostgres postgres,
+    public ProviderStates(
+            ApiKeyService keys,
+            AccountMapper accounts,
+            ModelMapper models,
+            ModelRegistration registration,
+            DeploymentMapper deployments,
+            ModelRegistry registry,
+            RateLimiter rateLimiter,
+            MeteredPredictionService predictions,
+            InferenceLogMapper inferenceLogs,
+            IdempotencyService idempotency,
+            HokusaiProperties properties,
+            EmbeddedPostgres postgres,
             DataSource dataSource) {
         this.keys = keys;
         this.accounts = accounts;
@@ -115,7 +123,8 @@ public class ProviderStates {
 
     private Map<String, Object> callerHolds(List<String> scopes) {
         caller = keys.issue(new ApiKeyService.KeyRequest("contract test key", scopes, false, null, null, null));
-        return Map.of("apiKey", caller.secret(), "callerKeyId", caller.key().id().toString());
+        return Map.of(
+                "apiKey", caller.secret(), "callerKeyId", caller.key().id().toString());
     }
 
     /**
@@ -124,8 +133,8 @@ public class ProviderStates {
      */
     @State(States.KEY_OVER_LIMIT)
     public Map<String, Object> callerIsOverTheLimit(Map<String, Object> params) {
-        caller = keys.issue(new ApiKeyService.KeyRequest("contract test key, one request an hour", scopes(params),
-                false, null, 1, null));
+        caller = keys.issue(new ApiKeyService.KeyRequest(
+                "contract test key, one request an hour", scopes(params), false, null, 1, null));
         ApiKeyPrincipal principal = keys.authenticate(caller.secret());
         require(rateLimiter.check(principal).allowed(), "the key's one request was refused");
         return Map.of("apiKey", caller.secret());
@@ -133,14 +142,15 @@ public class ProviderStates {
 
     @State(States.KEY_TO_REVOKE)
     public Map<String, Object> keyToRevoke() {
-        ApiKeyService.IssuedKey key = keys.issue(new ApiKeyService.KeyRequest("to be revoked",
-                List.of(ApiKeyService.SCOPE_PREDICT), false, null, null, null));
+        ApiKeyService.IssuedKey key = keys.issue(new ApiKeyService.KeyRequest(
+                "to be revoked", List.of(ApiKeyService.SCOPE_PREDICT), false, null, null, null));
         return Map.of("keyId", key.key().id().toString());
     }
 
     @State(States.NO_KEY_ID)
     public void noSuchKey() {
-        require(keys.find(Caller.system(), UUID.fromString(UNKNOWN_KEY_ID)).isEmpty(),
+        require(
+                keys.find(Caller.system(), UUID.fromString(UNKNOWN_KEY_ID)).isEmpty(),
                 "a key has the id " + UNKNOWN_KEY_ID);
     }
 
@@ -152,14 +162,15 @@ public class ProviderStates {
 
     @State(States.OTHER_KEY_PREDICTED)
     public Map<String, Object> otherKeyPredicted() {
-        ApiKeyService.IssuedKey other = keys.issue(new ApiKeyService.KeyRequest("another contract test key",
-                List.of(ApiKeyService.SCOPE_PREDICT), false, null, null, null));
+        ApiKeyService.IssuedKey other = keys.issue(new ApiKeyService.KeyRequest(
+                "another contract test key", List.of(ApiKeyService.SCOPE_PREDICT), false, null, null, null));
         return Map.of("inferenceLogId", predictAs(other).toString());
     }
 
     @State(States.NO_PREDICTION)
     public void noSuchPrediction() {
-        require(inferenceLogs.findOwner(UUID.fromString(UNKNOWN_PREDICTION)).isEmpty(),
+        require(
+                inferenceLogs.findOwner(UUID.fromString(UNKNOWN_PREDICTION)).isEmpty(),
                 "a prediction has the id " + UNKNOWN_PREDICTION);
     }
 
@@ -167,7 +178,10 @@ public class ProviderStates {
     @State(States.IDEMPOTENCY_KEY_USED)
     public void idempotencyKeyUsed() {
         require(caller != null, "no caller key: name the caller's key state first");
-        idempotency.execute(caller.key().id(), USED_IDEMPOTENCY_KEY, "an earlier request with another body",
+        idempotency.execute(
+                caller.key().id(),
+                USED_IDEMPOTENCY_KEY,
+                "an earlier request with another body",
                 () -> new IdempotencyService.StoredResponse(201, "{}"));
     }
 
@@ -181,9 +195,18 @@ public class ProviderStates {
     @State(States.TWO_MODELS)
     public void twoModelsAreRegistered() {
         model21IsLive();
-        models.insertIfAbsent(new ModelRecord(9001, "contract-model-9001", "Contract model 9001", null,
-                "Registered so that a page of one model has a next page.", List.of("Test"), "tabular-classification",
-                10, 60, "{\"type\": \"object\"}", null));
+        models.insertIfAbsent(new ModelRecord(
+                9001,
+                "contract-model-9001",
+                "Contract model 9001",
+                null,
+                "Registered so that a page of one model has a next page.",
+                List.of("Test"),
+                "tabular-classification",
+                10,
+                60,
+                "{\"type\": \"object\"}",
+                null));
     }
 
     @State(States.NO_MODEL_999)
@@ -193,37 +216,78 @@ public class ProviderStates {
 
     @State(States.NO_DEPLOYMENT)
     public void noSuchDeployment() {
-        require(deployments.findById(UUID.fromString(UNKNOWN_DEPLOYMENT)).isEmpty(),
+        require(
+                deployments.findById(UUID.fromString(UNKNOWN_DEPLOYMENT)).isEmpty(),
                 "deployment " + UNKNOWN_DEPLOYMENT + " exists");
     }
 
     /** An active deployment whose files do not exist: the runtime's load fails as it would for a lost artifact. */
     @State(States.BROKEN_MODEL)
     public void modelWhoseArtifactCannotLoad() {
-        models.insertIfAbsent(new ModelRecord(BROKEN_MODEL_ID, "contract-broken-model", "Contract broken model", null,
-                "Its artifact is missing.", List.of("Test"), "tabular-classification", 10, 60, "{\"type\": \"object\"}",
+        models.insertIfAbsent(new ModelRecord(
+                BROKEN_MODEL_ID,
+                "contract-broken-model",
+                "Contract broken model",
+                null,
+                "Its artifact is missing.",
+                List.of("Test"),
+                "tabular-classification",
+                10,
+                60,
+                "{\"type\": \"object\"}",
                 null));
-        deployments.insertIfAbsent(new DeploymentRecord(UUID.fromString("0d4c7a52-5e0c-4f7e-9d8a-8b1f5c2e9503"),
-                BROKEN_MODEL_ID, "0.0.1", "filesystem", "/nonexistent/contract-artifact", "lscor-logistic", "active",
+        deployments.insertIfAbsent(new DeploymentRecord(
+                UUID.fromString("0d4c7a52-5e0c-4f7e-9d8a-8b1f5c2e9503"),
+                BROKEN_MODEL_ID,
+                "0.0.1",
+                "filesystem",
+                "/nonexistent/contract-artifact",
+                "lscor-logistic",
+                "active",
                 null));
     }
 
     /** A deployment of model 21 whose load failed: it cannot be activated. */
     @State(States.FAILED_DEPLOYMENT)
     public void deploymentThatFailedToLoad() {
-        deployments.insertIfAbsent(new DeploymentRecord(UUID.fromString(FAILED_DEPLOYMENT), 21, "contract-failed",
-                "filesystem", "/nonexistent/contract-artifact", "lscor-logistic", DeploymentRecord.INACTIVE,
-                DeploymentRecord.FAILED, null, null, null, null, null, null, null));
-        require(deployments.findById(UUID.fromString(FAILED_DEPLOYMENT)).map(DeploymentRecord::loadStatus)
-                .orElse("").equals(DeploymentRecord.FAILED), "deployment " + FAILED_DEPLOYMENT + " did not fail");
+        deployments.insertIfAbsent(new DeploymentRecord(
+                UUID.fromString(FAILED_DEPLOYMENT),
+                21,
+                "contract-failed",
+                "filesystem",
+                "/nonexistent/contract-artifact",
+                "lscor-logistic",
+                DeploymentRecord.INACTIVE,
+                DeploymentRecord.FAILED,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
+        require(
+                deployments
+                        .findById(UUID.fromString(FAILED_DEPLOYMENT))
+                        .map(DeploymentRecord::loadStatus)
+                        .orElse("")
+                        .equals(DeploymentRecord.FAILED),
+                "deployment " + FAILED_DEPLOYMENT + " did not fail");
     }
 
     /** A fresh ready, inactive deployment of model 21 each time, so retiring it can be verified again and again. */
     @State(States.RETIRABLE_DEPLOYMENT)
     public Map<String, Object> retirableDeployment() {
         UUID id = UUID.randomUUID();
-        deployments.insertIfAbsent(new DeploymentRecord(id, 21, "contract-retirable-" + id, "bundled",
-                "classpath:models/lscor-v2", "lscor-logistic", DeploymentRecord.INACTIVE, null));
+        deployments.insertIfAbsent(new DeploymentRecord(
+                id,
+                21,
+                "contract-retirable-" + id,
+                "bundled",
+                "classpath:models/lscor-v2",
+                "lscor-logistic",
+                DeploymentRecord.INACTIVE,
+                null));
         return Map.of("deploymentId", id.toString());
     }
 
@@ -234,8 +298,9 @@ public class ProviderStates {
 
     @State(States.NO_ACCOUNT)
     public void noSuchAccount() {
-        require(accounts.findById(UUID.fromString(UNKNOWN_ACCOUNT)).isEmpty(), "an account has the id "
-                + UNKNOWN_ACCOUNT);
+        require(
+                accounts.findById(UUID.fromString(UNKNOWN_ACCOUNT)).isEmpty(),
+                "an account has the id " + UNKNOWN_ACCOUNT);
     }
 
     /**
@@ -248,7 +313,9 @@ public class ProviderStates {
         UUID account = caller.key().accountId();
         ModelRecord model = ownedModel(CALLER_PRIVATE_MODEL_ID, "contract-own-private", account, ModelRecord.PRIVATE);
         if (ModelRecord.PUBLIC.equals(model.visibility())) {
-            registration.update(Caller.system(), String.valueOf(CALLER_PRIVATE_MODEL_ID),
+            registration.update(
+                    Caller.system(),
+                    String.valueOf(CALLER_PRIVATE_MODEL_ID),
                     new ModelRegistration.ModelChanges(null, null, null, null, false));
         }
     }
@@ -263,8 +330,15 @@ public class ProviderStates {
         ownedModel(OTHER_PRIVATE_MODEL_ID, "contract-partner-private", otherAccount(), ModelRecord.PRIVATE);
     }
 
-    @State(value = {States.KEY_MODELS_READ, States.KEY_PREDICT, States.KEY_ADMIN, States.KEY_OVER_LIMIT,
-            States.OPERATOR}, action = StateChangeAction.TEARDOWN)
+    @State(
+            value = {
+                States.KEY_MODELS_READ,
+                States.KEY_PREDICT,
+                States.KEY_ADMIN,
+                States.KEY_OVER_LIMIT,
+                States.OPERATOR
+            },
+            action = StateChangeAction.TEARDOWN)
     public void forgetCaller() {
         caller = null;
     }
@@ -298,22 +372,39 @@ public class ProviderStates {
 
     private UUID predictAs(ApiKeyService.IssuedKey key) {
         Caller asKey = new Caller(keys.authenticate(key.secret()), "contract-state");
-        return predictions.predict(new MeteredPredictionService.Call(asKey, null), "21", ExampleInputs.lead())
+        return predictions
+                .predict(new MeteredPredictionService.Call(asKey, null), "21", ExampleInputs.lead())
                 .inferenceLogId();
     }
 
     private UUID otherAccount() {
         accounts.insertIfSlugFree(OTHER_ACCOUNT);
-        require(accounts.findBySlug(OTHER_ACCOUNT.slug()).map(AccountRecord::id).orElseThrow()
-                .equals(OTHER_ACCOUNT.id()), "another account has the slug " + OTHER_ACCOUNT.slug());
+        require(
+                accounts.findBySlug(OTHER_ACCOUNT.slug())
+                        .map(AccountRecord::id)
+                        .orElseThrow()
+                        .equals(OTHER_ACCOUNT.id()),
+                "another account has the slug " + OTHER_ACCOUNT.slug());
         return OTHER_ACCOUNT.id();
     }
 
     /** The model {@code id} of {@code account}, registered with {@code visibility} unless it exists already. */
     private ModelRecord ownedModel(int id, String slug, UUID account, String visibility) {
-        models.insertIfAbsent(new ModelRecord(id, slug, "Contract model " + id, null,
-                "Registered for the ownership interactions.", List.of("Test"), "tabular-classification", 10, 60,
-                ANY_OBJECT, ANY_OBJECT, null, account, visibility));
+        models.insertIfAbsent(new ModelRecord(
+                id,
+                slug,
+                "Contract model " + id,
+                null,
+                "Registered for the ownership interactions.",
+                List.of("Test"),
+                "tabular-classification",
+                10,
+                60,
+                ANY_OBJECT,
+                ANY_OBJECT,
+                null,
+                account,
+                visibility));
         ModelRecord model = models.findById(id).orElseThrow();
         require(model.accountId().equals(account), "model " + id + " belongs to account " + model.accountId());
         return model;

@@ -1,17 +1,16 @@
 package ai.hokusai.contract.provider;
 
+import ai.hokusai.contract.consumer.Contract;
+import ai.hokusai.server.HokusaiServerApplication;
+import au.com.dius.pact.provider.junit5.HttpTestTarget;
+import au.com.dius.pact.provider.junit5.PactVerificationContext;
+import au.com.dius.pact.provider.spring.junit5.PactVerificationSpringProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
-
-import ai.hokusai.contract.consumer.Contract;
-import ai.hokusai.server.HokusaiServerApplication;
-import au.com.dius.pact.provider.junit5.HttpTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.spring.junit5.PactVerificationSpringProvider;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
@@ -34,6 +33,7 @@ abstract class ProviderVerification {
 
     /** The operator's bootstrap key; set so the server prints no demo key. Interactions use keys their states issue. */
     static final String BOOTSTRAP_KEY = "hk_test_providerVerificationAdmin0123456";
+
     private static final Path DATA_DIR = newDataDir();
     /** Read once: Spring asks a dynamic property's supplier again on every lookup. */
     private static final String SECRETS_KEY = newSecretsKey();
@@ -70,9 +70,15 @@ abstract class ProviderVerification {
      */
     @BeforeEach
     void target(PactVerificationContext context) {
-        context.setTarget(new HttpTestTarget("localhost", port, "/",
-                () -> provider -> HttpClients.custom().disableAutomaticRetries().disableRedirectHandling()
-                        .addResponseInterceptorLast(new SecretsNeverEchoed()).build()));
+        context.setTarget(new HttpTestTarget(
+                "localhost",
+                port,
+                "/",
+                () -> provider -> HttpClients.custom()
+                        .disableAutomaticRetries()
+                        .disableRedirectHandling()
+                        .addResponseInterceptorLast(new SecretsNeverEchoed())
+                        .build()));
         context.withStateChangeHandlers(states);
     }
 

@@ -1,9 +1,8 @@
 package ai.hokusai.contract.provider;
 
+import ai.hokusai.contract.consumer.Contract;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
-import ai.hokusai.contract.consumer.Contract;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;

@@ -37,7 +37,8 @@ final class FactorExplainer {
         for (TextFeature feature : TEXT) {
             labels[LeadScorer.indexOf(feature)] = config.factorLabels().get(feature.field());
             Map<Long, String> byId = new HashMap<>();
-            config.tokenLabels().getOrDefault(feature.field(), Map.of())
+            config.tokenLabels()
+                    .getOrDefault(feature.field(), Map.of())
                     .forEach((token, label) -> byId.put(tokenId.applyAsLong(token), label));
             tokenLabels.add(byId);
         }

@@ -2,14 +2,12 @@ package ai.hokusai.runtime.lscor;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 
 /** Strict reads from artifact JSON: a missing or mistyped field names itself instead of becoming a default. */
 final class JsonFields {
 
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     static JsonNode node(JsonNode parent, String field) {
         JsonNode value = parent.get(field);

@@ -6,12 +6,12 @@ import static ai.hokusai.runtime.lscor.JsonFields.number;
 import static ai.hokusai.runtime.lscor.JsonFields.text;
 import static ai.hokusai.runtime.lscor.JsonFields.textMap;
 
-import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code config.json} of an lscor artifact: what the model is, how scores become tiers and factors, and how
@@ -38,8 +38,7 @@ public record LscorConfig(
 
     public static final String RUNTIME_ID = "lscor-logistic";
 
-    public record FactorLabels(String high, String low) {
-    }
+    public record FactorLabels(String high, String low) {}
 
     /** Held-out evaluation, read by the docs site; accuracy counts a lead as converting when p ≥ 0.5. */
     public record Metrics(
@@ -49,13 +48,20 @@ public record LscorConfig(
             double heldoutPositiveRate,
             int trainRows,
             int testRows,
-            long seed) {
-    }
+            long seed) {}
 
     public static LscorConfig read(JsonNode root) {
         JsonNode features = node(root, "features");
-        requireFeatureList(features, "numeric", Arrays.stream(NumericFeature.values()).map(NumericFeature::field).toList());
-        requireFeatureList(features, "text", Arrays.stream(TextFeature.values()).map(TextFeature::field).toList());
+        requireFeatureList(
+                features,
+                "numeric",
+                Arrays.stream(NumericFeature.values())
+                        .map(NumericFeature::field)
+                        .toList());
+        requireFeatureList(
+                features,
+                "text",
+                Arrays.stream(TextFeature.values()).map(TextFeature::field).toList());
         JsonNode thresholds = node(root, "thresholds");
         JsonNode factors = node(root, "factors");
         Map<String, FactorLabels> labels = new LinkedHashMap<>();
@@ -65,15 +71,29 @@ public record LscorConfig(
             labels.put(feature, new FactorLabels(text(label, "high"), text(label, "low")));
         }
         Map<String, Map<String, String>> tokenLabels = new LinkedHashMap<>();
-        node(factors, "token_labels").properties().forEach(e -> tokenLabels.put(e.getKey(), textMap(node(factors, "token_labels"), e.getKey())));
+        node(factors, "token_labels")
+                .properties()
+                .forEach(e -> tokenLabels.put(e.getKey(), textMap(node(factors, "token_labels"), e.getKey())));
         JsonNode m = node(root, "metrics");
-        Metrics metrics = new Metrics(number(m, "heldout_accuracy"), number(m, "baseline_accuracy"),
-                number(m, "majority_class_accuracy"), number(m, "heldout_positive_rate"),
-                integer(m, "train_rows"), integer(m, "test_rows"), node(m, "seed").asLong());
-        return new LscorConfig(text(root, "runtime"), text(root, "version"),
-                integer(thresholds, "hot"), integer(thresholds, "warm"),
-                integer(factors, "max"), number(factors, "min_contribution"),
-                text(node(root, "tokenizer"), "unk_token"), labels, tokenLabels, metrics);
+        Metrics metrics = new Metrics(
+                number(m, "heldout_accuracy"),
+                number(m, "baseline_accuracy"),
+                number(m, "majority_class_accuracy"),
+                number(m, "heldout_positive_rate"),
+                integer(m, "train_rows"),
+                integer(m, "test_rows"),
+                node(m, "seed").asLong());
+        return new LscorConfig(
+                text(root, "runtime"),
+                text(root, "version"),
+                integer(thresholds, "hot"),
+                integer(thresholds, "warm"),
+                integer(factors, "max"),
+                number(factors, "min_contribution"),
+                text(node(root, "tokenizer"), "unk_token"),
+                labels,
+                tokenLabels,
+                metrics);
     }
 
     /** The JSON tree, keys in a fixed order so that the written file is reproducible. */
@@ -83,14 +103,26 @@ public record LscorConfig(
         root.put("model_type", "logistic-regression");
         root.put("version", version);
         root.put("task", "tabular-classification");
-        root.put("features", ordered(
-                "numeric", Arrays.stream(NumericFeature.values()).map(NumericFeature::field).toList(),
-                "text", Arrays.stream(TextFeature.values()).map(TextFeature::field).toList()));
+        root.put(
+                "features",
+                ordered(
+                        "numeric",
+                                Arrays.stream(NumericFeature.values())
+                                        .map(NumericFeature::field)
+                                        .toList(),
+                        "text",
+                                Arrays.stream(TextFeature.values())
+                                        .map(TextFeature::field)
+                                        .toList()));
         Map<String, Object> tokenizer = new LinkedHashMap<>();
         tokenizer.put("file", LscorRuntime.TOKENIZER_FILE);
         tokenizer.put("type", "WordLevel, lowercase normalizer, whitespace pre-tokenizer");
-        tokenizer.put("fields", Arrays.stream(TextFeature.values()).map(TextFeature::field).toList());
-        tokenizer.put("encoding", "bag of tokens: each vocabulary token present in a field is one binary feature of that field");
+        tokenizer.put(
+                "fields",
+                Arrays.stream(TextFeature.values()).map(TextFeature::field).toList());
+        tokenizer.put(
+                "encoding",
+                "bag of tokens: each vocabulary token present in a field is one binary feature of that field");
         tokenizer.put("unk_token", unkToken);
         root.put("tokenizer", tokenizer);
         root.put("weights_file", LscorRuntime.WEIGHTS_FILE);
@@ -119,8 +151,17 @@ public record LscorConfig(
     }
 
     public LscorConfig withMetrics(Metrics newMetrics) {
-        return new LscorConfig(runtime, version, hotThreshold, warmThreshold, maxFactors, minFactorContribution,
-                unkToken, factorLabels, tokenLabels, newMetrics);
+        return new LscorConfig(
+                runtime,
+                version,
+                hotThreshold,
+                warmThreshold,
+                maxFactors,
+                minFactorContribution,
+                unkToken,
+                factorLabels,
+                tokenLabels,
+                newMetrics);
     }
 
     static List<String> allFeatureNames() {
@@ -141,7 +182,8 @@ public record LscorConfig(
         List<String> actual = new ArrayList<>();
         node(features, kind).forEach(n -> actual.add(n.asString()));
         if (!actual.equals(expected)) {
-            throw new IllegalArgumentException(kind + " features " + actual + " do not match this runtime's " + expected);
+            throw new IllegalArgumentException(
+                    kind + " features " + actual + " do not match this runtime's " + expected);
         }
     }
 }

@@ -31,7 +31,8 @@ public final class LscorModel implements LoadedModel {
      * Token ids per text already encoded. Text fields repeat (an industry, a job title, a quarter), and encoding
      * copies the whole encoding over JNI where only the ids are used; bounded, and gone with the model.
      */
-    private final Cache<String, long[]> encodedTexts = Caffeine.newBuilder().maximumSize(TOKEN_CACHE_SIZE).build();
+    private final Cache<String, long[]> encodedTexts =
+            Caffeine.newBuilder().maximumSize(TOKEN_CACHE_SIZE).build();
 
     /**
      * Takes ownership of {@code tokenizer} once constructed; if construction fails the caller still owns it.
@@ -65,7 +66,8 @@ public final class LscorModel implements LoadedModel {
         for (Map<String, Object> input : inputs) {
             long[][] tokenIds = new long[TEXT.length][];
             for (TextFeature feature : TEXT) {
-                tokenIds[feature.ordinal()] = encodedTexts.get(feature.text(input),
+                tokenIds[feature.ordinal()] = encodedTexts.get(
+                        feature.text(input),
                         text -> tokenizer.encode(text, false, false).getIds());
             }
             predictions.add(prediction(input, tokenIds));
@@ -77,8 +79,12 @@ public final class LscorModel implements LoadedModel {
         LeadScorer.Score score = scorer.score(input, tokenIds);
         // Score and confidence derive from the rounded probability, so the three numbers agree exactly.
         BigDecimal probability = BigDecimal.valueOf(score.probability()).setScale(4, RoundingMode.HALF_UP);
-        int leadScore = probability.movePointRight(2).setScale(0, RoundingMode.HALF_UP).intValueExact();
-        BigDecimal confidence = probability.multiply(BigDecimal.valueOf(2)).subtract(BigDecimal.ONE).abs();
+        int leadScore =
+                probability.movePointRight(2).setScale(0, RoundingMode.HALF_UP).intValueExact();
+        BigDecimal confidence = probability
+                .multiply(BigDecimal.valueOf(2))
+                .subtract(BigDecimal.ONE)
+                .abs();
         Map<String, Object> prediction = new LinkedHashMap<>();
         prediction.put("lead_score", leadScore);
         prediction.put("conversion_probability", probability.doubleValue());

@@ -69,7 +69,8 @@ public class LscorRuntime implements ModelRuntime {
             throw new ArtifactLoadException("missing " + tokenizerFile);
         }
         try {
-            return HuggingFaceTokenizer.newInstance(tokenizerFile, Map.of("addSpecialTokens", "false", "truncation", "false"));
+            return HuggingFaceTokenizer.newInstance(
+                    tokenizerFile, Map.of("addSpecialTokens", "false", "truncation", "false"));
         } catch (IOException | RuntimeException e) {
             throw new ArtifactLoadException("cannot load tokenizer " + tokenizerFile + ": " + e.getMessage(), e);
         }

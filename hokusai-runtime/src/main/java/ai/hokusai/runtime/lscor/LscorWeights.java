@@ -4,9 +4,9 @@ import static ai.hokusai.runtime.lscor.JsonFields.node;
 import static ai.hokusai.runtime.lscor.JsonFields.number;
 import static ai.hokusai.runtime.lscor.JsonFields.numberMap;
 
-import tools.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code model.json}: the fitted logistic regression.
@@ -20,12 +20,10 @@ public record LscorWeights(double bias, Map<NumericFeature, Numeric> numeric, Ma
 
     public static final String FORMAT = "hokusai-lscor-logistic/1";
 
-    public record Numeric(double mean, double scale, double weight) {
-    }
+    public record Numeric(double mean, double scale, double weight) {}
 
     /** @param tokens token (as in the tokenizer vocabulary) → weight; tokens absent here weigh nothing */
-    public record Text(double baseline, Map<String, Double> tokens) {
-    }
+    public record Text(double baseline, Map<String, Double> tokens) {}
 
     public static LscorWeights read(JsonNode root) {
         String format = JsonFields.text(root, "format");

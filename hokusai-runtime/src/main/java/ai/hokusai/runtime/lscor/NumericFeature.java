@@ -16,7 +16,11 @@ public enum NumericFeature {
     BUDGET_CONFIRMED("budget_confirmed", Transform.FLAG);
 
     /** LOG1P: counts are heavy-tailed, the tenth visit says less than the first. */
-    enum Transform { LOG1P, PERCENT, FLAG }
+    enum Transform {
+        LOG1P,
+        PERCENT,
+        FLAG
+    }
 
     private final String field;
     private final Transform transform;

@@ -1,11 +1,5 @@
 package ai.hokusai.runtime.onnx;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.hokusai.runtime.LoadedModel;
@@ -13,6 +7,11 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** A loaded sentence encoder. Thread-safe: ONNX sessions and tokenizers are. */
 final class OnnxTextEmbeddingModel implements LoadedModel {
@@ -27,8 +26,8 @@ final class OnnxTextEmbeddingModel implements LoadedModel {
     private final HuggingFaceTokenizer tokenizer;
     private final boolean takesTokenTypes;
 
-    OnnxTextEmbeddingModel(String version, OrtEnvironment environment, OrtSession session,
-            HuggingFaceTokenizer tokenizer) {
+    OnnxTextEmbeddingModel(
+            String version, OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer) {
         Set<String> inputs = session.getInputNames();
         if (!inputs.contains(INPUT_IDS) || !inputs.contains(ATTENTION_MASK)) {
             throw new IllegalArgumentException("the model takes " + inputs + ", not input_ids and attention_mask");
@@ -56,8 +55,8 @@ final class OnnxTextEmbeddingModel implements LoadedModel {
         for (Map<String, Object> input : inputs) {
             Encoding encoding = tokenizer.encode((String) input.get("text"));
             long[] mask = encoding.getAttentionMask();
-            float[][] states = run(new long[][] {encoding.getIds()}, new long[][] {mask},
-                    new long[][] {encoding.getTypeIds()})[0];
+            float[][] states =
+                    run(new long[][] {encoding.getIds()}, new long[][] {mask}, new long[][] {encoding.getTypeIds()})[0];
             predictions.add(Map.of("embedding", normalisedMean(states, mask)));
         }
         return predictions;

@@ -1,16 +1,15 @@
 package ai.hokusai.runtime.onnx;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.hokusai.runtime.ArtifactLoadException;
 import ai.hokusai.runtime.ModelRuntime;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,10 +53,12 @@ public class OnnxTextEmbeddingRuntime implements ModelRuntime {
         if (directory == null || !Files.isDirectory(directory)) {
             throw new ArtifactLoadException("onnx artifact directory " + directory + " does not exist");
         }
-        Path model = Files.isRegularFile(directory.resolve(MODEL_FILE)) ? directory.resolve(MODEL_FILE)
+        Path model = Files.isRegularFile(directory.resolve(MODEL_FILE))
+                ? directory.resolve(MODEL_FILE)
                 : directory.resolve(HUB_MODEL_FILE);
         if (!Files.isRegularFile(model)) {
-            throw new ArtifactLoadException("missing " + directory.resolve(MODEL_FILE) + " (or " + HUB_MODEL_FILE + ")");
+            throw new ArtifactLoadException(
+                    "missing " + directory.resolve(MODEL_FILE) + " (or " + HUB_MODEL_FILE + ")");
         }
         Path tokenizerFile = directory.resolve(TOKENIZER_FILE);
         if (!Files.isRegularFile(tokenizerFile)) {
@@ -77,8 +78,7 @@ public class OnnxTextEmbeddingRuntime implements ModelRuntime {
         }
     }
 
-    private record Settings(String version, int maxLength) {
-    }
+    private record Settings(String version, int maxLength) {}
 
     private Settings settings(Path config) {
         if (!Files.isRegularFile(config)) {
@@ -92,7 +92,8 @@ public class OnnxTextEmbeddingRuntime implements ModelRuntime {
             }
             return new Settings(root.path("version").asString("unversioned"), maxLength);
         } catch (RuntimeException e) {
-            throw e instanceof ArtifactLoadException known ? known
+            throw e instanceof ArtifactLoadException known
+                    ? known
                     : new ArtifactLoadException("invalid " + config + ": " + e.getMessage(), e);
         }
     }
@@ -100,8 +101,8 @@ public class OnnxTextEmbeddingRuntime implements ModelRuntime {
     /** Always from the local file: a bare name would make DJL fetch from the Hub. */
     private static HuggingFaceTokenizer tokenizer(Path file, int maxLength) {
         try {
-            return HuggingFaceTokenizer.newInstance(file, Map.of("truncation", "true", "padding", "false",
-                    "maxLength", Integer.toString(maxLength)));
+            return HuggingFaceTokenizer.newInstance(
+                    file, Map.of("truncation", "true", "padding", "false", "maxLength", Integer.toString(maxLength)));
         } catch (IOException | RuntimeException e) {
             throw new ArtifactLoadException("cannot load tokenizer " + file + ": " + e.getMessage(), e);
         }

@@ -14,8 +14,7 @@ final class Leads {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Leads() {
-    }
+    private Leads() {}
 
     /** The example lead of the API documentation (the spec's), as the API parses it. */
     static Map<String, Object> vpTechnologyWithDemo() {
@@ -37,6 +36,6 @@ final class Leads {
     }
 
     private static Map<String, Object> parse(String json) {
-        return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+        return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
     }
 }

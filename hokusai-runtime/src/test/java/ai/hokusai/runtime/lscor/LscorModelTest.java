@@ -47,10 +47,13 @@ class LscorModelTest {
     void documentedExampleLeadIsHotWithItsRealDrivers() {
         Map<String, Object> prediction = predict(vpTechnologyWithDemo());
 
-        assertThat(prediction).containsOnlyKeys("lead_score", "conversion_probability", "recommendation", "factors", "confidence");
+        assertThat(prediction)
+                .containsOnlyKeys("lead_score", "conversion_probability", "recommendation", "factors", "confidence");
         assertThat(prediction.get("recommendation")).isEqualTo("Hot");
         assertThat((Integer) prediction.get("lead_score")).isGreaterThanOrEqualTo(70);
-        assertThat(factors(prediction)).contains("Demo requested", "Senior title (VP)").doesNotContain("No demo requested");
+        assertThat(factors(prediction))
+                .contains("Demo requested", "Senior title (VP)")
+                .doesNotContain("No demo requested");
     }
 
     @Test
@@ -60,8 +63,12 @@ class LscorModelTest {
         assertThat(prediction.get("recommendation")).isEqualTo("Cold");
         assertThat((Integer) prediction.get("lead_score")).isLessThan(40);
         assertThat(factors(prediction)).isNotEmpty().doesNotContain("Demo requested", "Senior title (VP)");
-        assertThat(factors(prediction)).anyMatch(f -> f.equals("No demo requested") || f.startsWith("Late decision timeline")
-                || f.equals("Low engagement") || f.startsWith("Industry: Retail") || f.equals("Junior title (Intern)"));
+        assertThat(factors(prediction))
+                .anyMatch(f -> f.equals("No demo requested")
+                        || f.startsWith("Late decision timeline")
+                        || f.equals("Low engagement")
+                        || f.startsWith("Industry: Retail")
+                        || f.equals("Junior title (Intern)"));
     }
 
     @Test
@@ -76,7 +83,9 @@ class LscorModelTest {
 
     @Test
     void batchKeepsInputOrderAndMatchesSinglePredictions() {
-        List<Map<String, Object>> inputs = List.of(internRetailNextYear(), vpTechnologyWithDemo(),
+        List<Map<String, Object>> inputs = List.of(
+                internRetailNextYear(),
+                vpTechnologyWithDemo(),
                 with(internRetailNextYear(), "title", "Director of IT"));
 
         List<Map<String, Object>> batch = model.predict(inputs);
@@ -92,9 +101,12 @@ class LscorModelTest {
 
     @Test
     void textGoesThroughTheArtifactTokenizer() throws Exception {
-        try (HuggingFaceTokenizer tokenizer = LscorRuntime.openTokenizer(Leads.COMMITTED_ARTIFACT.resolve("tokenizer.json"))) {
-            assertThat(tokenizer.encode("Chief Astronaut", false, false).getTokens()).containsExactly("[UNK]", "[UNK]");
-            assertThat(tokenizer.encode("VP of Engineering", false, false).getTokens()).containsExactly("vp", "of", "engineering");
+        try (HuggingFaceTokenizer tokenizer =
+                LscorRuntime.openTokenizer(Leads.COMMITTED_ARTIFACT.resolve("tokenizer.json"))) {
+            assertThat(tokenizer.encode("Chief Astronaut", false, false).getTokens())
+                    .containsExactly("[UNK]", "[UNK]");
+            assertThat(tokenizer.encode("VP of Engineering", false, false).getTokens())
+                    .containsExactly("vp", "of", "engineering");
         }
         Map<String, Object> unknownTitle = predict(with(vpTechnologyWithDemo(), "title", "Chief Astronaut"));
         Map<String, Object> otherUnknownTitle = predict(with(vpTechnologyWithDemo(), "title", "Galactic Overlord"));
@@ -104,7 +116,8 @@ class LscorModelTest {
         assertThat((Double) unknownTitle.get("conversion_probability"))
                 .isLessThan((Double) predict(vpTechnologyWithDemo()).get("conversion_probability"));
         // The lowercase normalizer makes case irrelevant.
-        assertThat(predict(with(vpTechnologyWithDemo(), "title", "vp OF ENGINEERING"))).isEqualTo(predict(vpTechnologyWithDemo()));
+        assertThat(predict(with(vpTechnologyWithDemo(), "title", "vp OF ENGINEERING")))
+                .isEqualTo(predict(vpTechnologyWithDemo()));
     }
 
     @Test
@@ -122,6 +135,7 @@ class LscorModelTest {
         other.close();
 
         assertThatThrownBy(() -> other.predict(List.of(vpTechnologyWithDemo())))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 }

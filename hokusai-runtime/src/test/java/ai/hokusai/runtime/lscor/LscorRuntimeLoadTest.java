@@ -47,7 +47,8 @@ class LscorRuntimeLoadTest {
     @Test
     void missingDirectoryIsReported() {
         assertThatThrownBy(() -> runtime.load(temp.resolve("nowhere")))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("does not exist");
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("does not exist");
     }
 
     @Test
@@ -56,7 +57,8 @@ class LscorRuntimeLoadTest {
         Files.delete(artifact.resolve("tokenizer.json"));
 
         assertThatThrownBy(() -> runtime.load(artifact))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("tokenizer.json");
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("tokenizer.json");
     }
 
     @Test
@@ -65,7 +67,8 @@ class LscorRuntimeLoadTest {
         Files.writeString(artifact.resolve("tokenizer.json"), "{\"model\": {\"type\": \"NoSuchModel\"}}");
 
         assertThatThrownBy(() -> runtime.load(artifact))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("tokenizer");
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("tokenizer");
     }
 
     @Test
@@ -74,7 +77,8 @@ class LscorRuntimeLoadTest {
         Files.writeString(artifact.resolve("config.json"), "{ not json");
 
         assertThatThrownBy(() -> runtime.load(artifact))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("config.json");
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("config.json");
     }
 
     @Test
@@ -83,7 +87,8 @@ class LscorRuntimeLoadTest {
         replace(artifact, "config.json", "\"thresholds\"", "\"limits\"");
 
         assertThatThrownBy(() -> runtime.load(artifact))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("thresholds");
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("thresholds");
     }
 
     @Test
@@ -92,7 +97,8 @@ class LscorRuntimeLoadTest {
         replace(artifact, "config.json", "\"runtime\": \"lscor-logistic\"", "\"runtime\": \"onnx\"");
 
         assertThatThrownBy(() -> runtime.load(artifact))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("onnx");
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("onnx");
     }
 
     @Test
@@ -101,7 +107,8 @@ class LscorRuntimeLoadTest {
         replace(artifact, "model.json", "\"vp\":", "\"astronaut\":");
 
         assertThatThrownBy(() -> runtime.load(artifact))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("astronaut");
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("astronaut");
     }
 
     @Test
@@ -110,6 +117,7 @@ class LscorRuntimeLoadTest {
         Files.delete(artifact.resolve("model.json"));
 
         assertThatThrownBy(() -> runtime.load(artifact))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("model.json");
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("model.json");
     }
 }

@@ -3,6 +3,10 @@ package ai.hokusai.runtime.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.hokusai.runtime.ArtifactLoadException;
+import ai.hokusai.runtime.LoadedModel;
+import ai.hokusai.testsupport.Cosine;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,11 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-
-import ai.hokusai.runtime.ArtifactLoadException;
-import ai.hokusai.runtime.LoadedModel;
-import ai.hokusai.testsupport.Cosine;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +34,7 @@ class OnnxTextEmbeddingRuntimeTest {
 
     @TempDir
     static Path artifact;
+
     private static LoadedModel model;
     private static AllMiniLmL6V2QuantizedEmbeddingModel reference;
 
@@ -42,7 +42,8 @@ class OnnxTextEmbeddingRuntimeTest {
     static void layOutAndLoadTheArtifact() throws IOException {
         copy("all-minilm-l6-v2-q.onnx", artifact.resolve(OnnxTextEmbeddingRuntime.MODEL_FILE));
         copy("all-minilm-l6-v2-q-tokenizer.json", artifact.resolve(OnnxTextEmbeddingRuntime.TOKENIZER_FILE));
-        Files.writeString(artifact.resolve(OnnxTextEmbeddingRuntime.CONFIG_FILE),
+        Files.writeString(
+                artifact.resolve(OnnxTextEmbeddingRuntime.CONFIG_FILE),
                 "{\"version\": \"all-minilm-l6-v2-q\", \"max_length\": 256}");
         model = new OnnxTextEmbeddingRuntime().load(artifact);
         reference = new AllMiniLmL6V2QuantizedEmbeddingModel();
@@ -56,28 +57,33 @@ class OnnxTextEmbeddingRuntimeTest {
     @Test
     void embeddingsAgreeWithTheReferenceImplementation() {
         List<Map<String, Object>> predictions = model.predict(SENTENCES.stream()
-                .map(text -> Map.<String, Object>of("text", text)).toList());
+                .map(text -> Map.<String, Object>of("text", text))
+                .toList());
 
         assertThat(predictions).hasSize(SENTENCES.size());
         for (int i = 0; i < SENTENCES.size(); i++) {
             float[] expected = reference.embed(SENTENCES.get(i)).content().vector();
             List<Double> actual = embedding(predictions.get(i));
             assertThat(actual).hasSize(expected.length);
-            assertThat(Cosine.similarity(actual, expected)).as("cosine for \"%s\"", SENTENCES.get(i)).isGreaterThanOrEqualTo(0.999);
+            assertThat(Cosine.similarity(actual, expected))
+                    .as("cosine for \"%s\"", SENTENCES.get(i))
+                    .isGreaterThanOrEqualTo(0.999);
         }
     }
 
     @Test
     void embeddingsHaveUnitLengthAndABatchEqualsSingleCalls() {
-        List<Map<String, Object>> batch = model.predict(List.of(Map.of("text", SENTENCES.get(0)),
-                Map.of("text", SENTENCES.get(3))));
-        List<Double> alone = embedding(model.predict(List.of(Map.of("text", SENTENCES.get(0)))).get(0));
+        List<Map<String, Object>> batch =
+                model.predict(List.of(Map.of("text", SENTENCES.get(0)), Map.of("text", SENTENCES.get(3))));
+        List<Double> alone = embedding(
+                model.predict(List.of(Map.of("text", SENTENCES.get(0)))).get(0));
 
         double norm = Math.sqrt(alone.stream().mapToDouble(v -> v * v).sum());
         assertThat(norm).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
         List<Double> padded = embedding(batch.get(0));
         for (int d = 0; d < alone.size(); d++) {
-            assertThat(padded.get(d)).as("dimension %d: padding does not change the embedding", d)
+            assertThat(padded.get(d))
+                    .as("dimension %d: padding does not change the embedding", d)
                     .isCloseTo(alone.get(d), org.assertj.core.data.Offset.offset(1e-5));
         }
     }
@@ -91,10 +97,12 @@ class OnnxTextEmbeddingRuntimeTest {
     @Test
     void aDirectoryWithoutModelOrTokenizerIsRefusedByName(@TempDir Path empty) throws IOException {
         assertThatThrownBy(() -> new OnnxTextEmbeddingRuntime().load(empty))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("model.onnx");
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("model.onnx");
         Files.copy(artifact.resolve(OnnxTextEmbeddingRuntime.MODEL_FILE), empty.resolve("model.onnx"));
         assertThatThrownBy(() -> new OnnxTextEmbeddingRuntime().load(empty))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("tokenizer.json");
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("tokenizer.json");
     }
 
     @Test
@@ -102,7 +110,8 @@ class OnnxTextEmbeddingRuntimeTest {
         Files.writeString(broken.resolve("model.onnx"), "not a model");
         Files.copy(artifact.resolve(OnnxTextEmbeddingRuntime.TOKENIZER_FILE), broken.resolve("tokenizer.json"));
         assertThatThrownBy(() -> new OnnxTextEmbeddingRuntime().load(broken))
-                .isInstanceOf(ArtifactLoadException.class).hasMessageContaining("cannot load ONNX model");
+                .isInstanceOf(ArtifactLoadException.class)
+                .hasMessageContaining("cannot load ONNX model");
     }
 
     @SuppressWarnings("unchecked")
@@ -110,9 +119,9 @@ class OnnxTextEmbeddingRuntimeTest {
         return (List<Double>) prediction.get("embedding");
     }
 
-
     private static void copy(String resource, Path target) throws IOException {
-        try (InputStream in = AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in =
+                AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader().getResourceAsStream(resource)) {
             assertThat(in).as(resource + " is in the model's Maven artifact").isNotNull();
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }

@@ -13,8 +13,7 @@ import java.util.Arrays;
  */
 final class LogisticRegression {
 
-    record Fit(double bias, double[] weights) {
-    }
+    record Fit(double bias, double[] weights) {}
 
     private final int iterations;
     private final double learningRate;

@@ -10,13 +10,13 @@ final class LscorDefaults {
 
     /** Tiers from the API contract: Hot ≥ 70, Warm 40–69, Cold below 40. */
     static final int HOT = 70;
+
     static final int WARM = 40;
     static final int MAX_FACTORS = 3;
     /** In logit units; smaller pushes are noise next to the drivers worth telling a sales rep about. */
     static final double MIN_CONTRIBUTION = 0.15;
 
-    private LscorDefaults() {
-    }
+    private LscorDefaults() {}
 
     static LscorConfig config(String version, String unkToken, LscorConfig.Metrics metrics) {
         Map<String, FactorLabels> labels = new LinkedHashMap<>();
@@ -29,7 +29,8 @@ final class LscorDefaults {
         labels.put("budget_confirmed", new FactorLabels("Budget confirmed", "Budget not confirmed"));
         labels.put("industry", new FactorLabels("Industry: {value}", "Industry: {value} (lower conversion)"));
         labels.put("title", new FactorLabels("Title: {value}", "Non-senior title ({value})"));
-        labels.put("decision_timeline",
+        labels.put(
+                "decision_timeline",
                 new FactorLabels("Early decision timeline ({value})", "Late decision timeline ({value})"));
 
         // "president" stays unlabelled: alone it would mislabel a plain "President"; "vice" carries the label.
@@ -42,7 +43,16 @@ final class LscorDefaults {
         Map<String, Map<String, String>> tokenLabels = new LinkedHashMap<>();
         tokenLabels.put("title", title);
 
-        return new LscorConfig(LscorConfig.RUNTIME_ID, version, HOT, WARM, MAX_FACTORS, MIN_CONTRIBUTION, unkToken,
-                labels, tokenLabels, metrics);
+        return new LscorConfig(
+                LscorConfig.RUNTIME_ID,
+                version,
+                HOT,
+                WARM,
+                MAX_FACTORS,
+                MIN_CONTRIBUTION,
+                unkToken,
+                labels,
+                tokenLabels,
+                metrics);
     }
 }

@@ -45,16 +45,22 @@ public final class LscorTrainer {
 
     private static final TextFeature[] TEXT = TextFeature.values();
 
-    private LscorTrainer() {
-    }
+    private LscorTrainer() {}
 
     public static void main(String[] args) throws IOException {
         Path output = args.length > 0 ? Path.of(args[0]) : COMMITTED_ARTIFACT;
         LscorConfig.Metrics metrics = train(output);
-        System.out.printf("lscor %s written to %s%nheld-out accuracy %.4f (baseline %.2f, majority class %.4f), "
-                        + "%d train / %d test rows, seed %d%n", VERSION, output.toAbsolutePath().normalize(),
-                metrics.heldoutAccuracy(), metrics.baselineAccuracy(), metrics.majorityClassAccuracy(),
-                metrics.trainRows(), metrics.testRows(), metrics.seed());
+        System.out.printf(
+                "lscor %s written to %s%nheld-out accuracy %.4f (baseline %.2f, majority class %.4f), "
+                        + "%d train / %d test rows, seed %d%n",
+                VERSION,
+                output.toAbsolutePath().normalize(),
+                metrics.heldoutAccuracy(),
+                metrics.baselineAccuracy(),
+                metrics.majorityClassAccuracy(),
+                metrics.trainRows(),
+                metrics.testRows(),
+                metrics.seed());
         if (metrics.heldoutAccuracy() <= BASELINE_ACCURACY) {
             System.err.println("held-out accuracy does not beat the baseline");
             System.exit(1);
@@ -101,15 +107,16 @@ public final class LscorTrainer {
     private static List<String> tokens(HuggingFaceTokenizer tokenizer, String text) {
         List<String> tokens = List.of(tokenizer.encode(text, false, false).getTokens());
         if (!tokens.equals(TokenizerJson.preTokenize(text))) {
-            throw new IllegalStateException("tokenizer.json splits '" + text + "' as " + tokens
-                    + ", expected " + TokenizerJson.preTokenize(text));
+            throw new IllegalStateException("tokenizer.json splits '" + text + "' as " + tokens + ", expected "
+                    + TokenizerJson.preTokenize(text));
         }
         return tokens;
     }
 
     /** Accuracy through {@link LscorModel#predict}: the number published is the number clients get. */
     private static LscorConfig.Metrics evaluate(LscorModel model, List<Lead> test) {
-        List<Map<String, Object>> predictions = model.predict(test.stream().map(Lead::input).toList());
+        List<Map<String, Object>> predictions =
+                model.predict(test.stream().map(Lead::input).toList());
         int correct = 0;
         int positives = 0;
         for (int i = 0; i < test.size(); i++) {
@@ -117,13 +124,20 @@ public final class LscorTrainer {
             correct += predicted == test.get(i).converted() ? 1 : 0;
             positives += test.get(i).converted() ? 1 : 0;
         }
-        return new LscorConfig.Metrics(ratio(correct, test.size()), BASELINE_ACCURACY,
-                ratio(Math.max(positives, test.size() - positives), test.size()), ratio(positives, test.size()),
-                TRAIN_ROWS, test.size(), SEED);
+        return new LscorConfig.Metrics(
+                ratio(correct, test.size()),
+                BASELINE_ACCURACY,
+                ratio(Math.max(positives, test.size() - positives), test.size()),
+                ratio(positives, test.size()),
+                TRAIN_ROWS,
+                test.size(),
+                SEED);
     }
 
     private static double ratio(int part, int whole) {
-        return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_EVEN).doubleValue();
+        return BigDecimal.valueOf(part)
+                .divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_EVEN)
+                .doubleValue();
     }
 
     private static void writeText(Path file, String text) throws IOException {

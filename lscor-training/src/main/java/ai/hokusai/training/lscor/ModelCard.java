@@ -6,16 +6,32 @@ import java.util.Locale;
 /** The artifact's {@code README.md}: a Hugging Face style model card, regenerated with every training run. */
 final class ModelCard {
 
-    private ModelCard() {
-    }
+    private ModelCard() {}
 
     static String render(LscorConfig config) {
         LscorConfig.Metrics m = config.metrics();
-        return String.format(Locale.ROOT, TEMPLATE, config.version(), config.runtime(), m.heldoutAccuracy(),
-                config.hotThreshold(), config.warmThreshold(), config.hotThreshold() - 1, config.warmThreshold(),
-                config.maxFactors(), m.seed(), m.trainRows(), m.testRows(), m.heldoutPositiveRate(),
-                m.heldoutAccuracy(), m.baselineAccuracy(), m.majorityClassAccuracy(), m.testRows(),
-                LscorTrainer.ITERATIONS, LscorTrainer.LEARNING_RATE, LscorTrainer.L2);
+        return String.format(
+                Locale.ROOT,
+                TEMPLATE,
+                config.version(),
+                config.runtime(),
+                m.heldoutAccuracy(),
+                config.hotThreshold(),
+                config.warmThreshold(),
+                config.hotThreshold() - 1,
+                config.warmThreshold(),
+                config.maxFactors(),
+                m.seed(),
+                m.trainRows(),
+                m.testRows(),
+                m.heldoutPositiveRate(),
+                m.heldoutAccuracy(),
+                m.baselineAccuracy(),
+                m.majorityClassAccuracy(),
+                m.testRows(),
+                LscorTrainer.ITERATIONS,
+                LscorTrainer.LEARNING_RATE,
+                LscorTrainer.L2);
     }
 
     private static final String TEMPLATE = """

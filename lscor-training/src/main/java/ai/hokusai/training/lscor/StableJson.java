@@ -18,8 +18,7 @@ final class StableJson {
 
     static final int DECIMALS = 6;
 
-    private StableJson() {
-    }
+    private StableJson() {}
 
     static String write(Object value) {
         StringBuilder out = new StringBuilder();
@@ -36,15 +35,21 @@ final class StableJson {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String s) {
-            out.append('"').append(JsonStringEncoder.getInstance().quoteAsString(s)).append('"');
+            out.append('"')
+                    .append(JsonStringEncoder.getInstance().quoteAsString(s))
+                    .append('"');
         } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
             out.append(value);
         } else if (value instanceof Double d) {
             if (!Double.isFinite(d)) {
                 throw new IllegalArgumentException("not a JSON number: " + d);
             }
-            BigDecimal decimal = new BigDecimal(d).setScale(DECIMALS, RoundingMode.HALF_EVEN).stripTrailingZeros();
-            out.append(decimal.signum() == 0 ? "0.0" : decimal.scale() <= 0 ? decimal.setScale(1).toPlainString() : decimal.toPlainString());
+            BigDecimal decimal =
+                    new BigDecimal(d).setScale(DECIMALS, RoundingMode.HALF_EVEN).stripTrailingZeros();
+            out.append(
+                    decimal.signum() == 0
+                            ? "0.0"
+                            : decimal.scale() <= 0 ? decimal.setScale(1).toPlainString() : decimal.toPlainString());
         } else if (value instanceof Map<?, ?> map) {
             if (!(map instanceof LinkedHashMap || map instanceof SortedMap)) {
                 throw new IllegalArgumentException("map without a stable key order: " + map.getClass());

@@ -27,11 +27,9 @@ import java.util.Random;
 public final class SyntheticLeads {
 
     /** One generated lead: an input exactly as a client would send it, and whether it converted. */
-    public record Lead(Map<String, Object> input, boolean converted) {
-    }
+    public record Lead(Map<String, Object> input, boolean converted) {}
 
-    private record Category(String text, double share, double effect) {
-    }
+    private record Category(String text, double share, double effect) {}
 
     /** Technology and Finance convert best, Healthcare is middling, Retail and Other convert least. */
     private static final List<Category> INDUSTRIES = List.of(
@@ -49,14 +47,35 @@ public final class SyntheticLeads {
             new Category("other", 0.35, -0.7));
 
     private static final Map<String, List<String>> TITLES = Map.of(
-            "vp", List.of("VP of Engineering", "VP of Sales", "Vice President of Marketing", "VP Operations",
-                    "Vice President, Finance"),
-            "director", List.of("Director of IT", "Engineering Director", "Senior Director of Sales",
-                    "Director, Procurement"),
-            "manager", List.of("IT Manager", "Product Manager", "Marketing Manager", "Engineering Manager",
-                    "Sales Manager"),
-            "other", List.of("Software Engineer", "Analyst", "Intern", "Sales Associate", "Marketing Coordinator",
-                    "Consultant", "Marketing Intern"));
+            "vp",
+                    List.of(
+                            "VP of Engineering",
+                            "VP of Sales",
+                            "Vice President of Marketing",
+                            "VP Operations",
+                            "Vice President, Finance"),
+            "director",
+                    List.of(
+                            "Director of IT",
+                            "Engineering Director",
+                            "Senior Director of Sales",
+                            "Director, Procurement"),
+            "manager",
+                    List.of(
+                            "IT Manager",
+                            "Product Manager",
+                            "Marketing Manager",
+                            "Engineering Manager",
+                            "Sales Manager"),
+            "other",
+                    List.of(
+                            "Software Engineer",
+                            "Analyst",
+                            "Intern",
+                            "Sales Associate",
+                            "Marketing Coordinator",
+                            "Consultant",
+                            "Marketing Intern"));
 
     /** The earlier the decision, the likelier the conversion. */
     private static final List<Category> TIMELINES = List.of(
@@ -73,8 +92,7 @@ public final class SyntheticLeads {
             new Category("next year", 0.10, -0.7),
             new Category("no timeline", 0.08, -0.9));
 
-    private SyntheticLeads() {
-    }
+    private SyntheticLeads() {}
 
     public static List<Lead> generate(long seed, int count) {
         Random random = new Random(seed);
@@ -93,15 +111,20 @@ public final class SyntheticLeads {
         int downloads = poisson(random, StrictMath.exp(0.3 + 0.5 * interest));
         boolean demo = random.nextDouble() < sigmoid(-1.0 + 0.9 * interest);
         boolean budget = random.nextDouble() < sigmoid(-0.9 + 0.4 * interest);
-        int size = (int) Math.max(1, Math.min(1_000_000, Math.round(StrictMath.exp(5.5 + 1.6 * random.nextGaussian()))));
+        int size =
+                (int) Math.max(1, Math.min(1_000_000, Math.round(StrictMath.exp(5.5 + 1.6 * random.nextGaussian()))));
         Category industry = pick(random, INDUSTRIES);
         Category seniority = pick(random, SENIORITY);
         List<String> titles = TITLES.get(seniority.text());
         String title = titles.get(random.nextInt(titles.size()));
         Category timeline = pick(random, TIMELINES);
 
-        double z = -1.6 + industry.effect() + seniority.effect() + timeline.effect()
-                + 1.8 * (demo ? 1 : 0) + 1.2 * (budget ? 1 : 0)
+        double z = -1.6
+                + industry.effect()
+                + seniority.effect()
+                + timeline.effect()
+                + 1.8 * (demo ? 1 : 0)
+                + 1.2 * (budget ? 1 : 0)
                 + 0.045 * (engagement - 55)
                 + 0.25 * (StrictMath.log1p(visits) - 1.7)
                 + 0.15 * (StrictMath.log1p(downloads) - 0.8)
@@ -109,14 +132,33 @@ public final class SyntheticLeads {
                 + 0.3 * random.nextGaussian();
         boolean converted = random.nextDouble() < sigmoid(z);
 
-        return new Lead(input(size, industry.text(), engagement, visits, opens, downloads, demo, budget,
-                timeline.text(), title), converted);
+        return new Lead(
+                input(
+                        size,
+                        industry.text(),
+                        engagement,
+                        visits,
+                        opens,
+                        downloads,
+                        demo,
+                        budget,
+                        timeline.text(),
+                        title),
+                converted);
     }
 
     /** One lead's input, keyed and typed as the API contract's {@code LeadScoringInput}. */
-    public static Map<String, Object> input(int companySize, String industry, double engagement, int visits,
-                                            int opens, int downloads, boolean demo, boolean budget,
-                                            String timeline, String title) {
+    public static Map<String, Object> input(
+            int companySize,
+            String industry,
+            double engagement,
+            int visits,
+            int opens,
+            int downloads,
+            boolean demo,
+            boolean budget,
+            String timeline,
+            String title) {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("company_size", companySize);
         input.put("industry", industry);

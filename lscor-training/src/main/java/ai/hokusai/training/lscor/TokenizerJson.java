@@ -22,8 +22,7 @@ final class TokenizerJson {
     private static final Pattern WHITESPACE_PRE_TOKENIZER =
             Pattern.compile("\\w+|[^\\w\\s]+", Pattern.UNICODE_CHARACTER_CLASS);
 
-    private TokenizerJson() {
-    }
+    private TokenizerJson() {}
 
     static List<String> preTokenize(String text) {
         List<String> tokens = new ArrayList<>();

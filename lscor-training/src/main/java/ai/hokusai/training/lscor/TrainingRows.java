@@ -18,15 +18,23 @@ import java.util.function.Function;
  * The design matrix of the training split (standardised numeric features, active token indices per row) and
  * the way back from fitted coefficients to {@link LscorWeights}. A token counts once per field, as in serving.
  */
-record TrainingRows(double[][] dense, int[][] active, boolean[] labels, int binaryCount,
-                    double[] mean, double[] scale, Map<TextFeature, List<String>> binaryTokens,
-                    List<Map<TextFeature, List<String>>> rowTokens) {
+record TrainingRows(
+        double[][] dense,
+        int[][] active,
+        boolean[] labels,
+        int binaryCount,
+        double[] mean,
+        double[] scale,
+        Map<TextFeature, List<String>> binaryTokens,
+        List<Map<TextFeature, List<String>>> rowTokens) {
 
     private static final NumericFeature[] NUMERIC = NumericFeature.values();
     private static final TextFeature[] TEXT = TextFeature.values();
 
-    static TrainingRows build(List<Lead> train, Map<TextFeature, SortedSet<String>> fieldVocabulary,
-                              Function<String, List<String>> tokenizer) {
+    static TrainingRows build(
+            List<Lead> train,
+            Map<TextFeature, SortedSet<String>> fieldVocabulary,
+            Function<String, List<String>> tokenizer) {
         Map<String, List<String>> cache = new HashMap<>();
         Map<TextFeature, List<String>> binaryTokens = new EnumMap<>(TextFeature.class);
         Map<TextFeature, Integer> offsets = new EnumMap<>(TextFeature.class);
@@ -53,10 +61,12 @@ record TrainingRows(double[][] dense, int[][] active, boolean[] labels, int bina
             Map<TextFeature, List<String>> tokensByField = new EnumMap<>(TextFeature.class);
             List<Integer> indices = new ArrayList<>();
             for (TextFeature feature : TEXT) {
-                List<String> distinct = cache.computeIfAbsent(feature.text(input), tokenizer)
-                        .stream().distinct().toList();
+                List<String> distinct = cache.computeIfAbsent(feature.text(input), tokenizer).stream()
+                        .distinct()
+                        .toList();
                 tokensByField.put(feature, distinct);
-                distinct.forEach(t -> indices.add(offsets.get(feature) + indexOf.get(feature).get(t)));
+                distinct.forEach(t ->
+                        indices.add(offsets.get(feature) + indexOf.get(feature).get(t)));
             }
             rowTokens.add(tokensByField);
             active[r] = indices.stream().mapToInt(Integer::intValue).toArray();

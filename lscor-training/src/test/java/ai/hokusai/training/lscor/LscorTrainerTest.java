@@ -45,14 +45,18 @@ class LscorTrainerTest {
         assertThat(fileNames(retrained)).containsExactly("README.md", "config.json", "model.json", "tokenizer.json");
         assertThat(fileNames(COMMITTED)).isEqualTo(fileNames(retrained));
         for (String file : fileNames(COMMITTED)) {
-            assertThat(retrained.resolve(file)).as(file + " must be exactly what training writes").hasSameBinaryContentAs(COMMITTED.resolve(file));
+            assertThat(retrained.resolve(file))
+                    .as(file + " must be exactly what training writes")
+                    .hasSameBinaryContentAs(COMMITTED.resolve(file));
         }
     }
 
     @Test
     void heldOutAccuracyBeatsTheBaselineAndIsPublishedInConfig() throws IOException {
         assertThat(metrics.heldoutAccuracy()).isGreaterThan(0.65).isGreaterThan(metrics.majorityClassAccuracy());
-        JsonNode published = new ObjectMapper().readTree(COMMITTED.resolve("config.json").toFile()).path("metrics");
+        JsonNode published = new ObjectMapper()
+                .readTree(COMMITTED.resolve("config.json").toFile())
+                .path("metrics");
         assertThat(published.path("heldout_accuracy").asDouble()).isEqualTo(metrics.heldoutAccuracy());
         assertThat(published.path("baseline_accuracy").asDouble()).isEqualTo(0.65);
         assertThat(published.path("train_rows").asInt()).isEqualTo(LscorTrainer.TRAIN_ROWS);
@@ -64,10 +68,12 @@ class LscorTrainerTest {
 
     @Test
     void committedArtifactScoresTheHeldOutLeadsAsPublished() {
-        List<SyntheticLeads.Lead> leads = SyntheticLeads.generate(LscorTrainer.SEED, LscorTrainer.TRAIN_ROWS + LscorTrainer.TEST_ROWS);
+        List<SyntheticLeads.Lead> leads =
+                SyntheticLeads.generate(LscorTrainer.SEED, LscorTrainer.TRAIN_ROWS + LscorTrainer.TEST_ROWS);
         List<SyntheticLeads.Lead> test = leads.subList(LscorTrainer.TRAIN_ROWS, leads.size());
         try (LoadedModel model = new LscorRuntime().load(COMMITTED)) {
-            List<Map<String, Object>> predictions = model.predict(test.stream().map(SyntheticLeads.Lead::input).toList());
+            List<Map<String, Object>> predictions =
+                    model.predict(test.stream().map(SyntheticLeads.Lead::input).toList());
             long correct = 0;
             for (int i = 0; i < test.size(); i++) {
                 boolean converts = (Double) predictions.get(i).get("conversion_probability") >= 0.5;
@@ -86,7 +92,8 @@ class LscorTrainerTest {
     @Test
     void committedTokenizerLoadsAsAPlainHuggingFaceTokenizer() throws IOException {
         try (HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(COMMITTED.resolve("tokenizer.json"))) {
-            assertThat(tokenizer.tokenize("Vice President, Finance")).containsExactly("vice", "president", ",", "finance");
+            assertThat(tokenizer.tokenize("Vice President, Finance"))
+                    .containsExactly("vice", "president", ",", "finance");
             assertThat(tokenizer.tokenize("Astronaut")).containsExactly("[UNK]");
         }
     }

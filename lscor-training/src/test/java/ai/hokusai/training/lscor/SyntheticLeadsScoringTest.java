@@ -39,7 +39,9 @@ class SyntheticLeadsScoringTest {
     }
 
     private static List<Map<String, Object>> syntheticInputs(int count) {
-        return SyntheticLeads.generate(7, count).stream().map(SyntheticLeads.Lead::input).toList();
+        return SyntheticLeads.generate(7, count).stream()
+                .map(SyntheticLeads.Lead::input)
+                .toList();
     }
 
     @Test
@@ -80,9 +82,11 @@ class SyntheticLeadsScoringTest {
             } else {
                 assertThat(factors).doesNotContain("Budget not confirmed");
             }
-            factors.stream().filter(f -> f.startsWith("Industry: "))
+            factors.stream()
+                    .filter(f -> f.startsWith("Industry: "))
                     .forEach(f -> assertThat(f).startsWith("Industry: " + input.get("industry")));
-            factors.stream().filter(f -> f.startsWith("Senior title ("))
+            factors.stream()
+                    .filter(f -> f.startsWith("Senior title ("))
                     .forEach(f -> assertThat(((String) input.get("title")).toLowerCase())
                             .containsAnyOf("vp", "vice", "director"));
         }

@@ -7,8 +7,13 @@ public class AuthenticationException extends HokusaiException {
 
     private static final long serialVersionUID = 1L;
 
-    public AuthenticationException(String message, int statusCode, String code, String requestId,
-            List<FieldError> fieldErrors, Throwable cause) {
+    public AuthenticationException(
+            String message,
+            int statusCode,
+            String code,
+            String requestId,
+            List<FieldError> fieldErrors,
+            Throwable cause) {
         super(message, statusCode, code, requestId, fieldErrors, cause);
     }
 }

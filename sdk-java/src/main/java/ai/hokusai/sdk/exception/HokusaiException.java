@@ -15,8 +15,13 @@ public class HokusaiException extends RuntimeException {
     private final String requestId;
     private final List<FieldError> fieldErrors;
 
-    public HokusaiException(String message, int statusCode, String code, String requestId,
-                            List<FieldError> fieldErrors, Throwable cause) {
+    public HokusaiException(
+            String message,
+            int statusCode,
+            String code,
+            String requestId,
+            List<FieldError> fieldErrors,
+            Throwable cause) {
         super(message, cause);
         this.statusCode = statusCode;
         this.code = code;

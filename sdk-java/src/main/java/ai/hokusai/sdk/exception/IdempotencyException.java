@@ -22,8 +22,14 @@ public class IdempotencyException extends InvalidRequestException {
 
     private final Duration retryAfter;
 
-    public IdempotencyException(String message, int statusCode, String code, String requestId,
-                                List<FieldError> fieldErrors, Duration retryAfter, Throwable cause) {
+    public IdempotencyException(
+            String message,
+            int statusCode,
+            String code,
+            String requestId,
+            List<FieldError> fieldErrors,
+            Duration retryAfter,
+            Throwable cause) {
         super(message, statusCode, code, requestId, fieldErrors, cause);
         this.retryAfter = retryAfter;
     }

@@ -12,8 +12,13 @@ public class InvalidRequestException extends HokusaiException {
 
     private static final long serialVersionUID = 1L;
 
-    public InvalidRequestException(String message, int statusCode, String code, String requestId,
-                                   List<FieldError> fieldErrors, Throwable cause) {
+    public InvalidRequestException(
+            String message,
+            int statusCode,
+            String code,
+            String requestId,
+            List<FieldError> fieldErrors,
+            Throwable cause) {
         super(message, statusCode, code, requestId, fieldErrors, cause);
     }
 

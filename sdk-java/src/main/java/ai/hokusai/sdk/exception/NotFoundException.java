@@ -7,8 +7,13 @@ public class NotFoundException extends HokusaiException {
 
     private static final long serialVersionUID = 1L;
 
-    public NotFoundException(String message, int statusCode, String code, String requestId,
-            List<FieldError> fieldErrors, Throwable cause) {
+    public NotFoundException(
+            String message,
+            int statusCode,
+            String code,
+            String requestId,
+            List<FieldError> fieldErrors,
+            Throwable cause) {
         super(message, statusCode, code, requestId, fieldErrors, cause);
     }
 }

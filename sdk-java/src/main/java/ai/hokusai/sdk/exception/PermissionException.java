@@ -15,13 +15,24 @@ public class PermissionException extends HokusaiException {
 
     private final String requiredScope;
 
-    public PermissionException(String message, int statusCode, String code, String requestId,
-            List<FieldError> fieldErrors, Throwable cause) {
+    public PermissionException(
+            String message,
+            int statusCode,
+            String code,
+            String requestId,
+            List<FieldError> fieldErrors,
+            Throwable cause) {
         this(message, statusCode, code, requestId, fieldErrors, null, cause);
     }
 
-    public PermissionException(String message, int statusCode, String code, String requestId,
-            List<FieldError> fieldErrors, String requiredScope, Throwable cause) {
+    public PermissionException(
+            String message,
+            int statusCode,
+            String code,
+            String requestId,
+            List<FieldError> fieldErrors,
+            String requiredScope,
+            Throwable cause) {
         super(message, statusCode, code, requestId, fieldErrors, cause);
         this.requiredScope = requiredScope;
     }

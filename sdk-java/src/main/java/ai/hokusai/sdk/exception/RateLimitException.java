@@ -13,14 +13,26 @@ public class RateLimitException extends HokusaiException {
     private final Duration retryAfter;
     private final transient RateLimit rateLimit;
 
-    public RateLimitException(String message, int statusCode, String code, String requestId,
-                              List<FieldError> fieldErrors, Duration retryAfter, Throwable cause) {
+    public RateLimitException(
+            String message,
+            int statusCode,
+            String code,
+            String requestId,
+            List<FieldError> fieldErrors,
+            Duration retryAfter,
+            Throwable cause) {
         this(message, statusCode, code, requestId, fieldErrors, retryAfter, null, cause);
     }
 
-    public RateLimitException(String message, int statusCode, String code, String requestId,
-                              List<FieldError> fieldErrors, Duration retryAfter, RateLimit rateLimit,
-                              Throwable cause) {
+    public RateLimitException(
+            String message,
+            int statusCode,
+            String code,
+            String requestId,
+            List<FieldError> fieldErrors,
+            Duration retryAfter,
+            RateLimit rateLimit,
+            Throwable cause) {
         super(message, statusCode, code, requestId, fieldErrors, cause);
         this.retryAfter = retryAfter;
         this.rateLimit = rateLimit;

@@ -10,8 +10,13 @@ public class ServerException extends HokusaiException {
 
     private static final long serialVersionUID = 1L;
 
-    public ServerException(String message, int statusCode, String code, String requestId,
-            List<FieldError> fieldErrors, Throwable cause) {
+    public ServerException(
+            String message,
+            int statusCode,
+            String code,
+            String requestId,
+            List<FieldError> fieldErrors,
+            Throwable cause) {
         super(message, statusCode, code, requestId, fieldErrors, cause);
     }
 }

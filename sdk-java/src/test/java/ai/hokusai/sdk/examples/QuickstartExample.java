@@ -7,15 +7,20 @@ import ai.hokusai.sdk.model.LeadScoringInput;
 
 public class QuickstartExample {
 
-    public static void main(String[] args) {
-        scoreOneLead(HokusaiClient.DEFAULT_BASE_URL, System.getenv("HOKUSAI_API_KEY"));
-    }
-
     public static LeadScore scoreOneLead(String baseUrl, String apiKey) {
-        HokusaiClient client = HokusaiClient.builder().apiKey(apiKey).baseUrl(baseUrl).build();
-        LeadScoringInput lead = new LeadScoringInput().companySize(1000).industry("Technology")
-                .engagementScore(75.0).websiteVisits(10).emailOpens(5).contentDownloads(3)
-                .demoRequested(true).budgetConfirmed(false).decisionTimeline("Q2 2025").title("VP of Engineering");
+        HokusaiClient client =
+                HokusaiClient.builder().apiKey(apiKey).baseUrl(baseUrl).build();
+        LeadScoringInput lead = new LeadScoringInput()
+                .companySize(1000)
+                .industry("Technology")
+                .engagementScore(75.0)
+                .websiteVisits(10)
+                .emailOpens(5)
+                .contentDownloads(3)
+                .demoRequested(true)
+                .budgetConfirmed(false)
+                .decisionTimeline("Q2 2025")
+                .title("VP of Engineering");
         try {
             // Retries are safe: the SDK sends an Idempotency-Key, so the lead is scored (and billed) once.
             LeadScore score = client.predictions().create("21", lead).getPrediction();

@@ -1,5 +1,6 @@
 package ai.hokusai.server.config;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,8 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -35,8 +34,7 @@ public class EmbeddedPostgresLaunch implements ApplicationListener<SpringApplica
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresLaunch.class);
 
     /** What one application launched, by the data directory it launched it on. */
-    private record Launch(SpringApplication application, CompletableFuture<EmbeddedPostgres> postgres) {
-    }
+    private record Launch(SpringApplication application, CompletableFuture<EmbeddedPostgres> postgres) {}
 
     private static final Map<Path, Launch> LAUNCHED = new ConcurrentHashMap<>();
 

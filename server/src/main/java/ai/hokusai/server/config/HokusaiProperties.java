@@ -2,7 +2,6 @@ package ai.hokusai.server.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -23,5 +22,4 @@ public record HokusaiProperties(
         String keyHashSecret,
         long maxRequestBytes,
         Duration registryCacheTtl,
-        Duration apiKeyCacheTtl) {
-}
+        Duration apiKeyCacheTtl) {}

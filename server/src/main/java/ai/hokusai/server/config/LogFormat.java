@@ -1,7 +1,6 @@
 package ai.hokusai.server.config;
 
 import java.util.Map;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -19,12 +18,14 @@ public class LogFormat implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String format = environment.getProperty("hokusai.log-format", "text").strip();
         switch (format) {
-            case "json" -> environment.getPropertySources().addLast(new MapPropertySource("hokusai-log-format",
-                    Map.of("logging.structured.format.console", "ecs")));
-            case "text", "" -> {
-            }
-            default -> throw new StartupRefusedException(
-                    "HOKUSAI_LOG_FORMAT is '" + format + "'; it must be text or json");
+            case "json" ->
+                environment
+                        .getPropertySources()
+                        .addLast(new MapPropertySource(
+                                "hokusai-log-format", Map.of("logging.structured.format.console", "ecs")));
+            case "text", "" -> {}
+            default ->
+                throw new StartupRefusedException("HOKUSAI_LOG_FORMAT is '" + format + "'; it must be text or json");
         }
     }
 

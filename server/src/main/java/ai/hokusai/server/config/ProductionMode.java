@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -51,10 +50,13 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
                     + "PostgreSQL to use, e.g. jdbc:postgresql://db:5432/hokusai");
         }
         if (environment.getProperty("hokusai.key-hash-secret", "").isBlank()) {
-            throw new StartupRefusedException("HOKUSAI_EMBEDDED_DB=false but HOKUSAI_KEY_HASH_SECRET (or "
-                    + "HOKUSAI_KEY_HASH_SECRET_FILE) is not set: every instance needs the same secret to check API keys");
+            throw new StartupRefusedException(
+                    "HOKUSAI_EMBEDDED_DB=false but HOKUSAI_KEY_HASH_SECRET (or "
+                            + "HOKUSAI_KEY_HASH_SECRET_FILE) is not set: every instance needs the same secret to check API keys");
         }
-        checkReachable(url, environment.getProperty("spring.datasource.username", ""),
+        checkReachable(
+                url,
+                environment.getProperty("spring.datasource.username", ""),
                 environment.getProperty("spring.datasource.password", ""));
     }
 
@@ -64,8 +66,8 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
         return Ordered.LOWEST_PRECEDENCE;
     }
 
-    private static Optional<String> readSecretFile(ConfigurableEnvironment environment, String property,
-            String variable) {
+    private static Optional<String> readSecretFile(
+            ConfigurableEnvironment environment, String property, String variable) {
         String file = environment.getProperty(property, "");
         if (file.isBlank()) {
             return Optional.empty();

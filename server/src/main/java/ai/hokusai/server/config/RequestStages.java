@@ -1,9 +1,5 @@
 package ai.hokusai.server.config;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +9,9 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
@@ -64,6 +63,7 @@ public class RequestStages {
     private final MeterRegistry meters;
     /** Whether spans are made: then every stage is an observation. */
     private final boolean tracing;
+
     private final Timer[] succeeded = new Timer[STAGES.length];
     private final LongTaskTimer[] active = new LongTaskTimer[STAGES.length];
     /** Failed stages by stage and exception type, the {@code error} tag an observation would give them. */
@@ -75,7 +75,8 @@ public class RequestStages {
         this.tracing = tracing.getIfAvailable() != null;
         for (Stage stage : STAGES) {
             succeeded[stage.ordinal()] = timer(stage, NO_ERROR);
-            active[stage.ordinal()] = LongTaskTimer.builder(OBSERVATION + ".active").tag("stage", stage.label())
+            active[stage.ordinal()] = LongTaskTimer.builder(OBSERVATION + ".active")
+                    .tag("stage", stage.label())
                     .register(meters);
         }
     }
@@ -110,11 +111,13 @@ public class RequestStages {
     /** The {@code error} tag of a stage that ended normally, as Micrometer's observation handler writes it. */
     private static final String NO_ERROR = "none";
 
-    private record Failure(Stage stage, String error) {
-    }
+    private record Failure(Stage stage, String error) {}
 
     private Timer timer(Stage stage, String error) {
-        return Timer.builder(OBSERVATION).tag("stage", stage.label()).tag("error", error).register(meters);
+        return Timer.builder(OBSERVATION)
+                .tag("stage", stage.label())
+                .tag("error", error)
+                .register(meters);
     }
 
     /**
@@ -127,7 +130,8 @@ public class RequestStages {
         return new MeterFilter() {
             @Override
             public Meter.Id map(Meter.Id id) {
-                String description = id.getName().equals(OBSERVATION) ? DESCRIPTION
+                String description = id.getName().equals(OBSERVATION)
+                        ? DESCRIPTION
                         : id.getName().equals(OBSERVATION + ".active") ? ACTIVE_DESCRIPTION : null;
                 return description != null && id.getDescription() == null
                         ? new Meter.Id(id.getName(), Tags.of(id.getTags()), id.getBaseUnit(), description, id.getType())

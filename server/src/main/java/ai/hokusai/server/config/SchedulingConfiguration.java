@@ -6,5 +6,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Background jobs: revocation polling, last-used flushes, idempotency-record expiry. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-public class SchedulingConfiguration {
-}
+public class SchedulingConfiguration {}

@@ -1,10 +1,5 @@
 package ai.hokusai.server.config;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.UnaryOperator;
-
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
@@ -17,6 +12,10 @@ import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationRegistryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -69,7 +68,8 @@ public class TracingConfiguration {
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return requested(name -> {
                 String property = System.getProperty(name);
-                return property != null ? property
+                return property != null
+                        ? property
                         : System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_'));
             });
         }
@@ -93,11 +93,11 @@ public class TracingConfiguration {
     ObservationRegistryCustomizer<ObservationRegistry> tracingObservations(OpenTelemetrySdk sdk) {
         Tracer otelTracer = sdk.getTracer("ai.hokusai.server");
         OtelCurrentTraceContext context = new OtelCurrentTraceContext();
-        OtelTracer tracer = new OtelTracer(otelTracer, context, event -> {
-        }, new OtelBaggageManager(context, List.of(), List.of()));
+        OtelTracer tracer =
+                new OtelTracer(otelTracer, context, event -> {}, new OtelBaggageManager(context, List.of(), List.of()));
         OtelPropagator propagator = new OtelPropagator(sdk.getPropagators(), otelTracer);
-        return registry -> registry.observationConfig().observationHandler(
-                new ObservationHandler.FirstMatchingCompositeObservationHandler(
+        return registry -> registry.observationConfig()
+                .observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
                         new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
                         new PropagatingSenderTracingObservationHandler<>(tracer, propagator),
                         new DefaultTracingObservationHandler(tracer)));

@@ -18,8 +18,8 @@ public abstract class DomainException extends RuntimeException {
         this(code, message, List.of(), null, null);
     }
 
-    protected DomainException(ErrorCode code, String message, List<FieldViolation> violations,
-            Long retryAfterSeconds, Throwable cause) {
+    protected DomainException(
+            ErrorCode code, String message, List<FieldViolation> violations, Long retryAfterSeconds, Throwable cause) {
         super(message, cause);
         this.code = code;
         this.violations = List.copyOf(violations);

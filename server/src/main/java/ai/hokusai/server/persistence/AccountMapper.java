@@ -2,7 +2,6 @@ package ai.hokusai.server.persistence;
 
 import java.util.Optional;
 import java.util.UUID;
-
 import org.apache.ibatis.annotations.Mapper;
 
 @Mapper

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -37,6 +36,4 @@ public interface ApiKeyMapper {
     OffsetDateTime databaseNow();
 
     void touchLastUsed(@Param("ids") Collection<UUID> ids);
-
-
 }

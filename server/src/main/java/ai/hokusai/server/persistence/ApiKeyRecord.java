@@ -24,11 +24,32 @@ public record ApiKeyRecord(
     }
 
     /** MyBatis maps {@code text[]} to {@code String[]}. */
-    public ApiKeyRecord(UUID id, UUID accountId, String prefix, byte[] keyHash, String name, String[] scopes,
-            Integer rateLimitPerMinute, Integer rateLimitPerHour, OffsetDateTime createdAt, OffsetDateTime expiresAt,
-            OffsetDateTime revokedAt, OffsetDateTime lastUsedAt) {
-        this(id, accountId, prefix, keyHash, name, List.of(scopes), rateLimitPerMinute, rateLimitPerHour, createdAt, expiresAt,
-                revokedAt, lastUsedAt);
+    public ApiKeyRecord(
+            UUID id,
+            UUID accountId,
+            String prefix,
+            byte[] keyHash,
+            String name,
+            String[] scopes,
+            Integer rateLimitPerMinute,
+            Integer rateLimitPerHour,
+            OffsetDateTime createdAt,
+            OffsetDateTime expiresAt,
+            OffsetDateTime revokedAt,
+            OffsetDateTime lastUsedAt) {
+        this(
+                id,
+                accountId,
+                prefix,
+                keyHash,
+                name,
+                List.of(scopes),
+                rateLimitPerMinute,
+                rateLimitPerHour,
+                createdAt,
+                expiresAt,
+                revokedAt,
+                lastUsedAt);
     }
 
     public String[] scopeArray() {

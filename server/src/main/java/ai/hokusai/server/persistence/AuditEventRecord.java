@@ -14,5 +14,4 @@ public record AuditEventRecord(
         String operation,
         String objectType,
         String objectId,
-        String changesJson) {
-}
+        String changesJson) {}

@@ -8,11 +8,7 @@ import java.util.UUID;
  * (with its tag) and the {@code nonce} it was encrypted with. Never the secret itself.
  */
 public record CredentialRecord(
-        UUID accountId,
-        String provider,
-        byte[] ciphertext,
-        byte[] nonce,
-        OffsetDateTime updatedAt) {
+        UUID accountId, String provider, byte[] ciphertext, byte[] nonce, OffsetDateTime updatedAt) {
 
     public static final String HUGGINGFACE = "huggingface";
 }

@@ -3,7 +3,6 @@ package ai.hokusai.server.persistence;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -33,7 +32,10 @@ public interface DeploymentMapper {
     /** {@code pending → loading}; returns the rows changed (0 when another instance took it). */
     int markLoading(UUID id);
 
-    int markReady(@Param("id") UUID id, @Param("revision") String revision, @Param("filesJson") String filesJson,
+    int markReady(
+            @Param("id") UUID id,
+            @Param("revision") String revision,
+            @Param("filesJson") String filesJson,
             @Param("loadTimeMs") double loadTimeMs);
 
     int markFailed(@Param("id") UUID id, @Param("reason") String reason, @Param("loadTimeMs") double loadTimeMs);

@@ -33,17 +33,52 @@ public record DeploymentRecord(
     public static final String FAILED = "failed";
 
     /** A deployment that is ready to serve as it is inserted (a row written before loads were tracked). */
-    public DeploymentRecord(UUID id, int modelId, String version, String artifactProvider, String artifactLocation,
-            String runtime, String status, OffsetDateTime createdAt) {
-        this(id, modelId, version, artifactProvider, artifactLocation, runtime, status, READY, null, null, null, null,
-                null, null, createdAt);
+    public DeploymentRecord(
+            UUID id,
+            int modelId,
+            String version,
+            String artifactProvider,
+            String artifactLocation,
+            String runtime,
+            String status,
+            OffsetDateTime createdAt) {
+        this(
+                id,
+                modelId,
+                version,
+                artifactProvider,
+                artifactLocation,
+                runtime,
+                status,
+                READY,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                createdAt);
     }
 
     /** A new deployment, waiting to load. */
-    public static DeploymentRecord pending(UUID id, int modelId, String version, String artifactProvider,
-            String artifactLocation, String runtime) {
-        return new DeploymentRecord(id, modelId, version, artifactProvider, artifactLocation, runtime, INACTIVE,
-                PENDING, null, null, null, null, null, null, null);
+    public static DeploymentRecord pending(
+            UUID id, int modelId, String version, String artifactProvider, String artifactLocation, String runtime) {
+        return new DeploymentRecord(
+                id,
+                modelId,
+                version,
+                artifactProvider,
+                artifactLocation,
+                runtime,
+                INACTIVE,
+                PENDING,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     public boolean active() {

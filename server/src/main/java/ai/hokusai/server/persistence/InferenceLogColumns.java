@@ -11,20 +11,42 @@ import java.util.function.Function;
  * batch of any size is then one statement with the same 16 parameters ({@code unnest} turns the arrays back into
  * rows), which the database parses and plans once per connection instead of once per batch size.
  */
-public record InferenceLogColumns(String[] ids, String[] apiKeyIds, String[] modelIds, String[] deploymentIds,
-        String[] modelVersions, String[] requestIds, String[] idempotencyKeys, String[] statuses, String[] errorCodes,
-        String[] latenciesMs, String[] predictionCounts, String[] inputPayloads, String[] outputPayloads,
-        String[] payloadsTruncated, String[] startedAt, String[] completedAt) {
+public record InferenceLogColumns(
+        String[] ids,
+        String[] apiKeyIds,
+        String[] modelIds,
+        String[] deploymentIds,
+        String[] modelVersions,
+        String[] requestIds,
+        String[] idempotencyKeys,
+        String[] statuses,
+        String[] errorCodes,
+        String[] latenciesMs,
+        String[] predictionCounts,
+        String[] inputPayloads,
+        String[] outputPayloads,
+        String[] payloadsTruncated,
+        String[] startedAt,
+        String[] completedAt) {
 
     public static InferenceLogColumns of(List<InferenceLogRecord> rows) {
-        return new InferenceLogColumns(column(rows, InferenceLogRecord::id), column(rows, InferenceLogRecord::apiKeyId),
-                column(rows, InferenceLogRecord::modelId), column(rows, InferenceLogRecord::deploymentId),
-                column(rows, InferenceLogRecord::modelVersion), column(rows, InferenceLogRecord::requestId),
-                column(rows, InferenceLogRecord::idempotencyKey), column(rows, InferenceLogRecord::status),
-                column(rows, InferenceLogRecord::errorCode), column(rows, InferenceLogRecord::latencyMs),
-                column(rows, InferenceLogRecord::predictionCount), column(rows, InferenceLogRecord::inputPayload),
-                column(rows, InferenceLogRecord::outputPayload), column(rows, InferenceLogRecord::payloadTruncated),
-                column(rows, InferenceLogRecord::startedAt), column(rows, InferenceLogRecord::completedAt));
+        return new InferenceLogColumns(
+                column(rows, InferenceLogRecord::id),
+                column(rows, InferenceLogRecord::apiKeyId),
+                column(rows, InferenceLogRecord::modelId),
+                column(rows, InferenceLogRecord::deploymentId),
+                column(rows, InferenceLogRecord::modelVersion),
+                column(rows, InferenceLogRecord::requestId),
+                column(rows, InferenceLogRecord::idempotencyKey),
+                column(rows, InferenceLogRecord::status),
+                column(rows, InferenceLogRecord::errorCode),
+                column(rows, InferenceLogRecord::latencyMs),
+                column(rows, InferenceLogRecord::predictionCount),
+                column(rows, InferenceLogRecord::inputPayload),
+                column(rows, InferenceLogRecord::outputPayload),
+                column(rows, InferenceLogRecord::payloadTruncated),
+                column(rows, InferenceLogRecord::startedAt),
+                column(rows, InferenceLogRecord::completedAt));
     }
 
     /** UUIDs, numbers, booleans and ISO-8601 timestamps (seconds always written) as text; null stays null. */
@@ -32,7 +54,8 @@ public record InferenceLogColumns(String[] ids, String[] apiKeyIds, String[] mod
         String[] column = new String[rows.size()];
         for (int i = 0; i < column.length; i++) {
             Object v = value.apply(rows.get(i));
-            column[i] = v instanceof OffsetDateTime time ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time)
+            column[i] = v instanceof OffsetDateTime time
+                    ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time)
                     : Objects.toString(v, null);
         }
         return column;

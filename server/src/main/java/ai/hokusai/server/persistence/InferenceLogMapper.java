@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -18,19 +17,24 @@ public interface InferenceLogMapper {
      */
     int insertColumns(@Param("c") InferenceLogColumns columns);
 
-
     /** The key that made a logged call. */
     Optional<UUID> findOwner(UUID id);
 
     /** Successful calls of one key per UTC day and model in {@code [from, until)}. */
     /** Successful calls of every key of the account, per day, model and key. */
-    List<UsageCountRecord> accountUsage(@Param("accountId") UUID accountId, @Param("from") OffsetDateTime from,
-            @Param("until") OffsetDateTime until, @Param("modelId") Integer modelId);
+    List<UsageCountRecord> accountUsage(
+            @Param("accountId") UUID accountId,
+            @Param("from") OffsetDateTime from,
+            @Param("until") OffsetDateTime until,
+            @Param("modelId") Integer modelId);
 
     /** Every call of the model, per day and calling account. */
-    List<ModelUsageRecord> modelUsage(@Param("modelId") int modelId, @Param("from") OffsetDateTime from,
-            @Param("until") OffsetDateTime until);
+    List<ModelUsageRecord> modelUsage(
+            @Param("modelId") int modelId, @Param("from") OffsetDateTime from, @Param("until") OffsetDateTime until);
 
-    List<UsageCountRecord> usage(@Param("keyId") UUID keyId, @Param("from") OffsetDateTime from,
-            @Param("until") OffsetDateTime until, @Param("modelId") Integer modelId);
+    List<UsageCountRecord> usage(
+            @Param("keyId") UUID keyId,
+            @Param("from") OffsetDateTime from,
+            @Param("until") OffsetDateTime until,
+            @Param("modelId") Integer modelId);
 }

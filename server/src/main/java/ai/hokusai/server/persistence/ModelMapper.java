@@ -3,7 +3,6 @@ package ai.hokusai.server.persistence;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -19,8 +18,8 @@ public interface ModelMapper {
 
     /** Models with an id above {@code afterId} (null: from the start), ordered by id. */
     /** Models with an id above {@code afterId}, by id; only public ones and {@code visibleTo}'s own unless it is null. */
-    List<ModelRecord> listAfter(@Param("afterId") Integer afterId, @Param("visibleTo") UUID visibleTo,
-            @Param("limit") int limit);
+    List<ModelRecord> listAfter(
+            @Param("afterId") Integer afterId, @Param("visibleTo") UUID visibleTo, @Param("limit") int limit);
 
     /** Inserts the model unless one with its id exists; returns the rows inserted. */
     int insertIfAbsent(ModelRecord model);
@@ -35,7 +34,11 @@ public interface ModelMapper {
     Optional<Integer> lockById(int id);
 
     /** Changes the non-null settings; returns the rows changed. */
-    int updateSettings(@Param("id") int id, @Param("description") String description,
-            @Param("tags") String[] tags, @Param("maxBatchSize") Integer maxBatchSize,
-            @Param("cacheTtlSeconds") Integer cacheTtlSeconds, @Param("visibility") String visibility);
+    int updateSettings(
+            @Param("id") int id,
+            @Param("description") String description,
+            @Param("tags") String[] tags,
+            @Param("maxBatchSize") Integer maxBatchSize,
+            @Param("cacheTtlSeconds") Integer cacheTtlSeconds,
+            @Param("visibility") String visibility);
 }

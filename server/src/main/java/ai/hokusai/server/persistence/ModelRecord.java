@@ -33,18 +33,66 @@ public record ModelRecord(
     }
 
     /** MyBatis maps {@code text[]} to {@code String[]}. */
-    public ModelRecord(int id, String slug, String name, String ticker, String description, String[] tags, String task,
-            int maxBatchSize, int cacheTtlSeconds, String inputSchemaJson, String outputSchemaJson,
-            OffsetDateTime createdAt, UUID accountId, String visibility) {
-        this(id, slug, name, ticker, description, List.of(tags), task, maxBatchSize, cacheTtlSeconds, inputSchemaJson,
-                outputSchemaJson, createdAt, accountId, visibility);
+    public ModelRecord(
+            int id,
+            String slug,
+            String name,
+            String ticker,
+            String description,
+            String[] tags,
+            String task,
+            int maxBatchSize,
+            int cacheTtlSeconds,
+            String inputSchemaJson,
+            String outputSchemaJson,
+            OffsetDateTime createdAt,
+            UUID accountId,
+            String visibility) {
+        this(
+                id,
+                slug,
+                name,
+                ticker,
+                description,
+                List.of(tags),
+                task,
+                maxBatchSize,
+                cacheTtlSeconds,
+                inputSchemaJson,
+                outputSchemaJson,
+                createdAt,
+                accountId,
+                visibility);
     }
 
     /** A public model of the operator's account without an output schema. */
-    public ModelRecord(int id, String slug, String name, String ticker, String description, List<String> tags,
-            String task, int maxBatchSize, int cacheTtlSeconds, String inputSchemaJson, OffsetDateTime createdAt) {
-        this(id, slug, name, ticker, description, tags, task, maxBatchSize, cacheTtlSeconds, inputSchemaJson, null,
-                createdAt, AccountRecord.OPERATOR_ACCOUNT_ID, PUBLIC);
+    public ModelRecord(
+            int id,
+            String slug,
+            String name,
+            String ticker,
+            String description,
+            List<String> tags,
+            String task,
+            int maxBatchSize,
+            int cacheTtlSeconds,
+            String inputSchemaJson,
+            OffsetDateTime createdAt) {
+        this(
+                id,
+                slug,
+                name,
+                ticker,
+                description,
+                tags,
+                task,
+                maxBatchSize,
+                cacheTtlSeconds,
+                inputSchemaJson,
+                null,
+                createdAt,
+                AccountRecord.OPERATOR_ACCOUNT_ID,
+                PUBLIC);
     }
 
     public String[] tagArray() {

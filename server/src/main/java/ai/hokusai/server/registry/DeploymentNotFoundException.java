@@ -1,9 +1,8 @@
 package ai.hokusai.server.registry;
 
-import java.util.UUID;
-
 import ai.hokusai.server.error.DomainException;
 import ai.hokusai.server.error.ErrorCode;
+import java.util.UUID;
 
 /** No deployment has a UUID. */
 public class DeploymentNotFoundException extends DomainException {

@@ -1,10 +1,9 @@
 package ai.hokusai.server.registry;
 
+import ai.hokusai.server.persistence.DeploymentRecord;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
-import ai.hokusai.server.persistence.DeploymentRecord;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,11 +29,10 @@ public record ModelDeployment(
         OffsetDateTime loadedAt,
         OffsetDateTime createdAt) {
 
-    private static final TypeReference<List<DeploymentFile>> FILES = new TypeReference<>() { };
+    private static final TypeReference<List<DeploymentFile>> FILES = new TypeReference<>() {};
 
     /** One loaded file: its path inside the artifact, its size and its SHA-256. */
-    public record DeploymentFile(String name, long size, String sha256) {
-    }
+    public record DeploymentFile(String name, long size, String sha256) {}
 
     public boolean active() {
         return DeploymentRecord.ACTIVE.equals(status);
@@ -45,10 +43,22 @@ public record ModelDeployment(
     }
 
     static ModelDeployment of(DeploymentRecord row) {
-        List<DeploymentFile> files = row.filesJson() == null ? null
-                : JsonMapper.shared().readValue(row.filesJson(), FILES);
-        return new ModelDeployment(row.id(), row.modelId(), row.version(), row.artifactProvider(),
-                row.artifactLocation(), row.runtime(), row.status(), row.loadStatus(), row.failureReason(),
-                row.revision(), files, row.loadTimeMs(), row.loadedAt(), row.createdAt());
+        List<DeploymentFile> files =
+                row.filesJson() == null ? null : JsonMapper.shared().readValue(row.filesJson(), FILES);
+        return new ModelDeployment(
+                row.id(),
+                row.modelId(),
+                row.version(),
+                row.artifactProvider(),
+                row.artifactLocation(),
+                row.runtime(),
+                row.status(),
+                row.loadStatus(),
+                row.failureReason(),
+                row.revision(),
+                files,
+                row.loadTimeMs(),
+                row.loadedAt(),
+                row.createdAt());
     }
 }

@@ -13,14 +13,11 @@ public sealed interface ModelRef {
     Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     Pattern SLUG = Pattern.compile("[a-z][a-z0-9]*(?:-[a-z0-9]+)*");
 
-    record ModelNumber(int id) implements ModelRef {
-    }
+    record ModelNumber(int id) implements ModelRef {}
 
-    record Slug(String slug) implements ModelRef {
-    }
+    record Slug(String slug) implements ModelRef {}
 
-    record DeploymentUuid(UUID deploymentId) implements ModelRef {
-    }
+    record DeploymentUuid(UUID deploymentId) implements ModelRef {}
 
     /**
      * Parses a reference. The UUID shape is tested before the slug shape, which is what keeps the forms disjoint:

@@ -1,19 +1,18 @@
 package ai.hokusai.server.registry;
 
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.Optional;
-import java.util.UUID;
-
+import ai.hokusai.runtime.LoadedModelCache;
 import ai.hokusai.server.config.HokusaiProperties;
 import ai.hokusai.server.persistence.DeploymentMapper;
 import ai.hokusai.server.persistence.ModelMapper;
 import ai.hokusai.server.persistence.ModelRecord;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import ai.hokusai.runtime.LoadedModelCache;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,7 +33,10 @@ public class ModelRegistry {
     private final Cache<ModelRef, ResolvedModel> resolutions;
     private final LoadedModelCache loadedModels;
 
-    public ModelRegistry(ModelMapper models, DeploymentMapper deployments, HokusaiProperties properties,
+    public ModelRegistry(
+            ModelMapper models,
+            DeploymentMapper deployments,
+            HokusaiProperties properties,
             LoadedModelCache loadedModels) {
         this.models = models;
         this.deployments = deployments;
@@ -80,21 +82,25 @@ public class ModelRegistry {
         if (page.isEmpty()) {
             return List.of();
         }
-        Map<Integer, ModelDeployment> active = deployments.findActiveByModelIds(
-                page.stream().map(ModelRecord::id).toList()).stream()
-                .map(ModelDeployment::of)
-                .collect(Collectors.toMap(ModelDeployment::modelId, Function.identity()));
-        return page.stream().map(m -> new ResolvedModel(RegisteredModel.of(m), Optional.ofNullable(active.get(m.id()))))
+        Map<Integer, ModelDeployment> active =
+                deployments
+                        .findActiveByModelIds(page.stream().map(ModelRecord::id).toList())
+                        .stream()
+                        .map(ModelDeployment::of)
+                        .collect(Collectors.toMap(ModelDeployment::modelId, Function.identity()));
+        return page.stream()
+                .map(m -> new ResolvedModel(RegisteredModel.of(m), Optional.ofNullable(active.get(m.id()))))
                 .toList();
     }
 
     public List<ModelDeployment> deploymentsOf(int modelId) {
-        return deployments.listByModelId(modelId).stream().map(ModelDeployment::of).toList();
+        return deployments.listByModelId(modelId).stream()
+                .map(ModelDeployment::of)
+                .toList();
     }
 
     public ModelDeployment deployment(UUID id) {
-        return deployments.findById(id).map(ModelDeployment::of)
-                .orElseThrow(() -> new DeploymentNotFoundException(id));
+        return deployments.findById(id).map(ModelDeployment::of).orElseThrow(() -> new DeploymentNotFoundException(id));
     }
 
     /**
@@ -109,8 +115,9 @@ public class ModelRegistry {
                 continue;
             }
             Optional<ModelDeployment> live = fresh.activeDeployment();
-            if (live.isPresent() && !live.map(ModelDeployment::id).equals(
-                    cached.getValue().activeDeployment().map(ModelDeployment::id))) {
+            if (live.isPresent()
+                    && !live.map(ModelDeployment::id)
+                            .equals(cached.getValue().activeDeployment().map(ModelDeployment::id))) {
                 warm(fresh);
             }
             resolutions.put(cached.getKey(), fresh);
@@ -126,8 +133,10 @@ public class ModelRegistry {
         try {
             loadedModels.warm(resolved.liveArtifact());
         } catch (RuntimeException e) {
-            log.warn("Deployment {} of model {} could not be loaded ahead of serving it: {}",
-                    resolved.activeDeployment().map(ModelDeployment::id).orElse(null), resolved.model().id(),
+            log.warn(
+                    "Deployment {} of model {} could not be loaded ahead of serving it: {}",
+                    resolved.activeDeployment().map(ModelDeployment::id).orElse(null),
+                    resolved.model().id(),
                     e.getMessage());
         }
     }
@@ -142,7 +151,9 @@ public class ModelRegistry {
             model = models.findByDeploymentId(((ModelRef.DeploymentUuid) ref).deploymentId());
         }
         // Caffeine does not cache a null, so an unknown reference is looked up again next time.
-        return model.map(m -> new ResolvedModel(RegisteredModel.of(m),
-                deployments.findActiveByModelId(m.id()).map(ModelDeployment::of))).orElse(null);
+        return model.map(m -> new ResolvedModel(
+                        RegisteredModel.of(m),
+                        deployments.findActiveByModelId(m.id()).map(ModelDeployment::of)))
+                .orElse(null);
     }
 }

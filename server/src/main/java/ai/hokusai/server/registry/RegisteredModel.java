@@ -1,10 +1,9 @@
 package ai.hokusai.server.registry;
 
+import ai.hokusai.server.persistence.ModelRecord;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
-import ai.hokusai.server.persistence.ModelRecord;
 
 /**
  * A model as the registry knows it; {@code inputSchemaJson} and {@code outputSchemaJson} are its JSON Schemas as text
@@ -32,8 +31,20 @@ public record RegisteredModel(
     }
 
     static RegisteredModel of(ModelRecord row) {
-        return new RegisteredModel(row.id(), row.slug(), row.name(), row.ticker(), row.description(), row.tags(),
-                row.task(), row.maxBatchSize(), row.cacheTtlSeconds(), row.inputSchemaJson(), row.outputSchemaJson(),
-                row.createdAt(), row.accountId(), ModelRecord.PUBLIC.equals(row.visibility()));
+        return new RegisteredModel(
+                row.id(),
+                row.slug(),
+                row.name(),
+                row.ticker(),
+                row.description(),
+                row.tags(),
+                row.task(),
+                row.maxBatchSize(),
+                row.cacheTtlSeconds(),
+                row.inputSchemaJson(),
+                row.outputSchemaJson(),
+                row.createdAt(),
+                row.accountId(),
+                ModelRecord.PUBLIC.equals(row.visibility()));
     }
 }

@@ -1,13 +1,12 @@
 package ai.hokusai.server.registry;
 
+import ai.hokusai.server.persistence.RegistryGenerationMapper;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import ai.hokusai.server.persistence.RegistryGenerationMapper;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,7 +37,9 @@ public class RegistryWatcher {
     private Long seen;
     private boolean failing;
 
-    public RegistryWatcher(RegistryGenerationMapper generations, ModelRegistry registry,
+    public RegistryWatcher(
+            RegistryGenerationMapper generations,
+            ModelRegistry registry,
             @Value("${hokusai.registry-poll-interval:250ms}") Duration interval) {
         this.generations = generations;
         this.registry = registry;

@@ -1,11 +1,10 @@
 package ai.hokusai.server.registry;
 
-import java.time.Duration;
-import java.util.Optional;
-
 import ai.hokusai.runtime.ArtifactLoadException;
 import ai.hokusai.runtime.LoadedModelCache;
 import ai.hokusai.server.runtime.ModelUnavailableException;
+import java.time.Duration;
+import java.util.Optional;
 
 /** A model reference resolved to the model and the deployment that serves it (if any is active). */
 public record ResolvedModel(RegisteredModel model, Optional<ModelDeployment> activeDeployment) {
@@ -38,8 +37,13 @@ public record ResolvedModel(RegisteredModel model, Optional<ModelDeployment> act
 
     /** What the runtime loads to serve {@code deployment} of {@code model}. */
     public static LoadedModelCache.Artifact artifactOf(RegisteredModel model, ModelDeployment deployment) {
-        return new LoadedModelCache.Artifact(model.id(), model.ownerAccountId(), deployment.id(), deployment.runtime(),
-                deployment.artifactProvider(), deployment.artifactLocation(),
+        return new LoadedModelCache.Artifact(
+                model.id(),
+                model.ownerAccountId(),
+                deployment.id(),
+                deployment.runtime(),
+                deployment.artifactProvider(),
+                deployment.artifactLocation(),
                 Duration.ofSeconds(model.cacheTtlSeconds()));
     }
 }

@@ -1,9 +1,8 @@
 package ai.hokusai.server.runtime;
 
-import java.util.List;
-
 import ai.hokusai.server.error.DomainException;
 import ai.hokusai.server.error.ErrorCode;
+import java.util.List;
 
 /** A model exists but cannot serve: it has no active deployment, or its artifact failed to load. */
 public class ModelUnavailableException extends DomainException {

@@ -1,8 +1,5 @@
 package ai.hokusai.server.runtime;
 
-import java.time.Clock;
-import java.util.List;
-
 import ai.hokusai.runtime.ArtifactResolver;
 import ai.hokusai.runtime.ArtifactRoot;
 import ai.hokusai.runtime.HubTokens;
@@ -11,6 +8,8 @@ import ai.hokusai.runtime.ModelRuntime;
 import ai.hokusai.runtime.lscor.LscorRuntime;
 import ai.hokusai.runtime.onnx.OnnxTextEmbeddingRuntime;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,8 +49,8 @@ public class RuntimeConfiguration {
 
     /** Closed with the application context: background work stops and every loaded model is freed. */
     @Bean(destroyMethod = "close")
-    LoadedModelCache loadedModelCache(List<ModelRuntime> runtimes, ArtifactResolver artifacts, Clock clock,
-            MeterRegistry metrics) {
+    LoadedModelCache loadedModelCache(
+            List<ModelRuntime> runtimes, ArtifactResolver artifacts, Clock clock, MeterRegistry metrics) {
         return new LoadedModelCache(runtimes, artifacts, clock, metrics);
     }
 }

@@ -1,15 +1,13 @@
 package ai.hokusai.server.security;
 
+import ai.hokusai.server.config.HokusaiProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import ai.hokusai.server.config.HokusaiProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 

@@ -1,10 +1,9 @@
 package ai.hokusai.server.security;
 
+import ai.hokusai.server.persistence.ApiKeyRecord;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
-import ai.hokusai.server.persistence.ApiKeyRecord;
 
 /**
  * What may be shown of an API key: everything but its secret and its hash.
@@ -29,7 +28,17 @@ public record ApiKeyInfo(
     }
 
     static ApiKeyInfo of(ApiKeyRecord row) {
-        return new ApiKeyInfo(row.id(), row.accountId(), row.prefix(), row.name(), row.scopes(), row.rateLimitPerMinute(),
-                row.rateLimitPerHour(), row.createdAt(), row.expiresAt(), row.revokedAt(), row.lastUsedAt());
+        return new ApiKeyInfo(
+                row.id(),
+                row.accountId(),
+                row.prefix(),
+                row.name(),
+                row.scopes(),
+                row.rateLimitPerMinute(),
+                row.rateLimitPerHour(),
+                row.createdAt(),
+                row.expiresAt(),
+                row.revokedAt(),
+                row.lastUsedAt());
     }
 }

@@ -1,9 +1,8 @@
 package ai.hokusai.server.security;
 
-import java.util.UUID;
-
 import ai.hokusai.server.error.DomainException;
 import ai.hokusai.server.error.ErrorCode;
+import java.util.UUID;
 
 /** No API key has this id. */
 public class ApiKeyNotFoundException extends DomainException {

@@ -12,8 +12,16 @@ import java.util.UUID;
  * @param expiresAt          null when the key never expires; checked on every cached use
  * @param accountRateLimitPerHour null when the key's account has no account-wide limit
  */
-public record ApiKeyPrincipal(UUID keyId, UUID accountId, String prefix, String name, Set<String> scopes,
-        Integer rateLimitPerMinute, int rateLimitPerHour, OffsetDateTime expiresAt, Integer accountRateLimitPerHour) {
+public record ApiKeyPrincipal(
+        UUID keyId,
+        UUID accountId,
+        String prefix,
+        String name,
+        Set<String> scopes,
+        Integer rateLimitPerMinute,
+        int rateLimitPerHour,
+        OffsetDateTime expiresAt,
+        Integer accountRateLimitPerHour) {
 
     public ApiKeyPrincipal {
         scopes = Set.copyOf(scopes);

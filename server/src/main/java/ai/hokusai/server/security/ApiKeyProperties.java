@@ -1,7 +1,6 @@
 package ai.hokusai.server.security;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,5 +16,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ApiKeyProperties(
         @DefaultValue("1s") Duration revocationPollInterval,
         @DefaultValue("30s") Duration lastUsedFlushInterval,
-        @DefaultValue("1000") int defaultRateLimitPerHour) {
-}
+        @DefaultValue("1000") int defaultRateLimitPerHour) {}

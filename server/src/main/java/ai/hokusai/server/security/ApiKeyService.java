@@ -1,19 +1,5 @@
 package ai.hokusai.server.security;
 
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
 import ai.hokusai.server.config.HokusaiProperties;
 import ai.hokusai.server.error.DomainException;
 import ai.hokusai.server.error.ErrorCode;
@@ -24,6 +10,19 @@ import ai.hokusai.server.persistence.ApiKeyMapper;
 import ai.hokusai.server.persistence.ApiKeyRecord;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,11 +43,13 @@ public class ApiKeyService {
     public static final String SCOPE_MODELS_WRITE = "models:write";
     /** The platform operator's scope: every scope on every account. Never in a key's listed {@code scopes}. */
     public static final String SCOPE_PLATFORM_ADMIN = "platform:admin";
-    public static final List<String> ALL_SCOPES = List.of(SCOPE_PREDICT, SCOPE_MODELS_READ, SCOPE_MODELS_WRITE,
-            SCOPE_ADMIN, SCOPE_PLATFORM_ADMIN);
+
+    public static final List<String> ALL_SCOPES =
+            List.of(SCOPE_PREDICT, SCOPE_MODELS_READ, SCOPE_MODELS_WRITE, SCOPE_ADMIN, SCOPE_PLATFORM_ADMIN);
 
     /** The stored, non-secret part of a key: its mode marker plus the first 8 random characters. */
     static final int PREFIX_LENGTH = 16;
+
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final int RANDOM_LENGTH = 32;
 
@@ -62,8 +63,15 @@ public class ApiKeyService {
     private final SecureRandom random = new SecureRandom();
     private final Cache<String, ApiKeyPrincipal> authenticated;
 
-    public ApiKeyService(ApiKeyMapper keys, AccountMapper accounts, AuditTrail audit, ApiKeyHasher hasher,
-            KeyUsageRecorder usage, HokusaiProperties properties, ApiKeyProperties keyProperties, Clock clock) {
+    public ApiKeyService(
+            ApiKeyMapper keys,
+            AccountMapper accounts,
+            AuditTrail audit,
+            ApiKeyHasher hasher,
+            KeyUsageRecorder usage,
+            HokusaiProperties properties,
+            ApiKeyProperties keyProperties,
+            Clock clock) {
         this.keys = keys;
         this.accounts = accounts;
         this.audit = audit;
@@ -78,18 +86,28 @@ public class ApiKeyService {
     }
 
     /** A newly issued key: the secret is returned here once and never stored. */
-    public record IssuedKey(ApiKeyInfo key, String secret) {
-    }
+    public record IssuedKey(ApiKeyInfo key, String secret) {}
 
     /**
      * What to issue; null limits mean: no per-minute limit, the default hourly limit. {@code accountId} null means the
      * caller's account; {@code scopes} may include {@link #SCOPE_PLATFORM_ADMIN}.
      */
-    public record KeyRequest(String name, List<String> scopes, boolean live, Integer rateLimitPerMinute,
-            Integer rateLimitPerHour, OffsetDateTime expiresAt, UUID accountId) {
+    public record KeyRequest(
+            String name,
+            List<String> scopes,
+            boolean live,
+            Integer rateLimitPerMinute,
+            Integer rateLimitPerHour,
+            OffsetDateTime expiresAt,
+            UUID accountId) {
 
-        public KeyRequest(String name, List<String> scopes, boolean live, Integer rateLimitPerMinute,
-                Integer rateLimitPerHour, OffsetDateTime expiresAt) {
+        public KeyRequest(
+                String name,
+                List<String> scopes,
+                boolean live,
+                Integer rateLimitPerMinute,
+                Integer rateLimitPerHour,
+                OffsetDateTime expiresAt) {
             this(name, scopes, live, rateLimitPerMinute, rateLimitPerHour, expiresAt, null);
         }
     }
@@ -115,9 +133,17 @@ public class ApiKeyService {
                 .filter(k -> hasher.matches(presentedKey, k.keyHash()))
                 .filter(k -> k.revokedAt() == null && !expired(k.expiresAt()))
                 .orElseThrow(AuthenticationException::invalid);
-        ApiKeyPrincipal principal = new ApiKeyPrincipal(record.id(), record.accountId(), record.prefix(), record.name(),
-                new HashSet<>(record.scopes()), record.rateLimitPerMinute(), record.rateLimitPerHour(),
-                record.expiresAt(), accounts.findById(record.accountId()).map(AccountRecord::rateLimitPerHour)
+        ApiKeyPrincipal principal = new ApiKeyPrincipal(
+                record.id(),
+                record.accountId(),
+                record.prefix(),
+                record.name(),
+                new HashSet<>(record.scopes()),
+                record.rateLimitPerMinute(),
+                record.rateLimitPerHour(),
+                record.expiresAt(),
+                accounts.findById(record.accountId())
+                        .map(AccountRecord::rateLimitPerHour)
                         .orElse(null));
         authenticated.put(cacheKey, principal);
         usage.used(principal.keyId());
@@ -146,8 +172,14 @@ public class ApiKeyService {
         if (request.scopes().contains(SCOPE_PLATFORM_ADMIN) && !OperatorAccount.ID.equals(accountId)) {
             throw new InvalidKeyRequestException("/platform_admin", "only keys of the operator account may hold it");
         }
-        IssuedKey issued = mint(new KeyRequest(request.name(), request.scopes(), request.live(),
-                request.rateLimitPerMinute(), request.rateLimitPerHour(), request.expiresAt(), accountId));
+        IssuedKey issued = mint(new KeyRequest(
+                request.name(),
+                request.scopes(),
+                request.live(),
+                request.rateLimitPerMinute(),
+                request.rateLimitPerHour(),
+                request.expiresAt(),
+                accountId));
         ApiKeyInfo key = issued.key();
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("name", key.name());
@@ -155,7 +187,8 @@ public class ApiKeyService {
         changes.put("prefix", key.prefix());
         changes.put("rate_limit_per_minute", key.rateLimitPerMinute());
         changes.put("rate_limit_per_hour", key.rateLimitPerHour());
-        changes.put("expires_at", key.expiresAt() == null ? null : key.expiresAt().toString());
+        changes.put(
+                "expires_at", key.expiresAt() == null ? null : key.expiresAt().toString());
         audit.record(caller, accountId, "api_key.create", "api_key", key.id(), changes);
         return issued;
     }
@@ -206,14 +239,27 @@ public class ApiKeyService {
             return false;
         }
         IssuedKey created = store(secret, new KeyRequest(name, scopes, true, null, null, null, OperatorAccount.ID));
-        audit.record(Caller.system(), OperatorAccount.ID, "api_key.create", "api_key", created.key().id(),
-                Map.of("name", name, "scopes", created.key().scopes(), "prefix", created.key().prefix()));
+        audit.record(
+                Caller.system(),
+                OperatorAccount.ID,
+                "api_key.create",
+                "api_key",
+                created.key().id(),
+                Map.of(
+                        "name",
+                        name,
+                        "scopes",
+                        created.key().scopes(),
+                        "prefix",
+                        created.key().prefix()));
         return true;
     }
 
     /** Every key of the caller's account, newest first. */
     public List<ApiKeyInfo> list(Caller caller) {
-        return keys.findByAccount(caller.accountId()).stream().map(ApiKeyInfo::of).toList();
+        return keys.findByAccount(caller.accountId()).stream()
+                .map(ApiKeyInfo::of)
+                .toList();
     }
 
     /** A key of the caller's account (any key, for the operator). */
@@ -228,7 +274,8 @@ public class ApiKeyService {
      */
     @Transactional
     public void revoke(Caller caller, UUID id) {
-        ApiKeyRecord key = keys.findById(id).filter(k -> caller.owns(k.accountId()))
+        ApiKeyRecord key = keys.findById(id)
+                .filter(k -> caller.owns(k.accountId()))
                 .orElseThrow(() -> new ApiKeyNotFoundException(id));
         if (key.revokedAt() == null) {
             keys.revoke(id);
@@ -249,9 +296,19 @@ public class ApiKeyService {
     private IssuedKey store(String secret, KeyRequest request) {
         int perHour = request.rateLimitPerHour() != null ? request.rateLimitPerHour() : defaultRateLimitPerHour;
         UUID accountId = request.accountId() == null ? OperatorAccount.ID : request.accountId();
-        ApiKeyRecord record = new ApiKeyRecord(UUID.randomUUID(), accountId, secret.substring(0, PREFIX_LENGTH),
-                hasher.hash(secret), request.name(), request.scopes(), request.rateLimitPerMinute(), perHour,
-                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), request.expiresAt(), null, null);
+        ApiKeyRecord record = new ApiKeyRecord(
+                UUID.randomUUID(),
+                accountId,
+                secret.substring(0, PREFIX_LENGTH),
+                hasher.hash(secret),
+                request.name(),
+                request.scopes(),
+                request.rateLimitPerMinute(),
+                perHour,
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
+                request.expiresAt(),
+                null,
+                null);
         keys.insert(record);
         return new IssuedKey(ApiKeyInfo.of(record), secret);
     }
@@ -272,8 +329,12 @@ public class ApiKeyService {
     public static class InvalidKeyRequestException extends DomainException {
 
         InvalidKeyRequestException(String pointer, String message) {
-            super(ErrorCode.INVALID_REQUEST, "The request body is invalid.", List.of(new FieldViolation(pointer,
-                    message)), null, null);
+            super(
+                    ErrorCode.INVALID_REQUEST,
+                    "The request body is invalid.",
+                    List.of(new FieldViolation(pointer, message)),
+                    null,
+                    null);
         }
     }
 }

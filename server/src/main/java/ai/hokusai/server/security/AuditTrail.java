@@ -1,10 +1,9 @@
 package ai.hokusai.server.security;
 
-import java.util.Map;
-import java.util.UUID;
-
 import ai.hokusai.server.persistence.AuditEventMapper;
 import ai.hokusai.server.persistence.AuditEventRecord;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,10 +29,23 @@ public class AuditTrail {
      * @param changes        the fields set, with their new values (never a secret)
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(Caller actor, UUID ownerAccountId, String operation, String objectType, Object objectId,
+    public void record(
+            Caller actor,
+            UUID ownerAccountId,
+            String operation,
+            String objectType,
+            Object objectId,
             Map<String, ?> changes) {
-        events.insert(new AuditEventRecord(UUID.randomUUID(), null, ownerAccountId,
-                actor.key() == null ? null : actor.accountId(), actor.keyId(), actor.requestId(), operation,
-                objectType, String.valueOf(objectId), json.writeValueAsString(changes)));
+        events.insert(new AuditEventRecord(
+                UUID.randomUUID(),
+                null,
+                ownerAccountId,
+                actor.key() == null ? null : actor.accountId(),
+                actor.keyId(),
+                actor.requestId(),
+                operation,
+                objectType,
+                String.valueOf(objectId),
+                json.writeValueAsString(changes)));
     }
 }

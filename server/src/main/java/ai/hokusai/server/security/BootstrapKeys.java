@@ -1,9 +1,8 @@
 package ai.hokusai.server.security;
 
+import ai.hokusai.server.config.HokusaiProperties;
 import java.io.PrintStream;
 import java.util.List;
-
-import ai.hokusai.server.config.HokusaiProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -50,8 +49,15 @@ public class BootstrapKeys implements SmartInitializingSingleton {
         }
         boolean embedded = environment.getProperty("spring.datasource.url", "").isBlank();
         if (embedded && !keys.anyUsableKey()) {
-            ApiKeyService.IssuedKey demo = keys.issue(Caller.system(), new ApiKeyService.KeyRequest("demo key",
-                    List.of(ApiKeyService.SCOPE_PREDICT, ApiKeyService.SCOPE_MODELS_READ), false, null, null, null));
+            ApiKeyService.IssuedKey demo = keys.issue(
+                    Caller.system(),
+                    new ApiKeyService.KeyRequest(
+                            "demo key",
+                            List.of(ApiKeyService.SCOPE_PREDICT, ApiKeyService.SCOPE_MODELS_READ),
+                            false,
+                            null,
+                            null,
+                            null));
             log.info("Created a demo API key with prefix {}", demo.key().prefix());
             console.println();
             console.println("==================================================================");
@@ -59,8 +65,8 @@ public class BootstrapKeys implements SmartInitializingSingleton {
             console.println("   " + demo.secret());
             console.println(" Try:  curl -H 'Authorization: Bearer " + demo.secret() + "' \\");
             String port = environment.getProperty("server.port", "8080");
-            console.println("         http://localhost:" + ("0".equals(port) ? "<port>" : port)
-                    + "/api/v1/models/21/info");
+            console.println(
+                    "         http://localhost:" + ("0".equals(port) ? "<port>" : port) + "/api/v1/models/21/info");
             console.println("==================================================================");
             console.println();
         }

@@ -14,8 +14,7 @@ import java.util.Base64;
  */
 final class DataDirSecret {
 
-    private DataDirSecret() {
-    }
+    private DataDirSecret() {}
 
     /** The secret in {@code file}, created first if there is none. */
     static String readOrCreate(Path file, String what) {

@@ -1,13 +1,12 @@
 package ai.hokusai.server.security;
 
+import ai.hokusai.server.persistence.ApiKeyMapper;
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
-import ai.hokusai.server.persistence.ApiKeyMapper;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

@@ -1,7 +1,6 @@
 package ai.hokusai.server.security;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -27,5 +26,4 @@ public record RateLimitProperties(
         @DefaultValue("1000") long maxUnsynchronizedTokens,
         @DefaultValue("250ms") Duration syncInterval,
         @DefaultValue("2h") Duration bucketTtl,
-        @DefaultValue("10m") Duration cleanupInterval) {
-}
+        @DefaultValue("10m") Duration cleanupInterval) {}

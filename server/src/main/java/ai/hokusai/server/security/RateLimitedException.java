@@ -1,9 +1,8 @@
 package ai.hokusai.server.security;
 
-import java.util.List;
-
 import ai.hokusai.server.error.DomainException;
 import ai.hokusai.server.error.ErrorCode;
+import java.util.List;
 
 /** The key is over one of its limits. */
 public class RateLimitedException extends DomainException {

@@ -1,25 +1,5 @@
 package ai.hokusai.server.security;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.UUID;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
-
-import javax.sql.DataSource;
-
 import ai.hokusai.server.error.StoreUnavailableException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -32,17 +12,33 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.VerboseResult;
 import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.NopeOptimizationListener;
 import io.github.bucket4j.distributed.proxy.optimization.delay.DelayOptimization;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import jakarta.annotation.PreDestroy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,7 +93,10 @@ public class RateLimiter {
         }
 
         static Window labelled(String label) {
-            return Arrays.stream(values()).filter(w -> w.label.equals(label)).findFirst().orElseThrow();
+            return Arrays.stream(values())
+                    .filter(w -> w.label.equals(label))
+                    .findFirst()
+                    .orElseThrow();
         }
 
         /** {@code minute} or {@code hour}: the policy's name in the RateLimit headers and in messages. */
@@ -107,8 +106,7 @@ public class RateLimiter {
     }
 
     /** One of a key's quotas after a request: how many it allows, how many are left, and when it resets. */
-    public record WindowState(Window window, long quota, long remaining, long secondsToReset) {
-    }
+    public record WindowState(Window window, long quota, long remaining, long secondsToReset) {}
 
     /**
      * The answer for one request: every quota of the key, the one closest to running out, and for a refused
@@ -118,15 +116,15 @@ public class RateLimiter {
 
         /** The refusal to raise when the request is not allowed. */
         public RateLimitedException refusal() {
-            return new RateLimitedException(closest.window().whose + " is over its limit of " + closest.quota()
-                    + " requests per " + closest.window().unit() + ". Retry in " + retryAfterSeconds + " seconds.",
+            return new RateLimitedException(
+                    closest.window().whose + " is over its limit of " + closest.quota() + " requests per "
+                            + closest.window().unit() + ". Retry in " + retryAfterSeconds + " seconds.",
                     retryAfterSeconds);
         }
     }
 
     /** Requests checked since start, and the database syncs they needed. */
-    public record Counters(long checks, long syncs) {
-    }
+    public record Counters(long checks, long syncs) {}
 
     /** Rows removed by one statement of the idle-bucket cleanup. */
     private static final int CLEANUP_BATCH = 1_000;
@@ -136,9 +134,8 @@ public class RateLimiter {
     private final RateLimitProperties properties;
     private final Clock clock;
     /** A key's bucket proxy and the requests decided locally since the last background sync. */
-    private record LocalBucket(BucketProxy proxy, long unsynchronizedLimit, AtomicLong sinceSync,
-            AtomicBoolean syncQueued) {
-    }
+    private record LocalBucket(
+            BucketProxy proxy, long unsynchronizedLimit, AtomicLong sinceSync, AtomicBoolean syncQueued) {}
 
     /** By bucket id: a key's id, or {@code account:} and an account's id. */
     private final Cache<String, LocalBucket> buckets = Caffeine.newBuilder()
@@ -147,6 +144,7 @@ public class RateLimiter {
             .build();
     /** Keys used since the last periodic sync round. */
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+
     private final ExecutorService syncer = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "rate-limit-sync");
         thread.setDaemon(true);
@@ -166,8 +164,8 @@ public class RateLimiter {
     }
 
     /** On any store: the server's is PostgreSQL's; a test's is one it can slow down or empty. */
-    <S extends ProxyManager<String> & ExpiredEntriesCleaner> RateLimiter(S store, LongAdder syncs,
-            RateLimitProperties properties, Clock clock) {
+    <S extends ProxyManager<String> & ExpiredEntriesCleaner> RateLimiter(
+            S store, LongAdder syncs, RateLimitProperties properties, Clock clock) {
         this.store = store;
         this.expired = store;
         this.syncs = syncs;
@@ -176,8 +174,8 @@ public class RateLimiter {
     }
 
     /** One row per bucket in {@code rate_limit_buckets}; every connection it borrows counts as a sync. */
-    private static PostgreSQLSelectForUpdateBasedProxyManager<String> postgreSqlStore(DataSource dataSource,
-            LongAdder syncs, RateLimitProperties properties, Clock clock) {
+    private static PostgreSQLSelectForUpdateBasedProxyManager<String> postgreSqlStore(
+            DataSource dataSource, LongAdder syncs, RateLimitProperties properties, Clock clock) {
         DataSource counted = new DelegatingDataSource(dataSource) {
             @Override
             public Connection getConnection() throws SQLException {
@@ -191,8 +189,8 @@ public class RateLimiter {
                 .idColumn("id")
                 .stateColumn("state")
                 .expiresAtColumn("expires_at")
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                        properties.bucketTtl()))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(properties.bucketTtl()))
                 .clientClock(new ClockTimeMeter(clock))
                 .build();
     }
@@ -209,12 +207,16 @@ public class RateLimiter {
         if (key.accountRateLimitPerHour() == null || !forKey.allowed()) {
             return forKey;
         }
-        Decision forAccount = consume("account:" + key.accountId(),
-                List.of(new Limit(Window.ACCOUNT_HOUR, key.accountRateLimitPerHour())), true);
+        Decision forAccount = consume(
+                "account:" + key.accountId(),
+                List.of(new Limit(Window.ACCOUNT_HOUR, key.accountRateLimitPerHour())),
+                true);
         List<WindowState> states = new ArrayList<>(forKey.windows());
         states.addAll(forAccount.windows());
-        WindowState closest = forAccount.closest().remaining() < forKey.closest().remaining() || !forAccount.allowed()
-                ? forAccount.closest() : forKey.closest();
+        WindowState closest =
+                forAccount.closest().remaining() < forKey.closest().remaining() || !forAccount.allowed()
+                        ? forAccount.closest()
+                        : forKey.closest();
         return new Decision(forAccount.allowed(), List.copyOf(states), closest, forAccount.retryAfterSeconds());
     }
 
@@ -253,16 +255,16 @@ public class RateLimiter {
         WindowState closest = null;
         for (int i = 0; i < bandwidths.length; i++) {
             Window window = Window.labelled(bandwidths[i].getId());
-            WindowState state = new WindowState(window, bandwidths[i].getCapacity(), Math.max(0, remaining[i]),
-                    secondsToReset(window, now));
+            WindowState state = new WindowState(
+                    window, bandwidths[i].getCapacity(), Math.max(0, remaining[i]), secondsToReset(window, now));
             states.add(state);
             if (closest == null || state.remaining() < closest.remaining()) {
                 closest = state;
             }
         }
         ConsumptionProbe probe = result.getValue();
-        long retryAfter = probe.isConsumed() ? 0 : Math.max(1, Math.ceilDiv(probe.getNanosToWaitForRefill(),
-                1_000_000_000L));
+        long retryAfter =
+                probe.isConsumed() ? 0 : Math.max(1, Math.ceilDiv(probe.getNanosToWaitForRefill(), 1_000_000_000L));
         return new Decision(probe.isConsumed(), List.copyOf(states), closest, retryAfter);
     }
 
@@ -289,12 +291,13 @@ public class RateLimiter {
      *
      * @return the buckets deleted
      */
-    @Scheduled(fixedDelayString = "${hokusai.rate-limit.cleanup-interval:10m}",
+    @Scheduled(
+            fixedDelayString = "${hokusai.rate-limit.cleanup-interval:10m}",
             initialDelayString = "${hokusai.rate-limit.cleanup-interval:10m}")
     public int removeIdleBuckets() {
         int removed = 0;
         try {
-            for (int n = CLEANUP_BATCH; n == CLEANUP_BATCH;) {
+            for (int n = CLEANUP_BATCH; n == CLEANUP_BATCH; ) {
                 n = expired.removeExpired(CLEANUP_BATCH);
                 removed += n;
             }
@@ -334,14 +337,16 @@ public class RateLimiter {
 
     private LocalBucket bucket(String bucketId, List<Limit> limits) {
         long smallest = limits.stream().mapToLong(Limit::quota).min().orElseThrow();
-        long unsynchronized = Math.min(properties.maxUnsynchronizedTokens(),
-                (long) Math.floor(smallest * properties.maxUnsynchronizedFraction()));
+        long unsynchronized = Math.min(properties.maxUnsynchronizedTokens(), (long)
+                Math.floor(smallest * properties.maxUnsynchronizedFraction()));
         var builder = store.builder();
         if (unsynchronized > 0) {
             // Time never forces a sync on the request thread: the background syncs keep the copy fresh. The copy
             // refills by the same clock as the stored bucket (Optimizations.delaying would read the system's).
-            builder = builder.withOptimization(new DelayOptimization(new DelayParameters(unsynchronized,
-                    Duration.ofDays(1)), NopeOptimizationListener.INSTANCE, new ClockTimeMeter(clock)));
+            builder = builder.withOptimization(new DelayOptimization(
+                    new DelayParameters(unsynchronized, Duration.ofDays(1)),
+                    NopeOptimizationListener.INSTANCE,
+                    new ClockTimeMeter(clock)));
         }
         // Limits are fixed when a key or an account is created, so the stored configuration never needs replacing.
         BucketProxy proxy = builder.build(bucketId, () -> configuration(limits));
@@ -353,8 +358,11 @@ public class RateLimiter {
         Instant now = clock.instant();
         for (Limit limit : limits) {
             Instant nextBoundary = now.plusSeconds(secondsToReset(limit.window(), now));
-            config.addLimit(BandwidthBuilder.builder().capacity(limit.quota()).refillIntervallyAligned(limit.quota(),
-                    limit.window().length(), nextBoundary).id(limit.window().label()).build());
+            config.addLimit(BandwidthBuilder.builder()
+                    .capacity(limit.quota())
+                    .refillIntervallyAligned(limit.quota(), limit.window().length(), nextBoundary)
+                    .id(limit.window().label())
+                    .build());
         }
         return config.build();
     }
@@ -365,12 +373,12 @@ public class RateLimiter {
     }
 
     /** A quota of one window, as a bucket is created with it. */
-    private record Limit(Window window, long quota) {
-    }
+    private record Limit(Window window, long quota) {}
 
     private static List<Limit> limits(ApiKeyPrincipal key) {
         Limit hour = new Limit(Window.HOUR, key.rateLimitPerHour());
-        return key.rateLimitPerMinute() == null ? List.of(hour)
+        return key.rateLimitPerMinute() == null
+                ? List.of(hour)
                 : List.of(new Limit(Window.MINUTE, key.rateLimitPerMinute()), hour);
     }
 

@@ -1,8 +1,7 @@
 package ai.hokusai.server.security;
 
-import java.time.OffsetDateTime;
-
 import ai.hokusai.server.persistence.ApiKeyMapper;
+import java.time.OffsetDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

@@ -1,16 +1,14 @@
 package ai.hokusai.server.security;
 
+import ai.hokusai.server.config.HokusaiProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.UUID;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-
-import ai.hokusai.server.config.HokusaiProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,11 +34,11 @@ public class SecretsCipher {
     private static final int TAG_BITS = 128;
 
     /** A secret as stored: the ciphertext with its authentication tag, and the nonce it was encrypted with. */
-    public record Sealed(byte[] ciphertext, byte[] nonce) {
-    }
+    public record Sealed(byte[] ciphertext, byte[] nonce) {}
 
     /** Null when no key is configured. */
     private final SecretKeySpec key;
+
     private final SecureRandom random = new SecureRandom();
 
     @Autowired
@@ -74,7 +72,8 @@ public class SecretsCipher {
         byte[] key;
         try {
             key = base64.indexOf('-') >= 0 || base64.indexOf('_') >= 0
-                    ? Base64.getUrlDecoder().decode(base64) : Base64.getDecoder().decode(base64);
+                    ? Base64.getUrlDecoder().decode(base64)
+                    : Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
             key = null;
         }
@@ -114,8 +113,8 @@ public class SecretsCipher {
             return new String(cipher.doFinal(sealed.ciphertext()), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             // Without the cause: nothing of the failure is worth a secret's fragment in a log.
-            throw new IllegalStateException("a stored secret does not decrypt with this server's secrets key for "
-                    + "its account");
+            throw new IllegalStateException(
+                    "a stored secret does not decrypt with this server's secrets key for " + "its account");
         }
     }
 

@@ -1,9 +1,8 @@
 package ai.hokusai.server.service;
 
+import ai.hokusai.server.persistence.AccountRecord;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
-import ai.hokusai.server.persistence.AccountRecord;
 
 /** An account as the API shows it; {@code rateLimitPerHour} null when it has no account-wide limit. */
 public record Account(UUID id, String slug, String name, Integer rateLimitPerHour, OffsetDateTime createdAt) {

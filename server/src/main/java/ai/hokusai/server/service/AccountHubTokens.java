@@ -1,14 +1,13 @@
 package ai.hokusai.server.service;
 
-import java.util.Optional;
-import java.util.UUID;
-
-import ai.hokusai.server.persistence.CredentialMapper;
-import ai.hokusai.server.persistence.CredentialRecord;
 import ai.hokusai.runtime.ArtifactLoadException;
 import ai.hokusai.runtime.HubTokens;
+import ai.hokusai.server.persistence.CredentialMapper;
+import ai.hokusai.server.persistence.CredentialRecord;
 import ai.hokusai.server.security.OperatorAccount;
 import ai.hokusai.server.security.SecretsCipher;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -23,7 +22,9 @@ public class AccountHubTokens implements HubTokens {
     private final SecretsCipher cipher;
     private final String operatorToken;
 
-    public AccountHubTokens(CredentialMapper credentials, SecretsCipher cipher,
+    public AccountHubTokens(
+            CredentialMapper credentials,
+            SecretsCipher cipher,
             @Value("${hokusai.huggingface.token:${HF_TOKEN:}}") String operatorToken) {
         this.credentials = credentials;
         this.cipher = cipher;
@@ -37,7 +38,8 @@ public class AccountHubTokens implements HubTokens {
             return Optional.of(decrypt(accountId, stored.get()));
         }
         return OperatorAccount.ID.equals(accountId) && !operatorToken.isEmpty()
-                ? Optional.of(operatorToken) : Optional.empty();
+                ? Optional.of(operatorToken)
+                : Optional.empty();
     }
 
     private String decrypt(UUID accountId, CredentialRecord stored) {

@@ -1,9 +1,8 @@
 package ai.hokusai.server.service;
 
-import java.util.UUID;
-
 import ai.hokusai.server.error.DomainException;
 import ai.hokusai.server.error.ErrorCode;
+import java.util.UUID;
 
 /** No account has the id. */
 public class AccountNotFoundException extends DomainException {

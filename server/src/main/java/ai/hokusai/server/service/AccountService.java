@@ -1,13 +1,12 @@
 package ai.hokusai.server.service;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
 import ai.hokusai.server.persistence.AccountMapper;
 import ai.hokusai.server.persistence.AccountRecord;
 import ai.hokusai.server.security.AuditTrail;
 import ai.hokusai.server.security.Caller;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,16 +23,15 @@ public class AccountService {
     }
 
     /** An account to create; {@code rateLimitPerHour} null for no account-wide limit. */
-    public record NewAccount(String slug, String name, Integer rateLimitPerHour) {
-    }
+    public record NewAccount(String slug, String name, Integer rateLimitPerHour) {}
 
     /**
      * @throws AccountSlugTakenException when another account has the slug
      */
     @Transactional
     public Account create(Caller caller, NewAccount request) {
-        AccountRecord row = new AccountRecord(UUID.randomUUID(), request.slug(), request.name(),
-                request.rateLimitPerHour(), null);
+        AccountRecord row =
+                new AccountRecord(UUID.randomUUID(), request.slug(), request.name(), request.rateLimitPerHour(), null);
         if (accounts.insertIfSlugFree(row) == 0) {
             throw new AccountSlugTakenException(request.slug());
         }
@@ -49,7 +47,9 @@ public class AccountService {
      * @throws AccountNotFoundException when no account the caller may see has the id
      */
     public Account get(Caller caller, UUID id) {
-        return accounts.findById(id).filter(a -> caller.owns(a.id())).map(Account::of)
+        return accounts.findById(id)
+                .filter(a -> caller.owns(a.id()))
+                .map(Account::of)
                 .orElseThrow(() -> new AccountNotFoundException(id));
     }
 

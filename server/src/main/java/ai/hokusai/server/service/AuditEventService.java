@@ -1,5 +1,8 @@
 package ai.hokusai.server.service;
 
+import ai.hokusai.server.persistence.AuditEventMapper;
+import ai.hokusai.server.persistence.AuditEventRecord;
+import ai.hokusai.server.security.Caller;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,10 +11,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import ai.hokusai.server.persistence.AuditEventMapper;
-import ai.hokusai.server.persistence.AuditEventRecord;
-import ai.hokusai.server.security.Caller;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class AuditEventService {
 
-    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
 
     private final AuditEventMapper events;
     private final JsonMapper json;
@@ -31,17 +30,23 @@ public class AuditEventService {
     }
 
     /** One recorded change; {@code changes} holds the fields it set. */
-    public record AuditEvent(UUID id, OffsetDateTime occurredAt, UUID accountId, UUID actorAccountId, UUID actorKeyId,
-            String requestId, String operation, String objectType, String objectId, Map<String, Object> changes) {
-    }
+    public record AuditEvent(
+            UUID id,
+            OffsetDateTime occurredAt,
+            UUID accountId,
+            UUID actorAccountId,
+            UUID actorKeyId,
+            String requestId,
+            String operation,
+            String objectType,
+            String objectId,
+            Map<String, Object> changes) {}
 
     /** What to list; every filter may be null. */
-    public record Query(int limit, String cursor, String objectType, String objectId, OffsetDateTime since,
-            OffsetDateTime until) {
-    }
+    public record Query(
+            int limit, String cursor, String objectType, String objectId, OffsetDateTime since, OffsetDateTime until) {}
 
-    public record Page(List<AuditEvent> events, String nextCursor) {
-    }
+    public record Page(List<AuditEvent> events, String nextCursor) {}
 
     public Page list(Caller caller, Query query) {
         OffsetDateTime beforeAt = null;
@@ -51,8 +56,15 @@ public class AuditEventService {
             beforeAt = OffsetDateTime.ofInstant(Instant.parse(position[0]), ZoneOffset.UTC);
             beforeId = UUID.fromString(position[1]);
         }
-        List<AuditEventRecord> rows = events.page(caller.isOperator() ? null : caller.accountId(), query.objectType(),
-                query.objectId(), query.since(), query.until(), beforeAt, beforeId, query.limit() + 1);
+        List<AuditEventRecord> rows = events.page(
+                caller.isOperator() ? null : caller.accountId(),
+                query.objectType(),
+                query.objectId(),
+                query.since(),
+                query.until(),
+                beforeAt,
+                beforeId,
+                query.limit() + 1);
         boolean hasMore = rows.size() > query.limit();
         List<AuditEventRecord> page = hasMore ? rows.subList(0, query.limit()) : rows;
         String next = null;
@@ -64,9 +76,17 @@ public class AuditEventService {
     }
 
     private AuditEvent event(AuditEventRecord row) {
-        return new AuditEvent(row.id(), row.occurredAt().withOffsetSameInstant(ZoneOffset.UTC), row.accountId(),
-                row.actorAccountId(), row.actorKeyId(), row.requestId(), row.operation(), row.objectType(),
-                row.objectId(), json.readValue(row.changesJson(), FIELDS));
+        return new AuditEvent(
+                row.id(),
+                row.occurredAt().withOffsetSameInstant(ZoneOffset.UTC),
+                row.accountId(),
+                row.actorAccountId(),
+                row.actorKeyId(),
+                row.requestId(),
+                row.operation(),
+                row.objectType(),
+                row.objectId(),
+                json.readValue(row.changesJson(), FIELDS));
     }
 
     private static String encode(String position) {
@@ -83,7 +103,9 @@ public class AuditEventService {
             UUID.fromString(position[1]);
             return position;
         } catch (RuntimeException e) {
-            throw new InvalidQueryException("cursor", "The cursor is not one a previous page returned.",
+            throw new InvalidQueryException(
+                    "cursor",
+                    "The cursor is not one a previous page returned.",
                     "is not a cursor a previous page returned");
         }
     }

@@ -1,17 +1,16 @@
 package ai.hokusai.server.service;
 
+import ai.hokusai.server.persistence.CredentialMapper;
+import ai.hokusai.server.persistence.CredentialRecord;
+import ai.hokusai.server.security.AuditTrail;
+import ai.hokusai.server.security.Caller;
+import ai.hokusai.server.security.SecretsCipher;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-
-import ai.hokusai.server.persistence.CredentialMapper;
-import ai.hokusai.server.persistence.CredentialRecord;
-import ai.hokusai.server.security.AuditTrail;
-import ai.hokusai.server.security.Caller;
-import ai.hokusai.server.security.SecretsCipher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,8 +51,8 @@ public class CredentialService {
         SecretsCipher.Sealed sealed = cipher.encrypt(account, token);
         // As PostgreSQL keeps it, so the answer and a later read agree.
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-        credentials.upsert(new CredentialRecord(account, CredentialRecord.HUGGINGFACE, sealed.ciphertext(),
-                sealed.nonce(), now));
+        credentials.upsert(
+                new CredentialRecord(account, CredentialRecord.HUGGINGFACE, sealed.ciphertext(), sealed.nonce(), now));
         audit.record(caller, account, "credential.set", OBJECT_TYPE, CredentialRecord.HUGGINGFACE, Map.of());
         return now;
     }

@@ -7,7 +7,9 @@ import ai.hokusai.server.error.ErrorCode;
 public class CredentialsUnavailableException extends DomainException {
 
     public CredentialsUnavailableException() {
-        super(ErrorCode.CREDENTIALS_UNAVAILABLE, "This server cannot store credentials: its operator has configured "
-                + "no secrets key (HOKUSAI_SECRETS_KEY or HOKUSAI_SECRETS_KEY_FILE).");
+        super(
+                ErrorCode.CREDENTIALS_UNAVAILABLE,
+                "This server cannot store credentials: its operator has configured "
+                        + "no secrets key (HOKUSAI_SECRETS_KEY or HOKUSAI_SECRETS_KEY_FILE).");
     }
 }

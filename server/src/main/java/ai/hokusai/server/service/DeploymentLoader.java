@@ -1,5 +1,14 @@
 package ai.hokusai.server.service;
 
+import ai.hokusai.runtime.ArtifactContents;
+import ai.hokusai.runtime.ArtifactLoadException;
+import ai.hokusai.runtime.LoadedModelCache;
+import ai.hokusai.server.persistence.DeploymentMapper;
+import ai.hokusai.server.persistence.DeploymentRecord;
+import ai.hokusai.server.registry.ModelDeployment;
+import ai.hokusai.server.registry.ModelRegistry;
+import ai.hokusai.server.registry.ResolvedModel;
+import jakarta.annotation.PreDestroy;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -7,16 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-
-import ai.hokusai.server.persistence.DeploymentMapper;
-import ai.hokusai.server.persistence.DeploymentRecord;
-import ai.hokusai.server.registry.ModelDeployment;
-import ai.hokusai.server.registry.ModelRegistry;
-import ai.hokusai.server.registry.ResolvedModel;
-import ai.hokusai.runtime.ArtifactContents;
-import ai.hokusai.runtime.ArtifactLoadException;
-import ai.hokusai.runtime.LoadedModelCache;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -40,15 +39,15 @@ public class DeploymentLoader {
     private final ModelRegistry registry;
     private final LoadedModelCache loadedModels;
     private final JsonMapper json;
-    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(QUEUE), r -> {
+    private final ThreadPoolExecutor executor =
+            new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
                 Thread thread = new Thread(r, "deployment-loader");
                 thread.setDaemon(true);
                 return thread;
             });
 
-    public DeploymentLoader(DeploymentMapper deployments, ModelRegistry registry, LoadedModelCache loadedModels,
-            JsonMapper json) {
+    public DeploymentLoader(
+            DeploymentMapper deployments, ModelRegistry registry, LoadedModelCache loadedModels, JsonMapper json) {
         this.deployments = deployments;
         this.registry = registry;
         this.loadedModels = loadedModels;
@@ -77,8 +76,10 @@ public class DeploymentLoader {
                 }
             });
         } catch (RejectedExecutionException e) {
-            deployments.markFailed(deploymentId, "The server is loading " + QUEUE + " deployments already; "
-                    + "deploy again in a few minutes.", 0);
+            deployments.markFailed(
+                    deploymentId,
+                    "The server is loading " + QUEUE + " deployments already; " + "deploy again in a few minutes.",
+                    0);
             done.complete(DeploymentRecord.FAILED);
         }
         return done;
@@ -86,7 +87,10 @@ public class DeploymentLoader {
 
     private String load(UUID deploymentId) {
         if (deployments.markLoading(deploymentId) == 0) {
-            return deployments.findById(deploymentId).map(DeploymentRecord::loadStatus).orElse(DeploymentRecord.FAILED);
+            return deployments
+                    .findById(deploymentId)
+                    .map(DeploymentRecord::loadStatus)
+                    .orElse(DeploymentRecord.FAILED);
         }
         long started = System.nanoTime();
         try {
@@ -95,16 +99,23 @@ public class DeploymentLoader {
             LoadedModelCache.Entry entry = loadedModels.warm(ResolvedModel.artifactOf(model.model(), deployment));
             ArtifactContents contents = entry.contents();
             deployments.markReady(deploymentId, contents.revision(), filesJson(contents.files()), entry.loadMillis());
-            log.info("Deployment {} of model {} is ready ({} files, revision {}, {} ms)", deploymentId,
-                    deployment.modelId(), contents.files().size(), contents.revision(),
+            log.info(
+                    "Deployment {} of model {} is ready ({} files, revision {}, {} ms)",
+                    deploymentId,
+                    deployment.modelId(),
+                    contents.files().size(),
+                    contents.revision(),
                     Math.round(entry.loadMillis()));
             return DeploymentRecord.READY;
         } catch (ArtifactLoadException e) {
             fail(deploymentId, reason(e.getMessage()), started);
             log.warn("Deployment {} failed to load: {}", deploymentId, e.getMessage());
         } catch (RuntimeException e) {
-            fail(deploymentId, "The artifact could not be loaded because of an unexpected server error; the server "
-                    + "log has the details.", started);
+            fail(
+                    deploymentId,
+                    "The artifact could not be loaded because of an unexpected server error; the server "
+                            + "log has the details.",
+                    started);
             log.error("Deployment {} failed to load", deploymentId, e);
         }
         return DeploymentRecord.FAILED;
@@ -116,7 +127,8 @@ public class DeploymentLoader {
 
     /** The reason as a sentence: first letter capitalised, one line, bounded. */
     private static String reason(String message) {
-        String text = message == null || message.isBlank() ? "The artifact could not be loaded."
+        String text = message == null || message.isBlank()
+                ? "The artifact could not be loaded."
                 : message.lines().findFirst().orElse(message).strip();
         text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
         if (text.length() > MAX_REASON_LENGTH) {

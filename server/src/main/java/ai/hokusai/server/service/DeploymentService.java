@@ -1,13 +1,9 @@
 package ai.hokusai.server.service;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
+import ai.hokusai.runtime.ArtifactLoadException;
+import ai.hokusai.runtime.ArtifactResolver;
+import ai.hokusai.runtime.ArtifactRoot;
+import ai.hokusai.runtime.LoadedModelCache;
 import ai.hokusai.server.error.FieldViolation;
 import ai.hokusai.server.persistence.DeploymentMapper;
 import ai.hokusai.server.persistence.DeploymentRecord;
@@ -19,10 +15,13 @@ import ai.hokusai.server.registry.ModelRegistry;
 import ai.hokusai.server.registry.RegisteredModel;
 import ai.hokusai.server.security.AuditTrail;
 import ai.hokusai.server.security.Caller;
-import ai.hokusai.runtime.ArtifactLoadException;
-import ai.hokusai.runtime.ArtifactResolver;
-import ai.hokusai.runtime.ArtifactRoot;
-import ai.hokusai.runtime.LoadedModelCache;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,9 +48,17 @@ public class DeploymentService {
     private final AuditTrail audit;
     private final ArtifactRoot artifactRoot;
 
-    public DeploymentService(DeploymentMapper deployments, ModelMapper models, RegistryGenerationMapper generation,
-            ModelRegistry registry, LoadedModelCache loadedModels, DeploymentLoader loader,
-            TransactionTemplate transaction, ModelAccess access, AuditTrail audit, ArtifactRoot artifactRoot) {
+    public DeploymentService(
+            DeploymentMapper deployments,
+            ModelMapper models,
+            RegistryGenerationMapper generation,
+            ModelRegistry registry,
+            LoadedModelCache loadedModels,
+            DeploymentLoader loader,
+            TransactionTemplate transaction,
+            ModelAccess access,
+            AuditTrail audit,
+            ArtifactRoot artifactRoot) {
         this.access = access;
         this.audit = audit;
         this.deployments = deployments;
@@ -65,16 +72,13 @@ public class DeploymentService {
     }
 
     /** Where an artifact lives: a provider ({@code huggingface}, {@code filesystem}, {@code bundled}) and a location. */
-    public record ArtifactLocation(String provider, String location) {
-    }
+    public record ArtifactLocation(String provider, String location) {}
 
     /** A deployment to create; {@code id} is fixed beforehand for seeded deployments, else null. */
-    public record NewDeployment(UUID id, String version, String runtime, ArtifactLocation artifact, boolean activate) {
-    }
+    public record NewDeployment(UUID id, String version, String runtime, ArtifactLocation artifact, boolean activate) {}
 
     /** A deployment just created, and the load that runs for it in the background. */
-    public record Created(ModelDeployment deployment, CompletableFuture<String> loading) {
-    }
+    public record Created(ModelDeployment deployment, CompletableFuture<String> loading) {}
 
     /**
      * {@code hf://owner/repo[@revision]} or {@code file:///absolute/path}, by form only: whether a {@code file://}
@@ -91,8 +95,8 @@ public class DeploymentService {
         if (file.matches()) {
             return new ArtifactLocation(ArtifactResolver.FILESYSTEM, file.group(1));
         }
-        throw InvalidRequestException.envelope("/artifact_uri",
-                "must be hf://owner/repo, hf://owner/repo@revision or file:///absolute/path");
+        throw InvalidRequestException.envelope(
+                "/artifact_uri", "must be hf://owner/repo, hf://owner/repo@revision or file:///absolute/path");
     }
 
     /**
@@ -107,8 +111,10 @@ public class DeploymentService {
             return;
         }
         if (!artifactRoot.configured()) {
-            throw InvalidRequestException.envelope("/artifact_uri", "is a file:// URI, which this server does not "
-                    + "accept: its operator has set no artifact root (" + ArtifactRoot.VARIABLE + ")");
+            throw InvalidRequestException.envelope(
+                    "/artifact_uri",
+                    "is a file:// URI, which this server does not " + "accept: its operator has set no artifact root ("
+                            + ArtifactRoot.VARIABLE + ")");
         }
         try {
             artifactRoot.confine(artifact.location());
@@ -131,9 +137,17 @@ public class DeploymentService {
         RegisteredModel model = access.writable(caller, modelRef).model();
         int modelId = model.id();
         if (!loadedModels.installedRuntimes().contains(request.runtime())) {
-            throw new InvalidRequestException(false, "The request body is invalid: /runtime names no installed runtime.",
-                    List.of(new FieldViolation("/runtime", "names no installed runtime (installed: "
-                            + String.join(", ", loadedModels.installedRuntimes().stream().sorted().toList()) + ")")));
+            throw new InvalidRequestException(
+                    false,
+                    "The request body is invalid: /runtime names no installed runtime.",
+                    List.of(new FieldViolation(
+                            "/runtime",
+                            "names no installed runtime (installed: "
+                                    + String.join(
+                                            ", ",
+                                            loadedModels.installedRuntimes().stream()
+                                                    .sorted()
+                                                    .toList()) + ")")));
         }
         requireAcceptedSource(request.artifact());
         UUID id = request.id() != null ? request.id() : UUID.randomUUID();
@@ -142,8 +156,13 @@ public class DeploymentService {
             if (deployments.versionExists(modelId, request.version())) {
                 throw new VersionTakenException(modelId, request.version());
             }
-            deployments.insertIfAbsent(DeploymentRecord.pending(id, modelId, request.version(),
-                    request.artifact().provider(), request.artifact().location(), request.runtime()));
+            deployments.insertIfAbsent(DeploymentRecord.pending(
+                    id,
+                    modelId,
+                    request.version(),
+                    request.artifact().provider(),
+                    request.artifact().location(),
+                    request.runtime()));
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("model_id", modelId);
             fields.put("version", request.version());
@@ -154,8 +173,8 @@ public class DeploymentService {
             generation.advance();
         });
         ModelDeployment created = registry.deployment(id);
-        CompletableFuture<String> loading = loader.submit(id,
-                request.activate() ? () -> activateOwned(caller, id) : () -> { });
+        CompletableFuture<String> loading =
+                loader.submit(id, request.activate() ? () -> activateOwned(caller, id) : () -> {});
         return new Created(created, loading);
     }
 
@@ -185,7 +204,12 @@ public class DeploymentService {
             }
             deployments.deactivateOthers(target.modelId(), id);
             deployments.activate(id);
-            audit.record(caller, ownerOf(target.modelId()), "deployment.activate", "deployment", id,
+            audit.record(
+                    caller,
+                    ownerOf(target.modelId()),
+                    "deployment.activate",
+                    "deployment",
+                    id,
                     Map.of("model_id", target.modelId()));
             generation.advance();
         });
@@ -211,7 +235,12 @@ public class DeploymentService {
                 throw DeploymentStateException.active(id);
             }
             deployments.retire(id);
-            audit.record(caller, ownerOf(target.modelId()), "deployment.retire", "deployment", id,
+            audit.record(
+                    caller,
+                    ownerOf(target.modelId()),
+                    "deployment.retire",
+                    "deployment",
+                    id,
                     Map.of("model_id", target.modelId()));
             generation.advance();
         });

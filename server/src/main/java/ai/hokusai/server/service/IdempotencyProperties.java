@@ -1,7 +1,6 @@
 package ai.hokusai.server.service;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,5 +15,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record IdempotencyProperties(
         @DefaultValue("24h") Duration retention,
         @DefaultValue("5s") Duration waitInProgress,
-        @DefaultValue("5m") Duration abandonAfter) {
-}
+        @DefaultValue("5m") Duration abandonAfter) {}

@@ -1,5 +1,7 @@
 package ai.hokusai.server.service;
 
+import ai.hokusai.server.persistence.IdempotencyMapper;
+import ai.hokusai.server.persistence.IdempotencyRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,9 +11,6 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-
-import ai.hokusai.server.persistence.IdempotencyMapper;
-import ai.hokusai.server.persistence.IdempotencyRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,12 +39,10 @@ public class IdempotencyService {
     }
 
     /** An answer as stored and replayed. */
-    public record StoredResponse(int status, String body) {
-    }
+    public record StoredResponse(int status, String body) {}
 
     /** The answer, and whether it was replayed from an earlier request. */
-    public record Result(StoredResponse response, boolean replayed) {
-    }
+    public record Result(StoredResponse response, boolean replayed) {}
 
     /**
      * @param fingerprint what makes two requests "the same": the operation and its canonical body
@@ -92,8 +89,8 @@ public class IdempotencyService {
 
     private boolean claim(UUID keyId, String key, byte[] hash) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return records.claim(keyId, key, hash, now.minus(properties.retention()),
-                now.minus(properties.abandonAfter())) == 1;
+        return records.claim(keyId, key, hash, now.minus(properties.retention()), now.minus(properties.abandonAfter()))
+                == 1;
     }
 
     private StoredResponse run(UUID keyId, String key, Supplier<StoredResponse> action) {

@@ -1,9 +1,8 @@
 package ai.hokusai.server.service;
 
-import java.util.UUID;
-
 import ai.hokusai.server.error.DomainException;
 import ai.hokusai.server.error.ErrorCode;
+import java.util.UUID;
 
 /** No predict call has this {@code inference_log_id}. */
 public class InferenceLogNotFoundException extends DomainException {

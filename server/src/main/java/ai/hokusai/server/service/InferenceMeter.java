@@ -1,5 +1,14 @@
 package ai.hokusai.server.service;
 
+import ai.hokusai.server.config.HokusaiProperties;
+import ai.hokusai.server.persistence.InferenceLogColumns;
+import ai.hokusai.server.persistence.InferenceLogMapper;
+import ai.hokusai.server.persistence.InferenceLogRecord;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,16 +28,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
-import ai.hokusai.server.config.HokusaiProperties;
-import ai.hokusai.server.persistence.InferenceLogColumns;
-import ai.hokusai.server.persistence.InferenceLogMapper;
-import ai.hokusai.server.persistence.InferenceLogRecord;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -71,6 +70,7 @@ public class InferenceMeter implements SmartLifecycle {
     /** The same records oldest first, for the flush lag. */
     private final ConcurrentSkipListSet<Pending> oldestFirst =
             new ConcurrentSkipListSet<>(Comparator.comparingLong(p -> p.sequence));
+
     private final AtomicLong sequences = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean();
     private final Timer commitWait;
@@ -79,25 +79,35 @@ public class InferenceMeter implements SmartLifecycle {
     private final List<Thread> writers = new ArrayList<>();
     /** A writer backs off by waiting here; {@link #stop()} gives each writer one permit, so it retries at once. */
     private final Semaphore wakeUp = new Semaphore(0);
+
     private volatile long stopDeadlineNanos = Long.MAX_VALUE;
 
-    public InferenceMeter(InferenceLogMapper logs, MeteringProperties properties, HokusaiProperties hokusai,
-            JsonMapper json, Clock clock, MeterRegistry metrics) {
+    public InferenceMeter(
+            InferenceLogMapper logs,
+            MeteringProperties properties,
+            HokusaiProperties hokusai,
+            JsonMapper json,
+            Clock clock,
+            MeterRegistry metrics) {
         this.logs = logs;
         this.payloads = new InferencePayloads(properties, json);
         this.properties = properties;
-        this.spill = new MeteringSpill(hokusai.dataDir().resolve("metering-spill"), logs, properties.batchSize(),
-                json, clock);
+        this.spill = new MeteringSpill(
+                hokusai.dataDir().resolve("metering-spill"), logs, properties.batchSize(), json, clock);
         this.slots = new Semaphore(properties.bufferCapacity());
         Gauge.builder("hokusai.metering.queue.depth", unwritten, Map::size)
-                .description("Calls whose inference log is not yet in the database").register(metrics);
+                .description("Calls whose inference log is not yet in the database")
+                .register(metrics);
         Gauge.builder("hokusai.metering.flush.lag", this, InferenceMeter::oldestUnwrittenSeconds)
-                .baseUnit("seconds").description("Age of the oldest inference log not yet in the database")
+                .baseUnit("seconds")
+                .description("Age of the oldest inference log not yet in the database")
                 .register(metrics);
         this.commitWait = Timer.builder("hokusai.metering.commit.wait")
                 .description("How long an answered call waited for the commit of its inference log")
-                .publishPercentileHistogram().register(metrics);
-        this.batchSizes = DistributionSummary.builder("hokusai.metering.batch.size").baseUnit("rows")
+                .publishPercentileHistogram()
+                .register(metrics);
+        this.batchSizes = DistributionSummary.builder("hokusai.metering.batch.size")
+                .baseUnit("rows")
                 .description("Inference logs written by one insert (one commit): many calls share each commit")
                 .register(metrics);
         this.abandoned = Counter.builder("hokusai.metering.refused")
@@ -109,8 +119,7 @@ public class InferenceMeter implements SmartLifecycle {
     public final class Reservation {
         private final AtomicBoolean used = new AtomicBoolean();
 
-        private Reservation() {
-        }
+        private Reservation() {}
 
         /** Queues the call's record; the caller may {@link Pending#awaitCommitted wait} for its commit. */
         public Pending record(InferenceLogRecord record) {
@@ -145,6 +154,7 @@ public class InferenceMeter implements SmartLifecycle {
         private InferenceLogRecord record;
         /** What the call was asked and answered, until the writer has put them into the record as JSON. */
         private Object inputs;
+
         private Object outputs;
         /** The insert of this record under way, completed when it ends however it ends; null between inserts. */
         private CompletableFuture<Void> insert;
@@ -258,7 +268,10 @@ public class InferenceMeter implements SmartLifecycle {
     }
 
     private double oldestUnwrittenSeconds() {
-        return oldestFirst.stream().findFirst().map(p -> (System.nanoTime() - p.queuedNanos) / 1e9).orElse(0.0);
+        return oldestFirst.stream()
+                .findFirst()
+                .map(p -> (System.nanoTime() - p.queuedNanos) / 1e9)
+                .orElse(0.0);
     }
 
     @Override
@@ -278,7 +291,8 @@ public class InferenceMeter implements SmartLifecycle {
         stopDeadlineNanos = System.nanoTime() + properties.shutdownTimeout().toNanos();
         running.set(false);
         wakeUp.release(writers.size());
-        long deadline = System.nanoTime() + properties.shutdownTimeout().plusSeconds(5).toNanos();
+        long deadline =
+                System.nanoTime() + properties.shutdownTimeout().plusSeconds(5).toNanos();
         try {
             for (Thread writer : writers) {
                 writer.join(Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
@@ -323,10 +337,15 @@ public class InferenceMeter implements SmartLifecycle {
                 if (System.nanoTime() > stopDeadlineNanos) {
                     break;
                 }
-                log.warn("Could not write {} inference logs ({} waiting); retrying in {} ms: {}", batch.size(),
-                        unwritten.size(), backoff.toMillis(), failure.getMessage());
+                log.warn(
+                        "Could not write {} inference logs ({} waiting); retrying in {} ms: {}",
+                        batch.size(),
+                        unwritten.size(),
+                        backoff.toMillis(),
+                        failure.getMessage());
                 wakeUp.tryAcquire(backoff.toNanos(), TimeUnit.NANOSECONDS);
-                backoff = backoff.multipliedBy(2).compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff()
+                backoff = backoff.multipliedBy(2).compareTo(properties.maxBackoff()) > 0
+                        ? properties.maxBackoff()
                         : backoff.multipliedBy(2);
             }
         } catch (InterruptedException e) {

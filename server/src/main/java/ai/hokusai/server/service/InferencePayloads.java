@@ -1,10 +1,9 @@
 package ai.hokusai.server.service;
 
-import java.io.IOException;
-import java.io.Writer;
-
 import ai.hokusai.server.error.ErrorCode;
 import ai.hokusai.server.persistence.InferenceLogRecord;
+import java.io.IOException;
+import java.io.Writer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,9 +20,23 @@ final class InferencePayloads {
 
     /** The record of a call refused because it could not be metered in time. */
     static InferenceLogRecord failedInstead(InferenceLogRecord r) {
-        return new InferenceLogRecord(r.id(), r.apiKeyId(), r.modelId(), r.deploymentId(), r.modelVersion(),
-                r.requestId(), r.idempotencyKey(), InferenceLogRecord.FAILED, ErrorCode.METERING_UNAVAILABLE.code(),
-                r.latencyMs(), 0, r.inputPayload(), null, r.payloadTruncated(), r.startedAt(), r.completedAt());
+        return new InferenceLogRecord(
+                r.id(),
+                r.apiKeyId(),
+                r.modelId(),
+                r.deploymentId(),
+                r.modelVersion(),
+                r.requestId(),
+                r.idempotencyKey(),
+                InferenceLogRecord.FAILED,
+                ErrorCode.METERING_UNAVAILABLE.code(),
+                r.latencyMs(),
+                0,
+                r.inputPayload(),
+                null,
+                r.payloadTruncated(),
+                r.startedAt(),
+                r.completedAt());
     }
 
     /** The call's input and output as JSON, each capped at {@code payload-max-chars}; none when payloads are off. */
@@ -35,14 +48,26 @@ final class InferencePayloads {
         CappedJson input = inputs == null ? null : capped(inputs, max);
         CappedJson output = outputs == null ? null : capped(outputs, max);
         boolean truncated = (input != null && input.truncated()) || (output != null && output.truncated());
-        return new InferenceLogRecord(r.id(), r.apiKeyId(), r.modelId(), r.deploymentId(), r.modelVersion(),
-                r.requestId(), r.idempotencyKey(), r.status(), r.errorCode(), r.latencyMs(), r.predictionCount(),
-                input == null ? null : input.text(), output == null ? null : output.text(), truncated, r.startedAt(),
+        return new InferenceLogRecord(
+                r.id(),
+                r.apiKeyId(),
+                r.modelId(),
+                r.deploymentId(),
+                r.modelVersion(),
+                r.requestId(),
+                r.idempotencyKey(),
+                r.status(),
+                r.errorCode(),
+                r.latencyMs(),
+                r.predictionCount(),
+                input == null ? null : input.text(),
+                output == null ? null : output.text(),
+                truncated,
+                r.startedAt(),
                 r.completedAt());
     }
 
-    private record CappedJson(String text, boolean truncated) {
-    }
+    private record CappedJson(String text, boolean truncated) {}
 
     /**
      * The value as JSON, cut at {@code max} characters. Writing stops there: a batch's payload is not written out
@@ -82,12 +107,10 @@ final class InferencePayloads {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
 
         /**
          * Ends the writing at the cap. A new one each time (a shared instance would collect what Jackson attaches to

@@ -1,17 +1,16 @@
 package ai.hokusai.server.service;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import ai.hokusai.server.error.FieldViolation;
 import ai.hokusai.server.registry.RegisteredModel;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class InputValidator {
 
-    private final Cache<String, JsonSchema> schemas = Caffeine.newBuilder().maximumSize(1_000).build();
+    private final Cache<String, JsonSchema> schemas =
+            Caffeine.newBuilder().maximumSize(1_000).build();
 
     /**
      * @param pointerPrefix where the input sits in the request body, e.g. {@code /inputs} or {@code /inputs/3}
@@ -45,8 +45,8 @@ public class InputValidator {
      */
     private static void beyondADouble(Object value, String pointer, List<FieldViolation> violations) {
         if (value instanceof Map<?, ?> object) {
-            object.forEach((name, field) -> beyondADouble(field, pointer + "/" + escape(String.valueOf(name)),
-                    violations));
+            object.forEach(
+                    (name, field) -> beyondADouble(field, pointer + "/" + escape(String.valueOf(name)), violations));
         } else if (value instanceof List<?> array) {
             for (int i = 0; i < array.size(); i++) {
                 beyondADouble(array.get(i), pointer + "/" + i, violations);
@@ -68,8 +68,7 @@ public class InputValidator {
         String type = message.getType();
         if (("required".equals(type) || "additionalProperties".equals(type)) && message.getProperty() != null) {
             pointer = pointer + "/" + message.getProperty();
-            return new FieldViolation(pointer,
-                    "required".equals(type) ? "is required" : unknownField);
+            return new FieldViolation(pointer, "required".equals(type) ? "is required" : unknownField);
         }
         return new FieldViolation(pointer, message.getError());
     }

@@ -1,10 +1,9 @@
 package ai.hokusai.server.service;
 
-import java.util.List;
-
 import ai.hokusai.server.error.DomainException;
 import ai.hokusai.server.error.ErrorCode;
 import ai.hokusai.server.error.FieldViolation;
+import java.util.List;
 
 /**
  * The request body is well-formed JSON but unusable. {@code inputViolation} tells whether the fault lies in an
@@ -17,7 +16,9 @@ public class InvalidRequestException extends DomainException {
     }
 
     public static InvalidRequestException envelope(String pointer, String message) {
-        return new InvalidRequestException(false, "The request body is invalid: " + pointer + " " + message + ".",
+        return new InvalidRequestException(
+                false,
+                "The request body is invalid: " + pointer + " " + message + ".",
                 List.of(new FieldViolation(pointer, message)));
     }
 }

@@ -1,13 +1,5 @@
 package ai.hokusai.server.service;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.BiConsumer;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -23,6 +15,13 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi30;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The one place that speaks Jackson 2, because the JSON Schema validator ({@code com.networknt}) is built on it. The
@@ -38,12 +37,13 @@ final class JsonSchemaJackson2Adapter {
             .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-            .pathType(PathType.JSON_POINTER)
-            .build();
+    private static final SchemaValidatorsConfig CONFIG =
+            SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
     private static final JsonMetaSchema OPENAPI_30 = OpenApi30.getInstance();
-    private static final JsonSchemaFactory OPENAPI_FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
+    private static final JsonSchemaFactory OPENAPI_FACTORY = JsonSchemaFactory.getInstance(
+            SpecVersion.VersionFlag.V4,
             builder -> builder.metaSchema(OPENAPI_30).defaultMetaSchemaIri(OPENAPI_30.getIri()));
     /** The spec's schemas as written: no coercion between types, {@code nullable} and {@code format} honoured. */
     private static final SchemaValidatorsConfig OPENAPI_CONFIG = SchemaValidatorsConfig.builder()
@@ -53,8 +53,7 @@ final class JsonSchemaJackson2Adapter {
             .formatAssertionsEnabled(true)
             .build();
 
-    private JsonSchemaJackson2Adapter() {
-    }
+    private JsonSchemaJackson2Adapter() {}
 
     /** The body is not JSON as this API reads it; the message says where. */
     static final class NotJsonException extends Exception {
@@ -123,8 +122,7 @@ final class JsonSchemaJackson2Adapter {
     }
 
     /** A body read once: its schema findings and its value as plain Java objects. */
-    record ReadBody(Set<ValidationMessage> messages, Object value) {
-    }
+    record ReadBody(Set<ValidationMessage> messages, Object value) {}
 
     /**
      * A JSON object of a request body as a Java map, which keeps the tree it was read into, so that a later schema
@@ -166,7 +164,8 @@ final class JsonSchemaJackson2Adapter {
             return node.booleanValue();
         }
         if (node.isIntegralNumber()) {
-            return node.canConvertToInt() ? (Object) node.intValue()
+            return node.canConvertToInt()
+                    ? (Object) node.intValue()
                     : node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
         }
         if (node.isNumber()) {
@@ -185,9 +184,10 @@ final class JsonSchemaJackson2Adapter {
         try {
             body = STRICT_READER.readTree(json);
         } catch (IOException e) {
-            String message = e instanceof JsonProcessingException processing ? processing.getOriginalMessage()
-                    : e.getMessage();
-            throw new NotJsonException(message == null ? "not JSON" : message.lines().findFirst().orElse(message));
+            String message =
+                    e instanceof JsonProcessingException processing ? processing.getOriginalMessage() : e.getMessage();
+            throw new NotJsonException(
+                    message == null ? "not JSON" : message.lines().findFirst().orElse(message));
         }
         if (body == null || body.isMissingNode()) {
             throw new NotJsonException("the body is empty");
@@ -238,5 +238,4 @@ final class JsonSchemaJackson2Adapter {
         }
         return false;
     }
-
 }

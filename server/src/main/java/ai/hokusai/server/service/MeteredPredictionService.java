@@ -1,21 +1,20 @@
 package ai.hokusai.server.service;
 
+import ai.hokusai.server.config.RequestStages;
+import ai.hokusai.server.config.RequestStages.Stage;
+import ai.hokusai.server.error.DomainException;
+import ai.hokusai.server.error.ErrorCode;
+import ai.hokusai.server.persistence.InferenceLogRecord;
+import ai.hokusai.server.registry.ModelDeployment;
+import ai.hokusai.server.registry.ResolvedModel;
+import ai.hokusai.server.security.Caller;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
-import ai.hokusai.server.registry.ModelDeployment;
-import ai.hokusai.server.registry.ResolvedModel;
-import ai.hokusai.server.security.Caller;
-import ai.hokusai.server.config.RequestStages;
-import ai.hokusai.server.config.RequestStages.Stage;
-import ai.hokusai.server.error.DomainException;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import ai.hokusai.server.error.ErrorCode;
-import ai.hokusai.server.persistence.InferenceLogRecord;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,8 +31,12 @@ public class MeteredPredictionService {
     private final RequestStages stages;
     private final ConcurrentHashMap<TimerKey, Timer> predictTimers = new ConcurrentHashMap<>();
 
-    public MeteredPredictionService(PredictionService predictions, InferenceMeter meter, Clock clock,
-            MeterRegistry metrics, RequestStages stages) {
+    public MeteredPredictionService(
+            PredictionService predictions,
+            InferenceMeter meter,
+            Clock clock,
+            MeterRegistry metrics,
+            RequestStages stages) {
         this.stages = stages;
         this.metrics = metrics;
         this.predictions = predictions;
@@ -54,8 +57,7 @@ public class MeteredPredictionService {
     }
 
     /** A prediction and the id of its record. */
-    public record MeteredPrediction(UUID inferenceLogId, PredictionService.Prediction prediction) {
-    }
+    public record MeteredPrediction(UUID inferenceLogId, PredictionService.Prediction prediction) {}
 
     /**
      * @throws MeteringUnavailableException when the call cannot be recorded (nothing is predicted or answered then)
@@ -73,10 +75,25 @@ public class MeteredPredictionService {
             // Answered only once billed: the record is committed before the prediction leaves this method. The
             // payloads are written as JSON by the meter's writer, off this thread.
             stages.observe(Stage.METER, () -> {
-                InferenceMeter.Pending record = reservation.record(new InferenceLogRecord(id, caller.keyId(),
-                        p.model().id(), p.deployment().id(), p.modelVersion(), caller.requestId(),
-                        caller.idempotencyKey(), InferenceLogRecord.SUCCEEDED, null, elapsedMs(startedNanos),
-                        p.batchSize(), null, null, false, started, OffsetDateTime.now(clock)), inputs,
+                InferenceMeter.Pending record = reservation.record(
+                        new InferenceLogRecord(
+                                id,
+                                caller.keyId(),
+                                p.model().id(),
+                                p.deployment().id(),
+                                p.modelVersion(),
+                                caller.requestId(),
+                                caller.idempotencyKey(),
+                                InferenceLogRecord.SUCCEEDED,
+                                null,
+                                elapsedMs(startedNanos),
+                                p.batchSize(),
+                                null,
+                                null,
+                                false,
+                                started,
+                                OffsetDateTime.now(clock)),
+                        inputs,
                         p.predictions());
                 if (!record.awaitCommitted()) {
                     throw new MeteringUnavailableException();
@@ -88,27 +105,46 @@ public class MeteredPredictionService {
         } catch (RuntimeException e) {
             // A failure on a model the caller may see counts in its publisher's view of the model.
             Integer modelId = resolved == null ? null : resolved.model().id();
-            UUID deploymentId = resolved == null ? null
+            UUID deploymentId = resolved == null
+                    ? null
                     : resolved.activeDeployment().map(ModelDeployment::id).orElse(null);
-            reservation.record(new InferenceLogRecord(id, caller.keyId(), modelId, deploymentId, null,
-                    caller.requestId(),
-                    caller.idempotencyKey(), InferenceLogRecord.FAILED, errorCode(e), elapsedMs(startedNanos), 0,
-                    null, null, false, started, OffsetDateTime.now(clock)), inputs, null);
+            reservation.record(
+                    new InferenceLogRecord(
+                            id,
+                            caller.keyId(),
+                            modelId,
+                            deploymentId,
+                            null,
+                            caller.requestId(),
+                            caller.idempotencyKey(),
+                            InferenceLogRecord.FAILED,
+                            errorCode(e),
+                            elapsedMs(startedNanos),
+                            0,
+                            null,
+                            null,
+                            false,
+                            started,
+                            OffsetDateTime.now(clock)),
+                    inputs,
+                    null);
             throw e;
         }
     }
 
     /** One timer per model and runtime, registered once: a lookup by tags on every call costs more than the call. */
     private Timer predictTimer(PredictionService.Prediction p) {
-        return predictTimers.computeIfAbsent(new TimerKey(p.model().id(), p.deployment().runtime()),
+        return predictTimers.computeIfAbsent(
+                new TimerKey(p.model().id(), p.deployment().runtime()),
                 key -> Timer.builder("hokusai.predict")
                         .description("Time to validate and run one predict call on its model")
-                        .tag("model", String.valueOf(key.modelId())).tag("runtime", key.runtime())
-                        .publishPercentileHistogram().register(metrics));
+                        .tag("model", String.valueOf(key.modelId()))
+                        .tag("runtime", key.runtime())
+                        .publishPercentileHistogram()
+                        .register(metrics));
     }
 
-    private record TimerKey(int modelId, String runtime) {
-    }
+    private record TimerKey(int modelId, String runtime) {}
 
     private static double elapsedMs(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000.0;

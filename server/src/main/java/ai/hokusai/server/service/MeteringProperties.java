@@ -1,7 +1,6 @@
 package ai.hokusai.server.service;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -30,5 +29,4 @@ public record MeteringProperties(
         @DefaultValue("5s") Duration maxBackoff,
         @DefaultValue("20s") Duration shutdownTimeout,
         @DefaultValue("true") boolean storePayloads,
-        @DefaultValue("4096") int payloadMaxChars) {
-}
+        @DefaultValue("4096") int payloadMaxChars) {}

@@ -1,14 +1,13 @@
 package ai.hokusai.server.service;
 
+import ai.hokusai.server.persistence.InferenceLogColumns;
+import ai.hokusai.server.persistence.InferenceLogMapper;
+import ai.hokusai.server.persistence.InferenceLogRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-
-import ai.hokusai.server.persistence.InferenceLogColumns;
-import ai.hokusai.server.persistence.InferenceLogMapper;
-import ai.hokusai.server.persistence.InferenceLogRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,8 +40,11 @@ final class MeteringSpill {
             Files.createDirectories(spillDir);
             Path file = spillDir.resolve("inference-logs-" + clock.millis() + "-" + writer + ".json");
             json.writeValue(file.toFile(), records);
-            log.error("The database could not be reached at shutdown: {} inference logs were saved to {} and will be "
-                    + "written at the next start", records.size(), file);
+            log.error(
+                    "The database could not be reached at shutdown: {} inference logs were saved to {} and will be "
+                            + "written at the next start",
+                    records.size(),
+                    file);
         } catch (IOException | RuntimeException e) {
             log.error("{} inference logs could neither be written nor saved: {}", records.size(), e.getMessage());
         }
@@ -54,17 +56,20 @@ final class MeteringSpill {
             return;
         }
         try (var files = Files.list(spillDir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 List<InferenceLogRecord> records = List.of(json.readValue(file.toFile(), InferenceLogRecord[].class));
                 for (int i = 0; i < records.size(); i += batchSize) {
-                    logs.insertColumns(InferenceLogColumns.of(
-                            records.subList(i, Math.min(records.size(), i + batchSize))));
+                    logs.insertColumns(
+                            InferenceLogColumns.of(records.subList(i, Math.min(records.size(), i + batchSize))));
                 }
                 Files.delete(file);
                 log.info("Wrote {} inference logs saved at the last shutdown", records.size());
             }
         } catch (IOException e) {
-            log.error("Could not read the inference logs saved at the last shutdown from {}: {}", spillDir,
+            log.error(
+                    "Could not read the inference logs saved at the last shutdown from {}: {}",
+                    spillDir,
                     e.getMessage());
         }
     }

@@ -1,7 +1,5 @@
 package ai.hokusai.server.service;
 
-import java.util.UUID;
-
 import ai.hokusai.server.registry.DeploymentNotFoundException;
 import ai.hokusai.server.registry.ModelDeployment;
 import ai.hokusai.server.registry.ModelNotFoundException;
@@ -9,6 +7,7 @@ import ai.hokusai.server.registry.ModelRegistry;
 import ai.hokusai.server.registry.RegisteredModel;
 import ai.hokusai.server.registry.ResolvedModel;
 import ai.hokusai.server.security.Caller;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,7 +50,8 @@ public class ModelAccess {
      */
     public ModelDeployment readableDeployment(Caller caller, UUID id) {
         ModelDeployment deployment = registry.deployment(id);
-        RegisteredModel model = registry.resolve(String.valueOf(deployment.modelId())).model();
+        RegisteredModel model =
+                registry.resolve(String.valueOf(deployment.modelId())).model();
         if (!visible(caller, model)) {
             throw new DeploymentNotFoundException(id);
         }
@@ -64,7 +64,8 @@ public class ModelAccess {
      */
     public ModelDeployment writableDeployment(Caller caller, UUID id) {
         ModelDeployment deployment = readableDeployment(caller, id);
-        requireOwner(caller, registry.resolve(String.valueOf(deployment.modelId())).model());
+        requireOwner(
+                caller, registry.resolve(String.valueOf(deployment.modelId())).model());
         return deployment;
     }
 

@@ -1,22 +1,21 @@
 package ai.hokusai.server.service;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
 import ai.hokusai.server.error.FieldViolation;
 import ai.hokusai.server.persistence.ModelMapper;
 import ai.hokusai.server.persistence.ModelRecord;
 import ai.hokusai.server.persistence.RegistryGenerationMapper;
 import ai.hokusai.server.registry.ModelRegistry;
 import ai.hokusai.server.registry.RegisteredModel;
+import ai.hokusai.server.registry.ResolvedModel;
 import ai.hokusai.server.security.AuditTrail;
 import ai.hokusai.server.security.Caller;
 import ai.hokusai.server.security.OperatorAccount;
-import ai.hokusai.server.registry.ResolvedModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,8 +37,14 @@ public class ModelRegistration {
     private final TransactionTemplate transaction;
     private final JsonMapper json;
 
-    public ModelRegistration(ModelMapper models, RegistryGenerationMapper generation, ModelRegistry registry,
-            ModelAccess access, AuditTrail audit, SchemaDocumentCheck schemas, TransactionTemplate transaction,
+    public ModelRegistration(
+            ModelMapper models,
+            RegistryGenerationMapper generation,
+            ModelRegistry registry,
+            ModelAccess access,
+            AuditTrail audit,
+            SchemaDocumentCheck schemas,
+            TransactionTemplate transaction,
             JsonMapper json) {
         this.models = models;
         this.generation = generation;
@@ -55,15 +60,22 @@ public class ModelRegistration {
      * A model to register. {@code inputSchema} and {@code outputSchema} are JSON Schemas as parsed JSON (maps);
      * {@code isPublic} false keeps it to its account.
      */
-    public record NewModel(String slug, String name, String ticker, String description, List<String> tags,
-            String task, Object inputSchema, Object outputSchema, int maxBatchSize, int cacheTtlSeconds,
-            boolean isPublic) {
-    }
+    public record NewModel(
+            String slug,
+            String name,
+            String ticker,
+            String description,
+            List<String> tags,
+            String task,
+            Object inputSchema,
+            Object outputSchema,
+            int maxBatchSize,
+            int cacheTtlSeconds,
+            boolean isPublic) {}
 
     /** Settings to change; null leaves one as it is. {@code isPublic} null keeps the visibility. */
-    public record ModelChanges(String description, List<String> tags, Integer maxBatchSize, Integer cacheTtlSeconds,
-            Boolean isPublic) {
-    }
+    public record ModelChanges(
+            String description, List<String> tags, Integer maxBatchSize, Integer cacheTtlSeconds, Boolean isPublic) {}
 
     /**
      * Registers a model under the next free public number.
@@ -116,13 +128,17 @@ public class ModelRegistration {
     public ResolvedModel update(Caller caller, String modelRef, ModelChanges changes) {
         RegisteredModel model = access.writable(caller, modelRef).model();
         int id = model.id();
-        String visibility = changes.isPublic() == null ? null
-                : changes.isPublic() ? ModelRecord.PUBLIC : ModelRecord.PRIVATE;
+        String visibility =
+                changes.isPublic() == null ? null : changes.isPublic() ? ModelRecord.PUBLIC : ModelRecord.PRIVATE;
         transaction.executeWithoutResult(status -> {
             models.lockById(id);
-            models.updateSettings(id, changes.description(),
-                    changes.tags() == null ? null : changes.tags().toArray(String[]::new), changes.maxBatchSize(),
-                    changes.cacheTtlSeconds(), visibility);
+            models.updateSettings(
+                    id,
+                    changes.description(),
+                    changes.tags() == null ? null : changes.tags().toArray(String[]::new),
+                    changes.maxBatchSize(),
+                    changes.cacheTtlSeconds(),
+                    visibility);
             Map<String, Object> fields = new LinkedHashMap<>();
             putIfSet(fields, "description", changes.description());
             putIfSet(fields, "tags", changes.tags());
@@ -141,18 +157,32 @@ public class ModelRegistration {
         violations.addAll(schemas.check(model.inputSchema(), "/input_schema", true));
         violations.addAll(schemas.check(model.outputSchema(), "/output_schema", false));
         if (!violations.isEmpty()) {
-            throw new InvalidRequestException(false, violations.size() == 1
-                    ? "The request body is invalid: " + violations.get(0).pointer() + " " + violations.get(0).message()
-                            + "."
-                    : violations.size() + " fields of the request body are invalid.", violations);
+            throw new InvalidRequestException(
+                    false,
+                    violations.size() == 1
+                            ? "The request body is invalid: "
+                                    + violations.get(0).pointer() + " "
+                                    + violations.get(0).message() + "."
+                            : violations.size() + " fields of the request body are invalid.",
+                    violations);
         }
     }
 
     private ModelRecord record(int id, NewModel model, UUID accountId) {
-        return new ModelRecord(id, model.slug(), model.name(), model.ticker(),
-                Optional.ofNullable(model.description()).orElse(""), Optional.ofNullable(model.tags()).orElse(List.of()),
-                model.task(), model.maxBatchSize(), model.cacheTtlSeconds(), schemaText(model.inputSchema()),
-                schemaText(model.outputSchema()), null, accountId,
+        return new ModelRecord(
+                id,
+                model.slug(),
+                model.name(),
+                model.ticker(),
+                Optional.ofNullable(model.description()).orElse(""),
+                Optional.ofNullable(model.tags()).orElse(List.of()),
+                model.task(),
+                model.maxBatchSize(),
+                model.cacheTtlSeconds(),
+                schemaText(model.inputSchema()),
+                schemaText(model.outputSchema()),
+                null,
+                accountId,
                 model.isPublic() ? ModelRecord.PUBLIC : ModelRecord.PRIVATE);
     }
 

@@ -1,15 +1,14 @@
 package ai.hokusai.server.service;
 
+import ai.hokusai.server.error.StoreUnavailableException;
+import ai.hokusai.server.persistence.InferenceLogMapper;
+import ai.hokusai.server.persistence.OutcomeMapper;
+import ai.hokusai.server.persistence.OutcomeRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
-
-import ai.hokusai.server.persistence.InferenceLogMapper;
-import ai.hokusai.server.persistence.OutcomeMapper;
-import ai.hokusai.server.persistence.OutcomeRecord;
-import ai.hokusai.server.error.StoreUnavailableException;
 import org.springframework.stereotype.Service;
 
 /** Records what really happened to a predicted input; only the key that made the prediction may say. */
@@ -40,17 +39,21 @@ public class OutcomeService {
         UUID owner = buffered.or(() -> logs.findOwner(inferenceLogId))
                 .orElseThrow(() -> new InferenceLogNotFoundException(inferenceLogId));
         if (!owner.equals(keyId)) {
-            throw new NotOwnerException("Only the API key that made prediction " + inferenceLogId
-                    + " may report its outcome.");
+            throw new NotOwnerException(
+                    "Only the API key that made prediction " + inferenceLogId + " may report its outcome.");
         }
         if (buffered.isPresent()) {
             awaitWritten(inferenceLogId);
         }
-        OutcomeRecord outcome = new OutcomeRecord(UUID.randomUUID(), inferenceLogId, keyId, score, type,
-                OffsetDateTime.now(clock));
+        OutcomeRecord outcome =
+                new OutcomeRecord(UUID.randomUUID(), inferenceLogId, keyId, score, type, OffsetDateTime.now(clock));
         outcomes.insert(outcome);
-        return new ReportedOutcome(outcome.id(), outcome.inferenceLogId(), outcome.outcomeScore(),
-                outcome.outcomeType(), outcome.createdAt());
+        return new ReportedOutcome(
+                outcome.id(),
+                outcome.inferenceLogId(),
+                outcome.outcomeScore(),
+                outcome.outcomeType(),
+                outcome.createdAt());
     }
 
     private void awaitWritten(UUID inferenceLogId) {

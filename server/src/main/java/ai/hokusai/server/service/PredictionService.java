@@ -1,11 +1,6 @@
 package ai.hokusai.server.service;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
+import ai.hokusai.runtime.LoadedModelCache;
 import ai.hokusai.server.config.RequestStages;
 import ai.hokusai.server.config.RequestStages.Stage;
 import ai.hokusai.server.error.FieldViolation;
@@ -15,7 +10,11 @@ import ai.hokusai.server.registry.ModelRegistry;
 import ai.hokusai.server.registry.RegisteredModel;
 import ai.hokusai.server.registry.ResolvedModel;
 import ai.hokusai.server.security.Caller;
-import ai.hokusai.runtime.LoadedModelCache;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /** The predict use case: resolve the model, validate every input, run the live deployment. */
@@ -28,8 +27,12 @@ public class PredictionService {
     private final Clock clock;
     private final RequestStages stages;
 
-    public PredictionService(ModelRegistry registry, InputValidator validator, LoadedModelCache loadedModels,
-            Clock clock, RequestStages stages) {
+    public PredictionService(
+            ModelRegistry registry,
+            InputValidator validator,
+            LoadedModelCache loadedModels,
+            Clock clock,
+            RequestStages stages) {
         this.stages = stages;
         this.registry = registry;
         this.validator = validator;
@@ -38,9 +41,14 @@ public class PredictionService {
     }
 
     /** The outcome of one predict call; {@code predictions} is a map for one input, a list for a batch. */
-    public record Prediction(RegisteredModel model, ModelDeployment deployment, String modelVersion,
-            Object predictions, int batchSize, double latencyMs, OffsetDateTime timestamp) {
-    }
+    public record Prediction(
+            RegisteredModel model,
+            ModelDeployment deployment,
+            String modelVersion,
+            Object predictions,
+            int batchSize,
+            double latencyMs,
+            OffsetDateTime timestamp) {}
 
     /**
      * The model {@code modelRef} names for the caller: its own, or a public one of another account.
@@ -67,11 +75,17 @@ public class PredictionService {
         LoadedModelCache.Entry loaded = stages.observe(Stage.LOAD, () -> resolved.loadLive(loadedModels));
 
         long started = System.nanoTime();
-        List<Map<String, Object>> predictions = stages.observe(Stage.MODEL,
-                () -> loaded.model().predict(batchInputs));
+        List<Map<String, Object>> predictions =
+                stages.observe(Stage.MODEL, () -> loaded.model().predict(batchInputs));
         double latencyMs = (System.nanoTime() - started) / 1_000_000.0;
-        return new Prediction(model, deployment, loaded.model().version(), batch ? predictions : predictions.get(0),
-                batchInputs.size(), latencyMs, OffsetDateTime.now(clock));
+        return new Prediction(
+                model,
+                deployment,
+                loaded.model().version(),
+                batch ? predictions : predictions.get(0),
+                batchInputs.size(),
+                latencyMs,
+                OffsetDateTime.now(clock));
     }
 
     @SuppressWarnings("unchecked")
@@ -109,7 +123,8 @@ public class PredictionService {
 
     private static void requireValid(List<FieldViolation> violations) {
         if (!violations.isEmpty()) {
-            String detail = violations.size() == 1 ? "1 field of the input is invalid."
+            String detail = violations.size() == 1
+                    ? "1 field of the input is invalid."
                     : violations.size() + " fields of the input are invalid.";
             throw new InvalidRequestException(true, detail, violations);
         }

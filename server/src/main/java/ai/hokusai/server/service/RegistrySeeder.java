@@ -1,5 +1,10 @@
 package ai.hokusai.server.service;
 
+import ai.hokusai.server.config.ApiSpecDocument;
+import ai.hokusai.server.persistence.DeploymentMapper;
+import ai.hokusai.server.persistence.DeploymentRecord;
+import ai.hokusai.server.security.Caller;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,12 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import ai.hokusai.server.config.ApiSpecDocument;
-import ai.hokusai.server.security.Caller;
-import ai.hokusai.server.persistence.DeploymentMapper;
-import ai.hokusai.server.persistence.DeploymentRecord;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -50,8 +49,12 @@ public class RegistrySeeder implements InitializingBean {
     private final ApiSpecDocument spec;
     private final JsonMapper json;
 
-    public RegistrySeeder(ModelRegistration registration, DeploymentService deploymentService,
-            DeploymentMapper deployments, ApiSpecDocument spec, JsonMapper json) {
+    public RegistrySeeder(
+            ModelRegistration registration,
+            DeploymentService deploymentService,
+            DeploymentMapper deployments,
+            ApiSpecDocument spec,
+            JsonMapper json) {
         this.registration = registration;
         this.deploymentService = deploymentService;
         this.deployments = deployments;
@@ -72,7 +75,7 @@ public class RegistrySeeder implements InitializingBean {
             if (in == null) {
                 throw new IllegalStateException(SEED_LOCATION + " is not on the classpath");
             }
-            return json.readValue(in, new TypeReference<List<SeedModel>>() { });
+            return json.readValue(in, new TypeReference<List<SeedModel>>() {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,19 +90,37 @@ public class RegistrySeeder implements InitializingBean {
     }
 
     private void seed(SeedModel seed) throws InterruptedException {
-        boolean registered = registration.registerIfAbsent(seed.id(), new ModelRegistration.NewModel(seed.slug(),
-                seed.name(), seed.ticker(), seed.description(), seed.tags(), seed.task(), schemaOf(seed.inputSchema()),
-                schemaOf(seed.outputSchema()), seed.maxBatchSize(), seed.cacheTtlSeconds(), true));
+        boolean registered = registration.registerIfAbsent(
+                seed.id(),
+                new ModelRegistration.NewModel(
+                        seed.slug(),
+                        seed.name(),
+                        seed.ticker(),
+                        seed.description(),
+                        seed.tags(),
+                        seed.task(),
+                        schemaOf(seed.inputSchema()),
+                        schemaOf(seed.outputSchema()),
+                        seed.maxBatchSize(),
+                        seed.cacheTtlSeconds(),
+                        true));
         if (registered) {
             log.info("Seeded model {} ({}) into the registry", seed.id(), seed.slug());
         }
         for (SeedModel.SeedDeployment d : seed.deployments()) {
             if (deployments.findById(d.id()).isEmpty()) {
                 try {
-                    DeploymentService.Created created = deploymentService.deploy(Caller.system(), String.valueOf(seed.id()),
-                            new DeploymentService.NewDeployment(d.id(), d.version(), d.runtime(),
-                                    new DeploymentService.ArtifactLocation(d.artifact().provider(),
-                                            d.artifact().location()), DeploymentRecord.ACTIVE.equals(d.status())));
+                    DeploymentService.Created created = deploymentService.deploy(
+                            Caller.system(),
+                            String.valueOf(seed.id()),
+                            new DeploymentService.NewDeployment(
+                                    d.id(),
+                                    d.version(),
+                                    d.runtime(),
+                                    new DeploymentService.ArtifactLocation(
+                                            d.artifact().provider(),
+                                            d.artifact().location()),
+                                    DeploymentRecord.ACTIVE.equals(d.status())));
                     awaitLoad(d.id(), created);
                     continue;
                 } catch (VersionTakenException e) {
@@ -123,7 +144,8 @@ public class RegistrySeeder implements InitializingBean {
     private void awaitLoadElsewhere(UUID id) throws InterruptedException {
         long deadline = System.nanoTime() + LOAD_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            String status = deployments.findById(id).map(DeploymentRecord::loadStatus).orElse(DeploymentRecord.FAILED);
+            String status =
+                    deployments.findById(id).map(DeploymentRecord::loadStatus).orElse(DeploymentRecord.FAILED);
             if (DeploymentRecord.READY.equals(status) || DeploymentRecord.FAILED.equals(status)) {
                 return;
             }
@@ -134,7 +156,13 @@ public class RegistrySeeder implements InitializingBean {
 
     /** One entry of the seed file. */
     public record SeedModel(
-            int id, String slug, String name, String ticker, String description, List<String> tags, String task,
+            int id,
+            String slug,
+            String name,
+            String ticker,
+            String description,
+            List<String> tags,
+            String task,
             @JsonProperty("max_batch_size") int maxBatchSize,
             @JsonProperty("cache_ttl_seconds") int cacheTtlSeconds,
             @JsonProperty("input_schema") String inputSchema,
@@ -142,10 +170,8 @@ public class RegistrySeeder implements InitializingBean {
             @JsonProperty("example_request") String exampleRequest,
             List<SeedDeployment> deployments) {
 
-        public record SeedDeployment(UUID id, String version, String runtime, Artifact artifact, String status) {
-        }
+        public record SeedDeployment(UUID id, String version, String runtime, Artifact artifact, String status) {}
 
-        public record Artifact(String provider, String location) {
-        }
+        public record Artifact(String provider, String location) {}
     }
 }

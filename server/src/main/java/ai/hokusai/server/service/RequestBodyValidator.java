@@ -1,5 +1,9 @@
 package ai.hokusai.server.service;
 
+import ai.hokusai.server.config.ApiSpecDocument;
+import ai.hokusai.server.error.FieldViolation;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.ValidationMessage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -7,11 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import ai.hokusai.server.config.ApiSpecDocument;
-import ai.hokusai.server.error.FieldViolation;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.ValidationMessage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +31,8 @@ public class RequestBodyValidator {
         Map<String, Object> document = spec.root();
         for (Object pathItem : map(document.get("paths")).values()) {
             for (Object operation : map(pathItem).values()) {
-                if (operation instanceof Map<?, ?> op && op.get("operationId") instanceof String id
+                if (operation instanceof Map<?, ?> op
+                        && op.get("operationId") instanceof String id
                         && op.get("requestBody") instanceof Map<?, ?> body
                         && body.get("content") instanceof Map<?, ?> content
                         && content.get(JSON) instanceof Map<?, ?> media
@@ -65,8 +65,8 @@ public class RequestBodyValidator {
         List<FieldViolation> violations = new ArrayList<>();
         JsonSchemaJackson2Adapter.ReadBody read;
         try {
-            read = JsonSchemaJackson2Adapter.validateJson(schema, body,
-                    (pointer, message) -> violations.add(new FieldViolation(pointer, message)));
+            read = JsonSchemaJackson2Adapter.validateJson(
+                    schema, body, (pointer, message) -> violations.add(new FieldViolation(pointer, message)));
         } catch (JsonSchemaJackson2Adapter.NotJsonException e) {
             throw new MalformedBodyException(e.getMessage());
         }
@@ -79,7 +79,8 @@ public class RequestBodyValidator {
             }
         }
         if (!violations.isEmpty()) {
-            List<FieldViolation> sorted = violations.stream().distinct()
+            List<FieldViolation> sorted = violations.stream()
+                    .distinct()
                     .sorted(Comparator.comparing(FieldViolation::pointer).thenComparing(FieldViolation::message))
                     .toList();
             throw new InvalidRequestException(false, "The request body breaks the request schema.", sorted);

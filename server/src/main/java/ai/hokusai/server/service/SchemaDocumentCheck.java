@@ -1,10 +1,9 @@
 package ai.hokusai.server.service;
 
+import ai.hokusai.server.error.FieldViolation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import ai.hokusai.server.error.FieldViolation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,8 +32,8 @@ public class SchemaDocumentCheck {
             return violations;
         }
         for (Map.Entry<String, String> problem : JsonSchemaJackson2Adapter.schemaProblems(schema)) {
-            violations.add(new FieldViolation(pointer + problem.getKey(), "is not a valid JSON Schema: "
-                    + problem.getValue()));
+            violations.add(new FieldViolation(
+                    pointer + problem.getKey(), "is not a valid JSON Schema: " + problem.getValue()));
         }
         if (violations.isEmpty() && mustDescribeObjects && !"object".equals(map.get("type"))) {
             violations.add(new FieldViolation(pointer + "/type", "must be \"object\": every input is a JSON object"));
@@ -52,8 +51,10 @@ public class SchemaDocumentCheck {
                 String key = String.valueOf(entry.getKey());
                 String child = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
                 if (REFERENCES.contains(key) && !(entry.getValue() instanceof String ref && ref.startsWith("#"))) {
-                    violations.add(new FieldViolation(child, "must refer inside this schema (start with '#'); "
-                            + "the server fetches no other document"));
+                    violations.add(new FieldViolation(
+                            child,
+                            "must refer inside this schema (start with '#'); "
+                                    + "the server fetches no other document"));
                 } else {
                     remoteReferences(entry.getValue(), child, violations);
                 }

@@ -1,13 +1,5 @@
 package ai.hokusai.server.service;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.UUID;
-
 import ai.hokusai.server.persistence.InferenceLogMapper;
 import ai.hokusai.server.persistence.UsageCountRecord;
 import ai.hokusai.server.registry.RegisteredModel;
@@ -15,6 +7,13 @@ import ai.hokusai.server.security.ApiKeyInfo;
 import ai.hokusai.server.security.ApiKeyNotFoundException;
 import ai.hokusai.server.security.ApiKeyService;
 import ai.hokusai.server.security.Caller;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,15 +39,19 @@ public class UsageService {
     }
 
     /** A report over {@code [from, to]}, both days inclusive; {@code keyId} null when it counts the whole account. */
-    public record Usage(UUID accountId, UUID keyId, LocalDate from, LocalDate to, List<DailyUsage> counts) {
-    }
+    public record Usage(UUID accountId, UUID keyId, LocalDate from, LocalDate to, List<DailyUsage> counts) {}
 
     /** A model's calls per day and calling account. */
     public record ModelUsage(int modelId, LocalDate from, LocalDate to, List<Row> rows) {
 
-        public record Row(LocalDate day, UUID accountId, long requests, long failedRequests, long predictions,
-                double latencyMsMean, double latencyMsP95) {
-        }
+        public record Row(
+                LocalDate day,
+                UUID accountId,
+                long requests,
+                long failedRequests,
+                long predictions,
+                double latencyMsMean,
+                double latencyMsP95) {}
     }
 
     /**
@@ -57,8 +60,8 @@ public class UsageService {
      * @throws NotOwnerException       when a non-admin asks for another key or for the whole account
      * @throws ApiKeyNotFoundException when the asked key is not one of the caller's account
      */
-    public Usage usage(Caller caller, UUID askedKeyId, boolean wholeAccount, LocalDate from, LocalDate to,
-            String modelRef) {
+    public Usage usage(
+            Caller caller, UUID askedKeyId, boolean wholeAccount, LocalDate from, LocalDate to, String modelRef) {
         if (wholeAccount && !caller.isAdmin()) {
             throw new NotOwnerException("Only an admin key may read its account's usage.");
         }
@@ -72,7 +75,9 @@ public class UsageService {
             accountId = asked.accountId();
         }
         Period period = period(from, to);
-        Integer modelId = modelRef == null ? null : access.readable(caller, modelRef).model().id();
+        Integer modelId = modelRef == null
+                ? null
+                : access.readable(caller, modelRef).model().id();
         List<UsageCountRecord> rows = wholeAccount
                 ? logs.accountUsage(accountId, period.start(), period.end(), modelId)
                 : logs.usage(keyId, period.start(), period.end(), modelId);
@@ -89,10 +94,19 @@ public class UsageService {
     public ModelUsage modelUsage(Caller caller, String modelRef, LocalDate from, LocalDate to) {
         RegisteredModel model = access.writable(caller, modelRef).model();
         Period period = period(from, to);
-        return new ModelUsage(model.id(), period.first(), period.last(),
+        return new ModelUsage(
+                model.id(),
+                period.first(),
+                period.last(),
                 logs.modelUsage(model.id(), period.start(), period.end()).stream()
-                        .map(r -> new ModelUsage.Row(r.day(), r.accountId(), r.requests(), r.failedRequests(),
-                                r.predictions(), r.latencyMsMean(), r.latencyMsP95()))
+                        .map(r -> new ModelUsage.Row(
+                                r.day(),
+                                r.accountId(),
+                                r.requests(),
+                                r.failedRequests(),
+                                r.predictions(),
+                                r.latencyMsMean(),
+                                r.latencyMsP95()))
                         .toList());
     }
 

@@ -1,17 +1,16 @@
 package ai.hokusai.server.web;
 
-import java.io.IOException;
-import java.util.Map;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
@@ -44,11 +43,19 @@ public class AccessLog extends OncePerRequestFilter {
         String model = model(request);
         double latencyMs = (System.nanoTime() - started) / 1_000_000.0;
         // Rounded arithmetically: String.format would parse its pattern on every request.
-        log.atInfo().addKeyValue("operation", operation).addKeyValue("model", model)
-                .addKeyValue("http_method", request.getMethod()).addKeyValue("route", route)
+        log.atInfo()
+                .addKeyValue("operation", operation)
+                .addKeyValue("model", model)
+                .addKeyValue("http_method", request.getMethod())
+                .addKeyValue("route", route)
                 .addKeyValue("status", response.getStatus())
                 .addKeyValue("latency_ms", Math.round(latencyMs * 100) / 100.0)
-                .log("{} {} {} {} {} ms", request.getMethod(), route, operation, response.getStatus(),
+                .log(
+                        "{} {} {} {} {} ms",
+                        request.getMethod(),
+                        route,
+                        operation,
+                        response.getStatus(),
                         Math.round(latencyMs * 10) / 10.0);
     }
 

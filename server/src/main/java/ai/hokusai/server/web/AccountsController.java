@@ -1,8 +1,5 @@
 package ai.hokusai.server.web;
 
-import java.time.ZoneOffset;
-import java.util.UUID;
-
 import ai.hokusai.server.service.AccountService;
 import ai.hokusai.server.service.CredentialService;
 import ai.hokusai.server.web.api.AccountsApi;
@@ -11,6 +8,8 @@ import ai.hokusai.server.web.model.AccountCreateRequest;
 import ai.hokusai.server.web.model.Credential;
 import ai.hokusai.server.web.model.HuggingFaceCredentialRequest;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.ZoneOffset;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,8 +29,10 @@ public class AccountsController implements AccountsApi {
 
     @Override
     public ResponseEntity<Account> createAccount(AccountCreateRequest body, String xRequestId) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(account(accounts.create(ApiKeyFilter.caller(request),
-                new AccountService.NewAccount(body.getSlug(), body.getName(), body.getRateLimitPerHour()))));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(account(accounts.create(
+                        ApiKeyFilter.caller(request),
+                        new AccountService.NewAccount(body.getSlug(), body.getName(), body.getRateLimitPerHour()))));
     }
 
     @Override
@@ -46,8 +47,10 @@ public class AccountsController implements AccountsApi {
 
     @Override
     public ResponseEntity<Credential> setHuggingFaceCredential(HuggingFaceCredentialRequest body, String xRequestId) {
-        return ResponseEntity.ok(new Credential(Credential.ProviderEnum.HUGGINGFACE,
-                credentials.setHuggingFaceToken(ApiKeyFilter.caller(request), body.getToken())
+        return ResponseEntity.ok(new Credential(
+                Credential.ProviderEnum.HUGGINGFACE,
+                credentials
+                        .setHuggingFaceToken(ApiKeyFilter.caller(request), body.getToken())
                         .withOffsetSameInstant(ZoneOffset.UTC)));
     }
 

@@ -1,10 +1,5 @@
 package ai.hokusai.server.web;
 
-import java.io.IOException;
-import java.util.Collections;
-import java.util.List;
-import java.util.stream.Collectors;
-
 import ai.hokusai.server.config.RequestStages;
 import ai.hokusai.server.config.RequestStages.Stage;
 import ai.hokusai.server.security.ApiKeyPrincipal;
@@ -19,6 +14,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -50,16 +49,21 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     private final Counter rejections;
     private final RequestStages stages;
 
-    public ApiKeyFilter(ApiKeyService keys, RateLimiter limiter, RateLimitProperties limits,
+    public ApiKeyFilter(
+            ApiKeyService keys,
+            RateLimiter limiter,
+            RateLimitProperties limits,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
-            MeterRegistry metrics, RequestStages stages) {
+            MeterRegistry metrics,
+            RequestStages stages) {
         this.stages = stages;
         this.keys = keys;
         this.limiter = limiter;
         this.limitsEnabled = limits.enabled();
         this.problems = problems;
         this.rejections = Counter.builder("hokusai.rate_limit.rejections")
-                .description("Calls refused with 429 because their key was over a quota").register(metrics);
+                .description("Calls refused with 429 because their key was over a quota")
+                .register(metrics);
     }
 
     /** The caller of an authenticated request. */
@@ -102,8 +106,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     }
 
     /** Answers a request refused before its body was read; if it announced one, its connection is closed undrained. */
-    static void refuse(HandlerExceptionResolver problems, Exception e, HttpServletRequest request,
-            HttpServletResponse response) {
+    static void refuse(
+            HandlerExceptionResolver problems, Exception e, HttpServletRequest request, HttpServletResponse response) {
         if (request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
             response.setHeader(HttpHeaders.CONNECTION, "close");
         }
@@ -136,14 +140,16 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     /** Every non-blank value of a header, however many times it was sent. */
     private static List<String> values(HttpServletRequest request, String name) {
-        return Collections.list(request.getHeaders(name)).stream().filter(v -> !v.isBlank())
+        return Collections.list(request.getHeaders(name)).stream()
+                .filter(v -> !v.isBlank())
                 .collect(Collectors.toList());
     }
 
     /** {@code "minute";q=60;w=60, "hour";q=1000;w=3600}: every quota of the key. */
     static String policy(RateLimiter.Decision decision) {
         return decision.windows().stream()
-                .map(w -> "\"" + w.window().label() + "\";q=" + w.quota() + ";w=" + w.window().length().toSeconds())
+                .map(w -> "\"" + w.window().label() + "\";q=" + w.quota() + ";w="
+                        + w.window().length().toSeconds())
                 .collect(Collectors.joining(", "));
     }
 

@@ -1,12 +1,11 @@
 package ai.hokusai.server.web;
 
-import java.io.IOException;
-import java.net.SocketTimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import ai.hokusai.server.error.ErrorCode;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -32,8 +31,8 @@ public class ContainerErrorProblems implements WebServerFactoryCustomizer<Tomcat
     private final HandlerExceptionResolver problems;
     private final ProblemCatalog catalog;
 
-    public ContainerErrorProblems(@Lazy @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
-            ProblemCatalog catalog) {
+    public ContainerErrorProblems(
+            @Lazy @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems, ProblemCatalog catalog) {
         this.problems = problems;
         this.catalog = catalog;
     }
@@ -55,15 +54,22 @@ public class ContainerErrorProblems implements WebServerFactoryCustomizer<Tomcat
     }
 
     private void report(Request request, Response response, Throwable failure) {
-        ErrorCode code = failure instanceof SocketTimeoutException ? ErrorCode.REQUEST_TIMEOUT
+        ErrorCode code = failure instanceof SocketTimeoutException
+                ? ErrorCode.REQUEST_TIMEOUT
                 : ProblemCatalog.forContainerStatus(response.getStatus());
         Exception answer = switch (code) {
-            case INTERNAL_ERROR -> failure instanceof Exception e ? e
-                    : new ProblemAdvice.Refusal(code, "An unexpected error occurred. Quote the request id to support.");
+            case INTERNAL_ERROR ->
+                failure instanceof Exception e
+                        ? e
+                        : new ProblemAdvice.Refusal(
+                                code, "An unexpected error occurred. Quote the request id to support.");
             case REQUEST_TIMEOUT -> new ProblemAdvice.Refusal(code, "The request body stalled.");
-            case BAD_REQUEST -> new ProblemAdvice.Refusal(code, failure instanceof IOException
-                    ? "The request body could not be read: its framing is broken (a malformed chunk) or it ended early."
-                    : "The request could not be read: check the URL's encoding and the size of its headers.");
+            case BAD_REQUEST ->
+                new ProblemAdvice.Refusal(
+                        code,
+                        failure instanceof IOException
+                                ? "The request body could not be read: its framing is broken (a malformed chunk) or it ended early."
+                                : "The request could not be read: check the URL's encoding and the size of its headers.");
             default -> new ProblemAdvice.Refusal(code, catalog.title(code) + ".");
         };
         boolean reachedTheApi = request.getAttribute(RequestIds.ATTRIBUTE) != null;
@@ -71,12 +77,16 @@ public class ContainerErrorProblems implements WebServerFactoryCustomizer<Tomcat
             RequestIds.assign(request, response);
         }
         // A request refused before the API saw it has no instance (and its path, which Spring decodes, may not decode).
-        problems.resolveException(new HttpServletRequestWrapper(request) {
-            @Override
-            public String getRequestURI() {
-                return reachedTheApi ? super.getRequestURI() : "";
-            }
-        }, response, null, answer);
+        problems.resolveException(
+                new HttpServletRequestWrapper(request) {
+                    @Override
+                    public String getRequestURI() {
+                        return reachedTheApi ? super.getRequestURI() : "";
+                    }
+                },
+                response,
+                null,
+                answer);
     }
 
     /** The host's error report valve: every error answered by the container is a problem. */

@@ -1,7 +1,5 @@
 package ai.hokusai.server.web;
 
-import java.util.UUID;
-
 import ai.hokusai.server.service.DeploymentService;
 import ai.hokusai.server.service.ModelCatalogService;
 import ai.hokusai.server.web.api.DeploymentsApi;
@@ -9,6 +7,7 @@ import ai.hokusai.server.web.model.Deployment;
 import ai.hokusai.server.web.model.DeploymentCreateRequest;
 import ai.hokusai.server.web.model.DeploymentList;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,8 +20,8 @@ public class DeploymentsController implements DeploymentsApi {
     private final WebMapper mapper;
     private final HttpServletRequest request;
 
-    public DeploymentsController(ModelCatalogService catalog, DeploymentService deployments, WebMapper mapper,
-            HttpServletRequest request) {
+    public DeploymentsController(
+            ModelCatalogService catalog, DeploymentService deployments, WebMapper mapper, HttpServletRequest request) {
         this.catalog = catalog;
         this.deployments = deployments;
         this.mapper = mapper;
@@ -31,31 +30,37 @@ public class DeploymentsController implements DeploymentsApi {
 
     @Override
     public ResponseEntity<Deployment> getDeployment(UUID deploymentId, String xRequestId) {
-        return Deprecations.okWithDeprecatedFields(mapper.deployment(catalog.deployment(ApiKeyFilter.caller(request),
-                deploymentId)));
+        return Deprecations.okWithDeprecatedFields(
+                mapper.deployment(catalog.deployment(ApiKeyFilter.caller(request), deploymentId)));
     }
 
     @Override
     public ResponseEntity<DeploymentList> listModelDeployments(String modelRef, String xRequestId) {
-        return Deprecations.okWithDeprecatedFields(new DeploymentList(catalog.deployments(
-                ApiKeyFilter.caller(this.request), modelRef).stream()
-                .map(mapper::deployment).toList()));
+        return Deprecations.okWithDeprecatedFields(
+                new DeploymentList(catalog.deployments(ApiKeyFilter.caller(this.request), modelRef).stream()
+                        .map(mapper::deployment)
+                        .toList()));
     }
 
     @Override
-    public ResponseEntity<Deployment> createDeployment(String modelRef, DeploymentCreateRequest request,
-            String xRequestId) {
-        DeploymentService.Created created = deployments.deploy(ApiKeyFilter.caller(this.request), modelRef,
-                new DeploymentService.NewDeployment(null,
-                request.getVersion(), request.getRuntime(), DeploymentService.parseArtifactUri(request.getArtifactUri()),
-                Boolean.TRUE.equals(request.getActivate())));
+    public ResponseEntity<Deployment> createDeployment(
+            String modelRef, DeploymentCreateRequest request, String xRequestId) {
+        DeploymentService.Created created = deployments.deploy(
+                ApiKeyFilter.caller(this.request),
+                modelRef,
+                new DeploymentService.NewDeployment(
+                        null,
+                        request.getVersion(),
+                        request.getRuntime(),
+                        DeploymentService.parseArtifactUri(request.getArtifactUri()),
+                        Boolean.TRUE.equals(request.getActivate())));
         return Deprecations.withDeprecatedFields(HttpStatus.ACCEPTED, mapper.deployment(created.deployment()));
     }
 
     @Override
     public ResponseEntity<Deployment> activateDeployment(UUID deploymentId, String xRequestId) {
-        return Deprecations.okWithDeprecatedFields(mapper.deployment(deployments.activate(
-                ApiKeyFilter.caller(request), deploymentId)));
+        return Deprecations.okWithDeprecatedFields(
+                mapper.deployment(deployments.activate(ApiKeyFilter.caller(request), deploymentId)));
     }
 
     @Override

@@ -14,11 +14,11 @@ final class Deprecations {
 
     /** 2026-12-01T00:00:00Z, when {@code id}, {@code task} and {@code artifact} replaced the deprecated fields. */
     static final String DEPRECATION = "@1796083200";
+
     static final String SUNSET = "Wed, 30 Jun 2027 00:00:00 GMT";
     static final String LINK = "</docs/changelog.html#deprecated-fields>; rel=\"deprecation\"; type=\"text/html\"";
 
-    private Deprecations() {
-    }
+    private Deprecations() {}
 
     /** A 200 with the body and the deprecation notice. */
     static <T> ResponseEntity<T> okWithDeprecatedFields(T body) {

@@ -1,9 +1,8 @@
 package ai.hokusai.server.web;
 
-import java.util.function.Supplier;
-
 import ai.hokusai.server.security.ApiKeyPrincipal;
 import ai.hokusai.server.service.IdempotencyService;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -35,15 +34,25 @@ public class IdempotentCalls {
                 .build();
     }
 
-    public <T> ResponseEntity<T> run(ApiKeyPrincipal caller, String idempotencyKey, String operation, Object request,
-            HttpStatus success, Class<T> type, Supplier<T> action) {
+    public <T> ResponseEntity<T> run(
+            ApiKeyPrincipal caller,
+            String idempotencyKey,
+            String operation,
+            Object request,
+            HttpStatus success,
+            Class<T> type,
+            Supplier<T> action) {
         if (idempotencyKey == null) {
             return ResponseEntity.status(success).body(action.get());
         }
         String fingerprint = operation + "\n" + canonical.writeValueAsString(request);
-        IdempotencyService.Result result = idempotency.execute(caller.keyId(), idempotencyKey, fingerprint,
+        IdempotencyService.Result result = idempotency.execute(
+                caller.keyId(),
+                idempotencyKey,
+                fingerprint,
                 () -> new IdempotencyService.StoredResponse(success.value(), wire.writeValueAsString(action.get())));
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(result.response().status());
+        ResponseEntity.BodyBuilder answer =
+                ResponseEntity.status(result.response().status());
         if (result.replayed()) {
             answer.header(REPLAYED_HEADER, "true");
         }

@@ -1,7 +1,5 @@
 package ai.hokusai.server.web;
 
-import java.time.ZoneOffset;
-
 import ai.hokusai.server.security.ApiKeyPrincipal;
 import ai.hokusai.server.service.OutcomeService;
 import ai.hokusai.server.service.ReportedOutcome;
@@ -9,6 +7,7 @@ import ai.hokusai.server.web.api.OutcomesApi;
 import ai.hokusai.server.web.model.Outcome;
 import ai.hokusai.server.web.model.OutcomeRequest;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.ZoneOffset;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,9 +29,13 @@ public class OutcomesController implements OutcomesApi {
     public ResponseEntity<Outcome> reportOutcome(OutcomeRequest body, String xRequestId, String idempotencyKey) {
         ApiKeyPrincipal caller = ApiKeyFilter.principal(request);
         return idempotent.run(caller, idempotencyKey, "reportOutcome", body, HttpStatus.CREATED, Outcome.class, () -> {
-            ReportedOutcome o = outcomes.report(caller.keyId(), body.getInferenceLogId(), body.getOutcomeScore(),
-                    body.getOutcomeType());
-            return new Outcome(o.id(), o.inferenceLogId(), o.outcomeScore(), o.outcomeType(),
+            ReportedOutcome o = outcomes.report(
+                    caller.keyId(), body.getInferenceLogId(), body.getOutcomeScore(), body.getOutcomeType());
+            return new Outcome(
+                    o.id(),
+                    o.inferenceLogId(),
+                    o.outcomeScore(),
+                    o.outcomeType(),
                     o.createdAt().withOffsetSameInstant(ZoneOffset.UTC));
         });
     }

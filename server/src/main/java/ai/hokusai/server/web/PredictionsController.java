@@ -22,8 +22,11 @@ public class PredictionsController implements PredictionsApi {
     private final HttpServletRequest request;
     private final String apiVersion;
 
-    public PredictionsController(MeteredPredictionService predictions, IdempotentCalls idempotent,
-            HttpServletRequest request, ApiSpecDocument spec) {
+    public PredictionsController(
+            MeteredPredictionService predictions,
+            IdempotentCalls idempotent,
+            HttpServletRequest request,
+            ApiSpecDocument spec) {
         this.predictions = predictions;
         this.idempotent = idempotent;
         this.request = request;
@@ -31,14 +34,21 @@ public class PredictionsController implements PredictionsApi {
     }
 
     @Override
-    public ResponseEntity<PredictResponse> predict(String modelRef, PredictRequest predictRequest, String xRequestId,
-            String idempotencyKey) {
+    public ResponseEntity<PredictResponse> predict(
+            String modelRef, PredictRequest predictRequest, String xRequestId, String idempotencyKey) {
         ApiKeyPrincipal caller = ApiKeyFilter.principal(request);
         String requestId = RequestIds.of(request);
-        return idempotent.run(caller, idempotencyKey, "predict " + modelRef, predictRequest, HttpStatus.OK,
-                PredictResponse.class, () -> {
+        return idempotent.run(
+                caller,
+                idempotencyKey,
+                "predict " + modelRef,
+                predictRequest,
+                HttpStatus.OK,
+                PredictResponse.class,
+                () -> {
                     MeteredPredictionService.MeteredPrediction metered = predictions.predict(
-                            new MeteredPredictionService.Call(new Caller(caller, requestId), idempotencyKey), modelRef,
+                            new MeteredPredictionService.Call(new Caller(caller, requestId), idempotencyKey),
+                            modelRef,
                             predictRequest.getInputs());
                     return response(metered, requestId);
                 });
@@ -46,10 +56,16 @@ public class PredictionsController implements PredictionsApi {
 
     private PredictResponse response(MeteredPredictionService.MeteredPrediction metered, String requestId) {
         PredictionService.Prediction p = metered.prediction();
-        PredictionMetadata metadata = new PredictionMetadata(apiVersion, p.deployment().runtime(), p.batchSize(),
-                p.latencyMs());
+        PredictionMetadata metadata =
+                new PredictionMetadata(apiVersion, p.deployment().runtime(), p.batchSize(), p.latencyMs());
         metadata.setRequestId(requestId);
-        return new PredictResponse(p.model().id(), p.deployment().id(), p.modelVersion(), p.predictions(), metadata,
-                p.timestamp(), metered.inferenceLogId());
+        return new PredictResponse(
+                p.model().id(),
+                p.deployment().id(),
+                p.modelVersion(),
+                p.predictions(),
+                metadata,
+                p.timestamp(),
+                metered.inferenceLogId());
     }
 }

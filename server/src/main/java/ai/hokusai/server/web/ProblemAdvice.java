@@ -1,10 +1,5 @@
 package ai.hokusai.server.web;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import ai.hokusai.server.config.ApiSpecDocument;
 import ai.hokusai.server.error.DomainException;
 import ai.hokusai.server.error.ErrorCode;
@@ -13,6 +8,10 @@ import ai.hokusai.server.error.StoreUnavailableException;
 import ai.hokusai.server.web.model.Problem;
 import ai.hokusai.server.web.model.ProblemFieldError;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
@@ -25,6 +24,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -38,8 +39,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.validation.FieldError;
-import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -90,23 +89,32 @@ public class ProblemAdvice {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"hokusai\", error=\"invalid_token\"");
         }
         if (e.code() == ErrorCode.SERVICE_UNAVAILABLE) {
-            log.warn("The database cannot be reached on {} {}: {}", request.getMethod(), request.getRequestURI(),
+            log.warn(
+                    "The database cannot be reached on {} {}: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
                     e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         }
         return build(e.code(), e.getMessage(), e.violations(), headers, request);
     }
 
     /** The database is down, as Spring reports it: a 503 that says retry, never a 500 that says bug. */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
-            CannotCreateTransactionException.class})
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        CannotCreateTransactionException.class
+    })
     ResponseEntity<Problem> storeUnavailable(Exception e, HttpServletRequest request) {
         return domain(new StoreUnavailableException(e), request);
     }
 
     @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
     ResponseEntity<Problem> routeNotFound(Exception e, HttpServletRequest request) {
-        return build(ErrorCode.ROUTE_NOT_FOUND, "No route of this API has the path " + request.getRequestURI()
-                + ". The API reference lists every route.", request);
+        return build(
+                ErrorCode.ROUTE_NOT_FOUND,
+                "No route of this API has the path " + request.getRequestURI()
+                        + ". The API reference lists every route.",
+                request);
     }
 
     /** The incident this API was rebuilt for: a 405 must say which call would have worked. */
@@ -114,25 +122,36 @@ public class ProblemAdvice {
     ResponseEntity<Problem> methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
         Set<HttpMethod> supported = e.getSupportedHttpMethods() == null ? Set.of() : e.getSupportedHttpMethods();
         String allow = supported.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
-        String calls = supported.stream().map(HttpMethod::name).sorted()
-                .map(m -> m + " " + request.getRequestURI()).collect(Collectors.joining(" or "));
+        String calls = supported.stream()
+                .map(HttpMethod::name)
+                .sorted()
+                .map(m -> m + " " + request.getRequestURI())
+                .collect(Collectors.joining(" or "));
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.ALLOW, allow);
-        return build(ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not allowed on "
-                + request.getRequestURI() + ". Call it as: " + calls + ".", List.of(), headers, request);
+        return build(
+                ErrorCode.METHOD_NOT_ALLOWED,
+                e.getMethod() + " is not allowed on " + request.getRequestURI() + ". Call it as: " + calls + ".",
+                List.of(),
+                headers,
+                request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Problem> unsupportedMediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         String given = e.getContentType() == null ? "none" : "'" + e.getContentType() + "'";
-        return build(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                "Content-Type " + given + " is not supported; send application/json.", request);
+        return build(
+                ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type " + given + " is not supported; send application/json.",
+                request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<Problem> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
-        return build(ErrorCode.NOT_ACCEPTABLE,
-                "This route answers with application/json; the Accept header rules it out.", request);
+        return build(
+                ErrorCode.NOT_ACCEPTABLE,
+                "This route answers with application/json; the Accept header rules it out.",
+                request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -140,26 +159,37 @@ public class ProblemAdvice {
         Throwable cause = e;
         while (cause != null) {
             if (cause instanceof UnrecognizedPropertyException unknown) {
-                return invalidRequest("The request body has a field this call does not take.",
-                        List.of(new FieldViolation(pointer(unknown), "is not a field of this request")), request);
+                return invalidRequest(
+                        "The request body has a field this call does not take.",
+                        List.of(new FieldViolation(pointer(unknown), "is not a field of this request")),
+                        request);
             }
-            if (cause instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
-                return invalidRequest("A field of the request body has the wrong type.",
-                        List.of(new FieldViolation(pointer(mismatch), "has the wrong type")), request);
+            if (cause instanceof DatabindException mismatch
+                    && !mismatch.getPath().isEmpty()) {
+                return invalidRequest(
+                        "A field of the request body has the wrong type.",
+                        List.of(new FieldViolation(pointer(mismatch), "has the wrong type")),
+                        request);
             }
             cause = cause.getCause();
         }
         // A body the container failed to read (broken framing, an early end, a stall) has been answered by the
         // container already, with its own status (ContainerErrorProblems); what is returned here is not sent.
         boolean empty = !(e.getCause() instanceof JacksonException);
-        return build(ErrorCode.MALFORMED_JSON, empty ? "The request body is missing or unreadable."
-                : "The request body is not valid JSON.", request);
+        return build(
+                ErrorCode.MALFORMED_JSON,
+                empty ? "The request body is missing or unreadable." : "The request body is not valid JSON.",
+                request);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<Problem> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
-        return invalidRequest("The request body is invalid.",
-                e.getBindingResult().getFieldErrors().stream().map(ProblemAdvice::bodyViolation).toList(), request);
+        return invalidRequest(
+                "The request body is invalid.",
+                e.getBindingResult().getFieldErrors().stream()
+                        .map(ProblemAdvice::bodyViolation)
+                        .toList(),
+                request);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
@@ -178,16 +208,17 @@ public class ProblemAdvice {
         List<FieldViolation> violations = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> {
             String pointer = parameterPointer(result.getMethodParameter());
-            result.getResolvableErrors().forEach(error -> violations.add(new FieldViolation(pointer,
-                    MODEL_REF_POINTER.equals(pointer) ? MODEL_REF_RULE : error.getDefaultMessage())));
+            result.getResolvableErrors()
+                    .forEach(error -> violations.add(new FieldViolation(
+                            pointer, MODEL_REF_POINTER.equals(pointer) ? MODEL_REF_RULE : error.getDefaultMessage())));
         });
         return invalidParameter(violations, request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Problem> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        return invalidParameter(List.of(new FieldViolation(parameterPointer(e.getParameter()), "has the wrong type")),
-                request);
+        return invalidParameter(
+                List.of(new FieldViolation(parameterPointer(e.getParameter()), "has the wrong type")), request);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -197,13 +228,13 @@ public class ProblemAdvice {
 
     /** A path parameter that converts to nothing, e.g. a blank UUID ({@code /api/v1/deployments/%20}). */
     @ExceptionHandler(org.springframework.web.bind.MissingPathVariableException.class)
-    ResponseEntity<Problem> blankPathVariable(org.springframework.web.bind.MissingPathVariableException e,
-            HttpServletRequest request) {
+    ResponseEntity<Problem> blankPathVariable(
+            org.springframework.web.bind.MissingPathVariableException e, HttpServletRequest request) {
         if (!e.isMissingAfterConversion()) {
             return unexpected(e, request);
         }
-        return invalidParameter(List.of(new FieldViolation("#/path/" + e.getVariableName(), "must not be blank")),
-                request);
+        return invalidParameter(
+                List.of(new FieldViolation("#/path/" + e.getVariableName(), "must not be blank")), request);
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
@@ -217,8 +248,8 @@ public class ProblemAdvice {
             return domain(new StoreUnavailableException(e), request);
         }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return build(ErrorCode.INTERNAL_ERROR,
-                "An unexpected error occurred. Quote the request id to support.", request);
+        return build(
+                ErrorCode.INTERNAL_ERROR, "An unexpected error occurred. Quote the request id to support.", request);
     }
 
     /**
@@ -230,7 +261,8 @@ public class ProblemAdvice {
             if (cause instanceof java.sql.SQLTransientConnectionException
                     || cause instanceof java.sql.SQLNonTransientConnectionException
                     || cause instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
-                    || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    || cause instanceof java.sql.SQLException sql
+                            && sql.getSQLState() != null
                             && sql.getSQLState().startsWith("08")) {
                 return true;
             }
@@ -246,28 +278,39 @@ public class ProblemAdvice {
         return build(code, detail, List.of(), new HttpHeaders(), request);
     }
 
-    private ResponseEntity<Problem> build(ErrorCode code, String detail, List<FieldViolation> violations,
-            HttpHeaders headers, HttpServletRequest request) {
+    private ResponseEntity<Problem> build(
+            ErrorCode code,
+            String detail,
+            List<FieldViolation> violations,
+            HttpHeaders headers,
+            HttpServletRequest request) {
         HttpStatus status = catalog.status(code);
-        Problem problem = new Problem(typeBase + code.code(), catalog.title(code), status.value(), code.code(),
-                RequestIds.of(request));
+        Problem problem = new Problem(
+                typeBase + code.code(), catalog.title(code), status.value(), code.code(), RequestIds.of(request));
         problem.setDetail(detail);
         problem.setInstance(request.getRequestURI().isEmpty() ? null : request.getRequestURI());
         // Absent rather than empty when no field is at fault (nulls are not serialised).
-        problem.setErrors(violations.isEmpty() ? null : violations.stream()
-                .map(v -> new ProblemFieldError(v.pointer(), v.message())).toList());
-        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        problem.setErrors(
+                violations.isEmpty()
+                        ? null
+                        : violations.stream()
+                                .map(v -> new ProblemFieldError(v.pointer(), v.message()))
+                                .toList());
+        return ResponseEntity.status(status)
+                .headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 
-    private ResponseEntity<Problem> invalidRequest(String detail, List<FieldViolation> violations,
-            HttpServletRequest request) {
+    private ResponseEntity<Problem> invalidRequest(
+            String detail, List<FieldViolation> violations, HttpServletRequest request) {
         return build(ErrorCode.INVALID_REQUEST, detail, violations, new HttpHeaders(), request);
     }
 
     private ResponseEntity<Problem> invalidParameter(List<FieldViolation> violations, HttpServletRequest request) {
         String detail = violations.stream()
-                .map(v -> v.pointer().replace("#/", "").replace('/', ' ') + " " + v.message()).distinct()
+                .map(v -> v.pointer().replace("#/", "").replace('/', ' ') + " " + v.message())
+                .distinct()
                 .collect(Collectors.joining("; ", "Invalid parameter: ", "."));
         return build(ErrorCode.INVALID_PARAMETER, detail, violations, new HttpHeaders(), request);
     }

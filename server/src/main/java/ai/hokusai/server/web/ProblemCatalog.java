@@ -1,10 +1,9 @@
 package ai.hokusai.server.web;
 
-import java.util.EnumMap;
-import java.util.Map;
-
 import ai.hokusai.server.config.ApiSpecDocument;
 import ai.hokusai.server.error.ErrorCode;
+import java.util.EnumMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +16,7 @@ import org.springframework.stereotype.Component;
 public class ProblemCatalog {
 
     /** One code's wire form. */
-    public record Entry(HttpStatus status, String title) {
-    }
+    public record Entry(HttpStatus status, String title) {}
 
     private final Map<ErrorCode, Entry> entries = new EnumMap<>(ErrorCode.class);
 
@@ -26,11 +24,11 @@ public class ProblemCatalog {
         Map<String, Object> documented = spec.problemCodes();
         for (ErrorCode code : ErrorCode.values()) {
             if (!(documented.get(code.code()) instanceof Map<?, ?> entry)) {
-                throw new IllegalStateException("The spec's Problem.x-problem-codes does not describe '"
-                        + code.code() + "'");
+                throw new IllegalStateException(
+                        "The spec's Problem.x-problem-codes does not describe '" + code.code() + "'");
             }
-            entries.put(code, new Entry(HttpStatus.valueOf(((Number) entry.get("status")).intValue()),
-                    (String) entry.get("title")));
+            entries.put(code, new Entry(HttpStatus.valueOf(((Number) entry.get("status")).intValue()), (String)
+                    entry.get("title")));
         }
     }
 

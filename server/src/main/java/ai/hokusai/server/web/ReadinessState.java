@@ -1,7 +1,6 @@
 package ai.hokusai.server.web;
 
 import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,7 +55,8 @@ public class ReadinessState implements SmartLifecycle {
     public void stop() {
         draining = true;
         if (!drain.isZero()) {
-            log.info("Shutting down: readiness reports not ready; serving for {} s more before stopping",
+            log.info(
+                    "Shutting down: readiness reports not ready; serving for {} s more before stopping",
                     drain.toMillis() / 1000.0);
             try {
                 Thread.sleep(drain.toMillis());

@@ -3,7 +3,6 @@ package ai.hokusai.server.web;
 import java.util.AbstractMap;
 import java.util.Map;
 import java.util.Set;
-
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.JacksonModule;

@@ -1,13 +1,12 @@
 package ai.hokusai.server.web;
 
-import java.io.IOException;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,6 +22,7 @@ public class RequestIds extends OncePerRequestFilter {
     static final String ATTRIBUTE = RequestIds.class.getName();
     /** The MDC key every log line of a request carries its id under. */
     static final String MDC_KEY = "request_id";
+
     private static final Pattern ACCEPTED = Pattern.compile("[\\x21-\\x7E]{1,128}");
     private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
 

@@ -4,18 +4,17 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import ai.hokusai.server.error.ErrorCode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import ai.hokusai.server.error.ErrorCode;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.server.PathContainer;
@@ -38,7 +37,8 @@ public class RequestLineCheck extends OncePerRequestFilter {
     private final HandlerExceptionResolver problems;
     private final RequestMappingHandlerMapping routes;
 
-    public RequestLineCheck(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
+    public RequestLineCheck(
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
             @Lazy @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping routes) {
         this.problems = problems;
         this.routes = routes;
@@ -50,22 +50,25 @@ public class RequestLineCheck extends OncePerRequestFilter {
         Exception refused = null;
         String query = request.getQueryString();
         if (request.getRequestURI().indexOf(';') >= 0) {
-            refused = new ProblemAdvice.Refusal(ErrorCode.BAD_REQUEST,
-                    "Path segments take no parameters (';'): remove them from the URL.");
+            refused = new ProblemAdvice.Refusal(
+                    ErrorCode.BAD_REQUEST, "Path segments take no parameters (';'): remove them from the URL.");
         } else if (query != null && !decodes(query)) {
-            refused = new ProblemAdvice.Refusal(ErrorCode.BAD_REQUEST, "The query string does not decode: "
-                    + "percent-encode it as UTF-8 (every '%' followed by two hex digits, no NUL).");
+            refused = new ProblemAdvice.Refusal(
+                    ErrorCode.BAD_REQUEST,
+                    "The query string does not decode: "
+                            + "percent-encode it as UTF-8 (every '%' followed by two hex digits, no NUL).");
         } else if (NO_OPERATION_HAS.contains(request.getMethod())) {
             // The routes are the spec's operations (RouteGuardIT), so their methods are the ones the spec lists.
-            PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(
-                    request.getContextPath().length()));
+            PathContainer path = PathContainer.parsePath(
+                    request.getRequestURI().substring(request.getContextPath().length()));
             Set<String> methods = routes.getHandlerMethods().keySet().stream()
-                    .filter(route -> route.getPathPatternsCondition().getPatterns().stream().anyMatch(p -> p.matches(
-                            path)))
-                    .flatMap(route -> route.getMethodsCondition().getMethods().stream()).map(Enum::name)
+                    .filter(route -> route.getPathPatternsCondition().getPatterns().stream()
+                            .anyMatch(p -> p.matches(path)))
+                    .flatMap(route -> route.getMethodsCondition().getMethods().stream())
+                    .map(Enum::name)
                     .collect(Collectors.toSet());
-            refused = methods.isEmpty() ? null
-                    : new HttpRequestMethodNotSupportedException(request.getMethod(), methods);
+            refused =
+                    methods.isEmpty() ? null : new HttpRequestMethodNotSupportedException(request.getMethod(), methods);
         }
         if (refused != null) {
             ApiKeyFilter.refuse(problems, refused, request, response);

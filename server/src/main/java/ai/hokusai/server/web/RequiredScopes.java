@@ -1,13 +1,12 @@
 package ai.hokusai.server.web;
 
+import ai.hokusai.server.config.ApiSpecDocument;
+import ai.hokusai.server.security.ApiKeyService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import ai.hokusai.server.config.ApiSpecDocument;
-import ai.hokusai.server.security.ApiKeyService;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,13 +1,12 @@
 package ai.hokusai.server.web;
 
+import ai.hokusai.server.config.HokusaiProperties;
+import ai.hokusai.server.error.ErrorCode;
+import ai.hokusai.server.service.RequestBodyValidator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
-
-import ai.hokusai.server.config.HokusaiProperties;
-import ai.hokusai.server.error.ErrorCode;
-import ai.hokusai.server.service.RequestBodyValidator;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
@@ -35,15 +34,19 @@ public class SpecBodyAdvice extends RequestBodyAdviceAdapter {
     }
 
     @Override
-    public boolean supports(MethodParameter parameter, Type targetType,
-            Class<? extends HttpMessageConverter<?>> converterType) {
+    public boolean supports(
+            MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
         return parameter.hasParameterAnnotation(RequestBody.class)
                 && validator.hasBody(parameter.getMethod().getName());
     }
 
     @Override
-    public HttpInputMessage beforeBodyRead(HttpInputMessage message, MethodParameter parameter, Type targetType,
-            Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
+    public HttpInputMessage beforeBodyRead(
+            HttpInputMessage message,
+            MethodParameter parameter,
+            Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType)
+            throws IOException {
         byte[] body = null;
         if (message.getHeaders().getContentLength() <= maxBytes) {
             try (InputStream in = message.getBody()) {
@@ -52,8 +55,8 @@ public class SpecBodyAdvice extends RequestBodyAdviceAdapter {
             }
         }
         if (body == null || body.length > maxBytes) {
-            throw new ProblemAdvice.Refusal(ErrorCode.PAYLOAD_TOO_LARGE,
-                    "The request body is larger than " + maxBytes + " bytes.");
+            throw new ProblemAdvice.Refusal(
+                    ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
         }
         validator.check(parameter.getMethod().getName(), body);
         return new Checked(message.getHeaders(), new ByteArrayInputStream(body));

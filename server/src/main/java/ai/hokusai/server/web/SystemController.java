@@ -1,14 +1,12 @@
 package ai.hokusai.server.web;
 
-import java.util.Map;
-
-import javax.sql.DataSource;
-
 import ai.hokusai.server.config.ApiSpecDocument;
 import ai.hokusai.server.web.api.SystemApi;
 import ai.hokusai.server.web.model.ApiIndex;
 import ai.hokusai.server.web.model.ApiIndexLinks;
 import ai.hokusai.server.web.model.HealthStatus;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -34,8 +32,15 @@ public class SystemController implements SystemApi {
         this.dataSource = dataSource;
         this.state = state;
         // Paths relative to the server's root, so the index holds behind any host name or port.
-        this.index = new ApiIndex(spec.apiTitle(), spec.apiVersion(), new ApiIndexLinks(API_BASE,
-                WebConfiguration.DOCS, PATH_GET_OPEN_API_DOCUMENT, PATH_GET_LIVENESS, PATH_GET_READINESS));
+        this.index = new ApiIndex(
+                spec.apiTitle(),
+                spec.apiVersion(),
+                new ApiIndexLinks(
+                        API_BASE,
+                        WebConfiguration.DOCS,
+                        PATH_GET_OPEN_API_DOCUMENT,
+                        PATH_GET_LIVENESS,
+                        PATH_GET_READINESS));
     }
 
     @Override
@@ -51,15 +56,17 @@ public class SystemController implements SystemApi {
     @Override
     public ResponseEntity<HealthStatus> getReadiness() {
         if (!state.startedUp() || state.draining()) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new HealthStatus(
-                    HealthStatus.StatusEnum.DOWN,
-                    Map.of(state.draining() ? "shutdown" : "startup", HealthStatus.InnerEnum.DOWN)));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(new HealthStatus(
+                            HealthStatus.StatusEnum.DOWN,
+                            Map.of(state.draining() ? "shutdown" : "startup", HealthStatus.InnerEnum.DOWN)));
         }
         boolean database = databaseAnswers();
         HealthStatus.InnerEnum state = database ? HealthStatus.InnerEnum.UP : HealthStatus.InnerEnum.DOWN;
-        HealthStatus body = new HealthStatus(database ? HealthStatus.StatusEnum.UP : HealthStatus.StatusEnum.DOWN,
-                Map.of("database", state));
-        return ResponseEntity.status(database ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
+        HealthStatus body = new HealthStatus(
+                database ? HealthStatus.StatusEnum.UP : HealthStatus.StatusEnum.DOWN, Map.of("database", state));
+        return ResponseEntity.status(database ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .body(body);
     }
 
     @Override

@@ -1,9 +1,8 @@
 package ai.hokusai.server.web;
 
-import java.util.UUID;
-
 import ai.hokusai.server.web.model.UsageReport;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.UUID;
 import org.springframework.boot.jackson.JacksonMixin;
 
 /**

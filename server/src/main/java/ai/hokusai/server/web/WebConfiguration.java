@@ -1,9 +1,8 @@
 package ai.hokusai.server.web;
 
-import java.util.List;
-
 import ai.hokusai.server.web.model.AuditObjectType;
 import jakarta.servlet.Filter;
+import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,8 +29,8 @@ public class WebConfiguration implements WebMvcConfigurer {
      * The server's filters, in the order they run, and nothing else orders them: the request id first, so every line
      * and answer carries it; authentication before anything else judges the request.
      */
-    private static final List<Class<? extends Filter>> FILTERS = List.of(RequestIds.class, AccessLog.class,
-            ApiKeyFilter.class, RequestLineCheck.class);
+    private static final List<Class<? extends Filter>> FILTERS =
+            List.of(RequestIds.class, AccessLog.class, ApiKeyFilter.class, RequestLineCheck.class);
 
     @Bean
     static FilterRegistrationBean<RequestIds> requestIdsRegistration(RequestIds filter) {

@@ -1,5 +1,4 @@
 package ai.hokusai.archfixture.persistence;
 
 /** A database row. */
-public record FixtureRow(String id) {
-}
+public record FixtureRow(String id) {}

@@ -2,12 +2,11 @@ package ai.hokusai.server.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.stream.Stream;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.EvaluationResult;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -38,13 +37,16 @@ class ArchitectureRulesFailTest {
         return ArchitectureRules.all(FIXTURE, FIXTURE_RUNTIME).entrySet().stream()
                 .map(rule -> DynamicTest.dynamicTest(rule.getKey(), () -> {
                     EvaluationResult result = rule.getValue().evaluate(VIOLATIONS);
-                    assertThat(result.hasViolation()).as("'%s' finds its violation", rule.getKey()).isTrue();
+                    assertThat(result.hasViolation())
+                            .as("'%s' finds its violation", rule.getKey())
+                            .isTrue();
                     assertThat(result.getFailureReport().toString()).contains(OFFENDERS.get(rule.getKey()));
                 }));
     }
 
     @Test
     void everyRuleHasADeliberateViolation() {
-        assertThat(OFFENDERS.keySet()).isEqualTo(ArchitectureRules.all(FIXTURE, FIXTURE_RUNTIME).keySet());
+        assertThat(OFFENDERS.keySet())
+                .isEqualTo(ArchitectureRules.all(FIXTURE, FIXTURE_RUNTIME).keySet());
     }
 }

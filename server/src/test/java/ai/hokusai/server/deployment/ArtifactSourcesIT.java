@@ -2,6 +2,14 @@ package ai.hokusai.server.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.hokusai.server.ExternalInstances;
+import ai.hokusai.server.ServerIntegrationTest;
+import ai.hokusai.server.TestHttp;
+import ai.hokusai.server.security.ApiKeyPrincipal;
+import ai.hokusai.server.security.Caller;
+import ai.hokusai.server.service.CredentialService;
+import ai.hokusai.testsupport.HubStub;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,15 +22,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import ai.hokusai.server.ExternalInstances;
-import ai.hokusai.server.ServerIntegrationTest;
-import ai.hokusai.server.TestHttp;
-import ai.hokusai.server.security.ApiKeyPrincipal;
-import ai.hokusai.server.security.Caller;
-import ai.hokusai.server.service.CredentialService;
-import ai.hokusai.testsupport.HubStub;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,21 +43,34 @@ import tools.jackson.databind.node.ObjectNode;
 @ExtendWith(OutputCaptureExtension.class)
 class ArtifactSourcesIT {
 
-    private static final String SECRETS_KEY = Base64.getEncoder().encodeToString(
-            "artifact-sources-it-secrets-key!".getBytes(StandardCharsets.US_ASCII));
+    private static final String SECRETS_KEY =
+            Base64.getEncoder().encodeToString("artifact-sources-it-secrets-key!".getBytes(StandardCharsets.US_ASCII));
     private static final String ACME_TOKEN = "hf_acmeLabsReadToken4f9c2e7a1b3d5f80";
     private static final String BETA_TOKEN = "hf_betaCorpReadToken8e1d3c5b7a9f2460";
     private static final String DELTA_TOKEN = "hf_deltaIncReadToken1a2b3c4d5e6f7081";
 
-    private static final Account ACME = new Account(UUID.fromString("a11ce000-0000-4000-8000-000000000001"),
-            "acme-labs", UUID.fromString("a11ce000-0000-4000-8000-0000000000a1"), 7101);
-    private static final Account BETA = new Account(UUID.fromString("a11ce000-0000-4000-8000-000000000002"),
-            "beta-corp", UUID.fromString("a11ce000-0000-4000-8000-0000000000a2"), 7102);
+    private static final Account ACME = new Account(
+            UUID.fromString("a11ce000-0000-4000-8000-000000000001"),
+            "acme-labs",
+            UUID.fromString("a11ce000-0000-4000-8000-0000000000a1"),
+            7101);
+    private static final Account BETA = new Account(
+            UUID.fromString("a11ce000-0000-4000-8000-000000000002"),
+            "beta-corp",
+            UUID.fromString("a11ce000-0000-4000-8000-0000000000a2"),
+            7102);
     /** Has stored no token. */
-    private static final Account GAMMA = new Account(UUID.fromString("a11ce000-0000-4000-8000-000000000003"),
-            "gamma-works", UUID.fromString("a11ce000-0000-4000-8000-0000000000a3"), 7103);
-    private static final Account DELTA = new Account(UUID.fromString("a11ce000-0000-4000-8000-000000000004"),
-            "delta-inc", UUID.fromString("a11ce000-0000-4000-8000-0000000000a4"), 7104);
+    private static final Account GAMMA = new Account(
+            UUID.fromString("a11ce000-0000-4000-8000-000000000003"),
+            "gamma-works",
+            UUID.fromString("a11ce000-0000-4000-8000-0000000000a3"),
+            7103);
+
+    private static final Account DELTA = new Account(
+            UUID.fromString("a11ce000-0000-4000-8000-000000000004"),
+            "delta-inc",
+            UUID.fromString("a11ce000-0000-4000-8000-0000000000a4"),
+            7104);
 
     private static final Path DIRECTORY = ServerIntegrationTest.newDataDir();
     private static final Path ROOT = DIRECTORY.resolve("artifact-root");
@@ -74,8 +86,18 @@ class ArtifactSourcesIT {
     private record Account(UUID id, String slug, UUID keyId, int modelId) {
 
         Caller caller() {
-            return new Caller(new ApiKeyPrincipal(keyId, id, "hk_test_" + slug.substring(0, 5), slug + " admin",
-                    Set.of("admin"), null, 1000, null, null), "req_" + slug);
+            return new Caller(
+                    new ApiKeyPrincipal(
+                            keyId,
+                            id,
+                            "hk_test_" + slug.substring(0, 5),
+                            slug + " admin",
+                            Set.of("admin"),
+                            null,
+                            1000,
+                            null,
+                            null),
+                    "req_" + slug);
         }
     }
 
@@ -90,11 +112,17 @@ class ArtifactSourcesIT {
                 .repository("hokusai/scorer", HubArtifacts.lscor(DIRECTORY.resolve("hub/hokusai"), "2.0.0"));
         database = EmbeddedPostgres.builder().start();
         String url = database.getJdbcUrl("postgres", "postgres");
-        rooted = ExternalInstances.start(url, "--hokusai.artifact-root=" + ROOT,
-                "--hokusai.huggingface.endpoint=" + hub.endpoint(), "--hokusai.huggingface.token=" + HubStub.TOKEN,
+        rooted = ExternalInstances.start(
+                url,
+                "--hokusai.artifact-root=" + ROOT,
+                "--hokusai.huggingface.endpoint=" + hub.endpoint(),
+                "--hokusai.huggingface.token=" + HubStub.TOKEN,
                 "--hokusai.secrets-key=" + SECRETS_KEY);
-        unrooted = ExternalInstances.start(url, "--hokusai.huggingface.endpoint=" + hub.endpoint(),
-                "--hokusai.huggingface.token=" + HubStub.TOKEN, "--hokusai.secrets-key=" + SECRETS_KEY);
+        unrooted = ExternalInstances.start(
+                url,
+                "--hokusai.huggingface.endpoint=" + hub.endpoint(),
+                "--hokusai.huggingface.token=" + HubStub.TOKEN,
+                "--hokusai.secrets-key=" + SECRETS_KEY);
         for (Account account : List.of(ACME, BETA, GAMMA, DELTA)) {
             create(account);
         }
@@ -119,15 +147,24 @@ class ArtifactSourcesIT {
     /** Accounts and their keys and models are written as rows: this is about artifacts, not about managing them. */
     private static void create(Account account) {
         JdbcTemplate sql = sql();
-        sql.update("INSERT INTO accounts (id, slug, name) VALUES (?, ?, ?)", account.id(), account.slug(),
-                account.slug());
-        sql.update("INSERT INTO api_keys (id, prefix, key_hash, name, scopes, account_id) "
-                + "VALUES (?, ?, ?, ?, ARRAY['admin'], ?)", account.keyId(), "hk_test_" + account.slug(),
-                new byte[32], account.slug() + " admin", account.id());
-        sql.update("INSERT INTO models (id, slug, name, description, tags, task, max_batch_size, cache_ttl_seconds, "
-                + "input_schema, output_schema, account_id, visibility) SELECT ?, ?, ?, '', '{}', task, "
-                + "max_batch_size, 60, input_schema, output_schema, ?, 'private' FROM models WHERE id = 21",
-                account.modelId(), account.slug() + "-scorer", account.slug() + " scorer", account.id());
+        sql.update(
+                "INSERT INTO accounts (id, slug, name) VALUES (?, ?, ?)", account.id(), account.slug(), account.slug());
+        sql.update(
+                "INSERT INTO api_keys (id, prefix, key_hash, name, scopes, account_id) "
+                        + "VALUES (?, ?, ?, ?, ARRAY['admin'], ?)",
+                account.keyId(),
+                "hk_test_" + account.slug(),
+                new byte[32],
+                account.slug() + " admin",
+                account.id());
+        sql.update(
+                "INSERT INTO models (id, slug, name, description, tags, task, max_batch_size, cache_ttl_seconds, "
+                        + "input_schema, output_schema, account_id, visibility) SELECT ?, ?, ?, '', '{}', task, "
+                        + "max_batch_size, 60, input_schema, output_schema, ?, 'private' FROM models WHERE id = 21",
+                account.modelId(),
+                account.slug() + "-scorer",
+                account.slug() + " scorer",
+                account.id());
     }
 
     private static JdbcTemplate sql() {
@@ -141,16 +178,26 @@ class ArtifactSourcesIT {
     @Test
     void everyFileLocationNotBeneathTheRootGetsTheSameAnswerAndOneBeneathItLoads() throws IOException {
         Files.createDirectories(ROOT.resolve("empty"));
-        List<String> refused = List.of("file:///etc", "file:///root/.ssh", "file://" + OUTSIDE,
-                "file://" + ROOT + "/../outside", "file://" + ROOT + "/acme/../../outside", "file://" + ROOT + "/escape",
-                "file://" + ROOT + "/missing", "file://" + ROOT + "/acme/lscor/config.json", "file://" + ROOT);
+        List<String> refused = List.of(
+                "file:///etc",
+                "file:///root/.ssh",
+                "file://" + OUTSIDE,
+                "file://" + ROOT + "/../outside",
+                "file://" + ROOT + "/acme/../../outside",
+                "file://" + ROOT + "/escape",
+                "file://" + ROOT + "/missing",
+                "file://" + ROOT + "/acme/lscor/config.json",
+                "file://" + ROOT);
         JsonNode first = null;
         for (String uri : refused) {
             TestHttp.Response answer = deploy(rooted, 21, uri);
             assertThat(answer.status()).as(uri + ": " + answer.body()).isEqualTo(422);
             assertThat(answer.json().get("code").asString()).isEqualTo("invalid_request");
-            assertThat(answer.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/artifact_uri");
-            assertThat(answer.body()).as("nothing of the path is echoed").doesNotContain(uri.substring(7))
+            assertThat(answer.json().get("errors").get(0).get("pointer").asString())
+                    .isEqualTo("/artifact_uri");
+            assertThat(answer.body())
+                    .as("nothing of the path is echoed")
+                    .doesNotContain(uri.substring(7))
                     .doesNotContain("exist");
             JsonNode body = withoutRequestId(answer.json());
             if (first == null) {
@@ -164,7 +211,8 @@ class ArtifactSourcesIT {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         JsonNode loaded = awaitLoad(accepted.json().get("id").asString());
         assertThat(loaded.get("load_status").asString()).as(loaded.toString()).isEqualTo("ready");
-        assertThat(loaded.get("files").valueStream().map(f -> f.get("name").asString())).contains("config.json");
+        assertThat(loaded.get("files").valueStream().map(f -> f.get("name").asString()))
+                .contains("config.json");
     }
 
     @Test
@@ -191,19 +239,25 @@ class ArtifactSourcesIT {
 
         JsonNode anothers = awaitLoad(deployed(BETA.modelId(), "hf://acme-labs/scorer"));
         assertThat(anothers.get("load_status").asString()).isEqualTo("failed");
-        assertThat(anothers.get("failure_reason").asString()).contains("refused").contains("acme-labs/scorer");
+        assertThat(anothers.get("failure_reason").asString())
+                .contains("refused")
+                .contains("acme-labs/scorer");
         JsonNode atTheOwnersCommit = awaitLoad(deployed(BETA.modelId(), "hf://acme-labs/scorer@" + HubStub.COMMIT));
-        assertThat(atTheOwnersCommit.get("load_status").asString()).as("the owner's download is not another's")
+        assertThat(atTheOwnersCommit.get("load_status").asString())
+                .as("the owner's download is not another's")
                 .isEqualTo("failed");
 
         JsonNode withoutToken = awaitLoad(deployed(GAMMA.modelId(), "hf://acme-labs/scorer"));
         assertThat(withoutToken.get("load_status").asString()).isEqualTo("failed");
         assertThat(withoutToken.get("failure_reason").asString()).contains("needs a token");
         JsonNode operatorsRepository = awaitLoad(deployed(GAMMA.modelId(), "hf://hokusai/scorer"));
-        assertThat(operatorsRepository.get("load_status").asString()).as("HF_TOKEN is the operator's alone")
+        assertThat(operatorsRepository.get("load_status").asString())
+                .as("HF_TOKEN is the operator's alone")
                 .isEqualTo("failed");
         JsonNode operators = awaitLoad(deployed(21, "hf://hokusai/scorer"));
-        assertThat(operators.get("load_status").asString()).as(operators.toString()).isEqualTo("ready");
+        assertThat(operators.get("load_status").asString())
+                .as(operators.toString())
+                .isEqualTo("ready");
 
         List<String> tokens = List.of(ACME_TOKEN, BETA_TOKEN, HubStub.TOKEN);
         assertNowhereInTheDatabase(tokens);
@@ -217,17 +271,24 @@ class ArtifactSourcesIT {
     void storingAndRemovingATokenIsAuditedOnceEachAndRemovingNoneRecordsNothing() {
         credentials().setHuggingFaceToken(DELTA.caller(), DELTA_TOKEN);
         credentials().setHuggingFaceToken(DELTA.caller(), DELTA_TOKEN + "2");
-        byte[] nonce = sql().queryForObject("SELECT nonce FROM account_credentials WHERE account_id = ?",
-                byte[].class, DELTA.id());
+        byte[] nonce = sql().queryForObject(
+                        "SELECT nonce FROM account_credentials WHERE account_id = ?", byte[].class, DELTA.id());
         credentials().deleteHuggingFaceToken(DELTA.caller());
         credentials().deleteHuggingFaceToken(DELTA.caller());
 
         assertThat(nonce).hasSize(12);
-        assertThat(sql().queryForObject("SELECT count(*) FROM account_credentials WHERE account_id = ?", Long.class,
-                DELTA.id())).isZero();
-        assertThat(sql().queryForList("SELECT operation || ' ' || object_type || ' ' || object_id || ' ' || "
-                + "actor_key_id || ' ' || request_id || ' ' || changes::text FROM audit_events WHERE account_id = ? "
-                + "ORDER BY occurred_at", String.class, DELTA.id())).containsExactly(
+        assertThat(sql().queryForObject(
+                                "SELECT count(*) FROM account_credentials WHERE account_id = ?",
+                                Long.class,
+                                DELTA.id()))
+                .isZero();
+        assertThat(sql().queryForList(
+                                "SELECT operation || ' ' || object_type || ' ' || object_id || ' ' || "
+                                        + "actor_key_id || ' ' || request_id || ' ' || changes::text FROM audit_events WHERE account_id = ? "
+                                        + "ORDER BY occurred_at",
+                                String.class,
+                                DELTA.id()))
+                .containsExactly(
                         "credential.set credential huggingface " + DELTA.keyId() + " req_delta-inc {}",
                         "credential.set credential huggingface " + DELTA.keyId() + " req_delta-inc {}",
                         "credential.delete credential huggingface " + DELTA.keyId() + " req_delta-inc {}");
@@ -245,14 +306,18 @@ class ArtifactSourcesIT {
             String hex = HexFormat.of().formatHex(token.getBytes(StandardCharsets.UTF_8));
             assertThat(rows).as("the database").noneMatch(row -> row.contains(token) || row.contains(hex));
         }
-        assertThat(sql().queryForList("SELECT failure_reason FROM deployments WHERE failure_reason IS NOT NULL",
-                String.class)).allSatisfy(reason -> assertThat(reason).doesNotContain("hf_"));
+        assertThat(sql().queryForList(
+                                "SELECT failure_reason FROM deployments WHERE failure_reason IS NOT NULL",
+                                String.class))
+                .allSatisfy(reason -> assertThat(reason).doesNotContain("hf_"));
     }
 
     private static TestHttp.Response deploy(ConfigurableApplicationContext instance, int modelId, String uri) {
-        return ExternalInstances.http(instance, ServerIntegrationTest.ADMIN_KEY).postJson("/api/v1/models/" + modelId
-                + "/deployments", "{\"version\": \"1.0." + (++versions) + "\", \"runtime\": \"lscor-logistic\", "
-                + "\"artifact_uri\": \"" + uri + "\"}");
+        return ExternalInstances.http(instance, ServerIntegrationTest.ADMIN_KEY)
+                .postJson(
+                        "/api/v1/models/" + modelId + "/deployments",
+                        "{\"version\": \"1.0." + (++versions) + "\", \"runtime\": \"lscor-logistic\", "
+                                + "\"artifact_uri\": \"" + uri + "\"}");
     }
 
     private static String deployed(int modelId, String uri) {
@@ -271,7 +336,8 @@ class ArtifactSourcesIT {
         TestHttp http = ExternalInstances.http(rooted, ServerIntegrationTest.ADMIN_KEY);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            JsonNode deployment = http.get("/api/v1/deployments/" + deploymentId).json();
+            JsonNode deployment =
+                    http.get("/api/v1/deployments/" + deploymentId).json();
             String status = deployment.get("load_status").asString();
             if (status.equals("ready") || status.equals("failed") || System.nanoTime() > deadline) {
                 return deployment;

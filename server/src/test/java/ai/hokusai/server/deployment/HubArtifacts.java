@@ -17,8 +17,7 @@ final class HubArtifacts {
 
     static final Path LSCOR = Path.of("src/main/resources/models/lscor-v2").toAbsolutePath();
 
-    private HubArtifacts() {
-    }
+    private HubArtifacts() {}
 
     /** Model 21's committed artifact with its config's version set to {@code version}. */
     static Path lscor(Path directory, String version) {
@@ -30,8 +29,9 @@ final class HubArtifacts {
                 }
             }
             Path config = directory.resolve("config.json");
-            Files.writeString(config, Files.readString(config).replace("\"version\": \"2.0.0\"",
-                    "\"version\": \"" + version + "\""));
+            Files.writeString(
+                    config,
+                    Files.readString(config).replace("\"version\": \"2.0.0\"", "\"version\": \"" + version + "\""));
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -44,8 +44,8 @@ final class HubArtifacts {
             Files.createDirectories(directory);
             copy("all-minilm-l6-v2-q.onnx", directory.resolve("model.onnx"));
             copy("all-minilm-l6-v2-q-tokenizer.json", directory.resolve("tokenizer.json"));
-            Files.writeString(directory.resolve("config.json"),
-                    "{\"version\": \"all-minilm-l6-v2-q\", \"max_length\": 256}");
+            Files.writeString(
+                    directory.resolve("config.json"), "{\"version\": \"all-minilm-l6-v2-q\", \"max_length\": 256}");
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

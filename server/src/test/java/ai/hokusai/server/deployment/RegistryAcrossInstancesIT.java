@@ -2,13 +2,12 @@ package ai.hokusai.server.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.function.Predicate;
-
 import ai.hokusai.server.ExternalInstances;
 import ai.hokusai.server.ServerIntegrationTest;
 import ai.hokusai.server.TestHttp;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,8 +27,8 @@ class RegistryAcrossInstancesIT {
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        instances = ExternalInstances.TwoInstances.start(
-                "--hokusai.artifact-root=" + ServerIntegrationTest.ARTIFACT_ROOT);
+        instances =
+                ExternalInstances.TwoInstances.start("--hokusai.artifact-root=" + ServerIntegrationTest.ARTIFACT_ROOT);
         first = instances.first();
         second = instances.second();
     }
@@ -45,33 +44,54 @@ class RegistryAcrossInstancesIT {
 
     @Test
     void registrationActivationRollbackAndRetirementReachTheOtherInstanceWithinTwoSeconds() throws Exception {
-        String schema = on(first).get("/api/v1/models/21").json().get("input_schema").toString();
-        int id = on(first).postJson("/api/v1/models", "{\"slug\": \"lscor-fleet-it\", \"name\": \"Fleet\", "
-                + "\"task\": \"tabular-classification\", \"input_schema\": " + schema
-                + ", \"output_schema\": {\"type\": \"object\"}}").json().get("id").asInt();
+        String schema =
+                on(first).get("/api/v1/models/21").json().get("input_schema").toString();
+        int id = on(first)
+                .postJson(
+                        "/api/v1/models",
+                        "{\"slug\": \"lscor-fleet-it\", \"name\": \"Fleet\", "
+                                + "\"task\": \"tabular-classification\", \"input_schema\": " + schema
+                                + ", \"output_schema\": {\"type\": \"object\"}}")
+                .json()
+                .get("id")
+                .asInt();
         String predictPath = "/api/v1/models/" + id + "/predict";
         // The other instance has the model cached before anything is deployed.
-        assertThat(on(second).postJson(predictPath, DeploymentLifecycleIT.LEAD).status()).isEqualTo(503);
+        assertThat(on(second).postJson(predictPath, DeploymentLifecycleIT.LEAD).status())
+                .isEqualTo(503);
 
         String a = deploy(id, "1.0.0", HubArtifacts.LSCOR.toString(), true);
-        String b = deploy(id, "1.1.0", HubArtifacts.lscor(ServerIntegrationTest.newDataDir().resolve("b"), "1.1.0")
-                .toString(), false);
+        String b = deploy(
+                id,
+                "1.1.0",
+                HubArtifacts.lscor(ServerIntegrationTest.newDataDir().resolve("b"), "1.1.0")
+                        .toString(),
+                false);
         awaitOn(first, "/api/v1/deployments/" + a, d -> d.contains("\"status\":\"active\""));
         awaitOn(first, "/api/v1/deployments/" + b, d -> d.contains("\"load_status\":\"ready\""));
         System.out.printf("new deployment served by the other instance after %.2f s%n", servedBy(id, a));
 
         long activated = System.nanoTime();
-        assertThat(on(first).send("POST", "/api/v1/deployments/" + b + "/activate", Map.of(), null).status())
+        assertThat(on(first)
+                        .send("POST", "/api/v1/deployments/" + b + "/activate", Map.of(), null)
+                        .status())
                 .isEqualTo(200);
         double activation = secondsUntilServedBy(id, b, activated);
         long rolledBack = System.nanoTime();
-        assertThat(on(first).send("POST", "/api/v1/deployments/" + a + "/activate", Map.of(), null).status())
+        assertThat(on(first)
+                        .send("POST", "/api/v1/deployments/" + a + "/activate", Map.of(), null)
+                        .status())
                 .isEqualTo(200);
         double rollback = secondsUntilServedBy(id, a, rolledBack);
 
-        assertThat(on(second).get("/api/v1/models/" + b).status()).as("cached by the other instance").isEqualTo(200);
+        assertThat(on(second).get("/api/v1/models/" + b).status())
+                .as("cached by the other instance")
+                .isEqualTo(200);
         long retired = System.nanoTime();
-        assertThat(on(first).send("DELETE", "/api/v1/deployments/" + b, Map.of(), null).status()).isEqualTo(204);
+        assertThat(on(first)
+                        .send("DELETE", "/api/v1/deployments/" + b, Map.of(), null)
+                        .status())
+                .isEqualTo(204);
         int status = 200;
         while (status != 404 && System.nanoTime() - retired < BOUND.toNanos() * 3) {
             Thread.sleep(20);
@@ -80,7 +100,8 @@ class RegistryAcrossInstancesIT {
         double retirement = (System.nanoTime() - retired) / 1e9;
         assertThat(status).isEqualTo(404);
 
-        System.out.printf("other instance agreed: activation %.2f s, rollback %.2f s, retirement %.2f s%n",
+        System.out.printf(
+                "other instance agreed: activation %.2f s, rollback %.2f s, retirement %.2f s%n",
                 activation, rollback, retirement);
         assertThat(activation).isLessThan(BOUND.toSeconds());
         assertThat(rollback).isLessThan(BOUND.toSeconds());
@@ -88,9 +109,12 @@ class RegistryAcrossInstancesIT {
     }
 
     private static String deploy(int modelId, String version, String directory, boolean activate) {
-        TestHttp.Response created = on(first).postJson("/api/v1/models/" + modelId + "/deployments",
-                "{\"version\": \"" + version + "\", \"runtime\": \"lscor-logistic\", \"artifact_uri\": \"file://"
-                        + directory + "\", \"activate\": " + activate + "}");
+        TestHttp.Response created = on(first)
+                .postJson(
+                        "/api/v1/models/" + modelId + "/deployments",
+                        "{\"version\": \"" + version
+                                + "\", \"runtime\": \"lscor-logistic\", \"artifact_uri\": \"file://" + directory
+                                + "\", \"activate\": " + activate + "}");
         assertThat(created.status()).as(created.body()).isEqualTo(202);
         return created.json().get("id").asString();
     }
@@ -103,8 +127,8 @@ class RegistryAcrossInstancesIT {
     private static double secondsUntilServedBy(int modelId, String deploymentId, long since)
             throws InterruptedException {
         while (System.nanoTime() - since < BOUND.toNanos() * 3) {
-            TestHttp.Response predicted = on(second).postJson("/api/v1/models/" + modelId + "/predict",
-                    DeploymentLifecycleIT.LEAD);
+            TestHttp.Response predicted =
+                    on(second).postJson("/api/v1/models/" + modelId + "/predict", DeploymentLifecycleIT.LEAD);
             assertThat(predicted.status()).as(predicted.body()).isEqualTo(200);
             if (predicted.json().get("deployment_id").asString().equals(deploymentId)) {
                 return (System.nanoTime() - since) / 1e9;

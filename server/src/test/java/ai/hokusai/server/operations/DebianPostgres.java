@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class DebianPostgres implements AutoCloseable {
 
-    private static final Path BIN = Path.of(System.getenv().getOrDefault("HOKUSAI_PG_BIN",
-            "/usr/lib/postgresql/15/bin"));
+    private static final Path BIN =
+            Path.of(System.getenv().getOrDefault("HOKUSAI_PG_BIN", "/usr/lib/postgresql/15/bin"));
 
     private final Path dir;
     private final int port;
@@ -40,11 +40,29 @@ final class DebianPostgres implements AutoCloseable {
         if (asRoot()) {
             run(List.of("chown", "-R", "postgres:", dir.toString()), false);
         }
-        postgres.run(List.of(BIN.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", "postgres",
-                "-A", "trust", "-E", "UTF8", "--no-sync"));
-        postgres.run(List.of(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
-                dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
-                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=200", "start"));
+        postgres.run(List.of(
+                BIN.resolve("initdb").toString(),
+                "-D",
+                dir.resolve("data").toString(),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--no-sync"));
+        postgres.run(List.of(
+                BIN.resolve("pg_ctl").toString(),
+                "-D",
+                dir.resolve("data").toString(),
+                "-l",
+                dir.resolve("server.log").toString(),
+                "-w",
+                "-t",
+                "60",
+                "-o",
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=200",
+                "start"));
         return postgres;
     }
 
@@ -54,8 +72,8 @@ final class DebianPostgres implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
-        run(List.of(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w",
-                "stop"));
+        run(List.of(
+                BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop"));
         run(List.of("rm", "-rf", dir.toString()), false);
     }
 

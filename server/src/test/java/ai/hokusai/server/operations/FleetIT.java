@@ -2,6 +2,10 @@ package ai.hokusai.server.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.hokusai.server.TestHttp;
+import ai.hokusai.server.TestKeys;
+import ai.hokusai.testsupport.ExampleInputs;
+import ai.hokusai.testsupport.ServerLauncher;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -28,11 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import ai.hokusai.server.TestHttp;
-import ai.hokusai.server.TestKeys;
-import ai.hokusai.testsupport.ExampleInputs;
-import ai.hokusai.testsupport.ServerLauncher;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,18 +51,22 @@ class FleetIT {
     private static final int CLIENTS = 4;
     /** Documented: hokusai.rate-limit.* — T = min(50, floor(quota x 1 %)) per instance. */
     private static final int HOURLY_QUOTA = 300;
+
     private static final int OVERSHOOT_PER_INSTANCE = Math.min(50, (int) Math.floor(HOURLY_QUOTA * 0.01));
     /** Documented: hokusai.api-keys.revocation-poll-interval (1 s), plus a request. */
     private static final Duration REVOCATION_BOUND = Duration.ofSeconds(3);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, ServerLauncher> instances = new ConcurrentHashMap<>();
     private DebianPostgres database;
 
     /** What the load saw, by phase: answered ids, and failures by kind. */
     private volatile String phase = "steady";
+
     private final ConcurrentLinkedQueue<UUID> answered = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
     private final AtomicInteger sent = new AtomicInteger();
@@ -121,33 +124,50 @@ class FleetIT {
                 Set<UUID> answeredNotMetered = new HashSet<>(answeredSet);
                 answeredNotMetered.removeAll(metered);
 
-                assertThat(migrationsAppliedTwice()).as("two instances started at once migrated once").isZero();
+                assertThat(migrationsAppliedTwice())
+                        .as("two instances started at once migrated once")
+                        .isZero();
                 int overshoot = limitOvershoot(admin);
                 Duration revocation = revocationDelay(admin);
 
-                System.out.printf("%nFleet figures: %d requests sent through HAProxy by %d clients%n", sent.get(),
-                        CLIENTS);
-                System.out.printf("  answered 200: %d; failures by phase and kind: %s%n", answered.size(),
-                        new TreeMap<>(failures));
-                System.out.printf("  metered (succeeded rows): %d; answered but not metered: %d; answered twice: %d; "
-                        + "metered but unanswered (in flight at SIGKILL): %d%n", metered.size(),
-                        answeredNotMetered.size(), answered.size() - answeredSet.size(), meteredNotAnswered.size());
-                System.out.printf("  limit overshoot: %d over an hourly quota of %d across 2 instances "
-                        + "(documented bound %d)%n", overshoot, HOURLY_QUOTA, 2 * OVERSHOOT_PER_INSTANCE);
-                System.out.printf("  revocation refused by the other instance after %d ms (bound %d ms)%n",
+                System.out.printf(
+                        "%nFleet figures: %d requests sent through HAProxy by %d clients%n", sent.get(), CLIENTS);
+                System.out.printf(
+                        "  answered 200: %d; failures by phase and kind: %s%n",
+                        answered.size(), new TreeMap<>(failures));
+                System.out.printf(
+                        "  metered (succeeded rows): %d; answered but not metered: %d; answered twice: %d; "
+                                + "metered but unanswered (in flight at SIGKILL): %d%n",
+                        metered.size(),
+                        answeredNotMetered.size(),
+                        answered.size() - answeredSet.size(),
+                        meteredNotAnswered.size());
+                System.out.printf(
+                        "  limit overshoot: %d over an hourly quota of %d across 2 instances "
+                                + "(documented bound %d)%n",
+                        overshoot, HOURLY_QUOTA, 2 * OVERSHOOT_PER_INSTANCE);
+                System.out.printf(
+                        "  revocation refused by the other instance after %d ms (bound %d ms)%n",
                         revocation.toMillis(), REVOCATION_BOUND.toMillis());
-                System.out.printf("  SIGTERM: readiness 503 this long before the instance stopped listening: %s%n%n",
+                System.out.printf(
+                        "  SIGTERM: readiness 503 this long before the instance stopped listening: %s%n%n",
                         notReadyBeforeStop);
 
-                assertThat(answeredNotMetered).as("answered predictions not metered").isEmpty();
+                assertThat(answeredNotMetered)
+                        .as("answered predictions not metered")
+                        .isEmpty();
                 assertThat(answered.size()).as("no answer counted twice").isEqualTo(answeredSet.size());
                 assertThat(answered.size()).as("the load did run").isGreaterThan(500);
-                assertThat(failures.keySet()).as("requests fail only when an instance is SIGKILLed under them; "
-                        + "HAProxy logged:\n%s", lb.log())
+                assertThat(failures.keySet())
+                        .as(
+                                "requests fail only when an instance is SIGKILLed under them; " + "HAProxy logged:\n%s",
+                                lb.log())
                         .allMatch(kind -> kind.startsWith("sigkill ") || kind.startsWith("restart-after-kill "));
-                assertThat(meteredNotAnswered.size()).as("only calls in flight at the kill are metered unanswered")
+                assertThat(meteredNotAnswered.size())
+                        .as("only calls in flight at the kill are metered unanswered")
                         .isLessThanOrEqualTo(CLIENTS);
-                notReadyBeforeStop.forEach((name, lead) -> assertThat(lead).as("instance %s drained", name)
+                notReadyBeforeStop.forEach((name, lead) -> assertThat(lead)
+                        .as("instance %s drained", name)
                         .isGreaterThanOrEqualTo(DRAIN.minusMillis(500)));
                 assertThat(overshoot).isBetween(0, 2 * OVERSHOOT_PER_INSTANCE);
                 assertThat(revocation).isLessThan(REVOCATION_BOUND);
@@ -160,7 +180,8 @@ class FleetIT {
     }
 
     private ServerLauncher start(String name) throws IOException, InterruptedException {
-        ServerLauncher server = ServerLauncher.builder().port(ports.get(name))
+        ServerLauncher server = ServerLauncher.builder()
+                .port(ports.get(name))
                 .readyTimeout(Duration.ofSeconds(180))
                 .env("HOKUSAI_EMBEDDED_DB", "false")
                 .env("HOKUSAI_DB_URL", database.jdbcUrl())
@@ -174,9 +195,12 @@ class FleetIT {
     }
 
     private void fire(String baseUrl, String key, AtomicBoolean firing, long boundNanos) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + PREDICT)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(ExampleInputs.predictRequestJson())).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + PREDICT))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ExampleInputs.predictRequestJson()))
+                .build();
         while (firing.get() && System.nanoTime() < boundNanos && sent.get() < 200_000) {
             sent.incrementAndGet();
             String startedIn = phase;
@@ -188,14 +212,20 @@ class FleetIT {
                     answered.add(UUID.fromString(response.body().substring(start, start + 36)));
                 } else {
                     int code = response.body().indexOf("\"code\":\"");
-                    String kind = code < 0 ? "from the balancer"
-                            : response.body().substring(code + 8, response.body().indexOf('"', code + 8));
-                    failures.computeIfAbsent(when(startedIn, startedAt) + " " + response.statusCode() + " " + kind,
-                            k -> new AtomicInteger()).incrementAndGet();
+                    String kind = code < 0
+                            ? "from the balancer"
+                            : response.body()
+                                    .substring(code + 8, response.body().indexOf('"', code + 8));
+                    failures.computeIfAbsent(
+                                    when(startedIn, startedAt) + " " + response.statusCode() + " " + kind,
+                                    k -> new AtomicInteger())
+                            .incrementAndGet();
                 }
             } catch (IOException e) {
-                failures.computeIfAbsent(when(startedIn, startedAt) + " " + e.getClass().getSimpleName() + ": "
-                        + e.getMessage(), k -> new AtomicInteger()).incrementAndGet();
+                failures.computeIfAbsent(
+                                when(startedIn, startedAt) + " " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                                k -> new AtomicInteger())
+                        .incrementAndGet();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -206,22 +236,29 @@ class FleetIT {
     /** The phase a failed request belongs to: "sigkill" when the instance was killed while it was in flight. */
     private String when(String startedIn, long startedAt) {
         long killed = killedAtNanos;
-        return killed != 0 && startedAt <= killed && killed <= System.nanoTime() && !startedIn.startsWith("sigterm")
-                && !startedIn.startsWith("restart-") ? "sigkill" : startedIn;
+        return killed != 0
+                        && startedAt <= killed
+                        && killed <= System.nanoTime()
+                        && !startedIn.startsWith("sigterm")
+                        && !startedIn.startsWith("restart-")
+                ? "sigkill"
+                : startedIn;
     }
 
     /** SIGTERMs an instance; how long it answered 503 on readiness before it stopped taking connections. */
     private Duration terminateWatchingReadiness(String name) throws Exception {
         ServerLauncher server = instances.get(name);
         HttpRequest ready = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         long[] notReadyAt = {0};
         long[] refusedAt = {0};
         AtomicBoolean watching = new AtomicBoolean(true);
         Thread watcher = new Thread(() -> {
             while (watching.get()) {
                 try {
-                    int status = http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    int status = http.send(ready, HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
                     if (status == 503 && notReadyAt[0] == 0) {
                         notReadyAt[0] = System.nanoTime();
                     }
@@ -243,7 +280,9 @@ class FleetIT {
         server.close();
         watching.set(false);
         watcher.join(5_000);
-        assertThat(notReadyAt[0]).as("instance %s reported not ready before it stopped", name).isPositive();
+        assertThat(notReadyAt[0])
+                .as("instance %s reported not ready before it stopped", name)
+                .isPositive();
         long stoppedAt = refusedAt[0] != 0 ? refusedAt[0] : System.nanoTime();
         return Duration.ofNanos(stoppedAt - notReadyAt[0]);
     }
@@ -281,7 +320,9 @@ class FleetIT {
         instances.values().forEach(s -> both.add(new TestHttp(s.baseUrl(), limited.secret())));
         int admitted = 0;
         for (int i = 0; i < HOURLY_QUOTA * 3 / 2; i++) {
-            int status = both.get(i % 2).postJson(PREDICT, ExampleInputs.predictRequestJson()).status();
+            int status = both.get(i % 2)
+                    .postJson(PREDICT, ExampleInputs.predictRequestJson())
+                    .status();
             assertThat(status).isIn(200, 429);
             admitted += status == 200 ? 1 : 0;
         }
@@ -294,8 +335,11 @@ class FleetIT {
         TestHttp onB = new TestHttp(instances.get("b").baseUrl(), key.secret());
         TestHttp adminOnA = new TestHttp(instances.get("a").baseUrl(), ADMIN);
         assertThat(onB.get("/api/v1/models/21/info").status()).isIn(200, 403);
-        assertThat(onB.postJson(PREDICT, ExampleInputs.predictRequestJson()).status()).isEqualTo(200);
-        assertThat(adminOnA.send("DELETE", "/api/v1/api-keys/" + key.id(), Map.of(), null).status()).isEqualTo(204);
+        assertThat(onB.postJson(PREDICT, ExampleInputs.predictRequestJson()).status())
+                .isEqualTo(200);
+        assertThat(adminOnA.send("DELETE", "/api/v1/api-keys/" + key.id(), Map.of(), null)
+                        .status())
+                .isEqualTo(204);
         long revoked = System.nanoTime();
         while (onB.postJson(PREDICT, ExampleInputs.predictRequestJson()).status() != 401) {
             assertThat(Duration.ofNanos(System.nanoTime() - revoked)).isLessThan(Duration.ofSeconds(30));

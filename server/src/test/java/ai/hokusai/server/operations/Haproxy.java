@@ -31,8 +31,8 @@ final class Haproxy implements AutoCloseable {
     static Haproxy start(Map<String, Integer> servers) throws IOException, InterruptedException {
         Path binary = Path.of("/usr/sbin/haproxy");
         if (!Files.isExecutable(binary)) {
-            throw new IllegalStateException("HAProxy is missing from " + binary + ": install the Debian package "
-                    + "'haproxy' (.ci/run does)");
+            throw new IllegalStateException(
+                    "HAProxy is missing from " + binary + ": install the Debian package " + "'haproxy' (.ci/run does)");
         }
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -71,7 +71,9 @@ final class Haproxy implements AutoCloseable {
                 %s
                 """.formatted(port, backends));
         Process process = new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f", config.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("haproxy.log").toFile())
+                .start();
         Thread.sleep(500);
         if (!process.isAlive()) {
             throw new IllegalStateException("HAProxy did not start:\n" + Files.readString(dir.resolve("haproxy.log")));

@@ -2,6 +2,8 @@ package ai.hokusai.server.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.hokusai.testsupport.ExampleInputs;
+import ai.hokusai.testsupport.ServerLauncher;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,9 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import ai.hokusai.testsupport.ExampleInputs;
-import ai.hokusai.testsupport.ServerLauncher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,13 +38,18 @@ class OperationsIT {
     @BeforeAll
     static void start() throws Exception {
         int managementPort = freePort();
-        server = ServerLauncher.builder().env("HOKUSAI_LOG_FORMAT", "json")
-                .arg("--management.server.port=" + managementPort).start();
+        server = ServerLauncher.builder()
+                .env("HOKUSAI_LOG_FORMAT", "json")
+                .arg("--management.server.port=" + managementPort)
+                .start();
         managementUrl = "http://127.0.0.1:" + managementPort;
-        HttpResponse<String> predict = send(HttpRequest.newBuilder(URI.create(server.baseUrl()
-                + "/api/v1/models/21/predict")).header("Authorization", "Bearer " + server.adminKey())
-                .header("Content-Type", "application/json").header("X-Request-Id", REQUEST_ID)
-                .POST(HttpRequest.BodyPublishers.ofString(ExampleInputs.predictRequestJson())).build());
+        HttpResponse<String> predict =
+                send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/models/21/predict"))
+                        .header("Authorization", "Bearer " + server.adminKey())
+                        .header("Content-Type", "application/json")
+                        .header("X-Request-Id", REQUEST_ID)
+                        .POST(HttpRequest.BodyPublishers.ofString(ExampleInputs.predictRequestJson()))
+                        .build());
         assertThat(predict.statusCode()).as(predict.body()).isEqualTo(200);
     }
 
@@ -59,17 +63,19 @@ class OperationsIT {
     @Test
     void metricsAreNotOnThePublicPort() throws Exception {
         for (String path : List.of("/actuator/prometheus", "/actuator", "/actuator/health")) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build());
+            HttpResponse<String> response = send(
+                    HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build());
             assertThat(response.statusCode()).as(path).isEqualTo(404);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         }
     }
 
     @Test
     void theScrapeHasTheOperatorsMetricsAndPassesPromtool() throws Exception {
         HttpResponse<String> scrape = send(HttpRequest.newBuilder(URI.create(managementUrl + "/actuator/prometheus"))
-                .header("Accept", "text/plain;version=0.0.4").build());
+                .header("Accept", "text/plain;version=0.0.4")
+                .build());
         assertThat(scrape.statusCode()).isEqualTo(200);
         String metrics = scrape.body();
         assertThat(metrics)
@@ -86,13 +92,17 @@ class OperationsIT {
                 .contains("hokusai_metering_commit_wait_seconds_bucket")
                 .contains("hokusai_rate_limit_rejections_total")
                 .contains("hikaricp_connections_active");
-        assertThat(metrics).as("no key, secret, request id or payload in any tag")
-                .doesNotContain(server.adminKey()).doesNotContain(server.adminKey().substring(8))
-                .doesNotContain(REQUEST_ID).doesNotContain("VP of Engineering");
+        assertThat(metrics)
+                .as("no key, secret, request id or payload in any tag")
+                .doesNotContain(server.adminKey())
+                .doesNotContain(server.adminKey().substring(8))
+                .doesNotContain(REQUEST_ID)
+                .doesNotContain("VP of Engineering");
         List<String> lint = promtool(metrics);
         System.out.println("promtool lint on metrics the server does not name (Spring Boot's, Micrometer's):\n  "
                 + String.join("\n  ", lint));
-        assertThat(lint).as("promtool's findings on the server's own metrics")
+        assertThat(lint)
+                .as("promtool's findings on the server's own metrics")
                 .noneMatch(line -> line.startsWith("hokusai_"));
     }
 
@@ -107,19 +117,25 @@ class OperationsIT {
             lines = Files.readAllLines(server.log(), StandardCharsets.UTF_8);
             access = accessLines(lines);
         }
-        assertThat(access).as("one access line for the predict, in %s", server.log()).hasSize(1);
+        assertThat(access)
+                .as("one access line for the predict, in %s", server.log())
+                .hasSize(1);
         JsonNode line = access.get(0);
         assertThat(line.path("operation").asString()).isEqualTo("predict");
         assertThat(line.path("model").asString()).isEqualTo("21");
         assertThat(line.path("status").asInt()).isEqualTo(200);
         assertThat(line.path("latency_ms").asDouble()).isPositive();
         String everything = String.join("\n", lines);
-        assertThat(everything).as("no key and no payload anywhere in the log")
-                .doesNotContain(server.adminKey().substring(8)).doesNotContain("VP of Engineering");
+        assertThat(everything)
+                .as("no key and no payload anywhere in the log")
+                .doesNotContain(server.adminKey().substring(8))
+                .doesNotContain("VP of Engineering");
     }
 
     private static List<JsonNode> accessLines(List<String> lines) {
-        return lines.stream().filter(l -> l.startsWith("{")).map(JSON::readTree)
+        return lines.stream()
+                .filter(l -> l.startsWith("{"))
+                .map(JSON::readTree)
                 .filter(line -> line.path("log").path("logger").asString("").equals("ai.hokusai.access")
                         || line.path("log.logger").asString("").equals("ai.hokusai.access"))
                 .filter(line -> REQUEST_ID.equals(line.path("request_id").asString(null)))
@@ -131,15 +147,22 @@ class OperationsIT {
      * code 3) are returned, one per line.
      */
     private static List<String> promtool(String metrics) throws Exception {
-        Path promtool = List.of("/usr/bin/promtool", "/usr/local/bin/promtool").stream().map(Path::of)
-                .filter(Files::isExecutable).findFirst().orElseThrow(() -> new AssertionError(
+        Path promtool = List.of("/usr/bin/promtool", "/usr/local/bin/promtool").stream()
+                .map(Path::of)
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
                         "promtool is missing: install the Debian package 'prometheus' (.ci/run does)"));
-        Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+        Process check = new ProcessBuilder(promtool.toString(), "check", "metrics")
+                .redirectErrorStream(true)
+                .start();
         check.getOutputStream().write(metrics.getBytes(StandardCharsets.UTF_8));
         check.getOutputStream().close();
         String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(check.exitValue()).as("promtool: the exposition parses; it said:\n%s", output).isIn(0, 3);
+        assertThat(check.exitValue())
+                .as("promtool: the exposition parses; it said:\n%s", output)
+                .isIn(0, 3);
         return output.lines().filter(line -> !line.isBlank()).toList();
     }
 

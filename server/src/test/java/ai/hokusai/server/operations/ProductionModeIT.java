@@ -2,6 +2,9 @@ package ai.hokusai.server.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.hokusai.server.ServerIntegrationTest;
+import ai.hokusai.testsupport.ServerLauncher;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -10,10 +13,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-
-import ai.hokusai.server.ServerIntegrationTest;
-import ai.hokusai.testsupport.ServerLauncher;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,8 +34,13 @@ class ProductionModeIT {
         assertThat(failure).as("the server must not start").isInstanceOf(IllegalStateException.class);
         String message = failure.getMessage();
         assertThat(message).containsPattern("exited with [1-9]");
-        assertThat(message).as("no stack trace, one line").doesNotContain("\tat ").doesNotContain("Exception");
-        return message.lines().filter(l -> l.startsWith(REFUSED)).findFirst()
+        assertThat(message)
+                .as("no stack trace, one line")
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception");
+        return message.lines()
+                .filter(l -> l.startsWith(REFUSED))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no line starting with '" + REFUSED + "' in:\n" + message));
     }
 
@@ -55,7 +59,8 @@ class ProductionModeIT {
     @Test
     void anUnreachableDatabaseIsOneLineNamingItWithoutItsCredentials() throws IOException {
         String url = "jdbc:postgresql://127.0.0.1:" + freePort() + "/hokusai";
-        String line = refusal(productionServer().env("HOKUSAI_KEY_HASH_SECRET", "a-secret-shared-by-every-instance")
+        String line = refusal(productionServer()
+                .env("HOKUSAI_KEY_HASH_SECRET", "a-secret-shared-by-every-instance")
                 .env("HOKUSAI_DB_URL", url + "?password=not-to-be-printed"));
         assertThat(line).contains("cannot reach the database " + url).doesNotContain("not-to-be-printed");
     }
@@ -66,19 +71,25 @@ class ProductionModeIT {
         Path password = Files.writeString(secrets.resolve("db-password"), "unused-by-trust-auth\n");
         Path keyHashSecret = Files.writeString(secrets.resolve("key-hash-secret"), "from-a-mounted-secret\n");
         try (EmbeddedPostgres database = EmbeddedPostgres.builder()
-                .setDataDirectory(ServerIntegrationTest.newDataDir()).start();
-                ServerLauncher server = productionServer().readyTimeout(Duration.ofSeconds(120))
+                        .setDataDirectory(ServerIntegrationTest.newDataDir())
+                        .start();
+                ServerLauncher server = productionServer()
+                        .readyTimeout(Duration.ofSeconds(120))
                         .env("HOKUSAI_DB_URL", "jdbc:postgresql://127.0.0.1:" + database.getPort() + "/postgres")
                         .env("HOKUSAI_DB_USER", "postgres")
                         .env("HOKUSAI_DB_PASSWORD_FILE", password.toString())
-                        .env("HOKUSAI_KEY_HASH_SECRET_FILE", keyHashSecret.toString()).start()) {
-            assertThat(Files.readString(server.log())).as("production mode starts no database of its own")
+                        .env("HOKUSAI_KEY_HASH_SECRET_FILE", keyHashSecret.toString())
+                        .start()) {
+            assertThat(Files.readString(server.log()))
+                    .as("production mode starts no database of its own")
                     .doesNotContain("Starting embedded PostgreSQL");
             try (Connection connection = database.getPostgresDatabase().getConnection();
                     Statement query = connection.createStatement();
                     ResultSet rows = query.executeQuery("SELECT count(*) FROM api_keys")) {
                 assertThat(rows.next()).isTrue();
-                assertThat(rows.getInt(1)).as("the bootstrap key, in the database it was given").isEqualTo(1);
+                assertThat(rows.getInt(1))
+                        .as("the bootstrap key, in the database it was given")
+                        .isEqualTo(1);
             }
         }
     }

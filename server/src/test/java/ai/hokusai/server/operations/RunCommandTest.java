@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,8 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class RunCommandTest {
 
-    private static final Pattern RUN = Pattern.compile(
-            "\\./mvnw -q -DskipTests package && java (.*?) -jar (\\S+)\\n", Pattern.DOTALL);
+    private static final Pattern RUN =
+            Pattern.compile("\\./mvnw -q -DskipTests package && java (.*?) -jar (\\S+)\\n", Pattern.DOTALL);
 
     @Test
     void readmeRunsTheExtractedJarWithItsAotCacheAndTheTrainedOptions() throws IOException {
@@ -29,7 +28,8 @@ class RunCommandTest {
         String jar = run.group(2);
 
         assertThat(jar).isEqualTo("server/target/hokusai-server/hokusai-server.jar");
-        assertThat(options).isEqualTo("-XX:AOTCache=server/target/hokusai-server/hokusai-server.aot "
-                + System.getProperty("run.jvm.options"));
+        assertThat(options)
+                .isEqualTo("-XX:AOTCache=server/target/hokusai-server/hokusai-server.aot "
+                        + System.getProperty("run.jvm.options"));
     }
 }

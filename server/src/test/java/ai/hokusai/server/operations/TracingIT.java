@@ -2,6 +2,14 @@ package ai.hokusai.server.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.hokusai.testsupport.ExampleInputs;
+import ai.hokusai.testsupport.ServerLauncher;
+import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.Span;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -15,15 +23,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import ai.hokusai.testsupport.ExampleInputs;
-import ai.hokusai.testsupport.ServerLauncher;
-import com.sun.net.httpserver.HttpServer;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
-import io.opentelemetry.proto.common.v1.KeyValue;
-import io.opentelemetry.proto.trace.v1.ResourceSpans;
-import io.opentelemetry.proto.trace.v1.Span;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,8 +36,14 @@ class TracingIT {
 
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String CALLER_SPAN_ID = "00f067aa0ba902b7";
-    private static final List<String> STAGES = List.of("hokusai authenticate", "hokusai rate_limit",
-            "hokusai resolve", "hokusai validate", "hokusai load", "hokusai model", "hokusai meter");
+    private static final List<String> STAGES = List.of(
+            "hokusai authenticate",
+            "hokusai rate_limit",
+            "hokusai resolve",
+            "hokusai validate",
+            "hokusai load",
+            "hokusai model",
+            "hokusai meter");
 
     private static final List<ExportTraceServiceRequest> received = new CopyOnWriteArrayList<>();
     private static HttpServer collector;
@@ -59,7 +64,9 @@ class TracingIT {
         });
         collector.start();
         server = ServerLauncher.builder()
-                .env("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + collector.getAddress().getPort())
+                .env(
+                        "OTEL_EXPORTER_OTLP_ENDPOINT",
+                        "http://127.0.0.1:" + collector.getAddress().getPort())
                 .env("OTEL_BSP_SCHEDULE_DELAY", "100")
                 .start();
     }
@@ -76,33 +83,44 @@ class TracingIT {
 
     @Test
     void aPredictIsOneServerSpanWithASpanPerStage() throws Exception {
-        HttpResponse<String> predict = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(server.baseUrl() + "/api/v1/models/21/predict"))
-                .header("Authorization", "Bearer " + server.adminKey())
-                .header("Content-Type", "application/json")
-                .header("traceparent", "00-" + TRACE_ID + "-" + CALLER_SPAN_ID + "-01")
-                .POST(HttpRequest.BodyPublishers.ofString(ExampleInputs.predictRequestJson())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> predict = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/models/21/predict"))
+                                .header("Authorization", "Bearer " + server.adminKey())
+                                .header("Content-Type", "application/json")
+                                .header("traceparent", "00-" + TRACE_ID + "-" + CALLER_SPAN_ID + "-01")
+                                .POST(HttpRequest.BodyPublishers.ofString(ExampleInputs.predictRequestJson()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(predict.statusCode()).as(predict.body()).isEqualTo(200);
 
         List<Span> trace = awaitSpans(STAGES.size() + 1);
-        Span request = trace.stream().filter(s -> s.getKind() == Span.SpanKind.SPAN_KIND_SERVER).findFirst()
+        Span request = trace.stream()
+                .filter(s -> s.getKind() == Span.SpanKind.SPAN_KIND_SERVER)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no server span in " + names(trace)));
-        assertThat(hex(request.getParentSpanId())).as("continues the caller's trace").isEqualTo(CALLER_SPAN_ID);
+        assertThat(hex(request.getParentSpanId()))
+                .as("continues the caller's trace")
+                .isEqualTo(CALLER_SPAN_ID);
         assertThat(request.getName()).contains("/api/v1/models/{modelRef}/predict");
 
-        Map<String, Span> byName = trace.stream().collect(Collectors.toMap(Span::getName, Function.identity(),
-                (a, b) -> a));
+        Map<String, Span> byName =
+                trace.stream().collect(Collectors.toMap(Span::getName, Function.identity(), (a, b) -> a));
         assertThat(byName.keySet()).containsAll(STAGES);
         for (String stage : STAGES) {
-            assertThat(byName.get(stage).getParentSpanId()).as(stage + " inside the request's span")
+            assertThat(byName.get(stage).getParentSpanId())
+                    .as(stage + " inside the request's span")
                     .isEqualTo(request.getSpanId());
         }
         assertThat(resourceAttribute("service.name")).isEqualTo("hokusai-server");
 
-        String everyAttribute = received.stream().flatMap(r -> r.getResourceSpansList().stream())
-                .flatMap(r -> r.getScopeSpansList().stream()).flatMap(s -> s.getSpansList().stream())
-                .flatMap(s -> s.getAttributesList().stream()).map(KeyValue::toString).collect(Collectors.joining());
+        String everyAttribute = received.stream()
+                .flatMap(r -> r.getResourceSpansList().stream())
+                .flatMap(r -> r.getScopeSpansList().stream())
+                .flatMap(s -> s.getSpansList().stream())
+                .flatMap(s -> s.getAttributesList().stream())
+                .map(KeyValue::toString)
+                .collect(Collectors.joining());
         assertThat(everyAttribute).doesNotContain(server.adminKey()).doesNotContain("VP of Engineering");
     }
 
@@ -110,22 +128,30 @@ class TracingIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         List<Span> trace = List.of();
         while (System.nanoTime() < deadline) {
-            trace = received.stream().flatMap(r -> r.getResourceSpansList().stream())
-                    .flatMap(r -> r.getScopeSpansList().stream()).flatMap(s -> s.getSpansList().stream())
-                    .filter(s -> hex(s.getTraceId()).equals(TRACE_ID)).toList();
+            trace = received.stream()
+                    .flatMap(r -> r.getResourceSpansList().stream())
+                    .flatMap(r -> r.getScopeSpansList().stream())
+                    .flatMap(s -> s.getSpansList().stream())
+                    .filter(s -> hex(s.getTraceId()).equals(TRACE_ID))
+                    .toList();
             if (trace.size() >= atLeast) {
                 return trace;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the collector got " + names(trace) + " of trace " + TRACE_ID
-                + "; server log:\n" + server.logTail());
+        throw new AssertionError(
+                "the collector got " + names(trace) + " of trace " + TRACE_ID + "; server log:\n" + server.logTail());
     }
 
     private static String resourceAttribute(String key) {
-        return received.stream().flatMap(r -> r.getResourceSpansList().stream()).map(ResourceSpans::getResource)
-                .flatMap(r -> r.getAttributesList().stream()).filter(a -> a.getKey().equals(key))
-                .map(a -> a.getValue().getStringValue()).findFirst().orElse(null);
+        return received.stream()
+                .flatMap(r -> r.getResourceSpansList().stream())
+                .map(ResourceSpans::getResource)
+                .flatMap(r -> r.getAttributesList().stream())
+                .filter(a -> a.getKey().equals(key))
+                .map(a -> a.getValue().getStringValue())
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<String> names(List<Span> spans) {

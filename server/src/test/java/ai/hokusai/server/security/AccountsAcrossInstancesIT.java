@@ -2,14 +2,6 @@ package ai.hokusai.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
 import ai.hokusai.server.ExternalInstances;
 import ai.hokusai.server.MovableClock;
 import ai.hokusai.server.ServerIntegrationTest;
@@ -17,6 +9,13 @@ import ai.hokusai.server.Tenants;
 import ai.hokusai.server.TestHttp;
 import ai.hokusai.server.TestKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +29,7 @@ class AccountsAcrossInstancesIT {
 
     /** Documented in RateLimitProperties: each instance may admit T = min(1000, floor(quota × 1 %)) unsynced. */
     private static final double MAX_UNSYNCHRONIZED_FRACTION = 0.01;
+
     private static final int MAX_UNSYNCHRONIZED_TOKENS = 1000;
     private static final int INSTANCES = 2;
 
@@ -74,7 +74,8 @@ class AccountsAcrossInstancesIT {
     @Test
     void aSmallAccountLimitIsHeldExactlyAcrossBothKeysAndBothInstances() {
         int quota = 20;
-        assertThat(overshootBound(quota)).as("under 100 an hour every request is checked against the store")
+        assertThat(overshootBound(quota))
+                .as("under 100 an hour every request is checked against the store")
                 .isZero();
         MovableClock.SHARED.holdAtStartOfNextMinute();
         try {
@@ -89,13 +90,18 @@ class AccountsAcrossInstancesIT {
                 answers.add(on(instance, key.secret()).get("/api/v1/models/21"));
             }
 
-            assertThat(answers.subList(0, quota)).as("the account's first %d calls", quota)
+            assertThat(answers.subList(0, quota))
+                    .as("the account's first %d calls", quota)
                     .allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(200));
             assertThat(answers.get(0).header("RateLimit-Policy")).contains("\"account-hour\";q=" + quota + ";w=3600");
-            assertThat(answers.subList(quota, 2 * quota)).as("the calls past the account's limit")
+            assertThat(answers.subList(quota, 2 * quota))
+                    .as("the calls past the account's limit")
                     .allSatisfy(this::isOverTheAccountLimit);
-            assertThat(on(first, ServerIntegrationTest.ADMIN_KEY).get("/api/v1/models/21").status())
-                    .as("another account's key is not held back").isEqualTo(200);
+            assertThat(on(first, ServerIntegrationTest.ADMIN_KEY)
+                            .get("/api/v1/models/21")
+                            .status())
+                    .as("another account's key is not held back")
+                    .isEqualTo(200);
         } finally {
             MovableClock.SHARED.release();
         }
@@ -111,8 +117,11 @@ class AccountsAcrossInstancesIT {
             List<TestKeys.Key> keys = List.of(
                     Tenants.issueKey(operator(), account.id(), List.of("models:read")),
                     Tenants.issueKey(operator(), account.id(), List.of("models:read")));
-            List<TestHttp> callers = List.of(on(first, keys.get(0).secret()), on(second, keys.get(0).secret()),
-                    on(first, keys.get(1).secret()), on(second, keys.get(1).secret()));
+            List<TestHttp> callers = List.of(
+                    on(first, keys.get(0).secret()),
+                    on(second, keys.get(0).secret()),
+                    on(first, keys.get(1).secret()),
+                    on(second, keys.get(1).secret()));
             List<TestHttp.Response> answers = Collections.synchronizedList(new ArrayList<>());
             try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
                 List<Future<?>> sent = new ArrayList<>();
@@ -126,9 +135,12 @@ class AccountsAcrossInstancesIT {
             }
 
             long admitted = answers.stream().filter(a -> a.status() == 200).count();
-            List<TestHttp.Response> refused = answers.stream().filter(a -> a.status() != 200).toList();
-            assertThat(admitted).as("admitted of %d sent, quota %d, overshoot bound %d", answers.size(), quota, bound)
-                    .isLessThanOrEqualTo(quota + bound).isGreaterThanOrEqualTo(quota - bound);
+            List<TestHttp.Response> refused =
+                    answers.stream().filter(a -> a.status() != 200).toList();
+            assertThat(admitted)
+                    .as("admitted of %d sent, quota %d, overshoot bound %d", answers.size(), quota, bound)
+                    .isLessThanOrEqualTo(quota + bound)
+                    .isGreaterThanOrEqualTo(quota - bound);
             assertThat(refused).isNotEmpty().allSatisfy(this::isOverTheAccountLimit);
         } finally {
             MovableClock.SHARED.release();
@@ -141,13 +153,17 @@ class AccountsAcrossInstancesIT {
         TestKeys.Key accountAdmin = Tenants.issueKey(operator(), account.id(), List.of("admin"));
         TestKeys.Key key = Tenants.issueKey(on(first, accountAdmin.secret()), null, List.of("models:read"));
         assertThat(on(first, key.secret()).get("/api/v1/models/21").status()).isEqualTo(200);
-        assertThat(on(second, key.secret()).get("/api/v1/models/21").status()).as("now cached on both")
+        assertThat(on(second, key.secret()).get("/api/v1/models/21").status())
+                .as("now cached on both")
                 .isEqualTo(200);
 
         long revoked = System.nanoTime();
-        assertThat(on(first, accountAdmin.secret()).send("DELETE", "/api/v1/api-keys/" + key.id(), Map.of(), null)
-                .status()).isEqualTo(204);
-        assertThat(on(first, key.secret()).get("/api/v1/models/21").status()).as("at once where revoked")
+        assertThat(on(first, accountAdmin.secret())
+                        .send("DELETE", "/api/v1/api-keys/" + key.id(), Map.of(), null)
+                        .status())
+                .isEqualTo(204);
+        assertThat(on(first, key.secret()).get("/api/v1/models/21").status())
+                .as("at once where revoked")
                 .isEqualTo(401);
 
         int status = 200;
@@ -159,10 +175,19 @@ class AccountsAcrossInstancesIT {
         assertThat(status).isEqualTo(401);
         // The documented bound is the revocation poll interval (1 s); as MultiInstanceIT, allow for a scheduler tick
         // and the query itself.
-        assertThat(seconds).as("refused by the other instance after %.2f s", seconds).isLessThan(2.5);
-        assertThat(on(second, accountAdmin.secret()).get("/api/v1/api-keys").json().get("data").valueStream()
-                .filter(k -> k.get("id").asString().equals(key.id().toString())).findFirst().orElseThrow()
-                .has("revoked_at")).isTrue();
+        assertThat(seconds)
+                .as("refused by the other instance after %.2f s", seconds)
+                .isLessThan(2.5);
+        assertThat(on(second, accountAdmin.secret())
+                        .get("/api/v1/api-keys")
+                        .json()
+                        .get("data")
+                        .valueStream()
+                        .filter(k -> k.get("id").asString().equals(key.id().toString()))
+                        .findFirst()
+                        .orElseThrow()
+                        .has("revoked_at"))
+                .isTrue();
     }
 
     private void isOverTheAccountLimit(TestHttp.Response answer) {

@@ -3,6 +3,18 @@ package ai.hokusai.server.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.hokusai.server.error.StoreUnavailableException;
+import ai.hokusai.server.security.RateLimiter.Decision;
+import ai.hokusai.server.security.RateLimiter.Window;
+import ai.hokusai.server.security.RateLimiter.WindowState;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketExceptions;
+import io.github.bucket4j.distributed.proxy.ClientSideConfig;
+import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
+import io.github.bucket4j.distributed.proxy.generic.select_for_update.AbstractSelectForUpdateBasedProxyManager;
+import io.github.bucket4j.distributed.proxy.generic.select_for_update.LockAndGetResult;
+import io.github.bucket4j.distributed.proxy.generic.select_for_update.SelectForUpdateBasedTransaction;
+import io.github.bucket4j.distributed.remote.RemoteBucketState;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,19 +35,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
-
-import ai.hokusai.server.error.StoreUnavailableException;
-import ai.hokusai.server.security.RateLimiter.Decision;
-import ai.hokusai.server.security.RateLimiter.Window;
-import ai.hokusai.server.security.RateLimiter.WindowState;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.BucketExceptions;
-import io.github.bucket4j.distributed.proxy.ClientSideConfig;
-import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
-import io.github.bucket4j.distributed.proxy.generic.select_for_update.AbstractSelectForUpdateBasedProxyManager;
-import io.github.bucket4j.distributed.proxy.generic.select_for_update.LockAndGetResult;
-import io.github.bucket4j.distributed.proxy.generic.select_for_update.SelectForUpdateBasedTransaction;
-import io.github.bucket4j.distributed.remote.RemoteBucketState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,8 +46,9 @@ class RateLimiterTest {
 
     /** One second into a minute (and into an hour): 59 seconds to the next minute, 3,599 to the next hour. */
     private static final Instant START = Instant.parse("2026-03-02T10:00:01Z");
-    private static final RateLimitProperties PROPERTIES = new RateLimitProperties(true, 0.01, 1000,
-            Duration.ofMillis(250), Duration.ofHours(2), Duration.ofMinutes(10));
+
+    private static final RateLimitProperties PROPERTIES = new RateLimitProperties(
+            true, 0.01, 1000, Duration.ofMillis(250), Duration.ofHours(2), Duration.ofMinutes(10));
 
     private final SettableClock clock = new SettableClock(START);
     private final FakeStore store = new FakeStore(clock);
@@ -68,8 +68,11 @@ class RateLimiterTest {
         Decision decision = limiter.check(key);
 
         assertThat(decision.allowed()).isTrue();
-        assertThat(decision.windows()).containsExactly(new WindowState(Window.MINUTE, 3, 2, 59),
-                new WindowState(Window.HOUR, 1000, 999, 3599), new WindowState(Window.ACCOUNT_HOUR, 5000, 4999, 3599));
+        assertThat(decision.windows())
+                .containsExactly(
+                        new WindowState(Window.MINUTE, 3, 2, 59),
+                        new WindowState(Window.HOUR, 1000, 999, 3599),
+                        new WindowState(Window.ACCOUNT_HOUR, 5000, 4999, 3599));
         assertThat(decision.closest()).isEqualTo(new WindowState(Window.MINUTE, 3, 2, 59));
         assertThat(decision.retryAfterSeconds()).isZero();
         assertThat(limits(key.keyId().toString())).containsExactly(Map.entry("minute", 3L), Map.entry("hour", 1000L));
@@ -106,16 +109,18 @@ class RateLimiterTest {
         Decision refused = limiter.check(key);
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.retryAfterSeconds()).isEqualTo(59);
-        assertThat(refused.windows()).containsExactly(new WindowState(Window.MINUTE, 3, 0, 59),
-                new WindowState(Window.HOUR, 1000, 997, 3599));
+        assertThat(refused.windows())
+                .containsExactly(
+                        new WindowState(Window.MINUTE, 3, 0, 59), new WindowState(Window.HOUR, 1000, 997, 3599));
         assertThat(refused.refusal().getMessage())
                 .isEqualTo("The key is over its limit of 3 requests per minute. Retry in 59 seconds.");
 
         clock.set(START.plusSeconds(59)); // 10:01:00, the next minute
         Decision next = limiter.check(key);
         assertThat(next.allowed()).isTrue();
-        assertThat(next.windows()).containsExactly(new WindowState(Window.MINUTE, 3, 2, 60),
-                new WindowState(Window.HOUR, 1000, 996, 3540));
+        assertThat(next.windows())
+                .containsExactly(
+                        new WindowState(Window.MINUTE, 3, 2, 60), new WindowState(Window.HOUR, 1000, 996, 3540));
     }
 
     @Test
@@ -125,10 +130,14 @@ class RateLimiterTest {
         ApiKeyPrincipal second = key(account, null, 1000, 3);
 
         assertThat(limiter.check(first).closest()).isEqualTo(new WindowState(Window.MINUTE, 1, 0, 59));
-        assertThat(limiter.check(first).allowed()).as("over its own per-minute limit").isFalse();
+        assertThat(limiter.check(first).allowed())
+                .as("over its own per-minute limit")
+                .isFalse();
         Decision shared = limiter.check(second);
-        assertThat(shared.windows()).containsExactly(new WindowState(Window.HOUR, 1000, 999, 3599),
-                new WindowState(Window.ACCOUNT_HOUR, 3, 1, 3599));
+        assertThat(shared.windows())
+                .containsExactly(
+                        new WindowState(Window.HOUR, 1000, 999, 3599),
+                        new WindowState(Window.ACCOUNT_HOUR, 3, 1, 3599));
         assertThat(limiter.check(second).closest()).isEqualTo(new WindowState(Window.ACCOUNT_HOUR, 3, 0, 3599));
 
         Decision refused = limiter.check(second);
@@ -142,8 +151,8 @@ class RateLimiterTest {
     @Test
     void limitsChangedWhileCachedApplyOnlyToABucketBuiltAfreshOnceTheStoredOneIsGone() {
         ApiKeyPrincipal before = key(3, 1000, null);
-        ApiKeyPrincipal after = new ApiKeyPrincipal(before.keyId(), before.accountId(), "hk_test_", "k", Set.of(),
-                10, 1000, null, null);
+        ApiKeyPrincipal after = new ApiKeyPrincipal(
+                before.keyId(), before.accountId(), "hk_test_", "k", Set.of(), 10, 1000, null, null);
         String bucketId = before.keyId().toString();
         for (int i = 0; i < 3; i++) {
             limiter.check(before);
@@ -164,8 +173,9 @@ class RateLimiterTest {
         store.expired.add(bucketId);
         assertThat(restarted.removeIdleBuckets()).isEqualTo(1);
         RateLimiter afterIdle = new RateLimiter(store, new LongAdder(), PROPERTIES, clock);
-        assertThat(afterIdle.check(after).windows()).containsExactly(new WindowState(Window.MINUTE, 10, 9, 59),
-                new WindowState(Window.HOUR, 1000, 999, 3599));
+        assertThat(afterIdle.check(after).windows())
+                .containsExactly(
+                        new WindowState(Window.MINUTE, 10, 9, 59), new WindowState(Window.HOUR, 1000, 999, 3599));
         restarted.stop();
         afterIdle.stop();
     }
@@ -206,7 +216,9 @@ class RateLimiterTest {
         assertThat(local).isEqualTo(expected);
         assertThat(store.transactions.get()).as("nothing asked of the store").isEqualTo(transactions);
 
-        assertThat(limiter.check(key).allowed()).as("the 50th since the last sync, which asks for one").isTrue();
+        assertThat(limiter.check(key).allowed())
+                .as("the 50th since the last sync, which asks for one")
+                .isTrue();
         store.awaitTransactionStarted();
         CompletableFuture<Decision> behindTheSync = CompletableFuture.supplyAsync(() -> limiter.check(key));
         assertThatThrownBy(() -> behindTheSync.get(300, TimeUnit.MILLISECONDS))
@@ -228,7 +240,9 @@ class RateLimiterTest {
 
         assertThatThrownBy(() -> limiter.check(key)).isInstanceOf(StoreUnavailableException.class);
         store.failing = false;
-        assertThat(limiter.check(key).closest().remaining()).as("the failed request took nothing").isEqualTo(48);
+        assertThat(limiter.check(key).closest().remaining())
+                .as("the failed request took nothing")
+                .isEqualTo(48);
     }
 
     @Test
@@ -240,11 +254,14 @@ class RateLimiterTest {
         assertThat(limiter.removeIdleBuckets()).isEqualTo(2_500);
         assertThat(store.cleanups).containsExactly(1_000, 1_000, 500);
         store.failing = true;
-        assertThat(limiter.removeIdleBuckets()).as("a failed cleanup is logged and retried next time").isZero();
+        assertThat(limiter.removeIdleBuckets())
+                .as("a failed cleanup is logged and retried next time")
+                .isZero();
     }
 
     private Map<String, Long> limits(String bucketId) {
-        Bandwidth[] bandwidths = store.getProxyConfiguration(bucketId).orElseThrow().getBandwidths();
+        Bandwidth[] bandwidths =
+                store.getProxyConfiguration(bucketId).orElseThrow().getBandwidths();
         Map<String, Long> limits = new java.util.LinkedHashMap<>();
         for (Bandwidth b : bandwidths) {
             limits.put(b.getId(), b.getCapacity());
@@ -257,8 +274,16 @@ class RateLimiterTest {
     }
 
     private static ApiKeyPrincipal key(UUID accountId, Integer perMinute, int perHour, Integer accountPerHour) {
-        return new ApiKeyPrincipal(UUID.randomUUID(), accountId, "hk_test_", "k", Set.of("predict"), perMinute,
-                perHour, null, accountPerHour);
+        return new ApiKeyPrincipal(
+                UUID.randomUUID(),
+                accountId,
+                "hk_test_",
+                "k",
+                Set.of("predict"),
+                perMinute,
+                perHour,
+                null,
+                accountPerHour);
     }
 
     /** A clock a test sets. */
@@ -297,6 +322,7 @@ class RateLimiterTest {
             implements ExpiredEntriesCleaner {
         /** A row's state; an empty array for a row inserted but not yet written. */
         final Map<String, byte[]> rows = new ConcurrentHashMap<>();
+
         final Set<String> expired = ConcurrentHashMap.newKeySet();
         final List<Integer> cleanups = new ArrayList<>();
         final AtomicInteger transactions = new AtomicInteger();
@@ -319,7 +345,9 @@ class RateLimiterTest {
         }
 
         void awaitTransactionStarted() throws InterruptedException {
-            assertThat(started.tryAcquire(10, TimeUnit.SECONDS)).as("a transaction started").isTrue();
+            assertThat(started.tryAcquire(10, TimeUnit.SECONDS))
+                    .as("a transaction started")
+                    .isTrue();
         }
 
         @Override

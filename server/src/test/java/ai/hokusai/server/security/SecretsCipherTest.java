@@ -3,6 +3,7 @@ package ai.hokusai.server.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.hokusai.server.config.HokusaiProperties;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +11,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
-
-import ai.hokusai.server.config.HokusaiProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.env.MockEnvironment;
@@ -54,7 +53,8 @@ class SecretsCipherTest {
             byte[] changed = sealed.ciphertext().clone();
             changed[i] ^= 0x01;
             assertThatThrownBy(() -> cipher.decrypt(ACCOUNT, new SecretsCipher.Sealed(changed, sealed.nonce())))
-                    .as("byte %d changed", i).isInstanceOf(IllegalStateException.class);
+                    .as("byte %d changed", i)
+                    .isInstanceOf(IllegalStateException.class);
         }
         byte[] nonce = sealed.nonce().clone();
         nonce[0] ^= 0x01;
@@ -69,8 +69,12 @@ class SecretsCipherTest {
     void aSecretMovedToAnotherAccountDoesNotDecryptAndTheFailureNamesNoPartOfIt() {
         SecretsCipher.Sealed sealed = cipher.encrypt(ACCOUNT, TOKEN);
 
-        assertThatThrownBy(() -> cipher.decrypt(OTHER_ACCOUNT, sealed)).isInstanceOf(IllegalStateException.class)
-                .hasNoCause().message().doesNotContain(TOKEN).doesNotContain("hf_");
+        assertThatThrownBy(() -> cipher.decrypt(OTHER_ACCOUNT, sealed))
+                .isInstanceOf(IllegalStateException.class)
+                .hasNoCause()
+                .message()
+                .doesNotContain(TOKEN)
+                .doesNotContain("hf_");
     }
 
     @Test
@@ -86,25 +90,33 @@ class SecretsCipherTest {
     @Test
     void theConfiguredKeyIsTheBase64Of32BytesAndAWrongOneIsRefusedWithoutEchoingIt() {
         String standard = Base64.getEncoder().encodeToString(KEY);
-        SecretsCipher configured = new SecretsCipher(properties(), new MockEnvironment()
-                .withProperty("hokusai.secrets-key", standard + "\n")
-                .withProperty("spring.datasource.url", "jdbc:postgresql://db/hokusai"));
+        SecretsCipher configured = new SecretsCipher(
+                properties(),
+                new MockEnvironment()
+                        .withProperty("hokusai.secrets-key", standard + "\n")
+                        .withProperty("spring.datasource.url", "jdbc:postgresql://db/hokusai"));
         assertThat(configured.decrypt(ACCOUNT, cipher.encrypt(ACCOUNT, TOKEN))).isEqualTo(TOKEN);
-        assertThat(SecretsCipher.decode(Base64.getUrlEncoder().withoutPadding().encodeToString(KEY))).isEqualTo(KEY);
+        assertThat(SecretsCipher.decode(Base64.getUrlEncoder().withoutPadding().encodeToString(KEY)))
+                .isEqualTo(KEY);
 
         for (String wrong : new String[] {"c2hvcnQ=", "not base64 at all!", standard + standard}) {
-            assertThatThrownBy(() -> SecretsCipher.decode(wrong)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("HOKUSAI_SECRETS_KEY").message().doesNotContain(wrong);
+            assertThatThrownBy(() -> SecretsCipher.decode(wrong))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("HOKUSAI_SECRETS_KEY")
+                    .message()
+                    .doesNotContain(wrong);
         }
     }
 
     @Test
     void withAnExternalDatabaseAndNoKeyNothingCanBeEncrypted() {
-        SecretsCipher none = new SecretsCipher(properties(),
+        SecretsCipher none = new SecretsCipher(
+                properties(),
                 new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/hokusai"));
 
         assertThat(none.available()).isFalse();
-        assertThatThrownBy(() -> none.encrypt(ACCOUNT, TOKEN)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> none.encrypt(ACCOUNT, TOKEN))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("HOKUSAI_SECRETS_KEY");
         assertThat(data.resolve(SecretsCipher.KEY_FILE)).doesNotExist();
     }
@@ -121,7 +133,8 @@ class SecretsCipherTest {
         assertThat(afterRestart.decrypt(ACCOUNT, sealed)).isEqualTo(TOKEN);
         assertThat(Files.readString(data.resolve(SecretsCipher.KEY_FILE))).isEqualTo(key);
         assertThat(Files.getPosixFilePermissions(data.resolve(SecretsCipher.KEY_FILE)))
-                .extracting(Object::toString).containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+                .extracting(Object::toString)
+                .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
     }
 
     private HokusaiProperties properties() {

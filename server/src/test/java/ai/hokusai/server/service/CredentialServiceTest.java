@@ -3,16 +3,15 @@ package ai.hokusai.server.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.hokusai.server.config.HokusaiProperties;
+import ai.hokusai.server.error.ErrorCode;
+import ai.hokusai.server.security.Caller;
+import ai.hokusai.server.security.SecretsCipher;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import ai.hokusai.server.config.HokusaiProperties;
-import ai.hokusai.server.error.ErrorCode;
-import ai.hokusai.server.security.Caller;
-import ai.hokusai.server.security.SecretsCipher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.env.MockEnvironment;
@@ -24,11 +23,12 @@ class CredentialServiceTest {
 
     @Test
     void withoutASecretsKeyATokenIsRefusedAsUnavailableBeforeAnythingIsWritten() {
-        SecretsCipher noKey = new SecretsCipher(new HokusaiProperties(data, null, null, 1_048_576,
-                Duration.ofSeconds(30), Duration.ofSeconds(10)),
+        SecretsCipher noKey = new SecretsCipher(
+                new HokusaiProperties(data, null, null, 1_048_576, Duration.ofSeconds(30), Duration.ofSeconds(10)),
                 new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/hokusai"));
         // No mapper and no audit trail: the refusal must come before either is touched.
-        CredentialService credentials = new CredentialService(null, noKey, null, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        CredentialService credentials =
+                new CredentialService(null, noKey, null, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
 
         assertThatThrownBy(() -> credentials.setHuggingFaceToken(Caller.system(), "hf_aBcDeFgHiJkLmNoPqRsTuVwXyZ01"))
                 .isInstanceOfSatisfying(CredentialsUnavailableException.class, e -> {

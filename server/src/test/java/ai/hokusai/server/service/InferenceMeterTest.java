@@ -3,6 +3,13 @@ package ai.hokusai.server.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.hokusai.server.config.HokusaiProperties;
+import ai.hokusai.server.persistence.InferenceLogColumns;
+import ai.hokusai.server.persistence.InferenceLogMapper;
+import ai.hokusai.server.persistence.InferenceLogRecord;
+import ai.hokusai.server.persistence.ModelUsageRecord;
+import ai.hokusai.server.persistence.UsageCountRecord;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,14 +32,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import ai.hokusai.server.config.HokusaiProperties;
-import ai.hokusai.server.persistence.InferenceLogColumns;
-import ai.hokusai.server.persistence.InferenceLogMapper;
-import ai.hokusai.server.persistence.InferenceLogRecord;
-import ai.hokusai.server.persistence.ModelUsageRecord;
-import ai.hokusai.server.persistence.UsageCountRecord;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -79,7 +78,9 @@ class InferenceMeterTest {
         // [first] fails, then [first + rest] fails twice and commits on the fourth attempt.
         assertThat(logs.attempts.get()).isEqualTo(4);
         assertThat(logs.committedBatchSizes()).containsExactly(5);
-        assertThat(logs.table).hasSize(5).allSatisfy((id, status) -> assertThat(status).isEqualTo("succeeded"));
+        assertThat(logs.table)
+                .hasSize(5)
+                .allSatisfy((id, status) -> assertThat(status).isEqualTo("succeeded"));
         assertThat(logs.committedTwice).isEmpty();
         assertThat(meter.backlog()).isZero();
         assertThat(metrics.counter("hokusai.metering.refused").count()).isZero();
@@ -105,7 +106,9 @@ class InferenceMeterTest {
             assertThat(p.awaitCommitted()).isFalse();
         }
         assertThat(logs.attempts.get()).isEqualTo(1);
-        assertThat(inFlightAnswer).as("a caller whose record is being inserted waits for that insert").isNotDone();
+        assertThat(inFlightAnswer)
+                .as("a caller whose record is being inserted waits for that insert")
+                .isNotDone();
         logs.open();
 
         assertThat(inFlightAnswer.get(10, TimeUnit.SECONDS)).isTrue();
@@ -132,7 +135,9 @@ class InferenceMeterTest {
             meter.stop();
             stopped.countDown();
         });
-        assertThat(stopped.await(200, TimeUnit.MILLISECONDS)).as("stop waits for the insert under way").isFalse();
+        assertThat(stopped.await(200, TimeUnit.MILLISECONDS))
+                .as("stop waits for the insert under way")
+                .isFalse();
         assertThatThrownBy(meter::reserve).isInstanceOf(MeteringUnavailableException.class);
         logs.open();
         stopper.join();
@@ -156,7 +161,8 @@ class InferenceMeterTest {
         try (var files = Files.list(data.resolve("metering-spill"))) {
             assertThat(files.toList()).hasSize(1);
         }
-        assertThat(meter.awaitWritten(id(accepted.getFirst()), Duration.ofMillis(10))).isFalse();
+        assertThat(meter.awaitWritten(id(accepted.getFirst()), Duration.ofMillis(10)))
+                .isFalse();
 
         logs.failuresLeft.set(0);
         start(settings);
@@ -210,8 +216,12 @@ class InferenceMeterTest {
 
         assertThat(answered).hasSize(640);
         assertThat(logs.table.keySet()).isEqualTo(answered);
-        assertThat(logs.committedBatchSizes().stream().mapToInt(Integer::intValue).sum()).isEqualTo(640);
-        assertThat(logs.committedBatchSizes()).allSatisfy(size -> assertThat(size).isBetween(1, 7));
+        assertThat(logs.committedBatchSizes().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isEqualTo(640);
+        assertThat(logs.committedBatchSizes())
+                .allSatisfy(size -> assertThat(size).isBetween(1, 7));
         assertThat(logs.committedTwice).isEmpty();
         assertThat(meter.backlog()).isZero();
     }
@@ -239,7 +249,9 @@ class InferenceMeterTest {
         assertThat(logs.table).containsKey(id(pending));
         assertThat(meter.unwrittenOwner(id(pending))).isEmpty();
         assertThat(meter.backlog()).isZero();
-        assertThat(meter.awaitWritten(UUID.randomUUID(), Duration.ZERO)).as("an id never recorded").isTrue();
+        assertThat(meter.awaitWritten(UUID.randomUUID(), Duration.ZERO))
+                .as("an id never recorded")
+                .isTrue();
     }
 
     @Test
@@ -259,25 +271,33 @@ class InferenceMeterTest {
     }
 
     private InferenceMeter start(MeteringProperties properties) {
-        InferenceMeter meter = new InferenceMeter(logs, properties, new HokusaiProperties(data, null, null, 1_048_576,
-                Duration.ofSeconds(30), Duration.ofSeconds(10)), JsonMapper.builder().build(),
-                Clock.systemUTC(), metrics);
+        InferenceMeter meter = new InferenceMeter(
+                logs,
+                properties,
+                new HokusaiProperties(data, null, null, 1_048_576, Duration.ofSeconds(30), Duration.ofSeconds(10)),
+                JsonMapper.builder().build(),
+                Clock.systemUTC(),
+                metrics);
         meter.start();
         started.add(meter);
         return meter;
     }
 
-    private static MeteringProperties properties(int bufferCapacity, int batchSize, int writers, Duration commitTimeout,
-            Duration maxBackoff, Duration shutdownTimeout) {
-        return new MeteringProperties(bufferCapacity, batchSize, writers, commitTimeout, maxBackoff, shutdownTimeout,
-                true, 4096);
+    private static MeteringProperties properties(
+            int bufferCapacity,
+            int batchSize,
+            int writers,
+            Duration commitTimeout,
+            Duration maxBackoff,
+            Duration shutdownTimeout) {
+        return new MeteringProperties(
+                bufferCapacity, batchSize, writers, commitTimeout, maxBackoff, shutdownTimeout, true, 4096);
     }
 
     /** Records one call, as a predict does, with its input and output. */
     private InferenceMeter.Pending record(InferenceMeter meter) {
         UUID id = UUID.randomUUID();
-        InferenceMeter.Pending pending = meter.reserve().record(record(id), Map.of("company_size", 1000),
-                List.of(0.7));
+        InferenceMeter.Pending pending = meter.reserve().record(record(id), Map.of("company_size", 1000), List.of(0.7));
         recordIds.put(pending, id);
         return pending;
     }
@@ -288,8 +308,23 @@ class InferenceMeterTest {
 
     private static InferenceLogRecord record(UUID id) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return new InferenceLogRecord(id, KEY, 21, UUID.randomUUID(), "1", "request-" + id, null,
-                InferenceLogRecord.SUCCEEDED, null, 1.5, 1, null, null, false, now, now);
+        return new InferenceLogRecord(
+                id,
+                KEY,
+                21,
+                UUID.randomUUID(),
+                "1",
+                "request-" + id,
+                null,
+                InferenceLogRecord.SUCCEEDED,
+                null,
+                1.5,
+                1,
+                null,
+                null,
+                false,
+                now,
+                now);
     }
 
     private Set<UUID> ids(List<InferenceMeter.Pending> pending) {
@@ -310,6 +345,7 @@ class InferenceMeterTest {
         final AtomicInteger failuresLeft = new AtomicInteger();
         /** Every n-th attempt fails, when positive. */
         volatile int failEvery;
+
         private final Semaphore insertStarted = new Semaphore(0);
         private volatile CountDownLatch gate = new CountDownLatch(0);
 
@@ -351,7 +387,9 @@ class InferenceMeterTest {
         }
 
         void awaitInsertStarted() throws InterruptedException {
-            assertThat(insertStarted.tryAcquire(10, TimeUnit.SECONDS)).as("an insert started").isTrue();
+            assertThat(insertStarted.tryAcquire(10, TimeUnit.SECONDS))
+                    .as("an insert started")
+                    .isTrue();
             insertStarted.drainPermits();
         }
 
@@ -361,8 +399,8 @@ class InferenceMeterTest {
         }
 
         @Override
-        public List<UsageCountRecord> accountUsage(UUID accountId, OffsetDateTime from, OffsetDateTime until,
-                Integer modelId) {
+        public List<UsageCountRecord> accountUsage(
+                UUID accountId, OffsetDateTime from, OffsetDateTime until, Integer modelId) {
             throw new UnsupportedOperationException();
         }
 
@@ -372,8 +410,7 @@ class InferenceMeterTest {
         }
 
         @Override
-        public List<UsageCountRecord> usage(UUID keyId, OffsetDateTime from, OffsetDateTime until,
-                Integer modelId) {
+        public List<UsageCountRecord> usage(UUID keyId, OffsetDateTime from, OffsetDateTime until, Integer modelId) {
             throw new UnsupportedOperationException();
         }
     }

@@ -1,17 +1,16 @@
 package ai.hokusai.server.service;
 
-import ai.hokusai.testsupport.ExampleInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.hokusai.server.ServerIntegrationTest;
+import ai.hokusai.server.TestHttp;
+import ai.hokusai.server.TestKeys;
+import ai.hokusai.testsupport.ExampleInputs;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import ai.hokusai.server.ServerIntegrationTest;
-import ai.hokusai.server.TestHttp;
-import ai.hokusai.server.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,8 +37,12 @@ class MeteringIT extends ServerIntegrationTest {
     @Test
     void aPredictIsRecordedWithItsFacts() throws InterruptedException {
         TestKeys.Key key = TestKeys.create(http(), List.of("predict"), null, null);
-        TestHttp.Response response = http().withKey(key.secret()).send("POST", PREDICT,
-                Map.of("Content-Type", "application/json", "X-Request-Id", "metering-facts-1"), ExampleInputs.predictRequestJson());
+        TestHttp.Response response = http().withKey(key.secret())
+                .send(
+                        "POST",
+                        PREDICT,
+                        Map.of("Content-Type", "application/json", "X-Request-Id", "metering-facts-1"),
+                        ExampleInputs.predictRequestJson());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         UUID id = UUID.fromString(response.json().get("inference_log_id").asString());
         awaitWritten();
@@ -47,13 +50,16 @@ class MeteringIT extends ServerIntegrationTest {
         Map<String, Object> row = jdbc.queryForMap("SELECT * FROM inference_logs WHERE id = ?", id);
         assertThat(row.get("api_key_id")).isEqualTo(key.id());
         assertThat(row.get("model_id")).isEqualTo(21);
-        assertThat(row.get("deployment_id").toString()).isEqualTo(response.json().get("deployment_id").asString());
-        assertThat(row.get("model_version")).isEqualTo(response.json().get("model_version").asString());
+        assertThat(row.get("deployment_id").toString())
+                .isEqualTo(response.json().get("deployment_id").asString());
+        assertThat(row.get("model_version"))
+                .isEqualTo(response.json().get("model_version").asString());
         assertThat(row.get("request_id")).isEqualTo("metering-facts-1");
         assertThat(row.get("status")).isEqualTo("succeeded");
         assertThat(row.get("prediction_count")).isEqualTo(1);
         assertThat((Double) row.get("latency_ms")).isPositive();
-        assertThat((String) row.get("input_payload")).contains((String) ExampleInputs.lead().get("title"));
+        assertThat((String) row.get("input_payload"))
+                .contains((String) ExampleInputs.lead().get("title"));
         assertThat((String) row.get("output_payload")).contains("lead_score");
         assertThat(row.get("payload_truncated")).isEqualTo(false);
         assertThat((String) row.get("input_payload")).startsWith("{").endsWith("}");
@@ -75,25 +81,36 @@ class MeteringIT extends ServerIntegrationTest {
                 "SELECT input_payload, output_payload, payload_truncated FROM inference_logs WHERE id = ?", id);
         assertThat(row.get("payload_truncated")).isEqualTo(true);
         // payload-max-chars (4096): the first characters of the JSON, exactly as many as the cap.
-        assertThat((String) row.get("input_payload")).hasSize(4096).startsWith("[{\"")
+        assertThat((String) row.get("input_payload"))
+                .hasSize(4096)
+                .startsWith("[{\"")
                 .contains((String) ExampleInputs.lead().get("title"));
-        assertThat((String) row.get("output_payload")).hasSizeLessThanOrEqualTo(4096).startsWith("[{\"")
+        assertThat((String) row.get("output_payload"))
+                .hasSizeLessThanOrEqualTo(4096)
+                .startsWith("[{\"")
                 .contains("lead_score");
     }
 
     @Test
     void aFailedPredictIsRecordedAsFailedAndNotCounted() throws InterruptedException {
         TestKeys.Key key = TestKeys.create(http(), List.of("predict"), null, null);
-        TestHttp.Response response = http().withKey(key.secret()).postJson(PREDICT,
-                "{\"inputs\": {\"company_size\": \"many\"}}");
+        TestHttp.Response response =
+                http().withKey(key.secret()).postJson(PREDICT, "{\"inputs\": {\"company_size\": \"many\"}}");
         assertThat(response.status()).isEqualTo(422);
         awaitWritten();
 
         Map<String, Object> row = jdbc.queryForMap(
                 "SELECT status, error_code, prediction_count FROM inference_logs WHERE api_key_id = ?", key.id());
-        assertThat(row).containsEntry("status", "failed").containsEntry("error_code", "invalid_input")
+        assertThat(row)
+                .containsEntry("status", "failed")
+                .containsEntry("error_code", "invalid_input")
                 .containsEntry("prediction_count", 0);
-        assertThat(http().withKey(key.secret()).get("/api/v1/usage").json().get("data").isEmpty()).isTrue();
+        assertThat(http().withKey(key.secret())
+                        .get("/api/v1/usage")
+                        .json()
+                        .get("data")
+                        .isEmpty())
+                .isTrue();
     }
 
     @Test
@@ -101,8 +118,11 @@ class MeteringIT extends ServerIntegrationTest {
         TestKeys.Key key = TestKeys.create(http(), List.of("predict"), null, null);
         TestHttp caller = http().withKey(key.secret());
         String lead = ExampleInputs.leadJson();
-        assertThat(caller.postJson(PREDICT, ExampleInputs.predictRequestJson()).status()).isEqualTo(200);
-        assertThat(caller.postJson(PREDICT, "{\"inputs\": [" + lead + ", " + lead + "]}").status()).isEqualTo(200);
+        assertThat(caller.postJson(PREDICT, ExampleInputs.predictRequestJson()).status())
+                .isEqualTo(200);
+        assertThat(caller.postJson(PREDICT, "{\"inputs\": [" + lead + ", " + lead + "]}")
+                        .status())
+                .isEqualTo(200);
         awaitWritten();
 
         for (String query : List.of("", "?model=21", "?model=lscor-v2", "?from=" + today() + "&to=" + today())) {
@@ -115,7 +135,11 @@ class MeteringIT extends ServerIntegrationTest {
             assertThat(row.get("requests").asLong()).as(query).isEqualTo(2);
             assertThat(row.get("predictions").asLong()).isEqualTo(3);
         }
-        assertThat(caller.get("/api/v1/usage?to=" + today().minusDays(1)).json().get("data").isEmpty()).isTrue();
+        assertThat(caller.get("/api/v1/usage?to=" + today().minusDays(1))
+                        .json()
+                        .get("data")
+                        .isEmpty())
+                .isTrue();
         assertThat(caller.get("/api/v1/usage?model=999").json().get("code").asString())
                 .isEqualTo("model_not_found");
         TestHttp.Response backwards = caller.get("/api/v1/usage?from=" + today() + "&to=" + today().minusDays(3));

@@ -1,8 +1,13 @@
 package ai.hokusai.server.service;
 
-import ai.hokusai.testsupport.ExampleInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.hokusai.server.ExternalInstances;
+import ai.hokusai.server.ServerIntegrationTest;
+import ai.hokusai.server.TestHttp;
+import ai.hokusai.server.TestKeys;
+import ai.hokusai.testsupport.ExampleInputs;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -21,12 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import ai.hokusai.server.ExternalInstances;
-import ai.hokusai.server.ServerIntegrationTest;
-import ai.hokusai.server.TestHttp;
-import ai.hokusai.server.TestKeys;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -46,8 +45,11 @@ class MeteringOutageIT {
         private EmbeddedPostgres running;
 
         RestartableDatabase start() throws IOException {
-            running = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false)
-                    .setPort(port).start();
+            running = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .start();
             return this;
         }
 
@@ -81,24 +83,30 @@ class MeteringOutageIT {
     }
 
     /** What the clients saw: ids of answered predictions, and the codes of refusals. */
-    private record Outcomes(Set<UUID> answered, Map<String, Integer> refused) {
-    }
+    private record Outcomes(Set<UUID> answered, Map<String, Integer> refused) {}
 
     @Test
     void aDatabaseStoppedAndRestartedUnderLoadLosesAndDoublesNoRecord() throws Exception {
         try (RestartableDatabase database = new RestartableDatabase().start();
                 // Metering alone is under test: the limiter, which also needs the database, is off here. Two writers
                 // retry side by side, and still nothing is lost or written twice.
-                ConfigurableApplicationContext server = ExternalInstances.start(database.url(),
+                ConfigurableApplicationContext server = ExternalInstances.start(
+                        database.url(),
                         "--hokusai.metering.writers=2",
-                        "--hokusai.metering.buffer-capacity=40", "--hokusai.metering.commit-timeout=500ms",
-                        "--hokusai.metering.max-backoff=500ms", "--hokusai.rate-limit.enabled=false",
+                        "--hokusai.metering.buffer-capacity=40",
+                        "--hokusai.metering.commit-timeout=500ms",
+                        "--hokusai.metering.max-backoff=500ms",
+                        "--hokusai.rate-limit.enabled=false",
                         "--spring.datasource.hikari.connection-timeout=500")) {
-            TestKeys.Key key = TestKeys.create(ExternalInstances.http(server, ServerIntegrationTest.ADMIN_KEY),
-                    List.of("predict"), null, 10_000_000);
+            TestKeys.Key key = TestKeys.create(
+                    ExternalInstances.http(server, ServerIntegrationTest.ADMIN_KEY),
+                    List.of("predict"),
+                    null,
+                    10_000_000);
             TestHttp caller = ExternalInstances.http(server, key.secret());
             ConcurrentLinkedQueue<UUID> answered = new ConcurrentLinkedQueue<>();
-            TestHttp.Response warmUp = caller.postJson(PREDICT, ExampleInputs.predictRequestJson()); // warms every cache
+            TestHttp.Response warmUp =
+                    caller.postJson(PREDICT, ExampleInputs.predictRequestJson()); // warms every cache
             answered.add(UUID.fromString(warmUp.json().get("inference_log_id").asString()));
 
             AtomicBoolean firing = new AtomicBoolean(true);
@@ -110,9 +118,11 @@ class MeteringOutageIT {
                     while (firing.get() && System.nanoTime() < until) {
                         TestHttp.Response r = caller.postJson(PREDICT, ExampleInputs.predictRequestJson());
                         if (r.status() == 200) {
-                            answered.add(UUID.fromString(r.json().get("inference_log_id").asString()));
+                            answered.add(UUID.fromString(
+                                    r.json().get("inference_log_id").asString()));
                         } else {
-                            refused.merge(r.status() + " " + r.json().get("code").asString(), 1, Integer::sum);
+                            refused.merge(
+                                    r.status() + " " + r.json().get("code").asString(), 1, Integer::sum);
                         }
                     }
                 });
@@ -135,13 +145,18 @@ class MeteringOutageIT {
             for (int i = 0; i < 300 && meter.backlog() > 0; i++) {
                 Thread.sleep(50);
             }
-            assertThat(meter.backlog()).as("everything queued is written once the database is back").isZero();
-            assertThat(answeredBeforeOutage).isPositive();
-            assertThat(answeredDuringOutage).as("no prediction is answered while its record cannot be committed")
+            assertThat(meter.backlog())
+                    .as("everything queued is written once the database is back")
                     .isZero();
-            assertThat(answered.size()).as("predictions are answered again once the database is back")
+            assertThat(answeredBeforeOutage).isPositive();
+            assertThat(answeredDuringOutage)
+                    .as("no prediction is answered while its record cannot be committed")
+                    .isZero();
+            assertThat(answered.size())
+                    .as("predictions are answered again once the database is back")
                     .isGreaterThan(answeredAtOutage);
-            assertThat(refused.keySet()).as("while the database was down, predictions were refused, not left unmetered")
+            assertThat(refused.keySet())
+                    .as("while the database was down, predictions were refused, not left unmetered")
                     .containsExactly("503 metering_unavailable");
             try (Connection connection = database.connect();
                     PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM inference_logs "
@@ -149,7 +164,8 @@ class MeteringOutageIT {
                 query.setObject(1, key.id());
                 try (ResultSet rows = query.executeQuery()) {
                     rows.next();
-                    assertThat(rows.getInt(1)).as("a refused call is recorded as failed, once it could be written")
+                    assertThat(rows.getInt(1))
+                            .as("a refused call is recorded as failed, once it could be written")
                             .isEqualTo(refused.get("503 metering_unavailable"));
                 }
             }
@@ -161,8 +177,8 @@ class MeteringOutageIT {
     void anAnsweredPredictionIsInTheDatabaseBeforeItsAnswerArrives() throws Exception {
         try (RestartableDatabase database = new RestartableDatabase().start();
                 ConfigurableApplicationContext server = ExternalInstances.start(database.url())) {
-            TestKeys.Key key = TestKeys.create(ExternalInstances.http(server, ServerIntegrationTest.ADMIN_KEY),
-                    List.of("predict"), null, null);
+            TestKeys.Key key = TestKeys.create(
+                    ExternalInstances.http(server, ServerIntegrationTest.ADMIN_KEY), List.of("predict"), null, null);
             TestHttp caller = ExternalInstances.http(server, key.secret());
             Set<UUID> answered = new HashSet<>();
             for (int i = 0; i < 30; i++) {
@@ -172,11 +188,13 @@ class MeteringOutageIT {
                 answered.add(id);
                 // Read at once, from another connection: the row is committed, so a crash now would lose nothing.
                 try (Connection connection = database.connect();
-                        PreparedStatement query = connection.prepareStatement(
-                                "SELECT status FROM inference_logs WHERE id = ?")) {
+                        PreparedStatement query =
+                                connection.prepareStatement("SELECT status FROM inference_logs WHERE id = ?")) {
                     query.setObject(1, id);
                     try (ResultSet rows = query.executeQuery()) {
-                        assertThat(rows.next()).as("the record of answered call %s", id).isTrue();
+                        assertThat(rows.next())
+                                .as("the record of answered call %s", id)
+                                .isTrue();
                         assertThat(rows.getString(1)).isEqualTo("succeeded");
                     }
                 }
@@ -199,7 +217,8 @@ class MeteringOutageIT {
             }
         }
         assertThat(recorded).doesNotHaveDuplicates();
-        assertThat(new HashSet<>(recorded)).as("every answered prediction recorded, and nothing else")
+        assertThat(new HashSet<>(recorded))
+                .as("every answered prediction recorded, and nothing else")
                 .isEqualTo(outcomes.answered());
     }
 }

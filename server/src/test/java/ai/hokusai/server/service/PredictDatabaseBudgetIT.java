@@ -1,17 +1,15 @@
 package ai.hokusai.server.service;
 
-import ai.hokusai.testsupport.ExampleInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.hokusai.server.ServerIntegrationTest;
+import ai.hokusai.server.TestHttp;
+import ai.hokusai.testsupport.ExampleInputs;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.sql.DataSource;
-
-import ai.hokusai.server.ServerIntegrationTest;
-import ai.hokusai.server.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,11 +44,15 @@ class PredictDatabaseBudgetIT {
                     if (!(bean instanceof DataSource target)) {
                         return bean;
                     }
-                    return Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                    return Proxy.newProxyInstance(
+                            DataSource.class.getClassLoader(),
+                            new Class<?>[] {DataSource.class},
                             (proxy, method, args) -> {
                                 if (method.getName().equals("getConnection")) {
-                                    CONNECTIONS_BY_THREAD.computeIfAbsent(Thread.currentThread().getName(),
-                                            k -> new AtomicInteger()).incrementAndGet();
+                                    CONNECTIONS_BY_THREAD
+                                            .computeIfAbsent(
+                                                    Thread.currentThread().getName(), k -> new AtomicInteger())
+                                            .incrementAndGet();
                                 }
                                 try {
                                     return method.invoke(target, args);
@@ -82,19 +84,25 @@ class PredictDatabaseBudgetIT {
     void aWarmPredictTakesNoDatabaseConnectionOnItsRequestThread() {
         TestHttp http = http();
         for (int i = 0; i < 3; i++) { // warm the key, registry, schema and model caches
-            assertThat(http.postJson("/api/v1/models/21/predict", ExampleInputs.predictRequestJson()).status()).isEqualTo(200);
+            assertThat(http.postJson("/api/v1/models/21/predict", ExampleInputs.predictRequestJson())
+                            .status())
+                    .isEqualTo(200);
         }
         CONNECTIONS_BY_THREAD.clear();
 
         int requests = 20;
         for (int i = 0; i < requests; i++) {
-            assertThat(http.postJson("/api/v1/models/21/predict", ExampleInputs.predictRequestJson()).status()).isEqualTo(200);
+            assertThat(http.postJson("/api/v1/models/21/predict", ExampleInputs.predictRequestJson())
+                            .status())
+                    .isEqualTo(200);
         }
 
         int onRequestThreads = CONNECTIONS_BY_THREAD.entrySet().stream()
                 .filter(e -> e.getKey().startsWith("http-nio"))
-                .mapToInt(e -> e.getValue().get()).sum();
-        assertThat(onRequestThreads).as("connections taken by request threads: %s", CONNECTIONS_BY_THREAD)
+                .mapToInt(e -> e.getValue().get())
+                .sum();
+        assertThat(onRequestThreads)
+                .as("connections taken by request threads: %s", CONNECTIONS_BY_THREAD)
                 .isZero();
     }
 }

@@ -2,6 +2,10 @@ package ai.hokusai.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.hokusai.server.ServerIntegrationTest;
+import ai.hokusai.server.TestKeys;
+import ai.hokusai.server.config.ApiSpecDocument;
+import ai.hokusai.testsupport.ExampleInputs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,11 +23,6 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-
-import ai.hokusai.server.ServerIntegrationTest;
-import ai.hokusai.server.TestKeys;
-import ai.hokusai.server.config.ApiSpecDocument;
-import ai.hokusai.testsupport.ExampleInputs;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,10 +50,23 @@ class BadInputCorpusIT extends ServerIntegrationTest {
      * One request of the corpus, and the operation whose documented statuses its answer must be among; a probe that
      * {@code expects} a status (0: any documented one) must get that one, naming {@code field} when one is given.
      */
-    record Probe(String operationId, String method, String target, Map<String, String> headers, byte[] body,
-            boolean validKey, Framing framing, int expects, String field) {
+    record Probe(
+            String operationId,
+            String method,
+            String target,
+            Map<String, String> headers,
+            byte[] body,
+            boolean validKey,
+            Framing framing,
+            int expects,
+            String field) {
 
-        Probe(String operationId, String method, String target, Map<String, String> headers, byte[] body,
+        Probe(
+                String operationId,
+                String method,
+                String target,
+                Map<String, String> headers,
+                byte[] body,
                 boolean validKey) {
             this(operationId, method, target, headers, body, validKey, Framing.WHOLE, 0, null);
         }
@@ -70,17 +82,30 @@ class BadInputCorpusIT extends ServerIntegrationTest {
 
     /** How the body is sent: whole with its length, in chunks of which the first has no hex size, or cut short. */
     enum Framing {
-        WHOLE, MALFORMED_CHUNK, SHORT_THEN_HALF_CLOSED
+        WHOLE,
+        MALFORMED_CHUNK,
+        SHORT_THEN_HALF_CLOSED
     }
 
     /** The operations the corpus's admin key may call, so that a bad body is what each answer is about. */
-    private static final Set<String> ADMIN_BODY_OPERATIONS = Set.of("predict", "createApiKey", "reportOutcome",
-            "createModel", "updateModel", "createDeployment", "setHuggingFaceCredential");
+    private static final Set<String> ADMIN_BODY_OPERATIONS = Set.of(
+            "predict",
+            "createApiKey",
+            "reportOutcome",
+            "createModel",
+            "updateModel",
+            "createDeployment",
+            "setHuggingFaceCredential");
 
     /** One operation of the spec. */
-    record Operation(String id, String method, String template, List<Map<String, Object>> parameters,
-            Map<String, Object> bodySchema, Set<String> statuses, boolean keyed) {
-    }
+    record Operation(
+            String id,
+            String method,
+            String template,
+            List<Map<String, Object>> parameters,
+            Map<String, Object> bodySchema,
+            Set<String> statuses,
+            boolean keyed) {}
 
     @Test
     void everyBadRequestGetsADocumentedProblemAndNeverA5xx() throws Exception {
@@ -106,7 +131,11 @@ class BadInputCorpusIT extends ServerIntegrationTest {
             }
             for (int i = 0; i < RANDOM_BODIES_PER_OPERATION; i++) {
                 Object body = mutate(validBody(op.id()), random, 0);
-                corpus.add(keyed(op, op.method(), path(op, Map.of()), Map.of("Content-Type", "application/json"),
+                corpus.add(keyed(
+                        op,
+                        op.method(),
+                        path(op, Map.of()),
+                        Map.of("Content-Type", "application/json"),
                         JSON.writeValueAsBytes(body)));
             }
         }
@@ -133,9 +162,12 @@ class BadInputCorpusIT extends ServerIntegrationTest {
         // Keys: none, wrong, of another scheme, two of them.
         if (op.keyed()) {
             String bearer = "Bearer " + key;
-            for (Map<String, String> headers : List.of(Map.<String, String>of(),
-                    Map.of("Authorization", "Bearer"), Map.of("Authorization", "Bearer hk_test_wrong"),
-                    Map.of("Authorization", "Basic dXNlcjpwYXNz"), Map.of("X-API-Key", "hk_live_nope"),
+            for (Map<String, String> headers : List.of(
+                    Map.<String, String>of(),
+                    Map.of("Authorization", "Bearer"),
+                    Map.of("Authorization", "Bearer hk_test_wrong"),
+                    Map.of("Authorization", "Basic dXNlcjpwYXNz"),
+                    Map.of("X-API-Key", "hk_live_nope"),
                     Map.of("Authorization", bearer, "X-API-Key", "hk_test_another0000000000000000"),
                     Map.of("Authorization", bearer, "X-API-Key", key))) {
                 Map<String, String> all = new LinkedHashMap<>(json);
@@ -148,14 +180,47 @@ class BadInputCorpusIT extends ServerIntegrationTest {
         for (Map<String, Object> parameter : op.parameters()) {
             String name = (String) parameter.get("name");
             if ("path".equals(parameter.get("in"))) {
-                for (String bad : List.of("NOT_A_REF", "0", "-1", "1.5", "99999999999", "a".repeat(300), "%00", "%ZZ",
-                        "%C3%28", "..%2F..", "%2F", "x;y=1", "%C3%A9", "%20", "null", "21%0A", "true",
-                        UUID.randomUUID().toString().toUpperCase(Locale.ROOT), "00000000-0000-0000-0000-000000000000")) {
+                for (String bad : List.of(
+                        "NOT_A_REF",
+                        "0",
+                        "-1",
+                        "1.5",
+                        "99999999999",
+                        "a".repeat(300),
+                        "%00",
+                        "%ZZ",
+                        "%C3%28",
+                        "..%2F..",
+                        "%2F",
+                        "x;y=1",
+                        "%C3%A9",
+                        "%20",
+                        "null",
+                        "21%0A",
+                        "true",
+                        UUID.randomUUID().toString().toUpperCase(Locale.ROOT),
+                        "00000000-0000-0000-0000-000000000000")) {
                     probes.add(keyed(op, op.method(), path(op, Map.of(name, bad)), json, valid));
                 }
             } else if ("query".equals(parameter.get("in"))) {
-                for (String bad : List.of("x", "-1", "0", "1.5", "", "1e3", "%", "%ZZ", "%C3%28", "%00", "a".repeat(500),
-                        "true", "2026-13-45", "2026-02-30", "21", "%E2%80%AE", "1,2")) {
+                for (String bad : List.of(
+                        "x",
+                        "-1",
+                        "0",
+                        "1.5",
+                        "",
+                        "1e3",
+                        "%",
+                        "%ZZ",
+                        "%C3%28",
+                        "%00",
+                        "a".repeat(500),
+                        "true",
+                        "2026-13-45",
+                        "2026-02-30",
+                        "21",
+                        "%E2%80%AE",
+                        "1,2")) {
                     probes.add(keyed(op, op.method(), path + "?" + name + "=" + bad, json, valid));
                 }
                 probes.add(keyed(op, op.method(), path + "?" + name + "=1&" + name + "=2", json, valid));
@@ -165,11 +230,19 @@ class BadInputCorpusIT extends ServerIntegrationTest {
         probes.add(keyed(op, op.method(), path + "?%ZZ=1", json, valid));
 
         // Headers.
-        for (Map<String, String> headers : List.of(Map.of("Accept", "application/xml"), Map.of("Accept", "text/html"),
-                Map.of("X-Request-Id", "x".repeat(200)), Map.of("X-Request-Id", "has space"),
-                Map.of("Idempotency-Key", "k".repeat(300)), Map.of("Expect", "foo"), Map.of("TE", "gzip"),
-                Map.of("Range", "bytes=0-1"), Map.of("Accept-Charset", "ebcdic"), Map.of("Accept-Encoding", "br;q=x"),
-                Map.of("Content-Language", "\u00e9"), Map.of("X-Huge", "h".repeat(12_000)))) {
+        for (Map<String, String> headers : List.of(
+                Map.of("Accept", "application/xml"),
+                Map.of("Accept", "text/html"),
+                Map.of("X-Request-Id", "x".repeat(200)),
+                Map.of("X-Request-Id", "has space"),
+                Map.of("Idempotency-Key", "k".repeat(300)),
+                Map.of("Expect", "foo"),
+                Map.of("TE", "gzip"),
+                Map.of("Range", "bytes=0-1"),
+                Map.of("Accept-Charset", "ebcdic"),
+                Map.of("Accept-Encoding", "br;q=x"),
+                Map.of("Content-Language", "\u00e9"),
+                Map.of("X-Huge", "h".repeat(12_000)))) {
             Map<String, String> all = new LinkedHashMap<>(json);
             all.putAll(headers);
             probes.add(keyed(op, op.method(), path, all, valid));
@@ -185,21 +258,46 @@ class BadInputCorpusIT extends ServerIntegrationTest {
         List<Probe> probes = new ArrayList<>();
         Map<String, String> json = Map.of("Content-Type", "application/json");
         byte[] valid = bytes(validBody(op.id()));
-        for (String contentType : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
-                "multipart/form-data; boundary=x", "application/json; charset=ISO-8859-1", "application/json-patch+json",
-                "*/*", "application/json; charset=nonsense")) {
+        for (String contentType : List.of(
+                "text/plain",
+                "application/xml",
+                "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x",
+                "application/json; charset=ISO-8859-1",
+                "application/json-patch+json",
+                "*/*",
+                "application/json; charset=nonsense")) {
             probes.add(keyed(op, op.method(), path, Map.of("Content-Type", contentType), valid));
         }
         probes.add(keyed(op, op.method(), path, Map.of(), valid));
-        for (String broken : List.of("", "null", "[]", "\"x\"", "1", "{", "{}}", "{} x", "\uFEFF{}", "{\"a\":1,}",
-                "{'a':1}", "{\"a\":NaN}", "[".repeat(5_000), "{\"a\":".repeat(3_000), "{\"a\":1e99999}",
-                "{\"a\":\"\\ud800\"}", "{\"a\":\"\\u0000\"}")) {
+        for (String broken : List.of(
+                "",
+                "null",
+                "[]",
+                "\"x\"",
+                "1",
+                "{",
+                "{}}",
+                "{} x",
+                "\uFEFF{}",
+                "{\"a\":1,}",
+                "{'a':1}",
+                "{\"a\":NaN}",
+                "[".repeat(5_000),
+                "{\"a\":".repeat(3_000),
+                "{\"a\":1e99999}",
+                "{\"a\":\"\\ud800\"}",
+                "{\"a\":\"\\u0000\"}")) {
             probes.add(keyed(op, op.method(), path, json, broken.getBytes(StandardCharsets.UTF_8)));
         }
-        probes.add(keyed(op, op.method(), path, json, new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, 0x28,
-            '"', '}'}));
-        probes.add(keyed(op, op.method(), path, json, ("{\"pad\":\"" + "p".repeat(1_100_000) + "\"}")
-                .getBytes(StandardCharsets.UTF_8)));
+        probes.add(keyed(
+                op, op.method(), path, json, new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, 0x28, '"', '}'}));
+        probes.add(keyed(
+                op,
+                op.method(),
+                path,
+                json,
+                ("{\"pad\":\"" + "p".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8)));
 
         // Broken framing is the client's fault: a 400, never a 5xx (nor a wait for bytes that never come).
         for (Framing framing : List.of(Framing.MALFORMED_CHUNK, Framing.SHORT_THEN_HALF_CLOSED)) {
@@ -212,8 +310,14 @@ class BadInputCorpusIT extends ServerIntegrationTest {
         if ("predict".equals(op.id())) {
             Map<String, Object> lead = spec.resolve("#/components/schemas/LeadScoringInput");
             probes.addAll(propertyProbes(op, path, validBody(op.id()), lead, "/inputs"));
-            for (Object inputs : List.of(List.of(), List.of(1), List.of(List.of()), java.util.Collections.nCopies(101,
-                    ExampleInputs.lead()), "lead", 21, true)) {
+            for (Object inputs : List.of(
+                    List.of(),
+                    List.of(1),
+                    List.of(List.of()),
+                    java.util.Collections.nCopies(101, ExampleInputs.lead()),
+                    "lead",
+                    21,
+                    true)) {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("inputs", inputs);
                 probes.add(keyed(op, op.method(), path, json, bytes(body)));
@@ -224,16 +328,33 @@ class BadInputCorpusIT extends ServerIntegrationTest {
 
     /** Every property of the object at {@code at} in the valid body: each wrong type, null, bounds, gone, NUL. */
     @SuppressWarnings("unchecked")
-    private List<Probe> propertyProbes(Operation op, String path, Map<String, Object> valid, Map<String, Object> schema,
-            String at) {
+    private List<Probe> propertyProbes(
+            Operation op, String path, Map<String, Object> valid, Map<String, Object> schema, String at) {
         List<Probe> probes = new ArrayList<>();
         Map<String, String> json = Map.of("Content-Type", "application/json");
         Map<String, Object> properties = (Map<String, Object>) schema.getOrDefault("properties", Map.of());
         for (Map.Entry<String, Object> property : properties.entrySet()) {
             Map<String, Object> propertySchema = resolve((Map<String, Object>) property.getValue());
-            List<Object> values = new ArrayList<>(java.util.Arrays.asList("x", 5, 1.5, true, List.of(), Map.of(), null,
-                    "", "a\u0000b", 2147483648L, -1, 0, "5", "1.5", "1893456000", 1e300, List.of("x", "x"),
-                    "2026-11-30T09:00:00", "x".repeat(300)));
+            List<Object> values = new ArrayList<>(java.util.Arrays.asList(
+                    "x",
+                    5,
+                    1.5,
+                    true,
+                    List.of(),
+                    Map.of(),
+                    null,
+                    "",
+                    "a\u0000b",
+                    2147483648L,
+                    -1,
+                    0,
+                    "5",
+                    "1.5",
+                    "1893456000",
+                    1e300,
+                    List.of("x", "x"),
+                    "2026-11-30T09:00:00",
+                    "x".repeat(300)));
             if (propertySchema.get("minimum") instanceof Number min) {
                 values.add(min.longValue() - 1);
             }
@@ -253,17 +374,21 @@ class BadInputCorpusIT extends ServerIntegrationTest {
                 Map<String, Object> body = copy(valid);
                 target(body, at).put(property.getKey(), BEYOND_A_DOUBLE);
                 byte[] text = new String(bytes(body), StandardCharsets.UTF_8)
-                        .replace("\"" + BEYOND_A_DOUBLE + "\"", beyond).getBytes(StandardCharsets.UTF_8);
+                        .replace("\"" + BEYOND_A_DOUBLE + "\"", beyond)
+                        .getBytes(StandardCharsets.UTF_8);
                 Probe probe = keyed(op, op.method(), path, json, text);
-                probes.add(ADMIN_BODY_OPERATIONS.contains(op.id())
-                        ? probe.expecting(422, at + "/" + property.getKey()) : probe);
+                probes.add(
+                        ADMIN_BODY_OPERATIONS.contains(op.id())
+                                ? probe.expecting(422, at + "/" + property.getKey())
+                                : probe);
             }
             Map<String, Object> without = copy(valid);
             target(without, at).remove(property.getKey());
             probes.add(keyed(op, op.method(), path, json, bytes(without)));
             String text = new String(bytes(valid), StandardCharsets.UTF_8);
-            String duplicated = text.replaceFirst("\"" + property.getKey() + "\":", "\"" + property.getKey()
-                    + "\":null,\"" + property.getKey() + "\":");
+            String duplicated = text.replaceFirst(
+                    "\"" + property.getKey() + "\":",
+                    "\"" + property.getKey() + "\":null,\"" + property.getKey() + "\":");
             probes.add(keyed(op, op.method(), path, json, duplicated.getBytes(StandardCharsets.UTF_8)));
         }
         Map<String, Object> extra = copy(valid);
@@ -338,13 +463,14 @@ class BadInputCorpusIT extends ServerIntegrationTest {
             seen.computeIfAbsent(probe.operationId(), id -> new TreeSet<>()).add(answer.status());
             String problem = judge(probe, answer, documented.get(probe.operationId()));
             if (problem != null) {
-                failures.add(probe.method() + " " + abbreviate(probe.target()) + " " + abbreviate(probe.headers()
-                        .toString()) + " body " + abbreviate(probe.body() == null ? "-"
-                        : new String(probe.body(), StandardCharsets.UTF_8)) + " -> " + answer.status() + ": " + problem);
+                failures.add(probe.method() + " " + abbreviate(probe.target()) + " "
+                        + abbreviate(probe.headers().toString()) + " body "
+                        + abbreviate(probe.body() == null ? "-" : new String(probe.body(), StandardCharsets.UTF_8))
+                        + " -> " + answer.status() + ": " + problem);
             }
         }
-        System.out.printf("BadInputCorpusIT %s: %d requests; statuses seen per operation: %s%n", name, corpus.size(),
-                seen);
+        System.out.printf(
+                "BadInputCorpusIT %s: %d requests; statuses seen per operation: %s%n", name, corpus.size(), seen);
         assertThat(failures).as("answers outside the contract").isEmpty();
     }
 
@@ -367,7 +493,10 @@ class BadInputCorpusIT extends ServerIntegrationTest {
         // The container refuses some requests before the API sees them (an undecodable URL, a header it cannot
         // read; TRACE, which it never passes on): no key was looked at, so no quota is described.
         boolean reachedTheApi = answer.body().contains("\"instance\"") && !"TRACE".equals(probe.method());
-        if (probe.validKey() && probe.target().startsWith("/api/") && answer.status() != 401 && reachedTheApi
+        if (probe.validKey()
+                && probe.target().startsWith("/api/")
+                && answer.status() != 401
+                && reachedTheApi
                 && (answer.header("RateLimit") == null || answer.header("RateLimit-Policy") == null)) {
             return "no RateLimit headers on an answer to a valid key";
         }
@@ -382,8 +511,10 @@ class BadInputCorpusIT extends ServerIntegrationTest {
             } catch (RuntimeException e) {
                 return "a problem body that is not JSON";
             }
-            if (!body.path("code").isString() || !answer.header("X-Request-Id")
-                    .equals(body.path("request_id").asString()) || body.path("status").asInt() != answer.status()) {
+            if (!body.path("code").isString()
+                    || !answer.header("X-Request-Id")
+                            .equals(body.path("request_id").asString())
+                    || body.path("status").asInt() != answer.status()) {
                 return "a problem without its code, status or request id: " + abbreviate(answer.body());
             }
         }
@@ -398,16 +529,21 @@ class BadInputCorpusIT extends ServerIntegrationTest {
 
     /** Sends the request byte for byte as built (no client library would send most of these), Connection: close. */
     private Answer send(Probe probe) throws IOException {
-        StringBuilder head = new StringBuilder(probe.method()).append(' ').append(probe.target())
+        StringBuilder head = new StringBuilder(probe.method())
+                .append(' ')
+                .append(probe.target())
                 .append(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
         if (!probe.headers().containsKey("X-Request-Id")) {
             head.append("X-Request-Id: corpus-").append(++sent).append("\r\n"); // to find a probe in the log
         }
-        probe.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        probe.headers()
+                .forEach((name, value) ->
+                        head.append(name).append(": ").append(value).append("\r\n"));
         byte[] body = probe.body();
         if (body != null) {
             switch (probe.framing()) {
-                case WHOLE -> head.append("Content-Length: ").append(body.length).append("\r\n");
+                case WHOLE ->
+                    head.append("Content-Length: ").append(body.length).append("\r\n");
                 case MALFORMED_CHUNK -> {
                     head.append("Transfer-Encoding: chunked\r\n");
                     body = ("zz\r\n" + new String(body, StandardCharsets.UTF_8) + "\r\n0\r\n\r\n")
@@ -445,7 +581,8 @@ class BadInputCorpusIT extends ServerIntegrationTest {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.putIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+            headers.putIfAbsent(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
                     lines[i].substring(colon + 1).trim());
         }
         byte[] body = end < 0 ? new byte[0] : java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
@@ -490,12 +627,19 @@ class BadInputCorpusIT extends ServerIntegrationTest {
             }
             Map<String, Object> body = null;
             if (op.get("requestBody") instanceof Map<?, ?> requestBody) {
-                body = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) requestBody.get("content"))
-                        .get("application/json")).get("schema");
+                body = (Map<String, Object>) ((Map<String, Object>)
+                                ((Map<String, Object>) requestBody.get("content")).get("application/json"))
+                        .get("schema");
             }
             Set<String> statuses = new TreeSet<>(((Map<String, Object>) op.get("responses")).keySet());
-            operations.add(new Operation((String) op.get("operationId"), method.toUpperCase(Locale.ROOT), template,
-                    parameters, body, statuses, !List.of().equals(op.get("security"))));
+            operations.add(new Operation(
+                    (String) op.get("operationId"),
+                    method.toUpperCase(Locale.ROOT),
+                    template,
+                    parameters,
+                    body,
+                    statuses,
+                    !List.of().equals(op.get("security"))));
         }));
         return operations;
     }
@@ -503,7 +647,8 @@ class BadInputCorpusIT extends ServerIntegrationTest {
     @SuppressWarnings("unchecked")
     private Set<String> routeMethods(String template) {
         Set<String> methods = new TreeSet<>();
-        ((Map<String, Object>) ((Map<String, Object>) spec.root().get("paths")).get(template)).keySet()
+        ((Map<String, Object>) ((Map<String, Object>) spec.root().get("paths")).get(template))
+                .keySet()
                 .forEach(m -> methods.add(m.toUpperCase(Locale.ROOT)));
         return methods;
     }
@@ -514,20 +659,28 @@ class BadInputCorpusIT extends ServerIntegrationTest {
 
     /** A model of the corpus's own, so that the requests that change a model leave model 21 as it is. */
     private static final String CORPUS_MODEL = "corpus-model";
+
     private static final java.util.Set<String> MODEL_WRITES = java.util.Set.of("updateModel", "createDeployment");
 
     private void registerCorpusModel() {
-        int status = http().postJson("/api/v1/models", "{\"slug\": \"" + CORPUS_MODEL + "\", \"name\": \"Corpus\", "
-                + "\"task\": \"tabular-classification\", \"input_schema\": {\"type\": \"object\"}, "
-                + "\"output_schema\": {\"type\": \"object\"}}").status();
+        int status = http().postJson(
+                        "/api/v1/models",
+                        "{\"slug\": \"" + CORPUS_MODEL + "\", \"name\": \"Corpus\", "
+                                + "\"task\": \"tabular-classification\", \"input_schema\": {\"type\": \"object\"}, "
+                                + "\"output_schema\": {\"type\": \"object\"}}")
+                .status();
         assertThat(status).isIn(201, 409);
     }
 
     private static String path(Operation op, Map<String, String> overrides) {
         String path = op.template();
-        Map<String, String> values = Map.of("modelRef", MODEL_WRITES.contains(op.id()) ? CORPUS_MODEL : "21",
-                "deploymentId", "6f1c2a4e-8d3b-4b7a-9c2e-5a1d0e7f3b21",
-                "keyId", "00000000-0000-4000-8000-000000000405");
+        Map<String, String> values = Map.of(
+                "modelRef",
+                MODEL_WRITES.contains(op.id()) ? CORPUS_MODEL : "21",
+                "deploymentId",
+                "6f1c2a4e-8d3b-4b7a-9c2e-5a1d0e7f3b21",
+                "keyId",
+                "00000000-0000-4000-8000-000000000405");
         for (Map.Entry<String, String> value : values.entrySet()) {
             path = path.replace("{" + value.getKey() + "}", overrides.getOrDefault(value.getKey(), value.getValue()));
         }
@@ -537,19 +690,41 @@ class BadInputCorpusIT extends ServerIntegrationTest {
     private Map<String, Object> validBody(String operationId) {
         return switch (operationId) {
             case "predict" -> copy(ExampleInputs.predictRequest());
-            case "createApiKey" -> new LinkedHashMap<>(Map.of("name", "corpus", "scopes", List.of("predict"),
-                    "mode", "test"));
-            case "reportOutcome" -> new LinkedHashMap<>(Map.of("inference_log_id", UUID.randomUUID().toString(),
-                    "outcome_score", 1, "outcome_type", "conversion"));
-            case "createModel" -> new LinkedHashMap<>(Map.of("slug", "corpus-registered", "name", "Corpus",
-                    "task", "tabular-classification", "input_schema", Map.of("type", "object"),
-                    "output_schema", Map.of("type", "object")));
+            case "createApiKey" ->
+                new LinkedHashMap<>(Map.of("name", "corpus", "scopes", List.of("predict"), "mode", "test"));
+            case "reportOutcome" ->
+                new LinkedHashMap<>(Map.of(
+                        "inference_log_id",
+                        UUID.randomUUID().toString(),
+                        "outcome_score",
+                        1,
+                        "outcome_type",
+                        "conversion"));
+            case "createModel" ->
+                new LinkedHashMap<>(Map.of(
+                        "slug",
+                        "corpus-registered",
+                        "name",
+                        "Corpus",
+                        "task",
+                        "tabular-classification",
+                        "input_schema",
+                        Map.of("type", "object"),
+                        "output_schema",
+                        Map.of("type", "object")));
             case "updateModel" -> new LinkedHashMap<>(Map.of("cache_ttl_seconds", 60));
-            case "createDeployment" -> new LinkedHashMap<>(Map.of("version", "corpus-" + UUID.randomUUID(),
-                    "runtime", "lscor-logistic", "artifact_uri", "file:///nonexistent/corpus-artifact"));
+            case "createDeployment" ->
+                new LinkedHashMap<>(Map.of(
+                        "version",
+                        "corpus-" + UUID.randomUUID(),
+                        "runtime",
+                        "lscor-logistic",
+                        "artifact_uri",
+                        "file:///nonexistent/corpus-artifact"));
             case "setHuggingFaceCredential" -> new LinkedHashMap<>(Map.of("token", "hf_corpusToken"));
-            case "createAccount" -> new LinkedHashMap<>(Map.of("slug", "corpus-" + UUID.randomUUID().toString()
-                    .substring(0, 8), "name", "Corpus"));
+            case "createAccount" ->
+                new LinkedHashMap<>(
+                        Map.of("slug", "corpus-" + UUID.randomUUID().toString().substring(0, 8), "name", "Corpus"));
             default -> throw new IllegalStateException("No valid body for " + operationId);
         };
     }

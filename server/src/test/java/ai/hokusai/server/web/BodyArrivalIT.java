@@ -2,6 +2,9 @@ package ai.hokusai.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.hokusai.server.ServerIntegrationTest;
+import ai.hokusai.server.TestKeys;
+import ai.hokusai.testsupport.ExampleInputs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,10 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
-import ai.hokusai.server.ServerIntegrationTest;
-import ai.hokusai.server.TestKeys;
-import ai.hokusai.testsupport.ExampleInputs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -84,7 +83,8 @@ class BodyArrivalIT extends ServerIntegrationTest {
         byte[][] pieces = new byte[count][];
         int size = (body.length + count - 1) / count;
         for (int i = 0; i < count; i++) {
-            pieces[i] = Arrays.copyOfRange(body, Math.min(body.length, i * size), Math.min(body.length, (i + 1) * size));
+            pieces[i] =
+                    Arrays.copyOfRange(body, Math.min(body.length, i * size), Math.min(body.length, (i + 1) * size));
         }
         return pieces;
     }
@@ -129,7 +129,10 @@ class BodyArrivalIT extends ServerIntegrationTest {
         if (answer.substring(0, end).toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
             StringBuilder whole = new StringBuilder();
             int at = 0;
-            for (int size; (size = Integer.parseInt(body.substring(at, body.indexOf("\r\n", at)).trim(), 16)) > 0;) {
+            for (int size;
+                    (size = Integer.parseInt(
+                                    body.substring(at, body.indexOf("\r\n", at)).trim(), 16))
+                            > 0; ) {
                 int start = body.indexOf("\r\n", at) + 2;
                 whole.append(body, start, start + size);
                 at = start + size + 2;

@@ -1,12 +1,11 @@
 package ai.hokusai.server.web;
 
-import ai.hokusai.testsupport.ExampleInputs;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.Map;
 
 import ai.hokusai.server.ServerIntegrationTest;
 import ai.hokusai.server.TestHttp;
+import ai.hokusai.testsupport.ExampleInputs;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +21,9 @@ class ErrorResponsesIT extends ServerIntegrationTest {
         assertThat(body.get("code").asString()).isEqualTo(code);
         assertThat(body.get("status").asInt()).isEqualTo(status);
         assertThat(body.get("type").asString()).isEqualTo("https://api.hokus.ai/docs/errors.html#" + code);
-        assertThat(body.get("request_id").asString()).isEqualTo(response.header("X-Request-Id")).isNotBlank();
+        assertThat(body.get("request_id").asString())
+                .isEqualTo(response.header("X-Request-Id"))
+                .isNotBlank();
         assertThat(response.body()).doesNotContain("Exception", "at ai.hokusai", "Whitelabel", "SQL");
         return body;
     }
@@ -48,8 +49,9 @@ class ErrorResponsesIT extends ServerIntegrationTest {
     private String rawGet(String target) throws java.io.IOException {
         try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
@@ -103,16 +105,16 @@ class ErrorResponsesIT extends ServerIntegrationTest {
         problem(missing, 401, "authentication_required");
         assertThat(missing.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"hokusai\"");
 
-        TestHttp.Response bad = http().withKey(null).send("GET", "/api/v1/models",
-                Map.of("X-API-Key", "hk_test_wrongwrongwrongwrongwrongwrong00"), null);
+        TestHttp.Response bad = http().withKey(null)
+                .send("GET", "/api/v1/models", Map.of("X-API-Key", "hk_test_wrongwrongwrongwrongwrongwrong00"), null);
         problem(bad, 401, "invalid_api_key");
         assertThat(bad.header("WWW-Authenticate")).contains("invalid_token");
     }
 
     @Test
     void theKeyIsAcceptedAsXApiKeyToo() {
-        TestHttp.Response response = http().withKey(null).send("GET", "/api/v1/models/21",
-                Map.of("X-API-Key", ADMIN_KEY), null);
+        TestHttp.Response response =
+                http().withKey(null).send("GET", "/api/v1/models/21", Map.of("X-API-Key", ADMIN_KEY), null);
         assertThat(response.status()).isEqualTo(200);
     }
 
@@ -130,10 +132,16 @@ class ErrorResponsesIT extends ServerIntegrationTest {
         lead.put("engagement_score", 175);
         lead.put("title", null);
         lead.put("favourite_colour", "blue");
-        JsonNode problem = problem(http().postJson(PREDICT, ExampleInputs.json(Map.of("inputs", lead))), 422,
-                "invalid_input");
-        assertThat(problem.get("errors").valueStream().map(e -> e.get("pointer").asString()).toList())
-                .containsExactly("/inputs/company_size", "/inputs/engagement_score", "/inputs/favourite_colour",
+        JsonNode problem =
+                problem(http().postJson(PREDICT, ExampleInputs.json(Map.of("inputs", lead))), 422, "invalid_input");
+        assertThat(problem.get("errors")
+                        .valueStream()
+                        .map(e -> e.get("pointer").asString())
+                        .toList())
+                .containsExactly(
+                        "/inputs/company_size",
+                        "/inputs/engagement_score",
+                        "/inputs/favourite_colour",
                         "/inputs/title");
     }
 
@@ -175,7 +183,8 @@ class ErrorResponsesIT extends ServerIntegrationTest {
 
     @Test
     void theRequestIdIsEchoedWhenGivenAndMadeWhenNot() {
-        TestHttp.Response given = http().send("GET", "/api/v1/models/21", Map.of("X-Request-Id", "trace-abc-123"), null);
+        TestHttp.Response given =
+                http().send("GET", "/api/v1/models/21", Map.of("X-Request-Id", "trace-abc-123"), null);
         assertThat(given.header("X-Request-Id")).isEqualTo("trace-abc-123");
         TestHttp.Response made = http().get("/health/live");
         assertThat(made.header("X-Request-Id")).matches("req_[a-z0-9]{20}");
@@ -188,7 +197,13 @@ class ErrorResponsesIT extends ServerIntegrationTest {
     void healthAndTheSpecNeedNoKey() {
         TestHttp anonymous = http().withKey(null);
         assertThat(anonymous.get("/health/live").status()).isEqualTo(200);
-        assertThat(anonymous.get("/health/ready").json().get("checks").get("database").asString()).isEqualTo("UP");
+        assertThat(anonymous
+                        .get("/health/ready")
+                        .json()
+                        .get("checks")
+                        .get("database")
+                        .asString())
+                .isEqualTo("UP");
         TestHttp.Response spec = anonymous.get("/openapi.yaml");
         assertThat(spec.status()).isEqualTo(200);
         assertThat(spec.header("Content-Type")).startsWith("application/yaml");

@@ -1,8 +1,12 @@
 package ai.hokusai.server.web;
 
-import ai.hokusai.testsupport.ExampleInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.hokusai.server.ServerIntegrationTest;
+import ai.hokusai.server.TestHttp;
+import ai.hokusai.server.TestKeys;
+import ai.hokusai.server.service.InferenceMeter;
+import ai.hokusai.testsupport.ExampleInputs;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,11 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import ai.hokusai.server.ServerIntegrationTest;
-import ai.hokusai.server.TestHttp;
-import ai.hokusai.server.TestKeys;
-import ai.hokusai.server.service.InferenceMeter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,16 +33,16 @@ class IdempotencyIT extends ServerIntegrationTest {
     InferenceMeter meter;
 
     private TestHttp.Response predict(TestHttp caller, String idempotencyKey, String body) {
-        return caller.send("POST", PREDICT, Map.of("Content-Type", "application/json", "Idempotency-Key",
-                idempotencyKey), body);
+        return caller.send(
+                "POST", PREDICT, Map.of("Content-Type", "application/json", "Idempotency-Key", idempotencyKey), body);
     }
 
     private long recordsWith(String idempotencyKey) throws InterruptedException {
         for (int i = 0; i < 200 && meter.backlog() > 0; i++) {
             Thread.sleep(25);
         }
-        return jdbc.queryForObject("SELECT count(*) FROM inference_logs WHERE idempotency_key = ?", Long.class,
-                idempotencyKey);
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM inference_logs WHERE idempotency_key = ?", Long.class, idempotencyKey);
     }
 
     @Test
@@ -67,7 +66,8 @@ class IdempotencyIT extends ServerIntegrationTest {
     @Test
     void theSameKeyWithAnotherBodyIs409() {
         String key = "conflict-" + UUID.randomUUID();
-        assertThat(predict(http(), key, ExampleInputs.predictRequestJson()).status()).isEqualTo(200);
+        assertThat(predict(http(), key, ExampleInputs.predictRequestJson()).status())
+                .isEqualTo(200);
 
         Map<String, Object> otherLead = ExampleInputs.lead();
         otherLead.put("company_size", 5);
@@ -82,8 +82,12 @@ class IdempotencyIT extends ServerIntegrationTest {
     @Test
     void keysAreKeptPerApiKey() throws InterruptedException {
         String key = "shared-" + UUID.randomUUID();
-        TestHttp other = http().withKey(TestKeys.create(http(), List.of("predict"), null, null).secret());
-        String mine = predict(http(), key, ExampleInputs.predictRequestJson()).json().get("inference_log_id").asString();
+        TestHttp other = http().withKey(
+                        TestKeys.create(http(), List.of("predict"), null, null).secret());
+        String mine = predict(http(), key, ExampleInputs.predictRequestJson())
+                .json()
+                .get("inference_log_id")
+                .asString();
         TestHttp.Response theirs = predict(other, key, ExampleInputs.predictRequestJson());
         assertThat(theirs.header("Idempotent-Replayed")).isNull();
         assertThat(theirs.json().get("inference_log_id").asString()).isNotEqualTo(mine);
@@ -126,9 +130,13 @@ class IdempotencyIT extends ServerIntegrationTest {
 
     @Test
     void anOutcomeReportedTwiceWithOneKeyIsRecordedOnce() {
-        String logId = http().postJson(PREDICT, ExampleInputs.predictRequestJson()).json().get("inference_log_id").asString();
+        String logId = http().postJson(PREDICT, ExampleInputs.predictRequestJson())
+                .json()
+                .get("inference_log_id")
+                .asString();
         String key = "outcome-" + UUID.randomUUID();
-        String body = "{\"inference_log_id\": \"" + logId + "\", \"outcome_score\": 1, \"outcome_type\": \"conversion\"}";
+        String body =
+                "{\"inference_log_id\": \"" + logId + "\", \"outcome_score\": 1, \"outcome_type\": \"conversion\"}";
         Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key", key);
 
         TestHttp.Response first = http().send("POST", "/api/v1/outcomes", headers, body);
@@ -138,7 +146,8 @@ class IdempotencyIT extends ServerIntegrationTest {
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(retry.json().get("id")).isEqualTo(first.json().get("id"));
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM outcomes WHERE inference_log_id = ?", Long.class,
-                UUID.fromString(logId))).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM outcomes WHERE inference_log_id = ?", Long.class, UUID.fromString(logId)))
+                .isEqualTo(1);
     }
 }

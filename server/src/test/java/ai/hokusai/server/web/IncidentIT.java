@@ -1,10 +1,10 @@
 package ai.hokusai.server.web;
 
-import ai.hokusai.testsupport.ExampleInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.hokusai.server.ServerIntegrationTest;
 import ai.hokusai.server.TestHttp;
+import ai.hokusai.testsupport.ExampleInputs;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -30,7 +30,9 @@ class IncidentIT extends ServerIntegrationTest {
         assertThat(prediction.get("lead_score").asInt()).isBetween(0, 100);
         assertThat(prediction.get("recommendation").asString()).isIn("Hot", "Warm", "Cold");
         assertThat(body.get("metadata").get("api_version").asString()).isEqualTo("1.0.0");
-        assertThat(LeadScoreSchema.violations(prediction.toString())).as("against the spec's LeadScore").isEmpty();
+        assertThat(LeadScoreSchema.violations(prediction.toString()))
+                .as("against the spec's LeadScore")
+                .isEmpty();
         assertThat(body.get("timestamp").asString()).isNotBlank();
     }
 
@@ -47,9 +49,12 @@ class IncidentIT extends ServerIntegrationTest {
 
     @Test
     void theDeploymentUuidAndTheSlugOnTheSameRouteGiveTheSameScore() {
-        JsonNode byNumber = http().postJson("/api/v1/models/21/predict", ExampleInputs.predictRequestJson()).json();
-        TestHttp.Response byUuid = http().postJson("/api/v1/models/" + DEPLOYMENT_21 + "/predict", ExampleInputs.predictRequestJson());
-        TestHttp.Response bySlug = http().postJson("/api/v1/models/lscor-v2/predict", ExampleInputs.predictRequestJson());
+        JsonNode byNumber = http().postJson("/api/v1/models/21/predict", ExampleInputs.predictRequestJson())
+                .json();
+        TestHttp.Response byUuid =
+                http().postJson("/api/v1/models/" + DEPLOYMENT_21 + "/predict", ExampleInputs.predictRequestJson());
+        TestHttp.Response bySlug =
+                http().postJson("/api/v1/models/lscor-v2/predict", ExampleInputs.predictRequestJson());
 
         assertThat(byUuid.status()).as(byUuid.toString()).isEqualTo(200);
         assertThat(bySlug.status()).as(bySlug.toString()).isEqualTo(200);

@@ -2,12 +2,11 @@ package ai.hokusai.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.hokusai.server.config.ApiSpecDocument;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import ai.hokusai.server.config.ApiSpecDocument;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -20,13 +19,13 @@ import org.springframework.web.util.ServletRequestPathUtils;
 /** What the running server routes, and what the spec says it should, in one comparable form: "METHOD /path". */
 final class LiveRoutes {
 
-    private LiveRoutes() {
-    }
+    private LiveRoutes() {}
 
     /** Every method + path template a handler method serves. */
     static Set<String> served(RequestMappingHandlerMapping requestMappings) {
         Set<String> live = new TreeSet<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : requestMappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                requestMappings.getHandlerMethods().entrySet()) {
             RequestMappingInfo info = entry.getKey();
             assertThat(info.getMethodsCondition().getMethods())
                     .as("%s must name its HTTP method; a mapping for every method hides 405s", info)
@@ -44,9 +43,10 @@ final class LiveRoutes {
         Map<String, String> operations = new TreeMap<>();
         Map<String, Object> paths = (Map<String, Object>) spec.root().get("paths");
         paths.forEach((path, item) -> ((Map<String, Object>) item).forEach((method, operation) -> {
-            if (Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(method)) {
-                operations.put(method.toUpperCase() + " " + path,
-                        (String) ((Map<String, Object>) operation).get("operationId"));
+            if (Set.of("get", "put", "post", "delete", "patch", "head", "options")
+                    .contains(method)) {
+                operations.put(method.toUpperCase() + " " + path, (String)
+                        ((Map<String, Object>) operation).get("operationId"));
             }
         }));
         return operations;

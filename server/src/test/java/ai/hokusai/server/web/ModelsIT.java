@@ -1,12 +1,6 @@
 package ai.hokusai.server.web;
 
-import ai.hokusai.testsupport.ExampleInputs;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import ai.hokusai.server.ServerIntegrationTest;
 import ai.hokusai.server.TestHttp;
@@ -14,6 +8,11 @@ import ai.hokusai.server.persistence.DeploymentMapper;
 import ai.hokusai.server.persistence.DeploymentRecord;
 import ai.hokusai.server.persistence.ModelMapper;
 import ai.hokusai.server.persistence.ModelRecord;
+import ai.hokusai.testsupport.ExampleInputs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,12 +37,28 @@ class ModelsIT extends ServerIntegrationTest {
     @BeforeEach
     void registerModels() {
         for (int id = 901; id <= 903; id++) {
-            models.insertIfAbsent(new ModelRecord(id, "paging-model-" + id, "Paging model " + id, null,
-                    "Registered by a test.", List.of("Test"), "tabular-classification", 10, 60,
-                    "{\"type\": \"object\"}", null));
+            models.insertIfAbsent(new ModelRecord(
+                    id,
+                    "paging-model-" + id,
+                    "Paging model " + id,
+                    null,
+                    "Registered by a test.",
+                    List.of("Test"),
+                    "tabular-classification",
+                    10,
+                    60,
+                    "{\"type\": \"object\"}",
+                    null));
         }
-        deployments.insertIfAbsent(new DeploymentRecord(BROKEN_DEPLOYMENT, 903, "0.0.1", "filesystem",
-                "/nonexistent/artifact", "lscor-logistic", "active", null));
+        deployments.insertIfAbsent(new DeploymentRecord(
+                BROKEN_DEPLOYMENT,
+                903,
+                "0.0.1",
+                "filesystem",
+                "/nonexistent/artifact",
+                "lscor-logistic",
+                "active",
+                null));
     }
 
     @Test
@@ -52,7 +67,8 @@ class ModelsIT extends ServerIntegrationTest {
         String cursor = null;
         int pages = 0;
         do {
-            JsonNode page = http().get("/api/v1/models?limit=2" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            JsonNode page = http().get("/api/v1/models?limit=2" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .json();
             page.get("data").forEach(m -> seen.add(m.get("id").asInt()));
             cursor = page.get("has_more").asBoolean() ? page.get("next_cursor").asString() : null;
             assertThat(page.get("data").size()).isLessThanOrEqualTo(2);
@@ -65,25 +81,38 @@ class ModelsIT extends ServerIntegrationTest {
 
     @Test
     void responsesWithDeprecatedFieldsSayWhenTheyGoAndWhereToMigrate() {
-        for (String path : List.of("/api/v1/models/21/info", "/api/v1/models/21/deployments",
+        for (String path : List.of(
+                "/api/v1/models/21/info",
+                "/api/v1/models/21/deployments",
                 "/api/v1/deployments/" + IncidentIT.DEPLOYMENT_21)) {
             TestHttp.Response response = http().get(path);
             assertThat(response.status()).as(path).isEqualTo(200);
             assertThat(response.header("Deprecation")).as(path).matches("@\\d+");
             assertThat(response.header("Sunset")).as(path).endsWith(" GMT");
-            assertThat(response.header("Link")).as(path).contains("rel=\"deprecation\"", "/docs/changelog.html#deprecated-fields");
+            assertThat(response.header("Link"))
+                    .as(path)
+                    .contains("rel=\"deprecation\"", "/docs/changelog.html#deprecated-fields");
         }
         TestHttp.Response model = http().get("/api/v1/models/21");
-        assertThat(model.header("Deprecation")).as("a response without deprecated fields").isNull();
+        assertThat(model.header("Deprecation"))
+                .as("a response without deprecated fields")
+                .isNull();
     }
 
     @Test
     void infoNamesTheModelAsTheRegistryDoesAndKeepsTheDeprecatedNames() {
         JsonNode info = http().get("/api/v1/models/21/info").json();
-        assertThat(info.get("id").asInt()).isEqualTo(21).isEqualTo(info.get("model_id").asInt());
-        assertThat(info.get("task").asString()).isEqualTo("tabular-classification").isEqualTo(info.get("model_type").asString());
-        assertThat(info.get("artifact").has("location")).as("the artifact summary names no internal location").isFalse();
-        assertThat(info.get("artifact").get("provider").asString()).isEqualTo(info.get("storage").get("provider").asString());
+        assertThat(info.get("id").asInt())
+                .isEqualTo(21)
+                .isEqualTo(info.get("model_id").asInt());
+        assertThat(info.get("task").asString())
+                .isEqualTo("tabular-classification")
+                .isEqualTo(info.get("model_type").asString());
+        assertThat(info.get("artifact").has("location"))
+                .as("the artifact summary names no internal location")
+                .isFalse();
+        assertThat(info.get("artifact").get("provider").asString())
+                .isEqualTo(info.get("storage").get("provider").asString());
     }
 
     @Test
@@ -99,14 +128,16 @@ class ModelsIT extends ServerIntegrationTest {
     /** A model's schemas are written once and copied into every answer, exactly as they were registered. */
     @Test
     void schemasAreCopiedIntoAnswersAsRegistered() {
-        assertThat(json.writeValueAsString(Map.of("schema", new RenderedJson(Map.of("type", "object"),
-                "{\"type\":\"rendered\"}")))).as("the application's mapper copies the rendered text")
+        assertThat(json.writeValueAsString(
+                        Map.of("schema", new RenderedJson(Map.of("type", "object"), "{\"type\":\"rendered\"}"))))
+                .as("the application's mapper copies the rendered text")
                 .isEqualTo("{\"schema\":{\"type\":\"rendered\"}}");
 
         JsonNode first = http().get("/api/v1/models/21").json();
         JsonNode again = http().get("/api/v1/models/21").json();
         ModelRecord stored = models.findById(21).orElseThrow();
-        assertThat(first.get("input_schema")).isEqualTo(json.readTree(stored.inputSchemaJson()))
+        assertThat(first.get("input_schema"))
+                .isEqualTo(json.readTree(stored.inputSchemaJson()))
                 .isEqualTo(again.get("input_schema"));
         assertThat(first.get("output_schema")).isEqualTo(json.readTree(stored.outputSchemaJson()));
     }
@@ -164,7 +195,8 @@ class ModelsIT extends ServerIntegrationTest {
         assertThat(list.get("data").size()).isEqualTo(1);
         assertThat(list.get("data").get(0).get("status").asString()).isEqualTo("active");
 
-        JsonNode deployment = http().get("/api/v1/deployments/" + IncidentIT.DEPLOYMENT_21).json();
+        JsonNode deployment =
+                http().get("/api/v1/deployments/" + IncidentIT.DEPLOYMENT_21).json();
         assertThat(deployment.get("model_id").asInt()).isEqualTo(21);
         assertThat(deployment.get("runtime").asString()).isEqualTo("lscor-logistic");
         assertThat(deployment.get("version").asString()).isEqualTo("2.0.0");

@@ -1,14 +1,13 @@
 package ai.hokusai.server.web;
 
-import ai.hokusai.testsupport.ExampleInputs;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.List;
-import java.util.UUID;
 
 import ai.hokusai.server.ServerIntegrationTest;
 import ai.hokusai.server.TestHttp;
 import ai.hokusai.server.TestKeys;
+import ai.hokusai.testsupport.ExampleInputs;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,8 +20,8 @@ class OutcomesIT extends ServerIntegrationTest {
     JdbcTemplate jdbc;
 
     private static String outcome(String inferenceLogId, String score, String type) {
-        return "{\"inference_log_id\": \"" + inferenceLogId + "\", \"outcome_score\": " + score
-                + ", \"outcome_type\": " + type + "}";
+        return "{\"inference_log_id\": \"" + inferenceLogId + "\", \"outcome_score\": " + score + ", \"outcome_type\": "
+                + type + "}";
     }
 
     private static String predict(TestHttp caller) {
@@ -44,27 +43,34 @@ class OutcomesIT extends ServerIntegrationTest {
         JsonNode body = response.json();
         assertThat(body.get("inference_log_id").asString()).isEqualTo(logId);
         assertThat(body.get("outcome_type").asString()).isEqualTo("conversion");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM outcomes WHERE inference_log_id = ? AND api_key_id = ?",
-                Long.class, UUID.fromString(logId), key.id())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM outcomes WHERE inference_log_id = ? AND api_key_id = ?",
+                        Long.class,
+                        UUID.fromString(logId),
+                        key.id()))
+                .isEqualTo(1);
     }
 
     @Test
     void anotherKeyMayNotReportIt() {
-        String logId = predict(http().withKey(TestKeys.create(http(), List.of("predict"), null, null).secret()));
-        TestHttp other = http().withKey(TestKeys.create(http(), List.of("predict"), null, null).secret());
+        String logId = predict(http().withKey(
+                        TestKeys.create(http(), List.of("predict"), null, null).secret()));
+        TestHttp other = http().withKey(
+                        TestKeys.create(http(), List.of("predict"), null, null).secret());
 
         TestHttp.Response response = other.postJson("/api/v1/outcomes", outcome(logId, "0", "\"conversion\""));
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.json().get("code").asString()).isEqualTo("forbidden");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM outcomes WHERE inference_log_id = ?", Long.class,
-                UUID.fromString(logId))).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM outcomes WHERE inference_log_id = ?", Long.class, UUID.fromString(logId)))
+                .isZero();
     }
 
     @Test
     void anUnknownInferenceLogIs404() {
-        TestHttp.Response response = http().postJson("/api/v1/outcomes",
-                outcome(UUID.randomUUID().toString(), "1", "\"conversion\""));
+        TestHttp.Response response =
+                http().postJson("/api/v1/outcomes", outcome(UUID.randomUUID().toString(), "1", "\"conversion\""));
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json().get("code").asString()).isEqualTo("inference_log_not_found");
     }
@@ -72,8 +78,11 @@ class OutcomesIT extends ServerIntegrationTest {
     @Test
     void invalidValuesAre422() {
         String logId = predict(http());
-        for (String body : List.of(outcome(logId, "1.5", "\"conversion\""), outcome(logId, "-1", "\"conversion\""),
-                outcome(logId, "1", "\"Not Snake\""), outcome(logId, "\"high\"", "\"conversion\""),
+        for (String body : List.of(
+                outcome(logId, "1.5", "\"conversion\""),
+                outcome(logId, "-1", "\"conversion\""),
+                outcome(logId, "1", "\"Not Snake\""),
+                outcome(logId, "\"high\"", "\"conversion\""),
                 "{\"inference_log_id\": \"" + logId + "\", \"outcome_score\": 1}",
                 outcome("not-a-uuid", "1", "\"conversion\""))) {
             TestHttp.Response response = http().postJson("/api/v1/outcomes", body);

@@ -2,12 +2,11 @@ package ai.hokusai.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import ai.hokusai.server.ServerIntegrationTest;
 import ai.hokusai.server.TestHttp;
 import ai.hokusai.server.TestKeys;
 import ai.hokusai.server.security.RateLimiter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,7 +37,9 @@ class RateLimitIT extends ServerIntegrationTest {
         assertThat(stored(idle)).isTrue();
         assertThat(stored(busy)).isTrue();
         // The idle key's bucket is past its TTL, as if untouched for hours; the busy one is not.
-        jdbc.update("UPDATE rate_limit_buckets SET expires_at = 0 WHERE id = ?", idle.id().toString());
+        jdbc.update(
+                "UPDATE rate_limit_buckets SET expires_at = 0 WHERE id = ?",
+                idle.id().toString());
 
         assertThat(limiter.removeIdleBuckets()).isPositive();
 
@@ -63,7 +64,8 @@ class RateLimitIT extends ServerIntegrationTest {
         for (int remaining = 99_996; remaining > 99_993; remaining--) {
             TestHttp.Response ok = caller.get("/api/v1/models/21");
             assertThat(ok.status()).isEqualTo(200);
-            assertThat(ok.header("RateLimit")).as("decided on the instance's copy")
+            assertThat(ok.header("RateLimit"))
+                    .as("decided on the instance's copy")
                     .matches("\"hour\";r=" + remaining + ";t=\\d+");
         }
         limiter.syncRecentlyUsed();
@@ -71,13 +73,17 @@ class RateLimitIT extends ServerIntegrationTest {
         assertThat(stored(key)).as("written again by the next sync").isTrue();
         TestHttp.Response after = caller.get("/api/v1/models/21");
         assertThat(after.status()).isEqualTo(200);
-        assertThat(after.header("RateLimit")).as("recreated full, as an idle key's bucket is")
+        assertThat(after.header("RateLimit"))
+                .as("recreated full, as an idle key's bucket is")
                 .matches("\"hour\";r=99999;t=\\d+");
     }
 
     private boolean stored(TestKeys.Key key) {
-        return jdbc.queryForObject("SELECT count(*) FROM rate_limit_buckets WHERE id = ?", Integer.class,
-                key.id().toString()) == 1;
+        return jdbc.queryForObject(
+                        "SELECT count(*) FROM rate_limit_buckets WHERE id = ?",
+                        Integer.class,
+                        key.id().toString())
+                == 1;
     }
 
     @Test
@@ -92,7 +98,8 @@ class RateLimitIT extends ServerIntegrationTest {
         assertThat(notFound.header("RateLimit")).matches("\"hour\";r=998;t=\\d+");
 
         assertThat(http().withKey(null).get("/api/v1/models").header("RateLimit"))
-                .as("no quota is described to a caller without a valid key").isNull();
+                .as("no quota is described to a caller without a valid key")
+                .isNull();
     }
 
     @Test
@@ -122,8 +129,12 @@ class RateLimitIT extends ServerIntegrationTest {
         JsonNode problem = limited.json();
         assertThat(problem.get("code").asString()).isEqualTo("rate_limited");
         assertThat(problem.get("detail").asString()).contains("3 requests per minute");
-        assertThat(limited.header("Retry-After")).as("held one second into the minute").isEqualTo("59");
+        assertThat(limited.header("Retry-After"))
+                .as("held one second into the minute")
+                .isEqualTo("59");
         assertThat(limited.header("RateLimit")).matches("\"minute\";r=0;t=\\d+");
-        assertThat(http().get("/api/v1/models/21").status()).as("other keys are not affected").isEqualTo(200);
+        assertThat(http().get("/api/v1/models/21").status())
+                .as("other keys are not affected")
+                .isEqualTo(200);
     }
 }

@@ -2,12 +2,11 @@ package ai.hokusai.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-
-import jakarta.servlet.ServletException;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import org.springframework.mock.web.MockFilterChain;
@@ -28,8 +27,8 @@ class RequestIdsTest {
 
         filter.doFilter(request, response, new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
             @Override
-            protected void service(jakarta.servlet.http.HttpServletRequest req,
-                    jakarta.servlet.http.HttpServletResponse res) {
+            protected void service(
+                    jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res) {
                 seenByHandler.set(MDC.get("request_id"));
             }
         }));
@@ -56,8 +55,8 @@ class RequestIdsTest {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("application.yml")) {
             Map<String, Object> config = new Yaml().load(in);
             @SuppressWarnings("unchecked")
-            Map<String, Object> pattern = (Map<String, Object>) ((Map<String, Object>) config.get("logging"))
-                    .get("pattern");
+            Map<String, Object> pattern =
+                    (Map<String, Object>) ((Map<String, Object>) config.get("logging")).get("pattern");
             assertThat((String) pattern.get("level")).contains("%X{request_id");
         }
     }

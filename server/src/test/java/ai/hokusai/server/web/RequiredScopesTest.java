@@ -3,13 +3,12 @@ package ai.hokusai.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.hokusai.server.config.ApiSpecDocument;
+import ai.hokusai.server.security.ApiKeyService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import ai.hokusai.server.config.ApiSpecDocument;
-import ai.hokusai.server.security.ApiKeyService;
 import org.junit.jupiter.api.Test;
 
 class RequiredScopesTest {
@@ -32,8 +31,10 @@ class RequiredScopesTest {
                 if (List.of().equals(operation.get("security"))) {
                     assertThat(scopes.of(id)).as(id).isEmpty();
                 } else {
-                    assertThat(scopes.of(id)).as(id).hasValueSatisfying(
-                            s -> assertThat(ApiKeyService.ALL_SCOPES).contains(s));
+                    assertThat(scopes.of(id))
+                            .as(id)
+                            .hasValueSatisfying(
+                                    s -> assertThat(ApiKeyService.ALL_SCOPES).contains(s));
                 }
             }
         }

@@ -2,13 +2,12 @@ package ai.hokusai.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-
 import ai.hokusai.server.ServerIntegrationTest;
 import ai.hokusai.server.TestHttp;
 import ai.hokusai.server.config.ApiSpecDocument;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -42,17 +41,27 @@ class RootIndexIT extends ServerIntegrationTest {
 
         for (String name : List.of("docs", "openapi", "liveness")) {
             String path = root.resolve(links.get(name).asString()).getRawPath();
-            assertThat(http().withKey(null).get(path).status()).as(name + " " + path).isEqualTo(200);
+            assertThat(http().withKey(null).get(path).status())
+                    .as(name + " " + path)
+                    .isEqualTo(200);
         }
         // Readiness answers the shared test server's state, which other tests may have made DOWN (503): the link
         // leads to the probe when it answers a probe's status either way.
-        TestHttp.Response readiness = http().withKey(null).get(root.resolve(links.get("readiness").asString()).getRawPath());
+        TestHttp.Response readiness = http().withKey(null)
+                .get(root.resolve(links.get("readiness").asString()).getRawPath());
         assertThat(readiness.status()).as("readiness").isIn(200, 503);
-        assertThat(readiness.json().get("status").asString()).as("readiness " + readiness.body()).isIn("UP", "DOWN");
-        assertThat(readiness.json().get("checks").isObject()).as("readiness " + readiness.body()).isTrue();
-        assertThat(http().withKey(null).get(links.get("docs").asString()).body()).contains("<html");
-        assertThat(http().withKey(null).get(links.get("openapi").asString()).body()).isEqualTo(spec.text());
-        assertThat(http().get(links.get("api").asString() + "/models").status()).as("the API base, with a key")
+        assertThat(readiness.json().get("status").asString())
+                .as("readiness " + readiness.body())
+                .isIn("UP", "DOWN");
+        assertThat(readiness.json().get("checks").isObject())
+                .as("readiness " + readiness.body())
+                .isTrue();
+        assertThat(http().withKey(null).get(links.get("docs").asString()).body())
+                .contains("<html");
+        assertThat(http().withKey(null).get(links.get("openapi").asString()).body())
+                .isEqualTo(spec.text());
+        assertThat(http().get(links.get("api").asString() + "/models").status())
+                .as("the API base, with a key")
                 .isEqualTo(200);
     }
 
@@ -61,10 +70,13 @@ class RootIndexIT extends ServerIntegrationTest {
     void everyKeyedPathOfTheSpecHangsOffTheApiBase() {
         Map<String, Object> paths = (Map<String, Object>) spec.root().get("paths");
         List<String> keyed = paths.entrySet().stream()
-                .filter(path -> ((Map<String, Object>) path.getValue()).entrySet().stream()
-                        .filter(item -> METHODS.contains(item.getKey()))
-                        .anyMatch(operation -> !List.of().equals(((Map<String, Object>) operation.getValue()).get("security"))))
-                .map(Map.Entry::getKey).toList();
+                .filter(path -> ((Map<String, Object>) path.getValue())
+                        .entrySet().stream()
+                                .filter(item -> METHODS.contains(item.getKey()))
+                                .anyMatch(operation -> !List.of()
+                                        .equals(((Map<String, Object>) operation.getValue()).get("security"))))
+                .map(Map.Entry::getKey)
+                .toList();
 
         assertThat(keyed).isNotEmpty().allSatisfy(path -> assertThat(path).startsWith(SystemController.API_BASE + "/"));
     }

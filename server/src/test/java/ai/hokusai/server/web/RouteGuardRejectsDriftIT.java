@@ -2,13 +2,12 @@ package ai.hokusai.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.Set;
-import java.util.TreeSet;
-
 import ai.hokusai.server.HokusaiServerApplication;
 import ai.hokusai.server.ServerIntegrationTest;
 import ai.hokusai.server.config.ApiSpecDocument;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,7 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * The route guard can fail: the old service's second router — a hand-written handler on a look-alike path — is
  * added to the real server here, and the guard's comparison names it, and shows it stealing the predict URL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = {HokusaiServerApplication.class, RouteGuardRejectsDriftIT.LookAlikeRouter.class})
 class RouteGuardRejectsDriftIT {
 
@@ -67,7 +67,8 @@ class RouteGuardRejectsDriftIT {
     void theOwnerCheckSeesTheLookAlikeTakeTheUrl() throws Exception {
         Object owner = LiveRoutes.ownerOf(dispatcher, "GET", "/api/v1/models/21/predict");
 
-        assertThat(owner).isInstanceOfSatisfying(HandlerMethod.class,
-                h -> assertThat(h.getBeanType()).isEqualTo(LookAlikeRouter.class));
+        assertThat(owner)
+                .isInstanceOfSatisfying(
+                        HandlerMethod.class, h -> assertThat(h.getBeanType()).isEqualTo(LookAlikeRouter.class));
     }
 }

@@ -2,13 +2,12 @@ package ai.hokusai.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Method;
-import java.nio.file.Path;
-import java.time.Duration;
-
 import ai.hokusai.server.config.ApiSpecDocument;
 import ai.hokusai.server.config.HokusaiProperties;
 import ai.hokusai.server.service.RequestBodyValidator;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.io.Resource;
@@ -19,9 +18,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 /** Every request body of the generated interfaces is held to its operation's schema in the spec before it is bound. */
 class SpecBodyAdviceTest {
 
-    private final SpecBodyAdvice advice = new SpecBodyAdvice(new RequestBodyValidator(new ApiSpecDocument()),
-            new HokusaiProperties(Path.of("data"), null, null, 1_048_576, Duration.ofSeconds(30),
-                    Duration.ofSeconds(30)));
+    private final SpecBodyAdvice advice = new SpecBodyAdvice(
+            new RequestBodyValidator(new ApiSpecDocument()),
+            new HokusaiProperties(
+                    Path.of("data"), null, null, 1_048_576, Duration.ofSeconds(30), Duration.ofSeconds(30)));
 
     @Test
     void everyRequestBodyIsCheckedAgainstTheSpec() throws Exception {
@@ -36,8 +36,10 @@ class SpecBodyAdviceTest {
                         continue;
                     }
                     bodies++;
-                    assertThat(advice.supports(parameter, parameter.getParameterType(),
-                            JacksonJsonHttpMessageConverter.class)).as("%s checked against the spec", method).isTrue();
+                    assertThat(advice.supports(
+                                    parameter, parameter.getParameterType(), JacksonJsonHttpMessageConverter.class))
+                            .as("%s checked against the spec", method)
+                            .isTrue();
                 }
             }
         }

@@ -2,6 +2,11 @@ package ai.hokusai.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.hokusai.server.ServerIntegrationTest;
+import ai.hokusai.server.TestHttp;
+import ai.hokusai.server.TestKeys;
+import ai.hokusai.testsupport.ExampleInputs;
+import com.sun.management.UnixOperatingSystemMXBean;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -11,12 +16,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import ai.hokusai.server.ServerIntegrationTest;
-import ai.hokusai.server.TestHttp;
-import ai.hokusai.server.TestKeys;
-import ai.hokusai.testsupport.ExampleInputs;
-import com.sun.management.UnixOperatingSystemMXBean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,15 +46,18 @@ class StalledClientsIT extends ServerIntegrationTest {
 
     @Test
     void healthAndAKeyedPredictAnswerWithinASecondWhileAThousandConnectionsStall() throws Exception {
-        long descriptors = ((UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getMaxFileDescriptorCount();
-        assertThat(descriptors).as("open-file limit (ulimit -n): client and server side of every stalled connection")
+        long descriptors =
+                ((UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getMaxFileDescriptorCount();
+        assertThat(descriptors)
+                .as("open-file limit (ulimit -n): client and server side of every stalled connection")
                 .isGreaterThan(3L * STALLED);
         // A key of its own, with room for every request it makes, so other tests' quotas are untouched.
         TestKeys.Key key = TestKeys.create(http(), List.of("admin"), null, 100_000_000);
         String[] prefixes = stallingPrefixes(key.secret());
         // One call of each before the stall, so what is measured below is the stall, not a cold client or JIT.
-        assertThat(http().withKey(key.secret()).postJson(PREDICT, ExampleInputs.predictRequestJson()).status())
+        assertThat(http().withKey(key.secret())
+                        .postJson(PREDICT, ExampleInputs.predictRequestJson())
+                        .status())
                 .isEqualTo(200);
         assertThat(http().withKey(null).get("/health/live").status()).isEqualTo(200);
         List<Socket> stalled = new ArrayList<>(STALLED);
@@ -88,8 +90,10 @@ class StalledClientsIT extends ServerIntegrationTest {
                 slowestLive = Math.max(slowestLive, liveMillis);
                 slowestPredict = Math.max(slowestPredict, predictMillis);
             }
-            System.out.printf("StalledClientsIT: %d stalled connections; slowest of 5 probes: /health/live %d ms, "
-                    + "keyed predict %d ms%n", STALLED, slowestLive, slowestPredict);
+            System.out.printf(
+                    "StalledClientsIT: %d stalled connections; slowest of 5 probes: /health/live %d ms, "
+                            + "keyed predict %d ms%n",
+                    STALLED, slowestLive, slowestPredict);
             assertThat(slowestLive).isLessThan(ANSWER_WITHIN_MILLIS);
             assertThat(slowestPredict).isLessThan(ANSWER_WITHIN_MILLIS);
 

@@ -1,12 +1,11 @@
 package ai.hokusai.server.web;
 
+import ai.hokusai.server.TestHttp;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import ai.hokusai.server.TestHttp;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,7 +16,12 @@ import tools.jackson.databind.JsonNode;
 final class TenancyAnswers {
 
     /** Whose object a call names, as seen from the caller. */
-    enum Target { OWN, PUBLIC_OF_ANOTHER, PRIVATE_OF_ANOTHER, MISSING }
+    enum Target {
+        OWN,
+        PUBLIC_OF_ANOTHER,
+        PRIVATE_OF_ANOTHER,
+        MISSING
+    }
 
     /** A documented answer: its status, and its problem code when it is an error. */
     record Answer(int status, String code) {
@@ -43,31 +47,30 @@ final class TenancyAnswers {
     static final Answer API_KEY_NOT_FOUND = Answer.problem(404, "api_key_not_found");
 
     /** One call: the path called (with its query), the request id sent, and the answer. */
-    record Call(String path, String requestId, TestHttp.Response response) {
-    }
+    record Call(String path, String requestId, TestHttp.Response response) {}
 
-    private TenancyAnswers() {
-    }
+    private TenancyAnswers() {}
 
     /** Sends a request with an {@code X-Request-Id} of its own, and JSON when there is a body. */
     static Call call(TestHttp caller, String method, String path, String jsonBody) {
         String requestId = "tenancy-" + UUID.randomUUID();
-        Map<String, String> headers = jsonBody == null ? Map.of("X-Request-Id", requestId)
+        Map<String, String> headers = jsonBody == null
+                ? Map.of("X-Request-Id", requestId)
                 : Map.of("X-Request-Id", requestId, "Content-Type", "application/json");
         return new Call(path, requestId, caller.send(method, path, headers, jsonBody));
     }
 
     /** Adds a line to {@code mismatches} unless the call got the expected status and problem code. */
-    static void check(List<String> mismatches, Object what, String scope, Target target, Answer expected,
-            Call call) {
+    static void check(List<String> mismatches, Object what, String scope, Target target, Answer expected, Call call) {
         TestHttp.Response response = call.response();
         String contentType = String.valueOf(response.header("Content-Type"));
         String code = contentType.startsWith("application/problem+json") ? problemCode(response) : null;
         boolean matches = response.status() == expected.status()
                 && (expected.code() == null || expected.code().equals(code));
         if (!matches) {
-            mismatches.add(String.format("%s with a %s key on %s %s: expected %s, got %d %s", what, scope, target,
-                    call.path(), expected, response.status(), abbreviated(response.body())));
+            mismatches.add(String.format(
+                    "%s with a %s key on %s %s: expected %s, got %d %s",
+                    what, scope, target, call.path(), expected, response.status(), abbreviated(response.body())));
         }
     }
 
@@ -76,15 +79,16 @@ final class TenancyAnswers {
      * about a missing one: the same status, content type and body but for the request id, the path and the reference
      * the body echoes.
      */
-    static void compare(List<String> mismatches, String what, Call hidden, String hiddenRef, Call missing,
-            String missingRef) {
-        String hiddenAnswer = hidden.response().status() + " " + hidden.response().header("Content-Type") + " "
-                + normalised(hidden, hiddenRef);
-        String missingAnswer = missing.response().status() + " " + missing.response().header("Content-Type") + " "
-                + normalised(missing, missingRef);
+    static void compare(
+            List<String> mismatches, String what, Call hidden, String hiddenRef, Call missing, String missingRef) {
+        String hiddenAnswer = hidden.response().status() + " "
+                + hidden.response().header("Content-Type") + " " + normalised(hidden, hiddenRef);
+        String missingAnswer = missing.response().status() + " "
+                + missing.response().header("Content-Type") + " " + normalised(missing, missingRef);
         if (!hiddenAnswer.equals(missingAnswer)) {
-            mismatches.add(String.format("%s: another account's private object answered%n    %s%n  a missing one%n"
-                    + "    %s", what, hiddenAnswer, missingAnswer));
+            mismatches.add(String.format(
+                    "%s: another account's private object answered%n    %s%n  a missing one%n" + "    %s",
+                    what, hiddenAnswer, missingAnswer));
         }
     }
 
@@ -96,7 +100,8 @@ final class TenancyAnswers {
         if (query > 0) {
             body = body.replace(call.path().substring(0, query), "{instance}");
         }
-        return Pattern.compile("(?<![0-9A-Za-z-])" + Pattern.quote(ref) + "(?![0-9A-Za-z-])").matcher(body)
+        return Pattern.compile("(?<![0-9A-Za-z-])" + Pattern.quote(ref) + "(?![0-9A-Za-z-])")
+                .matcher(body)
                 .replaceAll(Matcher.quoteReplacement("{ref}"));
     }
 

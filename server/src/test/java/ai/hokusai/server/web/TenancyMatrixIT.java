@@ -8,15 +8,6 @@ import static ai.hokusai.server.web.TenancyAnswers.check;
 import static ai.hokusai.server.web.TenancyAnswers.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import ai.hokusai.server.AccountsIntegrationTest;
 import ai.hokusai.server.Tenants;
 import ai.hokusai.server.TestHttp;
@@ -26,6 +17,14 @@ import ai.hokusai.server.web.TenancyAnswers.Answer;
 import ai.hokusai.server.web.TenancyAnswers.Call;
 import ai.hokusai.server.web.TenancyAnswers.Target;
 import ai.hokusai.server.web.TenancyWorld.Snapshot;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,8 +58,8 @@ class TenancyMatrixIT extends AccountsIntegrationTest {
             Map.entry("listModelDeployments", row(Answer.ok(200), Answer.ok(200), MODEL_NOT_FOUND)),
             Map.entry("createDeployment", row(Answer.ok(202), FORBIDDEN, MODEL_NOT_FOUND)),
             Map.entry("getDeployment", row(Answer.ok(200), Answer.ok(200), DEPLOYMENT_NOT_FOUND)),
-            Map.entry("retireDeployment", row(Answer.problem(409, "deployment_active"), FORBIDDEN,
-                    DEPLOYMENT_NOT_FOUND)),
+            Map.entry(
+                    "retireDeployment", row(Answer.problem(409, "deployment_active"), FORBIDDEN, DEPLOYMENT_NOT_FOUND)),
             Map.entry("activateDeployment", row(Answer.ok(200), FORBIDDEN, DEPLOYMENT_NOT_FOUND)),
             Map.entry("revokeApiKey", row(Answer.ok(204), null, Answer.problem(404, "api_key_not_found"))),
             Map.entry("getAccount", row(Answer.ok(200), null, Answer.problem(404, "account_not_found"))));
@@ -77,8 +76,8 @@ class TenancyMatrixIT extends AccountsIntegrationTest {
     }
 
     /** One operation of the spec, as the spec states it. */
-    record Operation(String id, String method, String path, String scope, String reference,
-            Map<String, Object> requestBody) {
+    record Operation(
+            String id, String method, String path, String scope, String reference, Map<String, Object> requestBody) {
 
         @Override
         public String toString() {
@@ -116,22 +115,30 @@ class TenancyMatrixIT extends AccountsIntegrationTest {
                     if (ref == null) {
                         continue;
                     }
-                    Answer expected = holds(scope, operation.scope()) ? DOCUMENTED.get(operation.id()).get(target)
+                    Answer expected = holds(scope, operation.scope())
+                            ? DOCUMENTED.get(operation.id()).get(target)
                             : INSUFFICIENT_SCOPE;
                     Call call = call(caller, operation, ref);
                     answers.put(target, call);
                     check(mismatches, operation, scope, target, expected, call);
                     calls++;
                 }
-                compare(mismatches, operation + " [" + scope + "]", answers.get(Target.PRIVATE_OF_ANOTHER),
+                compare(
+                        mismatches,
+                        operation + " [" + scope + "]",
+                        answers.get(Target.PRIVATE_OF_ANOTHER),
                         world.reference(operation.reference(), Target.PRIVATE_OF_ANOTHER),
-                        answers.get(Target.MISSING), world.reference(operation.reference(), Target.MISSING));
+                        answers.get(Target.MISSING),
+                        world.reference(operation.reference(), Target.MISSING));
             }
         }
 
-        assertThat(mismatches).as("answers that differ from the documented ones, of %d calls", calls).isEmpty();
+        assertThat(mismatches)
+                .as("answers that differ from the documented ones, of %d calls", calls)
+                .isEmpty();
         assertThat(Snapshot.of(jdbc, world.other().id()))
-                .as("the other account's models, deployments, keys and events").isEqualTo(before);
+                .as("the other account's models, deployments, keys and events")
+                .isEqualTo(before);
     }
 
     @Test
@@ -155,14 +162,15 @@ class TenancyMatrixIT extends AccountsIntegrationTest {
                 if (ref == null) {
                     continue;
                 }
-                Answer expected = DOCUMENTED.get(operation.id()).get(target == Target.MISSING ? Target.MISSING
-                        : Target.OWN);
-                check(mismatches, operation, Tenants.PLATFORM_ADMIN, target, expected,
-                        call(operator, operation, ref));
+                Answer expected =
+                        DOCUMENTED.get(operation.id()).get(target == Target.MISSING ? Target.MISSING : Target.OWN);
+                check(mismatches, operation, Tenants.PLATFORM_ADMIN, target, expected, call(operator, operation, ref));
             }
         }
 
-        assertThat(mismatches).as("answers to the operator that differ from the documented ones").isEmpty();
+        assertThat(mismatches)
+                .as("answers to the operator that differ from the documented ones")
+                .isEmpty();
     }
 
     @Test
@@ -202,7 +210,8 @@ class TenancyMatrixIT extends AccountsIntegrationTest {
     @SuppressWarnings("unchecked")
     static List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
-        Map<String, Object> paths = (Map<String, Object>) new ApiSpecDocument().root().get("paths");
+        Map<String, Object> paths =
+                (Map<String, Object>) new ApiSpecDocument().root().get("paths");
         paths.forEach((path, item) -> {
             List<String> named = REFERENCES.stream().filter(path::contains).toList();
             if (named.isEmpty()) {
@@ -214,8 +223,12 @@ class TenancyMatrixIT extends AccountsIntegrationTest {
                     return;
                 }
                 Map<String, Object> operation = (Map<String, Object>) value;
-                operations.add(new Operation((String) operation.get("operationId"), method.toUpperCase(), path,
-                        (String) operation.get("x-required-scope"), named.get(0),
+                operations.add(new Operation(
+                        (String) operation.get("operationId"),
+                        method.toUpperCase(),
+                        path,
+                        (String) operation.get("x-required-scope"),
+                        named.get(0),
                         (Map<String, Object>) operation.get("requestBody")));
             });
         });
@@ -231,18 +244,21 @@ class TenancyMatrixIT extends AccountsIntegrationTest {
         if (operation.requestBody() == null) {
             return null;
         }
-        Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) operation.requestBody()
-                .get("content")).get("application/json");
+        Map<String, Object> content = (Map<String, Object>)
+                ((Map<String, Object>) operation.requestBody().get("content")).get("application/json");
         Map<String, Object> examples = content == null ? null : (Map<String, Object>) content.get("examples");
-        assertThat(examples).as("%s has a request body example in the spec to send", operation).isNotEmpty();
-        Map<String, Object> first = (Map<String, Object>) examples.values().iterator().next();
+        assertThat(examples)
+                .as("%s has a request body example in the spec to send", operation)
+                .isNotEmpty();
+        Map<String, Object> first =
+                (Map<String, Object>) examples.values().iterator().next();
         Map<String, Object> example;
         if (first.containsKey("$ref")) {
             String ref = (String) first.get("$ref");
             example = Tenants.example(ref.substring(ref.lastIndexOf('/') + 1));
         } else {
-            example = (Map<String, Object>) JSON.readValue(JSON.writeValueAsString(first.get("value")),
-                    LinkedHashMap.class);
+            example = (Map<String, Object>)
+                    JSON.readValue(JSON.writeValueAsString(first.get("value")), LinkedHashMap.class);
         }
         if (operation.id().equals("createDeployment")) {
             example.put("version", "9.0." + versions.incrementAndGet());
@@ -255,13 +271,14 @@ class TenancyMatrixIT extends AccountsIntegrationTest {
 
     /** Whether a key of {@code held} may call an operation needing {@code needed}. */
     private static boolean holds(String held, String needed) {
-        return held.equals(needed) || held.equals(Tenants.PLATFORM_ADMIN)
+        return held.equals(needed)
+                || held.equals(Tenants.PLATFORM_ADMIN)
                 || (held.equals("admin") && !needed.equals(Tenants.PLATFORM_ADMIN));
     }
 
     /** Sends the operation about {@code ref}, with its body. */
     private Call call(TestHttp caller, Operation operation, String ref) {
-        return TenancyAnswers.call(caller, operation.method(), operation.path().replace(operation.reference(), ref),
-                body(operation));
+        return TenancyAnswers.call(
+                caller, operation.method(), operation.path().replace(operation.reference(), ref), body(operation));
     }
 }

@@ -1,5 +1,4 @@
 package ai.hokusai.archfixture.web.model;
 
 /** Stands for a model generated from the spec. */
-public record FixtureWireModel(String id) {
-}
+public record FixtureWireModel(String id) {}
