@@ -123,7 +123,7 @@ describe('the npm package', () => {
     }
   });
 
-  it('type-checks a strict consumer, as ESM and as CommonJS, with no any', () => {
+  it('type-checks a strict consumer, as ESM and as CommonJS, and the README example, with no any', () => {
     const consumer = `
 import { Hokusai, HokusaiError, RateLimitError, type LeadScore, type LeadScoringInput, type Prediction } from '@hokusai/sdk';
 
@@ -154,6 +154,11 @@ export async function main(): Promise<number> {
 `;
     writeFileSync(join(scratch, 'consumer.mts'), consumer);
     writeFileSync(join(scratch, 'consumer.cts'), consumer);
+    // The README's example, as a reader would paste it into an ES module.
+    const readme = readFileSync(join(installed, 'README.md'), 'utf8');
+    const example = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example, 'the README has a TypeScript example').toBeDefined();
+    writeFileSync(join(scratch, 'readme-example.mts'), `${example ?? ''}\nexport {};\n`);
     writeFileSync(
       join(scratch, 'tsconfig.json'),
       JSON.stringify({
@@ -169,7 +174,7 @@ export async function main(): Promise<number> {
           noEmit: true,
           skipLibCheck: false,
         },
-        files: ['consumer.mts', 'consumer.cts'],
+        files: ['consumer.mts', 'consumer.cts', 'readme-example.mts'],
       }),
     );
     const output = (() => {
