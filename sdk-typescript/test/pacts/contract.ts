@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { MatchersV3, PactV4, type V3MockServer } from '@pact-foundation/pact';
 import { Hokusai } from '../../src/index.js';
 
-const { decimal, eachLike, fromProviderState, integer, like, regex, uuid } = MatchersV3;
+const { boolean, decimal, eachLike, fromProviderState, integer, like, regex, uuid } = MatchersV3;
 
 export const CONSUMER = 'hokusai-sdk-typescript';
 export const PROVIDER = 'hokusai-model-api';
@@ -22,7 +22,11 @@ export const States = {
   TWO_MODELS: 'models 21 and 9001 are registered',
   NO_MODEL_999: 'no model answers to 999',
   BROKEN_MODEL: 'model 9503 has an active deployment whose artifact cannot be loaded',
+  NO_DEPLOYMENT: 'no deployment has the id 00000000-0000-4000-8000-000000000404',
+  KEY_TO_REVOKE: "an API key named 'to be revoked' exists",
 } as const;
+
+export const UNKNOWN_DEPLOYMENT = '00000000-0000-4000-8000-000000000404';
 
 export const DEPLOYMENT_21 = '6f1c2a4e-8d3b-4b7a-9c2e-5a1d0e7f3b21';
 export const OPERATOR_ACCOUNT_ID = '0f6b1c3e-9a2d-4e7f-8b5c-000000000001';
@@ -129,6 +133,27 @@ export function predictEnvelope(batchSize: number, predictions: unknown): Record
     },
     timestamp: timestamp(),
     inference_log_id: uuid(EXAMPLE_LOG),
+  };
+}
+
+export function artifact(): Record<string, unknown> {
+  return {
+    provider: regex('bundled|huggingface|filesystem', 'bundled'),
+    location: like('classpath:models/lscor-v2'),
+    requires_token: boolean(false),
+  };
+}
+
+export function deployment(): Record<string, unknown> {
+  return {
+    id: uuid(DEPLOYMENT_21),
+    model_id: integer(21),
+    version: like('2.0.0'),
+    artifact: artifact(),
+    runtime: like('lscor-logistic'),
+    status: regex('active|inactive', 'active'),
+    load_status: regex('pending|loading|ready|failed', 'ready'),
+    created_at: timestamp(),
   };
 }
 
