@@ -66,6 +66,17 @@ describe('retries', () => {
     expect(waits).toEqual([]);
   });
 
+  it('does not wait out a 503 whose Retry-After is longer than a minute either', async () => {
+    const fake = new FakeFetch().answer(problem(503, 'model_unavailable', {}, { 'Retry-After': '600' }));
+    const { client, waits } = clientFor(fake);
+
+    const error = await client.models.get('21').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ServerError);
+    expect(fake.sent).toHaveLength(1);
+    expect(waits).toEqual([]);
+  });
+
   it('gives up after maxRetries and throws the last answer as its error', async () => {
     const fake = new FakeFetch().answer(problem(429, 'rate_limited', {}, { 'Retry-After': '1' }));
     const { client, waits } = clientFor(fake, { maxRetries: 3 });
