@@ -92,19 +92,8 @@ export function problem(status: number, code: string, withErrors = false): Recor
 
 export const timestamp = (): unknown => regex(TIMESTAMP_PATTERN, '2026-11-27T09:00:00Z');
 
-/** The lead every predict interaction sends: the spec's example, matched by type. */
-export const LEAD = {
-  company_size: 1000,
-  industry: 'Technology',
-  engagement_score: 75,
-  website_visits: 10,
-  email_opens: 5,
-  content_downloads: 3,
-  demo_requested: true,
-  budget_confirmed: false,
-  decision_timeline: 'Q2 2025',
-  title: 'VP of Engineering',
-};
+/** The lead every predict interaction sends: the spec's example, as the unit tests send it too. */
+export { LEAD } from '../fake-fetch.js';
 
 /** One `LeadScore`: the tier follows the score, so it is one of three words, not any string. */
 export function leadScore(): Record<string, unknown> {

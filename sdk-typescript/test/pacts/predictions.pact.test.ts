@@ -86,7 +86,7 @@ describe('predict (consumer hokusai-sdk-typescript)', () => {
       .given(States.MODEL_21_ACTIVE)
       .uponReceiving('predict: a lead with a string for company_size')
       .withRequest('POST', PREDICT, (request) =>
-        request.headers(predictHeaders).jsonBody({ inputs: { ...like(LEAD).value, company_size: 'a thousand' } }),
+        request.headers(predictHeaders).jsonBody({ inputs: wrong }),
       )
       .willRespondWith(422, (response) => response.headers(problemAnswer).jsonBody(problem(422, 'invalid_input', true)))
       .executeTest(async (server) => {
