@@ -24,9 +24,31 @@ export const States = {
   BROKEN_MODEL: 'model 9503 has an active deployment whose artifact cannot be loaded',
   NO_DEPLOYMENT: 'no deployment has the id 00000000-0000-4000-8000-000000000404',
   KEY_TO_REVOKE: "an API key named 'to be revoked' exists",
+  NO_KEY_ID: 'no API key has the id 00000000-0000-4000-8000-000000000405',
+  OTHER_KEY_PREDICTED: 'another key has scored a lead with model 21',
+  NO_PREDICTION: 'no prediction has the id 00000000-0000-4000-8000-000000000406',
+  DATABASE_DOWN: 'the database is down',
+  FAILED_DEPLOYMENT: 'model 21 has a deployment 00000000-0000-4000-8000-000000000409 that failed to load',
+  RETIRABLE_DEPLOYMENT: 'model 21 has a ready deployment that is not active',
+  OPERATOR: 'the caller is the platform operator',
+  OTHER_ACCOUNT: 'another account exists with the id 00000000-0000-4000-8000-00000000a001',
+  NO_ACCOUNT: 'no account has the id 00000000-0000-4000-8000-000000000407',
+  CALLER_PRIVATE_MODEL: "the caller's account owns the private model 9101",
+  OTHER_PUBLIC_MODEL: 'another account owns the public model 9201',
+  OTHER_PRIVATE_MODEL: 'another account owns the private model 9301',
 } as const;
 
 export const UNKNOWN_DEPLOYMENT = '00000000-0000-4000-8000-000000000404';
+export const FAILED_DEPLOYMENT = '00000000-0000-4000-8000-000000000409';
+export const RETIRABLE_DEPLOYMENT = '5e1d2c3b-4a59-4687-9a0b-1c2d3e4f5a6b';
+export const UNKNOWN_KEY_ID = '00000000-0000-4000-8000-000000000405';
+export const UNKNOWN_PREDICTION = '00000000-0000-4000-8000-000000000406';
+export const OTHER_ACCOUNT_ID = '00000000-0000-4000-8000-00000000a001';
+export const UNKNOWN_ACCOUNT = '00000000-0000-4000-8000-000000000407';
+/** The provider state puts a loadable model-21 artifact here (the contract's `file://` artifact root). */
+export const ARTIFACT_URI = 'file:///tmp/hokusai-contract-artifacts/contract-lscor';
+/** A Hub token the server must never echo; the provider checks every answer for it. */
+export const HUB_TOKEN = 'hf_ContractTokenNeverEchoed0000000000000';
 
 export const DEPLOYMENT_21 = '6f1c2a4e-8d3b-4b7a-9c2e-5a1d0e7f3b21';
 export const OPERATOR_ACCOUNT_ID = '0f6b1c3e-9a2d-4e7f-8b5c-000000000001';

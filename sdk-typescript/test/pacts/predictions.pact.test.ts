@@ -1,11 +1,9 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { describe, expect, it } from 'vitest';
 import {
-  AuthenticationError,
   IdempotencyError,
   InvalidRequestError,
   NotFoundError,
-  RateLimitError,
   ServerError,
   type LeadScore,
 } from '../../src/index.js';
@@ -23,9 +21,7 @@ import {
   scopes,
   sdk,
   States,
-  UNKNOWN_KEY,
   USED_IDEMPOTENCY_KEY,
-  withUnknownKey,
 } from './contract.js';
 
 const { atLeastLike, like, regex } = MatchersV3;
@@ -136,50 +132,6 @@ describe('predict (consumer hokusai-sdk-typescript)', () => {
 
         expect(error).toBeInstanceOf(NotFoundError);
         expect((error as NotFoundError).code).toBe('model_not_found');
-      });
-  });
-
-  it('says a key the server never issued is an authentication failure (401)', async () => {
-    await pact()
-      .addInteraction()
-      .uponReceiving('predict: a key the server never issued')
-      .withRequest('POST', PREDICT, (request) =>
-        request.headers({ ...withUnknownKey, ...jsonContent, ...idempotencyKey }).jsonBody({ inputs: like(LEAD) }),
-      )
-      .willRespondWith(401, (response) =>
-        response
-          .headers({ ...problemAnswer, 'WWW-Authenticate': regex('Bearer .*', 'Bearer realm="hokusai", error="invalid_token"') })
-          .jsonBody(problem(401, 'invalid_api_key')),
-      )
-      .executeTest(async (server) => {
-        const error = await caught(sdk(server, UNKNOWN_KEY).predictions.create('21', LEAD));
-
-        expect(error).toBeInstanceOf(AuthenticationError);
-        expect((error as AuthenticationError).code).toBe('invalid_api_key');
-      });
-  });
-
-  it('says a key over its hourly limit must wait, and how long (429)', async () => {
-    await pact()
-      .addInteraction()
-      .given(States.KEY_OVER_LIMIT, scopes('predict'))
-      .uponReceiving('predict: a key over its hourly limit')
-      .withRequest('POST', PREDICT, (request) => request.headers(predictHeaders).jsonBody({ inputs: like(LEAD) }))
-      .willRespondWith(429, (response) =>
-        response
-          .headers({
-            ...problemAnswer,
-            'Retry-After': regex('\\d+', '1740'),
-            RateLimit: regex('.+', '"hour";r=0;t=1740'),
-          })
-          .jsonBody(problem(429, 'rate_limited')),
-      )
-      .executeTest(async (server) => {
-        const error = await caught(sdk(server).predictions.create('21', LEAD));
-
-        expect(error).toBeInstanceOf(RateLimitError);
-        expect((error as RateLimitError).retryAfter).toBeGreaterThanOrEqual(0);
-        expect((error as RateLimitError).rateLimit?.remaining).toBe(0);
       });
   });
 

@@ -25,8 +25,13 @@ public final class DriftedPacts {
      * {@code drift} has changed it.
      */
     public static Path write(Path folder, String description, Consumer<ObjectNode> drift) {
+        return write(RecordedInteractions.pactsDir(), folder, description, drift);
+    }
+
+    /** As {@link #write(Path, String, Consumer)}, from the pacts recorded in {@code recorded}. */
+    public static Path write(Path recorded, Path folder, String description, Consumer<ObjectNode> drift) {
         try {
-            Path source = onlyPactFile(RecordedInteractions.pactsDir());
+            Path source = onlyPactFile(recorded);
             ObjectNode pact = (ObjectNode) JSON.readTree(source.toFile());
             ObjectNode interaction = null;
             for (JsonNode candidate : pact.withArray("interactions")) {

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The gate: every interaction the SDK's consumer tests recorded is one the spec allows. The other tests show it
+ * The gate: every interaction each SDK's consumer tests recorded (Java and TypeScript) is one the spec allows. The other tests show it
  * failing on purpose, so it cannot pass by checking nothing.
  */
 class PactsWithinSpecIT {
@@ -22,14 +24,15 @@ class PactsWithinSpecIT {
     @TempDir
     Path drifted;
 
-    @Test
-    void everyRecordedInteractionIsAllowedByTheSpec() {
-        List<RecordedInteractions.Recorded> recorded = RecordedInteractions.in(RecordedInteractions.pactsDir());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ai.hokusai.contract.gates.RecordedInteractions#consumers")
+    void everyRecordedInteractionIsAllowedByTheSpec(RecordedInteractions.Consumer consumer) {
+        List<RecordedInteractions.Recorded> recorded = RecordedInteractions.in(consumer.pactsDir());
         List<PactSpecConformance.Finding> findings = gate().check(recorded);
 
         System.out.printf(
-                "Pacts within spec: %d interactions checked against %s%n",
-                recorded.size(), RecordedInteractions.specFile());
+                "Pacts within spec (%s): %d interactions checked against %s%n",
+                consumer, recorded.size(), RecordedInteractions.specFile());
         findings.forEach(f -> System.out.println("  NOT IN SPEC: " + f));
         assertThat(findings).as("interactions the spec does not allow").isEmpty();
     }
@@ -71,6 +74,22 @@ class PactsWithinSpecIT {
 
         assertThat(keys(gate().check(RecordedInteractions.in(drifted))))
                 .containsExactly("validation.response.status.unknown");
+    }
+
+    /** The TypeScript SDK's pacts are held to the same schemas: a field it expects under another name is caught. */
+    @Test
+    void aRenamedFieldInATypeScriptInteractionIsRejected() {
+        RecordedInteractions.Consumer typeScript =
+                RecordedInteractions.consumers().get(1);
+        DriftedPacts.write(typeScript.pactsDir(), drifted, GET_MODEL_21, i -> {
+            ObjectNode model = (ObjectNode) i.path("response").path("body").path("content");
+            model.set("batch_limit", model.remove("max_batch_size"));
+        });
+
+        assertThat(keys(gate().check(RecordedInteractions.in(drifted))))
+                .containsExactlyInAnyOrder(
+                        "validation.response.body.schema.additionalProperties",
+                        "validation.response.body.schema.required");
     }
 
     /** The one allowance for a wrong method holds only while the answer is the documented 405 with its Allow. */

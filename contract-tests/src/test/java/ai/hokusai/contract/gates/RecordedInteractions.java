@@ -27,11 +27,29 @@ public final class RecordedInteractions {
         }
     }
 
+    /** One consumer of the contract and the folder its pacts are recorded in. */
+    public record Consumer(String name, Path pactsDir) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
     private RecordedInteractions() {}
 
-    /** The folder the consumer tests write to; set by the build. */
+    /** The folder the Java SDK's consumer tests write to; set by the build. */
     public static Path pactsDir() {
         return Path.of(System.getProperty("hokusai.pacts.dir", "target/pacts"));
+    }
+
+    /** Every consumer whose pacts the gates hold to the spec: the Java SDK and the TypeScript SDK. */
+    public static List<Consumer> consumers() {
+        return List.of(
+                new Consumer("hokusai-sdk-java", pactsDir()),
+                new Consumer(
+                        "hokusai-sdk-typescript",
+                        Path.of(System.getProperty("hokusai.typescript.pacts.dir", "../sdk-typescript/target/pacts"))));
     }
 
     public static Path specFile() {
