@@ -14,6 +14,8 @@ public interface LoadedModel extends AutoCloseable {
      * so a runtime may rely on required fields, types and ranges. Keys are the snake_case field names.
      *
      * @return one prediction per input, in input order; each a JSON-ready map with snake_case keys
+     * @throws UnsupportedOperationException when the model answers tensor requests only
+     *     ({@link ai.hokusai.runtime.oip.TensorModel})
      */
     List<Map<String, Object>> predict(List<Map<String, Object>> inputs);
 

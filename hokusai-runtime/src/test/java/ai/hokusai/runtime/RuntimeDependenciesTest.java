@@ -80,6 +80,9 @@ class RuntimeDependenciesTest {
         assertThat(runtime.containPackage("ai.hokusai.runtime.onnx"))
                 .as("the import saw the runtime")
                 .isTrue();
+        assertThat(runtime.containPackage("ai.hokusai.runtime.oip"))
+                .as("the import saw the runtime")
+                .isTrue();
 
         knowsNoSpringServletOrDatabase("ai.hokusai.runtime").check(runtime);
     }

@@ -109,12 +109,7 @@ final class OnnxTextEmbeddingModel implements LoadedModel {
 
     @Override
     public void close() {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            // Nothing more can be freed; the process keeps running.
-        } finally {
-            tokenizer.close();
-        }
+        OnnxArtifact.close(session);
+        tokenizer.close();
     }
 }

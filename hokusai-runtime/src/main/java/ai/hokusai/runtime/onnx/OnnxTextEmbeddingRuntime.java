@@ -3,14 +3,11 @@ package ai.hokusai.runtime.onnx;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.hokusai.runtime.ArtifactLoadException;
 import ai.hokusai.runtime.ModelRuntime;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,10 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class OnnxTextEmbeddingRuntime implements ModelRuntime {
 
     public static final String ID = "onnx-text-embedding";
-    public static final String MODEL_FILE = "model.onnx";
-    public static final String HUB_MODEL_FILE = "onnx/model.onnx";
+    public static final String MODEL_FILE = OnnxArtifact.MODEL_FILE;
+    public static final String HUB_MODEL_FILE = OnnxArtifact.HUB_MODEL_FILE;
     public static final String TOKENIZER_FILE = "tokenizer.json";
-    public static final String CONFIG_FILE = "config.json";
+    public static final String CONFIG_FILE = OnnxArtifact.CONFIG_FILE;
     static final int DEFAULT_MAX_LENGTH = 256;
 
     private final JsonMapper json;
@@ -50,51 +47,26 @@ public class OnnxTextEmbeddingRuntime implements ModelRuntime {
 
     @Override
     public OnnxTextEmbeddingModel load(Path directory) {
-        if (directory == null || !Files.isDirectory(directory)) {
-            throw new ArtifactLoadException("onnx artifact directory " + directory + " does not exist");
-        }
-        Path model = Files.isRegularFile(directory.resolve(MODEL_FILE))
-                ? directory.resolve(MODEL_FILE)
-                : directory.resolve(HUB_MODEL_FILE);
-        if (!Files.isRegularFile(model)) {
-            throw new ArtifactLoadException(
-                    "missing " + directory.resolve(MODEL_FILE) + " (or " + HUB_MODEL_FILE + ")");
-        }
+        OnnxArtifact artifact = OnnxArtifact.in(directory, json);
         Path tokenizerFile = directory.resolve(TOKENIZER_FILE);
         if (!Files.isRegularFile(tokenizerFile)) {
             throw new ArtifactLoadException("missing " + tokenizerFile);
         }
-        Settings settings = settings(directory.resolve(CONFIG_FILE));
-        HuggingFaceTokenizer tokenizer = tokenizer(tokenizerFile, settings.maxLength());
+        int maxLength = artifact.setting("max_length", DEFAULT_MAX_LENGTH, 8, 8192);
+        HuggingFaceTokenizer tokenizer = tokenizer(tokenizerFile, maxLength);
+        OrtSession session;
         try {
-            OrtEnvironment environment = OrtEnvironment.getEnvironment();
-            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-                OrtSession session = environment.createSession(model.toString(), options);
-                return new OnnxTextEmbeddingModel(settings.version(), environment, session, tokenizer);
-            }
-        } catch (OrtException | RuntimeException e) {
-            tokenizer.close();
-            throw new ArtifactLoadException("cannot load ONNX model " + model + ": " + e.getMessage(), e);
-        }
-    }
-
-    private record Settings(String version, int maxLength) {}
-
-    private Settings settings(Path config) {
-        if (!Files.isRegularFile(config)) {
-            return new Settings("unversioned", DEFAULT_MAX_LENGTH);
-        }
-        try {
-            JsonNode root = json.readTree(config.toFile());
-            int maxLength = root.path("max_length").asInt(DEFAULT_MAX_LENGTH);
-            if (maxLength < 8 || maxLength > 8192) {
-                throw new ArtifactLoadException("max_length in " + config + " must be between 8 and 8192");
-            }
-            return new Settings(root.path("version").asString("unversioned"), maxLength);
+            session = artifact.openSession();
         } catch (RuntimeException e) {
-            throw e instanceof ArtifactLoadException known
-                    ? known
-                    : new ArtifactLoadException("invalid " + config + ": " + e.getMessage(), e);
+            tokenizer.close();
+            throw e;
+        }
+        try {
+            return new OnnxTextEmbeddingModel(artifact.version(), OnnxArtifact.environment(), session, tokenizer);
+        } catch (RuntimeException e) {
+            OnnxArtifact.close(session);
+            tokenizer.close();
+            throw artifact.cannotLoad(e);
         }
     }
 
