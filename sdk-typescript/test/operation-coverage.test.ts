@@ -56,9 +56,12 @@ interface SpecOperation {
 
 type Document = { paths: Record<string, Record<string, { operationId: string; parameters?: { $ref?: string }[] }>> };
 
+function specDocument(): Document {
+  return parse(readFileSync(SPEC, 'utf8')) as Document;
+}
+
 /** The spec's operations by operationId, read from the YAML itself, not from what the build generated of it. */
-function specOperations(): Map<string, SpecOperation> {
-  const document = parse(readFileSync(SPEC, 'utf8')) as Document;
+function specOperations(document: Document = specDocument()): Map<string, SpecOperation> {
   const operations = new Map<string, SpecOperation>();
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item)) {
@@ -78,13 +81,30 @@ function pathPattern(path: string): RegExp {
   return new RegExp(`^${escaped}$`);
 }
 
+/** The operations of a spec the facade offers no call for, and the facade's rows for operations it does not have. */
+function gaps(document: Document): { lacking: string[]; stale: string[] } {
+  const specified = [...specOperations(document).keys()].sort();
+  const offered = Object.keys(FACADE).sort();
+  return {
+    lacking: specified.filter((id) => !offered.includes(id)),
+    stale: offered.filter((id) => !specified.includes(id)),
+  };
+}
+
 describe('operation coverage', () => {
   it('offers a facade call for every operation of the spec, and none for operations it no longer has', () => {
-    const specified = [...specOperations().keys()].sort();
-    const offered = Object.keys(FACADE).sort();
+    const { lacking, stale } = gaps(specDocument());
 
-    expect(specified.filter((id) => !offered.includes(id)), 'operations of the spec without a facade call').toEqual([]);
-    expect(offered.filter((id) => !specified.includes(id)), 'facade rows for operations the spec no longer has').toEqual([]);
+    expect(lacking, 'operations of the spec without a facade call').toEqual([]);
+    expect(stale, 'facade rows for operations the spec no longer has').toEqual([]);
+  });
+
+  it('names the operation a spec gains and the facade lacks, and the one it loses', () => {
+    const document = specDocument();
+    document.paths['/api/v1/models/{modelRef}/explain'] = { get: { operationId: 'explainPrediction' } };
+    delete document.paths['/api/v1/audit-events'];
+
+    expect(gaps(document)).toEqual({ lacking: ['explainPrediction'], stale: ['listAuditEvents'] });
   });
 
   it('sends each operation with its method and path', async () => {
