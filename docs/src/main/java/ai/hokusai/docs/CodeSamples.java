@@ -119,7 +119,7 @@ final class CodeSamples {
         this.spec = spec;
     }
 
-    /** A deep copy of the spec with {@code x-codeSamples} (curl, then Java SDK) on every operation. */
+    /** A deep copy of the spec with {@code x-codeSamples} (curl, Java SDK, then TypeScript SDK) on every operation. */
     JsonNode withSamples() {
         ObjectNode copy = spec.root().deepCopy();
         for (Spec.Operation op : spec.operations()) {
@@ -128,6 +128,10 @@ final class CodeSamples {
             ArrayNode samples = node.putArray("x-codeSamples");
             samples.addObject().put("lang", "Shell").put("label", "curl").put("source", curl(op));
             samples.addObject().put("lang", "Java").put("label", "Java SDK").put("source", java(op));
+            samples.addObject()
+                    .put("lang", "TypeScript")
+                    .put("label", "TypeScript SDK")
+                    .put("source", typeScript(op));
         }
         return copy;
     }
@@ -222,15 +226,7 @@ final class CodeSamples {
         if (call == null)
             throw new SiteException(
                     "no Java SDK sample for operation " + op.id() + " (add it to CodeSamples.SDK_CALLS)");
-        for (JsonNode p : op.node().path("parameters")) {
-            JsonNode param = spec.resolve(p);
-            JsonNode example = example(param);
-            if (example != null)
-                call = call.replace(
-                        "{" + param.path("name").asText() + "}", Matcher.quoteReplacement(example.asText()));
-        }
-        if (call.matches("(?s).*\\{[a-zA-Z]+}.*"))
-            throw new SiteException(op.id() + ": SDK sample refers to a parameter without example: " + call);
+        call = withParameterExamples(op, call);
         // The client always carries a key (its builder requires one), even for the calls that need none.
         String key = "        .apiKey(System.getenv(\"HOKUSAI_API_KEY\"))\n";
         // A call whose answer has no body (204) returns nothing to keep.
@@ -238,6 +234,43 @@ final class CodeSamples {
         String body = "HokusaiClient client = HokusaiClient.builder()\n" + key + "        .baseUrl(\"" + spec.baseUrl()
                 + "\")\n        .build();\n\n" + statement + ";\n";
         return imports(body) + "\n" + body;
+    }
+
+    String typeScript(Spec.Operation op) {
+        String call = TypeScriptSamples.SDK_CALLS.get(op.id());
+        if (call == null)
+            throw new SiteException(
+                    "no TypeScript SDK sample for operation " + op.id() + " (add it to TypeScriptSamples.SDK_CALLS)");
+        return TypeScriptSamples.sample(
+                op.id(),
+                spec.baseUrl(),
+                withParameterExamples(op, call),
+                request(op).body(),
+                answersContent(op));
+    }
+
+    /**
+     * {@code call} with each {@code {name}} replaced by the example of that parameter. The examples go inside string
+     * literals as they are, so one that would need escaping stops the build; so does a placeholder left unfilled
+     * ({@code {body}} and {@code {body.field}} are the request body's, filled by the sample itself).
+     */
+    private String withParameterExamples(Spec.Operation op, String call) {
+        for (JsonNode p : op.node().path("parameters")) {
+            JsonNode param = spec.resolve(p);
+            JsonNode example = example(param);
+            String placeholder = "{" + param.path("name").asText() + "}";
+            if (example == null || !call.contains(placeholder)) continue;
+            if (example.asText().matches("(?s).*[\\\\'\"\\n].*"))
+                throw new SiteException(
+                        op.id() + ": the example of " + param.path("name").asText()
+                                + " would need escaping in a string literal: " + example.asText());
+            call = call.replace(placeholder, example.asText());
+        }
+        Matcher unfilled = Pattern.compile("\\{(?!body\\b)[a-zA-Z_]+}").matcher(call);
+        if (unfilled.find())
+            throw new SiteException(
+                    op.id() + ": SDK sample refers to a parameter without example: " + unfilled.group());
+        return call;
     }
 
     /** The imports the sample needs, so it compiles as pasted. */

@@ -10,14 +10,16 @@ import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
 
 /**
- * Turns fenced code blocks into HTML. Blocks whose info string starts with {@code curl} or {@code java sdk} are
- * executable examples: they are marked with {@code data-example} and their expectations, so the doc tests can find,
- * run and check every one of them. A curl call anywhere else is refused, so none can escape those tests.
+ * Turns fenced code blocks into HTML. Blocks whose info string starts with {@code curl}, {@code java sdk} or
+ * {@code typescript sdk} are executable examples: they are marked with {@code data-example} and their expectations,
+ * so the doc tests can find, run and check every one of them. A curl call anywhere else is refused, so none can
+ * escape those tests.
  *
  * <pre>
  * ```curl status=200 response=predict/200          the documented response example of that operation is shown
  * ```curl status=405 response=predict/405 header=Allow:POST
  * ```java sdk
+ * ```typescript sdk prints=/inputs/engagement_score       what it prints (no spaces), beside running to its end
  * </pre>
  */
 final class ExampleBlockRenderer implements NodeRenderer {
@@ -44,9 +46,11 @@ final class ExampleBlockRenderer implements NodeRenderer {
         String[] info = block.getInfo().trim().split("\\s+");
         String code = block.getLiteral().stripTrailing();
         if ("curl".equals(info[0])) {
-            curl(code, attributes(info));
+            curl(code, attributes(info, 1));
         } else if ("java".equals(info[0]) && info.length > 1 && "sdk".equals(info[1])) {
-            sdk(code);
+            sdk(code, "sdk-java", "Java SDK", "java", attributes(info, 2));
+        } else if ("typescript".equals(info[0]) && info.length > 1 && "sdk".equals(info[1])) {
+            sdk(code, "sdk-typescript", "TypeScript SDK", "typescript", attributes(info, 2));
         } else {
             if (code.matches("(?s).*\\bcurl\\s.*")) {
                 throw new SiteException(
@@ -100,17 +104,23 @@ final class ExampleBlockRenderer implements NodeRenderer {
         html.raw(out.append("</figure>\n").toString());
     }
 
-    private void sdk(String code) {
+    private void sdk(String code, String kind, String caption, String lang, Map<String, String> attrs) {
         String id = pageId + "-example-" + (++counter);
+        String prints = attrs.remove("prints");
+        if (!attrs.isEmpty())
+            throw new SiteException(pageId + ": an SDK example takes only prints=<text>, got " + attrs.keySet());
         html.raw("<figure class=\"example\" id=\"" + id
-                + "\"><figcaption><span class=\"lang\">Java SDK</span></figcaption>"
-                + "<pre class=\"code java\" data-example=\"sdk-java\"><code>" + Html.escape(code)
+                + "\"><figcaption><span class=\"lang\">" + caption + "</span></figcaption>"
+                + "<pre class=\"code " + lang + "\" data-example=\"" + kind + "\""
+                + (prints == null ? "" : " data-expect-output=\"" + Html.escape(prints) + "\"")
+                + "><code>" + Html.escape(code)
                 + "</code></pre></figure>\n");
     }
 
-    private Map<String, String> attributes(String[] info) {
+    /** The {@code key=value} words of the info string from {@code first} on. */
+    private Map<String, String> attributes(String[] info, int first) {
         Map<String, String> attrs = new LinkedHashMap<>();
-        for (int i = 1; i < info.length; i++) {
+        for (int i = first; i < info.length; i++) {
             int eq = info[i].indexOf('=');
             if (eq < 1)
                 throw new SiteException(pageId + ": expected key=value in the example info string, got " + info[i]);

@@ -11,7 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The reference the build rendered: every operation carries curl and Java samples made from the spec's examples. */
+/**
+ * The reference the build rendered: every operation carries curl, Java and TypeScript samples made from the spec's
+ * examples.
+ */
 class CodeSamplesTest {
 
     private static final String PREFIX = "window.HOKUSAI_SPEC = ";
@@ -39,10 +42,11 @@ class CodeSamplesTest {
     void everyOperationHasAnSdkCallAndNoCallIsForAnUnknownOperation() {
         List<String> ids = spec.operations().stream().map(Spec.Operation::id).toList();
         assertThat(CodeSamples.SDK_CALLS.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(TypeScriptSamples.SDK_CALLS.keySet()).containsExactlyInAnyOrderElementsOf(ids);
     }
 
     @Test
-    void everyOperationInTheRenderedReferenceHasCurlAndJavaSamplesMadeFromItsExamples() throws Exception {
+    void everyOperationInTheRenderedReferenceHasCurlJavaAndTypeScriptSamplesMadeFromItsExamples() throws Exception {
         JsonNode rendered = renderedSpec();
         List<String> problems = new ArrayList<>();
         int checked = 0;
@@ -53,7 +57,7 @@ class CodeSamplesTest {
                     .path("x-codeSamples");
             List<String> labels = new ArrayList<>();
             samples.forEach(s -> labels.add(s.path("label").asText()));
-            assertThat(labels).as(op.id()).containsExactly("curl", "Java SDK");
+            assertThat(labels).as(op.id()).containsExactly("curl", "Java SDK", "TypeScript SDK");
             samples.forEach(s -> assertThat(s.path("lang").asText()).as(op.id()).isNotBlank());
             String java = samples.get(1).path("source").asText();
             assertThat(java)
@@ -61,6 +65,17 @@ class CodeSamplesTest {
                     .contains(".baseUrl(\"" + spec.baseUrl() + "\")")
                     .contains("client.")
                     .doesNotContain("{");
+            String typeScript = samples.get(2).path("source").asText();
+            assertThat(typeScript)
+                    .as(op.id())
+                    .startsWith("import { Hokusai } from '@hokusai/sdk';\n")
+                    .contains("new Hokusai({ baseUrl: '" + spec.baseUrl() + "' })")
+                    .contains("await client.")
+                    .doesNotContainPattern("\\{[a-zA-Z_.]+}");
+            JsonNode sent = typeScriptBody(op, expectedBody(op));
+            if (sent != null && !typeScript.contains(TypeScriptSamples.literal(sent, ""))) {
+                problems.add(op.id() + ": the TypeScript sample does not pass the spec's request example " + sent);
+            }
 
             Matcher curl = CURL.matcher(samples.get(0).path("source").asText());
             assertThat(curl.matches())
@@ -96,6 +111,23 @@ class CodeSamplesTest {
     void theContractCopiesBesideThePagesCarryNoSamples() throws Exception {
         assertThat(Files.readString(site.resolve("openapi.json"))).doesNotContain("x-codeSamples");
         assertThat(Files.readString(site.resolve("openapi.yaml"))).doesNotContain("x-codeSamples");
+    }
+
+    /**
+     * What of the request example the TypeScript call passes: all of it, or the one field the facade takes (the
+     * inputs of a prediction, the token of a credential); null when the spec has no request body.
+     */
+    private static JsonNode typeScriptBody(Spec.Operation op, JsonNode body) {
+        if (body == null) return null;
+        Matcher field = Pattern.compile("\\{body\\.([a-z_]+)}").matcher(TypeScriptSamples.SDK_CALLS.get(op.id()));
+        if (field.find()) {
+            assertThat(body.has(field.group(1)))
+                    .as(op.id() + " request example has " + field.group(1))
+                    .isTrue();
+            return body.get(field.group(1));
+        }
+        assertThat(TypeScriptSamples.SDK_CALLS.get(op.id())).as(op.id()).contains("{body}");
+        return body;
     }
 
     /** The path with every path parameter replaced by its example, read independently of the generator. */

@@ -87,7 +87,8 @@ class CurlExampleRunnerTest {
                 predict.expectStatus(),
                 predict.expectHeader(),
                 predict.expectBody(),
-                predict.freeFormPaths());
+                predict.freeFormPaths(),
+                predict.expectOutput());
         assertThat(CurlExampleRunner.mismatches(drifted, runner.run(drifted)))
                 .contains("status 404, the page promises 200");
     }

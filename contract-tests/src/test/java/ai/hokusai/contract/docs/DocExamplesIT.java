@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
  * Every curl and SDK example on the built site, run against the real server: a status, header or body shape
  * that no longer matches the page, or an SDK example that no longer compiles or runs, fails the build. The request
  * samples of the reference too, as pasted: each curl sample answers what its {@link SampleExpectation} says, and each
- * Java sample compiles against the SDK and runs to its end.
+ * Java and TypeScript sample compiles against its SDK and runs to its end. And the TypeScript example of README.md.
  */
 class DocExamplesIT {
 
@@ -32,13 +34,19 @@ class DocExamplesIT {
     private static ServerLauncher server;
     private static CurlExampleRunner runner;
     private static SdkExampleRunner sdkRunner;
+    private static TypeScriptExampleRunner typeScriptRunner;
     /** The reference's samples register, deploy and list: each language's run gets a fresh server of its own. */
     private static ServerLauncher referenceCurlServer;
 
     private static ServerLauncher referenceJavaServer;
+    private static ServerLauncher referenceTypeScriptServer;
     private static CurlExampleRunner referenceCurl;
     private static SdkExampleRunner referenceJava;
+    private static TypeScriptExampleRunner referenceTypeScript;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path README = Path.of("..", "README.md");
+    /** Where README's run command starts the server, and so where its examples call. */
+    private static final String README_BASE_URL = "http://localhost:8080";
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -48,12 +56,17 @@ class DocExamplesIT {
         server = testServer();
         runner = new CurlExampleRunner(PublishedSpec.baseUrl(site), server.baseUrl(), server.adminKey());
         sdkRunner = new SdkExampleRunner(PublishedSpec.baseUrl(site), server.baseUrl(), server.adminKey());
+        typeScriptRunner =
+                new TypeScriptExampleRunner(PublishedSpec.baseUrl(site), server.baseUrl(), server.adminKey());
         referenceCurlServer = testServer();
         referenceCurl = new CurlExampleRunner(
                 PublishedSpec.baseUrl(site), referenceCurlServer.baseUrl(), referenceCurlServer.adminKey());
         referenceJavaServer = testServer();
         referenceJava = new SdkExampleRunner(
                 PublishedSpec.baseUrl(site), referenceJavaServer.baseUrl(), referenceJavaServer.adminKey());
+        referenceTypeScriptServer = testServer();
+        referenceTypeScript = new TypeScriptExampleRunner(
+                PublishedSpec.baseUrl(site), referenceTypeScriptServer.baseUrl(), referenceTypeScriptServer.adminKey());
     }
 
     /**
@@ -72,7 +85,8 @@ class DocExamplesIT {
 
     @AfterAll
     static void stopServer() {
-        for (ServerLauncher launched : new ServerLauncher[] {server, referenceCurlServer, referenceJavaServer}) {
+        for (ServerLauncher launched :
+                new ServerLauncher[] {server, referenceCurlServer, referenceJavaServer, referenceTypeScriptServer}) {
             if (launched != null) launched.close();
         }
     }
@@ -125,6 +139,9 @@ class DocExamplesIT {
                     assertThat(result.exitCode())
                             .as("%s\n%s\nprinted:\n%s", example, example.code(), result.output())
                             .isZero();
+                    assertThat(result.output())
+                            .as("%s\n%s\nprinted:\n%s", example, example.code(), result.output())
+                            .contains(example.expectOutput());
                 }));
     }
 
@@ -147,7 +164,8 @@ class DocExamplesIT {
                             expected.status(),
                             "",
                             null,
-                            Set.of());
+                            Set.of(),
+                            "");
                     CurlExampleRunner.Result result = referenceCurl.run(asPasted);
                     String shown = sample.source() + "\nanswered " + result.status() + ":\n" + result.body();
 
@@ -182,7 +200,7 @@ class DocExamplesIT {
         assertThat(lessEngaged).isNotEqualTo(predict.source());
 
         CurlExampleRunner.Result result = runner.run(
-                new DocSite.Example("reference.html", "predict", "curl", lessEngaged, 200, "", null, Set.of()));
+                new DocSite.Example("reference.html", "predict", "curl", lessEngaged, 200, "", null, Set.of(), ""));
 
         assertThat(result.status()).isEqualTo(200);
         assertThat(ExampleEvidence.differences(example.example(), JSON.readTree(result.body())))
@@ -197,27 +215,88 @@ class DocExamplesIT {
                 .containsExactlyInAnyOrderElementsOf(ReferenceSamples.operationIds(site));
         return samples.stream()
                 .map(sample -> DynamicTest.dynamicTest(sample.toString(), () -> {
-                    SdkExampleRunner.Result result = referenceJava.run(new DocSite.Example(
-                            "reference.html",
-                            sample.operationId(),
-                            "sdk-java",
-                            sample.source(),
-                            -1,
-                            "",
-                            null,
-                            Set.of()));
-                    SampleExpectation.Refusal refusal =
-                            SampleExpectation.REFUSED_BY_A_FRESH_SERVER.get(sample.operationId());
-                    if (refusal == null) {
-                        assertThat(result.exitCode())
-                                .as("%s\nprinted:\n%s", sample.source(), result.output())
-                                .isZero();
-                    } else {
-                        assertThat(result.output())
-                                .as("%s\nprinted:\n%s", sample.source(), result.output())
-                                .contains("status " + refusal.status() + ", code " + refusal.code());
-                    }
+                    SdkExampleRunner.Result result = referenceJava.run(sample.asExample("sdk-java"));
+                    assertRunsOrIsRefusedAsDocumented(sample, result.exitCode(), result.output());
                 }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyTypeScriptExampleCompilesAndRuns() throws Exception {
+        List<DocSite.Example> examples = site.examples().stream()
+                .filter(e -> e.kind().equals("sdk-typescript"))
+                .toList();
+        assertThat(examples).as("TypeScript SDK examples on the site").isNotEmpty();
+        TypeScriptExampleRunner.Compiled compiled = typeScriptRunner.compile(examples);
+        return examples.stream()
+                .map(example -> DynamicTest.dynamicTest(example.toString(), () -> {
+                    TypeScriptExampleRunner.Result result = typeScriptRunner.run(compiled, example);
+                    assertThat(result.exitCode())
+                            .as("%s\n%s\nprinted:\n%s", example, example.code(), result.output())
+                            .isZero();
+                    assertThat(result.output())
+                            .as("%s\n%s\nprinted:\n%s", example, example.code(), result.output())
+                            .contains(example.expectOutput());
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyTypeScriptSampleOfTheReferenceRunsAgainstTheServer() throws Exception {
+        List<ReferenceSamples.Sample> samples = ReferenceSamples.read(site, ReferenceSamples.TYPESCRIPT);
+        assertThat(samples)
+                .extracting(ReferenceSamples.Sample::operationId)
+                .containsExactlyInAnyOrderElementsOf(ReferenceSamples.operationIds(site));
+        TypeScriptExampleRunner.Compiled compiled = referenceTypeScript.compile(samples.stream()
+                .map(sample -> sample.asExample("sdk-typescript"))
+                .toList());
+        return samples.stream()
+                .map(sample -> DynamicTest.dynamicTest(sample.toString(), () -> {
+                    TypeScriptExampleRunner.Result result =
+                            referenceTypeScript.run(compiled, sample.asExample("sdk-typescript"));
+                    assertRunsOrIsRefusedAsDocumented(sample, result.exitCode(), result.output());
+                }));
+    }
+
+    /**
+     * README's TypeScript example, compiled under {@code tsc --strict} and run against the server README's run command
+     * starts (a test server here): it scores the lead and prints its recommendation and score.
+     */
+    @Test
+    void theReadmeTypeScriptExampleCompilesAndScoresTheLead() throws Exception {
+        DocSite.Example readme = new DocSite.Example(
+                "README.md", "typescript", "sdk-typescript", readmeTypeScriptExample(), -1, "", null, Set.of(), "");
+        TypeScriptExampleRunner readmeRunner =
+                new TypeScriptExampleRunner(README_BASE_URL, server.baseUrl(), server.adminKey());
+
+        TypeScriptExampleRunner.Result result = readmeRunner.run(readmeRunner.compile(List.of(readme)), readme);
+
+        assertThat(result.exitCode())
+                .as("%s\nprinted:\n%s", readme.code(), result.output())
+                .isZero();
+        assertThat(result.output()).containsPattern("(Hot|Warm|Cold) lead, score \\d+");
+    }
+
+    /** The one ```ts block of README.md. */
+    private static String readmeTypeScriptExample() throws Exception {
+        Matcher block = Pattern.compile("(?s)```ts\n(.*?)```").matcher(Files.readString(README));
+        assertThat(block.find()).as("README.md has a ```ts block").isTrue();
+        String example = block.group(1);
+        assertThat(block.find()).as("README.md has one ```ts block").isFalse();
+        return example;
+    }
+
+    /**
+     * A reference sample runs to its end, or, when its example names what only another server has, fails with the
+     * documented refusal, which still proves the request well-formed.
+     */
+    private static void assertRunsOrIsRefusedAsDocumented(ReferenceSamples.Sample sample, int exitCode, String output) {
+        SampleExpectation.Refusal refusal = SampleExpectation.REFUSED_BY_A_FRESH_SERVER.get(sample.operationId());
+        if (refusal == null) {
+            assertThat(exitCode).as("%s\nprinted:\n%s", sample.source(), output).isZero();
+        } else {
+            assertThat(output)
+                    .as("%s\nprinted:\n%s", sample.source(), output)
+                    .contains("status " + refusal.status() + ", code " + refusal.code());
+        }
     }
 
     private static ResponseExamples responseExamples() {

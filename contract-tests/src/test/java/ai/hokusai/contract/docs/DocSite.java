@@ -18,7 +18,10 @@ import org.jsoup.nodes.Element;
 /** The built docs site on disk, and the executable examples marked in its pages. */
 final class DocSite {
 
-    /** One example as a reader sees it, with what the page promises it answers. */
+    /**
+     * One example as a reader sees it, with what the page promises it answers (a curl example) or prints (an SDK
+     * example; empty when the page promises only that it runs to its end).
+     */
     record Example(
             String page,
             String id,
@@ -27,10 +30,17 @@ final class DocSite {
             int expectStatus,
             String expectHeader,
             JsonNode expectBody,
-            Set<String> freeFormPaths) {
+            Set<String> freeFormPaths,
+            String expectOutput) {
         @Override
         public String toString() {
             return page + "#" + id;
+        }
+
+        /** The same example with other code, as the runners aim it at the test server. */
+        Example withCode(String otherCode) {
+            return new Example(
+                    page, id, kind, otherCode, expectStatus, expectHeader, expectBody, freeFormPaths, expectOutput);
         }
     }
 
@@ -110,7 +120,8 @@ final class DocSite {
                     body,
                     Set.of(pre.attr("data-expect-free-form").split(" ")).stream()
                             .filter(p -> !p.isEmpty())
-                            .collect(Collectors.toSet())));
+                            .collect(Collectors.toSet()),
+                    pre.attr("data-expect-output")));
         }
         return examples;
     }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The request samples the API reference shows: the {@code x-codeSamples} of the copy of the spec the reference page
@@ -16,12 +17,18 @@ final class ReferenceSamples {
 
     static final String CURL = "curl";
     static final String JAVA = "Java SDK";
+    static final String TYPESCRIPT = "TypeScript SDK";
 
     /** One sample of one operation, as the reference shows it. */
     record Sample(String operationId, String method, String path, String label, String source) {
         @Override
         public String toString() {
             return "reference.html#" + operationId + " (" + label + ")";
+        }
+
+        /** The sample as an SDK example of {@code kind} on the reference page, which promises only that it runs. */
+        DocSite.Example asExample(String kind) {
+            return new DocSite.Example("reference.html", operationId, kind, source, -1, "", null, Set.of(), "");
         }
     }
 

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 final class ScratchNpmProject {
 
     /** The system property that names the {@code sdk-typescript} module; the pom sets it. */
-    static final String SDK_DIR_PROPERTY = "hokusai.sdk-typescript.dir";
+    static final String SDK_DIR_PROPERTY = "hokusai.sdk.typescript.dir";
 
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration COMPILE_TIMEOUT = Duration.ofMinutes(2);
