@@ -6,6 +6,7 @@ import ai.hokusai.contract.gates.ExampleEvidence;
 import ai.hokusai.contract.gates.RecordedInteractions;
 import ai.hokusai.contract.gates.ResponseExamples;
 import ai.hokusai.contract.gates.SecretsKeys;
+import ai.hokusai.contract.typescript.ScratchNpmProject;
 import ai.hokusai.testsupport.ServerLauncher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -229,7 +230,7 @@ class DocExamplesIT {
         TypeScriptExampleRunner.Compiled compiled = typeScriptRunner.compile(examples);
         return examples.stream()
                 .map(example -> DynamicTest.dynamicTest(example.toString(), () -> {
-                    TypeScriptExampleRunner.Result result = typeScriptRunner.run(compiled, example);
+                    ScratchNpmProject.Result result = typeScriptRunner.run(compiled, example);
                     assertThat(result.exitCode())
                             .as("%s\n%s\nprinted:\n%s", example, example.code(), result.output())
                             .isZero();
@@ -250,7 +251,7 @@ class DocExamplesIT {
                 .toList());
         return samples.stream()
                 .map(sample -> DynamicTest.dynamicTest(sample.toString(), () -> {
-                    TypeScriptExampleRunner.Result result =
+                    ScratchNpmProject.Result result =
                             referenceTypeScript.run(compiled, sample.asExample("sdk-typescript"));
                     assertRunsOrIsRefusedAsDocumented(sample, result.exitCode(), result.output());
                 }));
@@ -267,7 +268,7 @@ class DocExamplesIT {
         TypeScriptExampleRunner readmeRunner =
                 new TypeScriptExampleRunner(README_BASE_URL, server.baseUrl(), server.adminKey());
 
-        TypeScriptExampleRunner.Result result = readmeRunner.run(readmeRunner.compile(List.of(readme)), readme);
+        ScratchNpmProject.Result result = readmeRunner.run(readmeRunner.compile(List.of(readme)), readme);
 
         assertThat(result.exitCode())
                 .as("%s\nprinted:\n%s", readme.code(), result.output())

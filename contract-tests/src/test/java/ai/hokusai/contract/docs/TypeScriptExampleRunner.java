@@ -1,9 +1,9 @@
 package ai.hokusai.contract.docs;
 
+import ai.hokusai.contract.typescript.ScratchNpmProject;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,10 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Compiles TypeScript SDK examples as a reader would use them — each an ES module importing {@code @hokusai/sdk} —
@@ -26,12 +24,8 @@ import java.util.stream.Stream;
  */
 final class TypeScriptExampleRunner {
 
-    static final String PACKAGE = "@hokusai/sdk";
+    static final String PACKAGE = ScratchNpmProject.PACKAGE;
 
-    /** The sdk-typescript module: its packed tarball in target/, and the TypeScript compiler of its build. */
-    static final Path MODULE = Path.of(System.getProperty("hokusai.sdk.typescript.dir", "../sdk-typescript"));
-
-    private static final Duration COMPILE_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DIAGNOSTIC = Pattern.compile("^src/(\\w+)\\.ts\\(");
@@ -41,9 +35,7 @@ final class TypeScriptExampleRunner {
             Pattern.DOTALL);
 
     /** The scratch project with the package installed, made once per test run. */
-    private static Path project;
-
-    record Result(int exitCode, String output) {}
+    private static ScratchNpmProject project;
 
     /** One tsc run: where the examples' JavaScript went, and what the compiler (or the any check) said of each. */
     record Compiled(Path dir, Map<String, String> problems) {
@@ -82,17 +74,12 @@ final class TypeScriptExampleRunner {
     }
 
     /** Runs one compiled example with Node; fails when it did not compile. */
-    Result run(Compiled compiled, DocSite.Example example) throws IOException, InterruptedException {
+    ScratchNpmProject.Result run(Compiled compiled, DocSite.Example example) throws IOException, InterruptedException {
         String problems = compiled.problems(example);
         if (problems != null) {
             throw new AssertionError(example + " does not compile against " + PACKAGE + ":\n" + problems);
         }
-        Execution node = execute(
-                compiled.dir(),
-                List.of("node", compiled.module(example).toString()),
-                Map.of("HOKUSAI_API_KEY", apiKey),
-                RUN_TIMEOUT);
-        return new Result(node.exitCode(), node.output());
+        return project().run(compiled.module(example), List.of(), Map.of("HOKUSAI_API_KEY", apiKey), RUN_TIMEOUT);
     }
 
     /**
@@ -100,7 +87,8 @@ final class TypeScriptExampleRunner {
      * are told apart by {@link #fileName}, so two examples with the same page and id cannot share a run.
      */
     static Compiled compileAsShown(List<DocSite.Example> examples) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory(project(), "compile-");
+        ScratchNpmProject scratch = project();
+        Path dir = Files.createTempDirectory(scratch.dir(), "compile-");
         Path sources = Files.createDirectories(dir.resolve("src"));
         Map<String, String> problems = new LinkedHashMap<>();
         List<String> files = new ArrayList<>();
@@ -113,13 +101,14 @@ final class TypeScriptExampleRunner {
             String any = writtenAny(example.code());
             if (any != null) problems.put(name, any);
         }
-        Files.writeString(dir.resolve("tsconfig.json"), JSON.writeValueAsString(tsconfig(files)));
+        ObjectNode tsconfig = JSON.createObjectNode();
+        tsconfig.set(
+                "compilerOptions",
+                scratch.strictCompilerOptions().put("rootDir", "src").put("outDir", "out"));
+        files.forEach(tsconfig.putArray("files")::add);
+        Files.writeString(dir.resolve("tsconfig.json"), JSON.writeValueAsString(tsconfig));
 
-        Execution tsc = execute(
-                dir,
-                List.of("node", typeScriptCompiler().toString(), "-p", "tsconfig.json", "--pretty", "false"),
-                Map.of(),
-                COMPILE_TIMEOUT);
+        ScratchNpmProject.Result tsc = scratch.typeCheck(dir);
         StringBuilder unattributed = new StringBuilder();
         String current = null;
         for (String line : tsc.output().lines().toList()) {
@@ -145,33 +134,6 @@ final class TypeScriptExampleRunner {
         return (example.page().replaceAll("\\.html$", "") + "_" + example.id()).replaceAll("\\W", "_");
     }
 
-    /**
-     * The options of a strict TypeScript project, the package resolved as Node resolves it; the Node types the
-     * examples print with (console, process) come from the sdk-typescript build, which has them anyway.
-     */
-    private static ObjectNode tsconfig(List<String> files) {
-        ObjectNode config = JSON.createObjectNode();
-        config.putObject("compilerOptions")
-                .put("strict", true)
-                .put("module", "NodeNext")
-                .put("moduleResolution", "NodeNext")
-                .put("target", "ES2022")
-                .put("skipLibCheck", false)
-                .put("rootDir", "src")
-                .put("outDir", "out")
-                .<ObjectNode>set("lib", JSON.createArrayNode().add("ES2022"))
-                .<ObjectNode>set("types", JSON.createArrayNode().add("node"))
-                .set(
-                        "typeRoots",
-                        JSON.createArrayNode()
-                                .add(MODULE.resolve("node_modules/@types")
-                                        .toAbsolutePath()
-                                        .normalize()
-                                        .toString()));
-        files.forEach(config.putArray("files")::add);
-        return config;
-    }
-
     /** Says where the example writes {@code any} outside its comments and strings, or null when it does not. */
     static String writtenAny(String code) {
         String[] lines = COMMENT_OR_STRING
@@ -186,81 +148,9 @@ final class TypeScriptExampleRunner {
         return null;
     }
 
-    /** The scratch project: an ES module package with {@value #PACKAGE} installed from the packed tarball. */
-    private static synchronized Path project() throws IOException, InterruptedException {
-        if (project != null) return project;
-        // Absolute: the examples run with their compile directory as working directory.
-        Path scratch = Files.createTempDirectory(
-                Files.createDirectories(Path.of("target").toAbsolutePath()), "typescript-examples-");
-        ObjectNode manifest = JSON.createObjectNode()
-                .put("name", "hokusai-doc-examples")
-                .put("private", true)
-                .put("type", "module");
-        Files.writeString(scratch.resolve("package.json"), JSON.writeValueAsString(manifest));
-        // A local tarball without dependencies: npm needs no registry for it.
-        Execution npm = execute(
-                scratch,
-                List.of(
-                        "npm",
-                        "install",
-                        "--offline",
-                        "--no-audit",
-                        "--no-fund",
-                        tarball().toString()),
-                Map.of(),
-                COMPILE_TIMEOUT);
-        if (npm.exitCode() != 0) {
-            throw new IllegalStateException("npm install of " + tarball() + " failed:\n" + npm.output());
-        }
-        project = scratch;
+    /** The scratch project: {@value #PACKAGE} installed from the packed tarball, once per test run. */
+    private static synchronized ScratchNpmProject project() throws IOException, InterruptedException {
+        if (project == null) project = ScratchNpmProject.withPackedSdk("typescript-examples-");
         return project;
-    }
-
-    /** The tarball {@code npm pack} wrote into sdk-typescript/target; fails (never skips) when there is none. */
-    static Path tarball() throws IOException {
-        Path target = MODULE.resolve("target");
-        List<Path> packed = Files.isDirectory(target) ? listTarballs(target) : List.of();
-        if (packed.size() != 1) {
-            throw new IllegalStateException("expected one hokusai-sdk-*.tgz in " + target.toAbsolutePath() + ", found "
-                    + packed + ": build the sdk-typescript module first");
-        }
-        return packed.get(0).toAbsolutePath().normalize();
-    }
-
-    private static List<Path> listTarballs(Path target) throws IOException {
-        try (Stream<Path> files = Files.list(target)) {
-            return files.filter(f -> f.getFileName().toString().matches("hokusai-sdk-.+\\.tgz"))
-                    .toList();
-        }
-    }
-
-    private static Path typeScriptCompiler() {
-        Path tsc = MODULE.resolve("node_modules/typescript/bin/tsc")
-                .toAbsolutePath()
-                .normalize();
-        if (!Files.isRegularFile(tsc)) {
-            throw new IllegalStateException(
-                    "no TypeScript compiler at " + tsc + ": build the sdk-typescript module first");
-        }
-        return tsc;
-    }
-
-    private record Execution(int exitCode, String output) {}
-
-    /** Runs {@code command} in {@code dir}, its output and errors together in a file, so a hung process cannot block. */
-    private static Execution execute(Path dir, List<String> command, Map<String, String> env, Duration timeout)
-            throws IOException, InterruptedException {
-        Path log = Files.createTempFile(dir, "output-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish in " + timeout.toSeconds() + " s");
-        }
-        return new Execution(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,7 @@
 package ai.hokusai.contract.typescript;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,100 +18,130 @@ import java.util.stream.Stream;
 /**
  * A scratch npm project under {@code target/} that uses {@code @hokusai/sdk} as a user's project would: the tarball
  * {@code npm pack} wrote into {@code sdk-typescript/target} added with {@code npm install} (offline: the package
- * depends on nothing), a TypeScript program compiled there under {@code tsc --strict} by the compiler of the SDK's own
- * build, and run with the machine's {@code node}.
+ * depends on nothing), TypeScript compiled there under {@code tsc --strict} by the compiler of the SDK's own build,
+ * and run with the machine's {@code node}. The end-to-end test and the docs' TypeScript examples both use it.
  */
-final class ScratchNpmProject {
+public final class ScratchNpmProject {
+
+    /** The package a user installs. */
+    public static final String PACKAGE = "@hokusai/sdk";
 
     /** The system property that names the {@code sdk-typescript} module; the pom sets it. */
     static final String SDK_DIR_PROPERTY = "hokusai.sdk.typescript.dir";
 
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(2);
-    private static final Duration COMPILE_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration COMPILE_TIMEOUT = Duration.ofMinutes(3);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Result(int exitCode, String output) {}
+    /** How a command ended: its exit code, and its output and errors together. */
+    public record Result(int exitCode, String output) {}
 
     private final Path dir;
     private final Path sdkDir;
-    private int runs;
 
     private ScratchNpmProject(Path dir, Path sdkDir) {
         this.dir = dir;
         this.sdkDir = sdkDir;
     }
 
-    /** A new project with the packed SDK installed in its {@code node_modules}. */
-    static ScratchNpmProject withPackedSdk() throws IOException, InterruptedException {
+    /** A new ES-module project, {@code target/<prefix>…}, with the packed SDK installed in its {@code node_modules}. */
+    public static ScratchNpmProject withPackedSdk(String prefix) throws IOException, InterruptedException {
         Path sdkDir = Path.of(System.getProperty(SDK_DIR_PROPERTY, "../sdk-typescript"))
                 .toAbsolutePath()
                 .normalize();
         Path tarball = packedTarball(sdkDir.resolve("target"));
-        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "typescript-consumer-")
-                .toAbsolutePath();
-        JSON.writerWithDefaultPrettyPrinter()
-                .writeValue(
-                        dir.resolve("package.json").toFile(),
-                        Map.of("name", "hokusai-sdk-consumer", "private", true, "version", "0.0.0"));
+        // Absolute: programs run with their own directory as the working directory.
+        Path dir = Files.createTempDirectory(
+                Files.createDirectories(Path.of("target").toAbsolutePath()), prefix);
+        ObjectNode manifest =
+                JSON.createObjectNode().put("name", "hokusai-sdk-consumer").put("private", true);
+        manifest.put("version", "0.0.0").put("type", "module");
+        Files.writeString(dir.resolve("package.json"), JSON.writeValueAsString(manifest));
         ScratchNpmProject project = new ScratchNpmProject(dir, sdkDir);
         project.succeed(
                 List.of("npm", "install", "--offline", "--no-audit", "--no-fund", tarball.toString()), INSTALL_TIMEOUT);
         return project;
     }
 
+    public Path dir() {
+        return dir;
+    }
+
     /**
-     * Copies {@code program} (a {@code .mts} file) into the project and compiles it under {@code --strict}, the SDK's
-     * declarations included ({@code skipLibCheck} off), into {@code dist/}; answers the compiled module.
+     * The options every TypeScript file here is compiled with: strict, resolved as Node resolves packages, the SDK's
+     * declarations checked too ({@code skipLibCheck} off), Node's types from the SDK's build.
      */
-    Path compile(Path program) throws IOException, InterruptedException {
-        String source = program.getFileName().toString();
-        Files.copy(program, dir.resolve(source));
-        Map<String, Object> compilerOptions = new LinkedHashMap<>();
-        compilerOptions.put("strict", true);
-        compilerOptions.put("module", "NodeNext");
-        compilerOptions.put("moduleResolution", "NodeNext");
-        compilerOptions.put("target", "ES2022");
-        compilerOptions.put("lib", List.of("ES2022"));
-        compilerOptions.put("types", List.of("node"));
-        compilerOptions.put(
-                "typeRoots", List.of(sdkDir.resolve("node_modules/@types").toString()));
-        compilerOptions.put("skipLibCheck", false);
-        compilerOptions.put("outDir", "dist");
-        JSON.writerWithDefaultPrettyPrinter()
-                .writeValue(
-                        dir.resolve("tsconfig.json").toFile(),
-                        Map.of("compilerOptions", compilerOptions, "files", List.of(source)));
+    public ObjectNode strictCompilerOptions() {
+        ObjectNode options = JSON.createObjectNode()
+                .put("strict", true)
+                .put("module", "NodeNext")
+                .put("moduleResolution", "NodeNext")
+                .put("target", "ES2022")
+                .put("skipLibCheck", false);
+        options.putArray("lib").add("ES2022");
+        options.putArray("types").add("node");
+        options.putArray("typeRoots").add(sdkDir.resolve("node_modules/@types").toString());
+        return options;
+    }
+
+    /**
+     * Compiles the project in {@code projectDir} (its {@code tsconfig.json}) with the SDK build's {@code tsc}; the
+     * result says what the compiler complained of, if anything.
+     */
+    public Result typeCheck(Path projectDir) throws IOException, InterruptedException {
         Path tsc = sdkDir.resolve("node_modules/typescript/bin/tsc");
         if (!Files.isRegularFile(tsc)) {
             throw new IllegalStateException(
                     tsc + " is missing: the sdk-typescript module's build (npm ci) installs the TypeScript compiler");
         }
-        succeed(List.of("node", tsc.toString(), "-p", dir.toString()), COMPILE_TIMEOUT);
+        return execute(
+                projectDir,
+                List.of("node", tsc.toString(), "-p", "tsconfig.json", "--pretty", "false"),
+                Map.of(),
+                COMPILE_TIMEOUT);
+    }
+
+    /**
+     * Copies {@code program} (a {@code .mts} file) into the project and compiles it under the strict options into
+     * {@code dist/}; answers the compiled module.
+     */
+    Path compile(Path program) throws IOException, InterruptedException {
+        String source = program.getFileName().toString();
+        Files.copy(program, dir.resolve(source));
+        ObjectNode tsconfig = JSON.createObjectNode();
+        tsconfig.set("compilerOptions", strictCompilerOptions().put("outDir", "dist"));
+        tsconfig.putArray("files").add(source);
+        Files.writeString(dir.resolve("tsconfig.json"), JSON.writeValueAsString(tsconfig));
+        Result tsc = typeCheck(dir);
+        if (tsc.exitCode() != 0) {
+            throw new IllegalStateException(source + " does not compile in " + dir + ":\n" + tsc.output());
+        }
         return dir.resolve("dist").resolve(source.replaceFirst("\\.mts$", ".mjs"));
     }
 
     /** Runs {@code module} with node in the project, with {@code environment} on top of this JVM's. */
-    Result run(Path module, List<String> arguments, Map<String, String> environment, Duration timeout)
+    public Result run(Path module, List<String> arguments, Map<String, String> environment, Duration timeout)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("node", module.toString()));
         command.addAll(arguments);
-        return execute(command, environment, timeout);
+        return execute(dir, command, environment, timeout);
     }
 
     private void succeed(List<String> command, Duration timeout) throws IOException, InterruptedException {
-        Result result = execute(command, Map.of(), timeout);
+        Result result = execute(dir, command, Map.of(), timeout);
         if (result.exitCode() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " exited with " + result.exitCode() + " in "
                     + dir + ":\n" + result.output());
         }
     }
 
-    private Result execute(List<String> command, Map<String, String> environment, Duration timeout)
+    private static Result execute(
+            Path workingDir, List<String> command, Map<String, String> environment, Duration timeout)
             throws IOException, InterruptedException {
         // The output goes to a file, so a process that hangs cannot block the test past its timeout.
-        Path output = dir.resolve("run-" + ++runs + ".log");
+        Path output = Files.createTempFile(workingDir, "run-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(dir.toFile())
+                .directory(workingDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().put("npm_config_update_notifier", "false");

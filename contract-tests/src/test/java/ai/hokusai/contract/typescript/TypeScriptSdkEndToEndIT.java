@@ -29,7 +29,7 @@ class TypeScriptSdkEndToEndIT {
 
     @BeforeAll
     static void installTheSdkAndStartTheServer() throws Exception {
-        consumer = ScratchNpmProject.withPackedSdk();
+        consumer = ScratchNpmProject.withPackedSdk("typescript-consumer-");
         compiled = consumer.compile(PROGRAM);
         server = ServerLauncher.start();
     }
