@@ -17,7 +17,6 @@ import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi30;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +25,9 @@ import java.util.function.BiConsumer;
 /**
  * The one place that speaks Jackson 2, because the JSON Schema validator ({@code com.networknt}) is built on it. The
  * rest of the server uses the application's Jackson 3 mapper; values cross this boundary as plain Java maps, lists
- * and scalars or as raw bytes, never as Jackson 2 trees. A request body is read once, here: the tree it is read into is
- * checked against the spec, handed out as plain Java values, and checked against a model's input schema from there.
+ * and scalars or as raw bytes, never as Jackson 2 trees. A request body's bytes are read into a tree here, strictly,
+ * and checked against the spec; Spring's converter binds the same bytes, and a model's input schema checks what it
+ * bound.
  */
 final class JsonSchemaJackson2Adapter {
 
@@ -95,7 +95,7 @@ final class JsonSchemaJackson2Adapter {
      */
     static List<Map.Entry<String, String>> schemaProblems(Object schema) {
         JsonNode node = JACKSON2.valueToTree(schema);
-        List<Map.Entry<String, String>> problems = new java.util.ArrayList<>();
+        List<Map.Entry<String, String>> problems = new ArrayList<>();
         for (ValidationMessage message : META_SCHEMA_2020_12.validate(node)) {
             String location = message.getInstanceLocation().toString();
             problems.add(Map.entry("/".equals(location) ? "" : location, message.getError()));
@@ -110,75 +110,16 @@ final class JsonSchemaJackson2Adapter {
         return problems;
     }
 
-    /**
-     * Validates a value parsed from a request body (maps, lists, strings, numbers, booleans, null); an object read by
-     * {@link #validateJson} is checked on the tree it was read into, not converted again.
-     */
+    /** Validates a value bound from a request body (maps, lists, strings, numbers, booleans, null). */
     static Set<ValidationMessage> validate(JsonSchema schema, Object value) {
-        if (value instanceof JsonObject read) {
-            return schema.validate((JsonNode) read.tree);
-        }
         return schema.validate(JACKSON2.valueToTree(value));
-    }
-
-    /** A body read once: its schema findings and its value as plain Java objects. */
-    record ReadBody(Set<ValidationMessage> messages, Object value) {}
-
-    /**
-     * A JSON object of a request body as a Java map, which keeps the tree it was read into, so that a later schema
-     * check (the model's input schema) reads that tree instead of converting the map back.
-     */
-    static final class JsonObject extends LinkedHashMap<String, Object> {
-        /** The Jackson 2 node this map was read from, typed so that only the adapter itself knows Jackson 2. */
-        private final transient Object tree;
-
-        private JsonObject(Object tree, int size) {
-            super(size * 4 / 3 + 1);
-            this.tree = tree;
-        }
-    }
-
-    /**
-     * The plain Java value of a tree, as the application's mapper binds JSON to {@code Object}: objects as maps,
-     * arrays as lists, integers as Integer, Long or BigInteger, other numbers as Double.
-     */
-    private static Object toJava(JsonNode node) {
-        if (node.isObject()) {
-            JsonObject map = new JsonObject(node, node.size());
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                map.put(field.getKey(), toJava(field.getValue()));
-            }
-            return map;
-        }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>(node.size());
-            for (JsonNode item : node) {
-                list.add(toJava(item));
-            }
-            return list;
-        }
-        if (node.isTextual()) {
-            return node.textValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isIntegralNumber()) {
-            return node.canConvertToInt()
-                    ? (Object) node.intValue()
-                    : node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
-        }
-        if (node.isNumber()) {
-            return node.doubleValue();
-        }
-        return null;
     }
 
     /**
      * Reads a request body strictly and validates it; reports each string (value or key) holding a NUL character
      * to {@code nul} by its JSON pointer, since no such string can be stored.
      */
-    static ReadBody validateJson(JsonSchema schema, byte[] json, BiConsumer<String, String> nul)
+    static Set<ValidationMessage> validateJson(JsonSchema schema, byte[] json, BiConsumer<String, String> nul)
             throws NotJsonException {
         JsonNode body;
         try {
@@ -193,7 +134,7 @@ final class JsonSchemaJackson2Adapter {
             throw new NotJsonException("the body is empty");
         }
         findNul(body, "", nul);
-        return new ReadBody(schema.validate(body), toJava(body));
+        return schema.validate(body);
     }
 
     private static void findNul(JsonNode node, String pointer, BiConsumer<String, String> nul) {

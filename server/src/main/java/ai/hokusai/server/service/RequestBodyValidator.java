@@ -50,22 +50,21 @@ public class RequestBodyValidator {
     }
 
     /**
-     * Reads the body, once, and holds it to the operation's schema.
+     * Holds the body to the operation's schema; nothing when the operation has no JSON body in the spec. Spring's
+     * converter then binds the same bytes: one re-parse, accepted for binding through the framework.
      *
-     * @return the body as plain Java values (maps, lists, strings, numbers, booleans, null), for binding without
-     *         reading the bytes again; {@code null} when the operation has no JSON body in the spec
      * @throws MalformedBodyException  when the body is not JSON (or repeats a key)
      * @throws InvalidRequestException with one violation per field, when it breaks the operation's schema
      */
-    public Object check(String operationId, byte[] body) {
+    public void check(String operationId, byte[] body) {
         JsonSchema schema = schemas.get(operationId);
         if (schema == null) {
-            return null;
+            return;
         }
         List<FieldViolation> violations = new ArrayList<>();
-        JsonSchemaJackson2Adapter.ReadBody read;
+        Set<ValidationMessage> messages;
         try {
-            read = JsonSchemaJackson2Adapter.validateJson(
+            messages = JsonSchemaJackson2Adapter.validateJson(
                     schema, body, (pointer, message) -> violations.add(new FieldViolation(pointer, message)));
         } catch (JsonSchemaJackson2Adapter.NotJsonException e) {
             throw new MalformedBodyException(e.getMessage());
@@ -75,7 +74,7 @@ public class RequestBodyValidator {
         Set<String> withNul = violations.isEmpty()
                 ? Set.of()
                 : violations.stream().map(FieldViolation::pointer).collect(Collectors.toSet());
-        for (ValidationMessage message : read.messages()) {
+        for (ValidationMessage message : messages) {
             FieldViolation violation = InputValidator.toViolation(message, "", "is not a field of this request");
             if (!("pattern".equals(message.getType()) && withNul.contains(violation.pointer()))) {
                 violations.add(violation);
@@ -88,7 +87,6 @@ public class RequestBodyValidator {
                     .toList();
             throw new InvalidRequestException(false, "The request body breaks the request schema.", sorted);
         }
-        return read.value();
     }
 
     @SuppressWarnings("unchecked")
