@@ -80,7 +80,7 @@ interface Operation {
 }
 
 const NEW_MODEL = {
-  slug: 'contract-minilm-embed',
+  slug: 'contract-ts-minilm-embed',
   name: 'MiniLM sentence embeddings',
   task: 'feature-extraction',
   tags: ['Embedding'],
@@ -92,14 +92,14 @@ const NEW_MODEL = {
 };
 const MODEL_CHANGES = { max_batch_size: 100, cache_ttl_seconds: 3600 };
 const NEW_DEPLOYMENT = {
-  version: '2.1.0-contract',
+  version: '2.1.0-contract-ts',
   runtime: 'lscor-logistic',
   artifact_uri: ARTIFACT_URI,
   activate: false,
 };
 const NEW_KEY = { name: 'CRM integration', scopes: ['predict' as const] };
 const OUTCOME = { inference_log_id: EXAMPLE_LOG, outcome_score: 1, outcome_type: 'conversion' as const };
-const NEW_ACCOUNT = { slug: 'contract-acme-analytics', name: 'Acme Analytics', rate_limit_per_hour: 50000 };
+const NEW_ACCOUNT = { slug: 'contract-ts-acme-analytics', name: 'Acme Analytics', rate_limit_per_hour: 50000 };
 const HUB_TOKEN_PATH = '/api/v1/account/credentials/huggingface';
 
 export const OPERATIONS: Record<OperationId, Operation> = {

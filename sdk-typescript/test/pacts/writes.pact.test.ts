@@ -42,10 +42,13 @@ function account(id: string, slug: string): Record<string, unknown> {
   return { id: uuid(id), slug: regex(SLUG_PATTERN, slug), name: like('Acme Analytics'), created_at: timestamp() };
 }
 
+// What these interactions create (a model, a deployment version, an account) is named for this consumer alone: the
+// provider verifies both SDKs' pacts against one server, one after the other, and a slug or version taken by the
+// Java SDK's interactions would be a 409 here.
 describe('the registry, keys and accounts written through the SDK (consumer hokusai-sdk-typescript)', () => {
   it('registers a private sentence encoder', async () => {
     const encoder = {
-      slug: 'contract-minilm-embed',
+      slug: 'contract-ts-minilm-embed',
       name: 'MiniLM sentence embeddings',
       task: 'feature-extraction',
       tags: ['Embedding'],
@@ -64,7 +67,7 @@ describe('the registry, keys and accounts written through the SDK (consumer hoku
       .willRespondWith(201, (response) =>
         response.headers(jsonAnswer).jsonBody({
           id: integer(22),
-          slug: 'contract-minilm-embed',
+          slug: 'contract-ts-minilm-embed',
           name: like('MiniLM sentence embeddings'),
           description: like(''),
           tags: eachLike('Embedding'),
@@ -82,7 +85,7 @@ describe('the registry, keys and accounts written through the SDK (consumer hoku
         const created = await sdk(server).models.withRawResponse().create(encoder);
 
         expect(created.status).toBe(201);
-        expect(created.value.slug).toBe('contract-minilm-embed');
+        expect(created.value.slug).toBe('contract-ts-minilm-embed');
         expect(created.value.visibility).toBe('private');
       });
   });
@@ -106,7 +109,7 @@ describe('the registry, keys and accounts written through the SDK (consumer hoku
   });
 
   it('deploys a new version of model 21, loading in the background (202)', async () => {
-    const version = { version: '2.1.0-contract', runtime: 'lscor-logistic', artifact_uri: ARTIFACT_URI, activate: false };
+    const version = { version: '2.1.0-contract-ts', runtime: 'lscor-logistic', artifact_uri: ARTIFACT_URI, activate: false };
     await pact()
       .addInteraction()
       .given(States.KEY_ADMIN, scopes('admin'))
@@ -116,7 +119,7 @@ describe('the registry, keys and accounts written through the SDK (consumer hoku
         request.headers({ ...authenticated, ...jsonContent }).jsonBody(version),
       )
       .willRespondWith(202, (response) =>
-        response.headers(jsonAnswer).jsonBody({ ...deployment(), status: 'inactive', version: like('2.1.0-contract') }),
+        response.headers(jsonAnswer).jsonBody({ ...deployment(), status: 'inactive', version: like('2.1.0-contract-ts') }),
       )
       .executeTest(async (server) => {
         const created = await sdk(server).deployments.withRawResponse().create('21', version);
@@ -220,7 +223,7 @@ describe('the registry, keys and accounts written through the SDK (consumer hoku
   });
 
   it('opens an account for a publisher, with an hourly limit for all its keys', async () => {
-    const publisher = { slug: 'contract-acme-analytics', name: 'Acme Analytics', rate_limit_per_hour: 50000 };
+    const publisher = { slug: 'contract-ts-acme-analytics', name: 'Acme Analytics', rate_limit_per_hour: 50000 };
     await pact()
       .addInteraction()
       .given(States.OPERATOR)
@@ -231,12 +234,12 @@ describe('the registry, keys and accounts written through the SDK (consumer hoku
       .willRespondWith(201, (response) =>
         response
           .headers(jsonAnswer)
-          .jsonBody({ ...account(OTHER_ACCOUNT_ID, 'contract-acme-analytics'), rate_limit_per_hour: integer(50000) }),
+          .jsonBody({ ...account(OTHER_ACCOUNT_ID, 'contract-ts-acme-analytics'), rate_limit_per_hour: integer(50000) }),
       )
       .executeTest(async (server) => {
         const opened = await sdk(server).accounts.create(publisher);
 
-        expect(opened.slug).toBe('contract-acme-analytics');
+        expect(opened.slug).toBe('contract-ts-acme-analytics');
         expect(opened.rate_limit_per_hour).toBe(50000);
       });
   });
