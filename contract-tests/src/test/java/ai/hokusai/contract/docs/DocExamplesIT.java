@@ -148,10 +148,7 @@ class DocExamplesIT {
 
     @TestFactory
     Stream<DynamicTest> everyCurlSampleOfTheReferenceAnswersAsDocumented() {
-        List<ReferenceSamples.Sample> samples = ReferenceSamples.read(site, ReferenceSamples.CURL);
-        assertThat(samples)
-                .extracting(ReferenceSamples.Sample::operationId)
-                .containsExactlyInAnyOrderElementsOf(ReferenceSamples.operationIds(site));
+        List<ReferenceSamples.Sample> samples = ReferenceSamples.readForEveryOperation(site, ReferenceSamples.CURL);
         ResponseExamples examples = responseExamples();
         JsonNode spec = PublishedSpec.read(site);
         return samples.stream()
@@ -191,10 +188,7 @@ class DocExamplesIT {
 
     @Test
     void aReferenceSampleAnsweringOtherwiseThanItsExampleFails() throws Exception {
-        ReferenceSamples.Sample predict = ReferenceSamples.read(site, ReferenceSamples.CURL).stream()
-                .filter(sample -> sample.operationId().equals("predict"))
-                .findFirst()
-                .orElseThrow();
+        ReferenceSamples.Sample predict = ReferenceSamples.of(site, ReferenceSamples.CURL, "predict");
         ResponseExamples.Case example =
                 SampleExpectation.matchingCase(responseExamples(), predict).orElseThrow();
         String lessEngaged = predict.source().replace("\"engagement_score\": 75", "\"engagement_score\": 5");
@@ -210,10 +204,7 @@ class DocExamplesIT {
 
     @TestFactory
     Stream<DynamicTest> everyJavaSampleOfTheReferenceRunsAgainstTheServer() {
-        List<ReferenceSamples.Sample> samples = ReferenceSamples.read(site, ReferenceSamples.JAVA);
-        assertThat(samples)
-                .extracting(ReferenceSamples.Sample::operationId)
-                .containsExactlyInAnyOrderElementsOf(ReferenceSamples.operationIds(site));
+        List<ReferenceSamples.Sample> samples = ReferenceSamples.readForEveryOperation(site, ReferenceSamples.JAVA);
         return samples.stream()
                 .map(sample -> DynamicTest.dynamicTest(sample.toString(), () -> {
                     SdkExampleRunner.Result result = referenceJava.run(sample.asExample("sdk-java"));
@@ -242,10 +233,8 @@ class DocExamplesIT {
 
     @TestFactory
     Stream<DynamicTest> everyTypeScriptSampleOfTheReferenceRunsAgainstTheServer() throws Exception {
-        List<ReferenceSamples.Sample> samples = ReferenceSamples.read(site, ReferenceSamples.TYPESCRIPT);
-        assertThat(samples)
-                .extracting(ReferenceSamples.Sample::operationId)
-                .containsExactlyInAnyOrderElementsOf(ReferenceSamples.operationIds(site));
+        List<ReferenceSamples.Sample> samples =
+                ReferenceSamples.readForEveryOperation(site, ReferenceSamples.TYPESCRIPT);
         TypeScriptExampleRunner.Compiled compiled = referenceTypeScript.compile(samples.stream()
                 .map(sample -> sample.asExample("sdk-typescript"))
                 .toList());

@@ -20,10 +20,7 @@ class ReferenceJavaSamplesTest {
 
     @Test
     void everyOperationHasAJavaSampleThatCompilesAgainstTheSdk() throws IOException {
-        List<ReferenceSamples.Sample> samples = ReferenceSamples.read(site, ReferenceSamples.JAVA);
-        assertThat(samples)
-                .extracting(ReferenceSamples.Sample::operationId)
-                .containsExactlyInAnyOrderElementsOf(ReferenceSamples.operationIds(site));
+        List<ReferenceSamples.Sample> samples = ReferenceSamples.readForEveryOperation(site, ReferenceSamples.JAVA);
         assertThat(samples)
                 .allSatisfy(sample -> assertThat(sample.source())
                         .as(sample.toString())
@@ -36,10 +33,7 @@ class ReferenceJavaSamplesTest {
 
     @Test
     void aSampleCallingWhatTheSdkLacksDoesNotCompile() throws IOException {
-        ReferenceSamples.Sample listModels = ReferenceSamples.read(site, ReferenceSamples.JAVA).stream()
-                .filter(sample -> sample.operationId().equals("listModels"))
-                .findFirst()
-                .orElseThrow();
+        ReferenceSamples.Sample listModels = ReferenceSamples.of(site, ReferenceSamples.JAVA, "listModels");
         ReferenceSamples.Sample drifted = new ReferenceSamples.Sample(
                 listModels.operationId(),
                 listModels.method(),

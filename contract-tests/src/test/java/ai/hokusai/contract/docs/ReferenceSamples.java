@@ -60,6 +60,27 @@ final class ReferenceSamples {
         return samples;
     }
 
+    /** Every sample with {@code label}, after checking there is exactly one for every operation of the spec. */
+    static List<Sample> readForEveryOperation(DocSite site, String label) {
+        List<Sample> samples = read(site, label);
+        List<String> sampled =
+                samples.stream().map(Sample::operationId).sorted().toList();
+        List<String> operations = operationIds(site).stream().sorted().toList();
+        if (!sampled.equals(operations)) {
+            throw new AssertionError("The reference's " + label + " samples are for " + sampled
+                    + ", not one for each operation " + operations);
+        }
+        return samples;
+    }
+
+    /** The sample with {@code label} of one operation. */
+    static Sample of(DocSite site, String label, String operationId) {
+        return read(site, label).stream()
+                .filter(sample -> sample.operationId().equals(operationId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No " + label + " sample for " + operationId));
+    }
+
     /** The operation ids of the published spec, to hold the samples to. */
     static List<String> operationIds(DocSite site) {
         List<String> ids = new ArrayList<>();

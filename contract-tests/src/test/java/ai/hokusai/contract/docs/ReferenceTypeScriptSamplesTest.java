@@ -16,10 +16,8 @@ class ReferenceTypeScriptSamplesTest {
 
     @Test
     void everyOperationHasATypeScriptSampleThatCompilesAgainstThePackage() throws Exception {
-        List<ReferenceSamples.Sample> samples = ReferenceSamples.read(site, ReferenceSamples.TYPESCRIPT);
-        assertThat(samples)
-                .extracting(ReferenceSamples.Sample::operationId)
-                .containsExactlyInAnyOrderElementsOf(ReferenceSamples.operationIds(site));
+        List<ReferenceSamples.Sample> samples =
+                ReferenceSamples.readForEveryOperation(site, ReferenceSamples.TYPESCRIPT);
         assertThat(samples)
                 .allSatisfy(sample -> assertThat(sample.source())
                         .as(sample.toString())
@@ -34,10 +32,7 @@ class ReferenceTypeScriptSamplesTest {
 
     @Test
     void aSampleCallingWhatTheSdkLacksOrWritingAnyDoesNotCompile() throws Exception {
-        ReferenceSamples.Sample listModels = ReferenceSamples.read(site, ReferenceSamples.TYPESCRIPT).stream()
-                .filter(sample -> sample.operationId().equals("listModels"))
-                .findFirst()
-                .orElseThrow();
+        ReferenceSamples.Sample listModels = ReferenceSamples.of(site, ReferenceSamples.TYPESCRIPT, "listModels");
         DocSite.Example lacking = drifted(listModels, "lacking", "models.list()", "models.listEverything()");
         DocSite.Example implicitAny = drifted(
                 listModels, "implicitAny", "console.log(result);", "const show = (value) => value;\nshow(result);");
