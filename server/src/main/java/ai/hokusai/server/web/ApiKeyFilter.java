@@ -73,7 +73,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     /** The caller of an authenticated request as the use cases take it: its key and the request's id. */
     public static Caller caller(HttpServletRequest request) {
-        return new Caller(principal(request), RequestIds.of(request));
+        return new Caller(principal(request), RequestLog.idOf(request));
     }
 
     @Override

@@ -72,9 +72,9 @@ public class ContainerErrorProblems implements WebServerFactoryCustomizer<Tomcat
                                 : "The request could not be read: check the URL's encoding and the size of its headers.");
             default -> new ProblemAdvice.Refusal(code, catalog.title(code) + ".");
         };
-        boolean reachedTheApi = request.getAttribute(RequestIds.ATTRIBUTE) != null;
+        boolean reachedTheApi = request.getAttribute(RequestLog.ATTRIBUTE) != null;
         if (!reachedTheApi) {
-            RequestIds.assign(request, response);
+            RequestLog.assign(request, response);
         }
         // A request refused before the API saw it has no instance (and its path, which Spring decodes, may not decode).
         problems.resolveException(

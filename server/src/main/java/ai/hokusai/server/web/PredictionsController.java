@@ -37,7 +37,7 @@ public class PredictionsController implements PredictionsApi {
     public ResponseEntity<PredictResponse> predict(
             String modelRef, PredictRequest predictRequest, String xRequestId, String idempotencyKey) {
         ApiKeyPrincipal caller = ApiKeyFilter.principal(request);
-        String requestId = RequestIds.of(request);
+        String requestId = RequestLog.idOf(request);
         return idempotent.run(
                 caller,
                 idempotencyKey,

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +27,14 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingRequestValueException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -98,60 +102,41 @@ public class ProblemAdvice {
         return build(e.code(), e.getMessage(), e.violations(), headers, request);
     }
 
-    /** The database is down, as Spring reports it: a 503 that says retry, never a 500 that says bug. */
+    /**
+     * What routing and content negotiation refuse, with the status and headers Spring gives them. A 405 says which
+     * call would have worked: the incident this API was rebuilt for.
+     */
     @ExceptionHandler({
-        DataAccessResourceFailureException.class,
-        TransientDataAccessException.class,
-        CannotCreateTransactionException.class
+        NoHandlerFoundException.class,
+        NoResourceFoundException.class,
+        HttpRequestMethodNotSupportedException.class,
+        HttpMediaTypeNotSupportedException.class,
+        HttpMediaTypeNotAcceptableException.class
     })
-    ResponseEntity<Problem> storeUnavailable(Exception e, HttpServletRequest request) {
-        return domain(new StoreUnavailableException(e), request);
-    }
-
-    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
-    ResponseEntity<Problem> routeNotFound(Exception e, HttpServletRequest request) {
-        return build(
-                ErrorCode.ROUTE_NOT_FOUND,
-                "No route of this API has the path " + request.getRequestURI()
-                        + ". The API reference lists every route.",
-                request);
-    }
-
-    /** The incident this API was rebuilt for: a 405 must say which call would have worked. */
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Problem> methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        Set<HttpMethod> supported = e.getSupportedHttpMethods() == null ? Set.of() : e.getSupportedHttpMethods();
-        String allow = supported.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
-        String calls = supported.stream()
-                .map(HttpMethod::name)
-                .sorted()
-                .map(m -> m + " " + request.getRequestURI())
-                .collect(Collectors.joining(" or "));
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.ALLOW, allow);
-        return build(
-                ErrorCode.METHOD_NOT_ALLOWED,
-                e.getMethod() + " is not allowed on " + request.getRequestURI() + ". Call it as: " + calls + ".",
-                List.of(),
-                headers,
-                request);
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Problem> unsupportedMediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        String given = e.getContentType() == null ? "none" : "'" + e.getContentType() + "'";
-        return build(
-                ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                "Content-Type " + given + " is not supported; send application/json.",
-                request);
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<Problem> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
-        return build(
-                ErrorCode.NOT_ACCEPTABLE,
-                "This route answers with application/json; the Accept header rules it out.",
-                request);
+    ResponseEntity<Problem> refusedRoute(Exception e, HttpServletRequest request) {
+        ErrorResponse refusal = (ErrorResponse) e;
+        HttpHeaders headers = HttpHeaders.copyOf(refusal.getHeaders());
+        String uri = request.getRequestURI();
+        String detail = switch (e) {
+            case HttpRequestMethodNotSupportedException m -> {
+                Set<String> allowed = new TreeSet<>(
+                        headers.getAllow().stream().map(HttpMethod::name).toList());
+                headers.set(HttpHeaders.ALLOW, String.join(", ", allowed));
+                yield allowed.stream()
+                        .map(method -> method + " " + uri)
+                        .collect(Collectors.joining(
+                                " or ", m.getMethod() + " is not allowed on " + uri + ". Call it as: ", "."));
+            }
+            case HttpMediaTypeNotSupportedException m ->
+                "Content-Type " + (m.getContentType() == null ? "none" : "'" + m.getContentType() + "'")
+                        + " is not supported; send application/json.";
+            case HttpMediaTypeNotAcceptableException m ->
+                "This route answers with application/json; the Accept header rules it out.";
+            default -> "No route of this API has the path " + uri + ". The API reference lists every route.";
+        };
+        ErrorCode code =
+                ProblemCatalog.forContainerStatus(refusal.getStatusCode().value());
+        return build(code, detail, List.of(), headers, request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -221,25 +206,20 @@ public class ProblemAdvice {
                 List.of(new FieldViolation(parameterPointer(e.getParameter()), "has the wrong type")), request);
     }
 
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<Problem> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
-        return invalidParameter(List.of(new FieldViolation("#/query/" + e.getParameterName(), "is required")), request);
-    }
-
-    /** A path parameter that converts to nothing, e.g. a blank UUID ({@code /api/v1/deployments/%20}). */
-    @ExceptionHandler(org.springframework.web.bind.MissingPathVariableException.class)
-    ResponseEntity<Problem> blankPathVariable(
-            org.springframework.web.bind.MissingPathVariableException e, HttpServletRequest request) {
-        if (!e.isMissingAfterConversion()) {
-            return unexpected(e, request);
-        }
-        return invalidParameter(
-                List.of(new FieldViolation("#/path/" + e.getVariableName(), "must not be blank")), request);
-    }
-
-    @ExceptionHandler(MissingRequestHeaderException.class)
-    ResponseEntity<Problem> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
-        return invalidParameter(List.of(new FieldViolation("#/header/" + e.getHeaderName(), "is required")), request);
+    /** A required query parameter or header that is absent, or a path parameter that converts to nothing (blank). */
+    @ExceptionHandler(MissingRequestValueException.class)
+    ResponseEntity<Problem> missingValue(MissingRequestValueException e, HttpServletRequest request) {
+        FieldViolation violation = switch (e) {
+            case MissingServletRequestParameterException query ->
+                new FieldViolation("#/query/" + query.getParameterName(), "is required");
+            case MissingRequestHeaderException header ->
+                new FieldViolation("#/header/" + header.getHeaderName(), "is required");
+            case MissingPathVariableException path
+            when path.isMissingAfterConversion() ->
+                new FieldViolation("#/path/" + path.getVariableName(), "must not be blank");
+            default -> null;
+        };
+        return violation == null ? unexpected(e, request) : invalidParameter(List.of(violation), request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -253,12 +233,15 @@ public class ProblemAdvice {
     }
 
     /**
-     * A lost database connection surfaces wrapped differently by each layer (MyBatis, the pool, the driver); the SQL
-     * state class 08 (connection exception) is what they share.
+     * The database is down, as Spring reports it or as a lost connection surfaces, wrapped differently by each layer
+     * (MyBatis, the pool, the driver; SQL state class 08 is what they share): a 503 that says retry, never a 500.
      */
     private static boolean databaseUnreachable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientConnectionException
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof TransientDataAccessException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof java.sql.SQLTransientConnectionException
                     || cause instanceof java.sql.SQLNonTransientConnectionException
                     || cause instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
                     || cause instanceof java.sql.SQLException sql
@@ -286,7 +269,7 @@ public class ProblemAdvice {
             HttpServletRequest request) {
         HttpStatus status = catalog.status(code);
         Problem problem = new Problem(
-                typeBase + code.code(), catalog.title(code), status.value(), code.code(), RequestIds.of(request));
+                typeBase + code.code(), catalog.title(code), status.value(), code.code(), RequestLog.idOf(request));
         problem.setDetail(detail);
         problem.setInstance(request.getRequestURI().isEmpty() ? null : request.getRequestURI());
         // Absent rather than empty when no field is at fault (nulls are not serialised).

@@ -9,6 +9,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,13 +26,13 @@ public class SystemController implements SystemApi {
 
     private final ApiSpecDocument spec;
     private final DataSource dataSource;
-    private final ReadinessState state;
+    private final ApplicationAvailability availability;
     private final ApiIndex index;
 
-    public SystemController(ApiSpecDocument spec, DataSource dataSource, ReadinessState state) {
+    public SystemController(ApiSpecDocument spec, DataSource dataSource, ApplicationAvailability availability) {
         this.spec = spec;
         this.dataSource = dataSource;
-        this.state = state;
+        this.availability = availability;
         // Paths relative to the server's root, so the index holds behind any host name or port.
         this.index = new ApiIndex(
                 spec.apiTitle(),
@@ -55,11 +57,13 @@ public class SystemController implements SystemApi {
 
     @Override
     public ResponseEntity<HealthStatus> getReadiness() {
-        if (!state.startedUp() || state.draining()) {
+        // Spring Boot accepts traffic once start-up has run (the bootstrap key included) and refuses it on shutdown.
+        if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
+            boolean startingUp = availability.getLastChangeEvent(ReadinessState.class) == null;
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .body(new HealthStatus(
                             HealthStatus.StatusEnum.DOWN,
-                            Map.of(state.draining() ? "shutdown" : "startup", HealthStatus.InnerEnum.DOWN)));
+                            Map.of(startingUp ? "startup" : "shutdown", HealthStatus.InnerEnum.DOWN)));
         }
         boolean database = databaseAnswers();
         HealthStatus.InnerEnum state = database ? HealthStatus.InnerEnum.UP : HealthStatus.InnerEnum.DOWN;

@@ -26,19 +26,14 @@ public class WebConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * The server's filters, in the order they run, and nothing else orders them: the request id first, so every line
-     * and answer carries it; authentication before anything else judges the request.
+     * The server's filters, in the order they run, and nothing else orders them: the request id and access line first, so
+     * every line and answer carries the id; authentication before anything else judges the request.
      */
     private static final List<Class<? extends Filter>> FILTERS =
-            List.of(RequestIds.class, AccessLog.class, ApiKeyFilter.class, RequestLineCheck.class);
+            List.of(RequestLog.class, ApiKeyFilter.class, RequestLineCheck.class);
 
     @Bean
-    static FilterRegistrationBean<RequestIds> requestIdsRegistration(RequestIds filter) {
-        return inOrder(filter);
-    }
-
-    @Bean
-    static FilterRegistrationBean<AccessLog> accessLogRegistration(AccessLog filter) {
+    static FilterRegistrationBean<RequestLog> requestLogRegistration(RequestLog filter) {
         return inOrder(filter);
     }
 

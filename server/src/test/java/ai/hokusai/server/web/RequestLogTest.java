@@ -14,9 +14,9 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.yaml.snakeyaml.Yaml;
 
-class RequestIdsTest {
+class RequestLogTest {
 
-    private final RequestIds filter = new RequestIds();
+    private final RequestLog filter = new RequestLog();
 
     @Test
     void theRequestIdIsInTheLoggingContextForTheWholeRequestAndGoneAfter() throws ServletException, IOException {
@@ -35,7 +35,7 @@ class RequestIdsTest {
 
         assertThat(seenByHandler.get()).isEqualTo("trace-42");
         assertThat(response.getHeader("X-Request-Id")).isEqualTo("trace-42");
-        assertThat(RequestIds.of(request)).isEqualTo("trace-42");
+        assertThat(RequestLog.idOf(request)).isEqualTo("trace-42");
         assertThat(MDC.get("request_id")).isNull();
     }
 
