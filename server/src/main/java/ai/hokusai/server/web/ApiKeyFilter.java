@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -36,6 +37,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * The scope check needs the matched operation and stays in {@link ScopeInterceptor}.
  */
 @Component
+@Order(WebConfiguration.AUTHENTICATION)
 public class ApiKeyFilter extends OncePerRequestFilter {
 
     public static final String POLICY_HEADER = "RateLimit-Policy";

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -30,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * after authentication, so a keyless call is a 401 whatever its URL. See docs/decisions/0002-request-line-check.md.
  */
 @Component
+@Order(WebConfiguration.REQUEST_LINE)
 public class RequestLineCheck extends OncePerRequestFilter {
 
     private static final Set<String> NO_OPERATION_HAS = Set.of("OPTIONS", "TRACE");

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.method.HandlerMethod;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.HandlerMapping;
  * string or a body.
  */
 @Component
+@Order(WebConfiguration.REQUEST_LOG)
 public class RequestLog extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Request-Id";

@@ -1,9 +1,6 @@
 package ai.hokusai.server.web;
 
 import ai.hokusai.server.web.model.AuditObjectType;
-import jakarta.servlet.Filter;
-import java.util.List;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -26,32 +23,14 @@ public class WebConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * The server's filters, in the order they run, and nothing else orders them: the request id and access line first, so
-     * every line and answer carries the id; authentication before anything else judges the request.
+     * The order the server's filters run in ({@code @Order} on each), and nothing else orders them: the request id and
+     * access line first, so every line and answer carries the id; authentication before anything else judges the
+     * request; then the request line's own checks.
      */
-    private static final List<Class<? extends Filter>> FILTERS =
-            List.of(RequestLog.class, ApiKeyFilter.class, RequestLineCheck.class);
+    static final int REQUEST_LOG = Ordered.HIGHEST_PRECEDENCE;
 
-    @Bean
-    static FilterRegistrationBean<RequestLog> requestLogRegistration(RequestLog filter) {
-        return inOrder(filter);
-    }
-
-    @Bean
-    static FilterRegistrationBean<ApiKeyFilter> apiKeyRegistration(ApiKeyFilter filter) {
-        return inOrder(filter);
-    }
-
-    @Bean
-    static FilterRegistrationBean<RequestLineCheck> requestLineRegistration(RequestLineCheck filter) {
-        return inOrder(filter);
-    }
-
-    private static <F extends Filter> FilterRegistrationBean<F> inOrder(F filter) {
-        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + FILTERS.indexOf(filter.getClass()));
-        return registration;
-    }
+    static final int AUTHENTICATION = REQUEST_LOG + 1;
+    static final int REQUEST_LINE = REQUEST_LOG + 2;
 
     /** Answers copy a {@link RenderedJson}'s text instead of writing its object again. */
     @Bean
@@ -66,16 +45,16 @@ public class WebConfiguration implements WebMvcConfigurer {
         registry.addViewController(DOCS).setViewName("forward:" + DOCS + "index.html");
     }
 
-    /**
-     * Who is calling and whether the key has quota left were judged by {@link ApiKeyFilter} before routing; whether
-     * the key may call the matched operation is judged here.
-     */
     @Override
     public void addFormatters(FormatterRegistry registry) {
         // Query values are the spec's enum values (`model`), not the generated constants' names (`MODEL`).
         registry.addConverter(String.class, AuditObjectType.class, AuditObjectType::fromValue);
     }
 
+    /**
+     * Who is calling and whether the key has quota left were judged by {@link ApiKeyFilter} before routing; whether
+     * the key may call the matched operation is judged here.
+     */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(scopes).addPathPatterns("/api/**");
