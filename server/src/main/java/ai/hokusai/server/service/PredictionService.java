@@ -48,7 +48,14 @@ public class PredictionService {
             Object predictions,
             int batchSize,
             double latencyMs,
-            OffsetDateTime timestamp) {}
+            OffsetDateTime timestamp)
+            implements MeteredPredictionService.Served {
+
+        @Override
+        public Object outputs() {
+            return predictions;
+        }
+    }
 
     /**
      * The model {@code modelRef} names for the caller: its own, or a public one of another account.
