@@ -218,16 +218,27 @@ final class SchemaTensors {
     private static List<Field> fields(JsonMapper json, String schemaJson) {
         Map<String, Object> schema = json.readValue(schemaJson, Map.class);
         Object required = schema.get("required");
-        Set<String> requiredNames = new HashSet<>();
+        List<String> requiredNames = new ArrayList<>();
         if (required instanceof List<?> names) {
             names.forEach(n -> requiredNames.add(String.valueOf(n)));
         }
+        Map<String, Object> properties =
+                schema.get("properties") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
+        // The stored schema's key order is the database's, not its author's: the required fields come in the order
+        // the schema lists them, then the optional ones by name.
+        List<String> order = new ArrayList<>();
+        requiredNames.stream().filter(properties::containsKey).distinct().forEach(order::add);
+        properties.keySet().stream()
+                .filter(name -> !order.contains(name))
+                .sorted()
+                .forEach(order::add);
         List<Field> fields = new ArrayList<>();
-        if (schema.get("properties") instanceof Map<?, ?> properties) {
-            properties.forEach((name, definition) -> fields.add(new Field(
-                    (String) name,
+        for (String name : order) {
+            Object definition = properties.get(name);
+            fields.add(new Field(
+                    name,
                     kind(definition instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of()),
-                    requiredNames.contains((String) name))));
+                    requiredNames.contains(name)));
         }
         return List.copyOf(fields);
     }
