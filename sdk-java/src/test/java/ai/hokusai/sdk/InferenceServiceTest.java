@@ -104,8 +104,8 @@ class InferenceServiceTest {
                                         .data(List.of(1000))));
 
         assertThat(stub.lastRequest().body)
-                .isEqualTo(
-                        "{\"inputs\":[{\"name\":\"company_size\",\"shape\":[1],\"datatype\":\"INT64\",\"data\":[1000]}]}");
+                .isEqualTo("{\"parameters\":{},\"inputs\":[{\"name\":\"company_size\",\"shape\":[1],"
+                        + "\"datatype\":\"INT64\",\"parameters\":{},\"data\":[1000]}],\"outputs\":[]}");
     }
 
     @Test
