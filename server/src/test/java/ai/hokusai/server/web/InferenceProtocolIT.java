@@ -278,6 +278,14 @@ class InferenceProtocolIT extends ServerIntegrationTest {
         assertThat(wrongShape.status()).as(wrongShape.body()).isEqualTo(400);
         assertThat(wrongShape.json().get("detail").asString()).startsWith("Input 'input_ids' has 1 dimension");
         assertThat(deployment).isNotBlank();
+
+        TestHttp.Response predicted =
+                exchange("POST", "/api/v1/models/" + id + "/predict", Tenants.example("PredictRequestOne"));
+        assertThat(predicted.status())
+                .as("a tensor model on predict: %s", predicted.body())
+                .isEqualTo(422);
+        assertThat(predicted.json().get("code").asString()).isEqualTo("invalid_request");
+        assertThat(predicted.json().get("detail").asString()).contains("/v2/models/");
     }
 
     @Test
