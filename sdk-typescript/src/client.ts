@@ -7,6 +7,7 @@ import { AuditEvents } from './resources/audit-events.js';
 import { Deployments } from './resources/deployments.js';
 import { Models } from './resources/models.js';
 import { Outcomes } from './resources/outcomes.js';
+import { Inference } from './resources/inference.js';
 import { Predictions } from './resources/predictions.js';
 import { System } from './resources/system.js';
 import { Usage } from './resources/usage.js';
@@ -37,6 +38,8 @@ export class Hokusai {
   readonly apiKeys: ApiKeys;
   readonly usage: Usage;
   readonly outcomes: Outcomes;
+  /** Every model as named tensors, through the Open Inference Protocol (KServe v2) routes. */
+  readonly inference: Inference;
   /** The server's index, probes and OpenAPI document. */
   readonly system: System;
   /** The caller's account, its Hugging Face token, and (for the platform operator) every account. */
@@ -79,6 +82,7 @@ export class Hokusai {
     this.apiKeys = new ApiKeys(transport);
     this.usage = new Usage(transport);
     this.outcomes = new Outcomes(transport);
+    this.inference = new Inference(transport);
     this.system = new System(transport);
     this.accounts = new Accounts(transport);
     this.auditEvents = new AuditEvents(transport);

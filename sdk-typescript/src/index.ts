@@ -21,6 +21,7 @@ export type { Deployments, DeploymentsWithRawResponse } from './resources/deploy
 export type { ApiKeys, ApiKeysWithRawResponse } from './resources/api-keys.js';
 export type { Usage, UsageWithRawResponse } from './resources/usage.js';
 export type { Outcomes, OutcomesWithRawResponse } from './resources/outcomes.js';
+export type { Inference, InferenceWithRawResponse } from './resources/inference.js';
 export type { System, SystemWithRawResponse } from './resources/system.js';
 export type { Accounts, AccountsWithRawResponse } from './resources/accounts.js';
 export type { AuditEvents, AuditEventsWithRawResponse } from './resources/audit-events.js';

@@ -38,6 +38,18 @@ export type AuditEvent = Schemas['AuditEvent'];
 export type AuditEventList = Schemas['AuditEventList'];
 export type OutcomeRequest = Schemas['OutcomeRequest'];
 export type Outcome = Schemas['Outcome'];
+export type InferenceServerLive = Schemas['InferenceServerLive'];
+export type InferenceServerReady = Schemas['InferenceServerReady'];
+export type TensorDatatype = Schemas['TensorDatatype'];
+export type TensorMetadata = Schemas['TensorMetadata'];
+export type TensorModelMetadata = Schemas['TensorModelMetadata'];
+export type TensorModelReady = Schemas['TensorModelReady'];
+export type InferenceParameters = Schemas['InferenceParameters'];
+export type InferenceRequest = Schemas['InferenceRequest'];
+export type InferenceRequestInput = Schemas['InferenceRequestInput'];
+export type InferenceRequestOutput = Schemas['InferenceRequestOutput'];
+export type InferenceResponse = Schemas['InferenceResponse'];
+export type InferenceResponseOutput = Schemas['InferenceResponseOutput'];
 
 /** The query parameters of an operation, as the spec declares them. */
 type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;

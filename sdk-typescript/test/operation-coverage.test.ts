@@ -46,6 +46,14 @@ const FACADE: Record<OperationId, (client: Hokusai) => Promise<unknown>> = {
   getReadiness: (client) => client.system.readiness(),
   getOpenApiDocument: (client) => client.system.openApiDocument(),
   getApiIndex: (client) => client.system.index(),
+  getInferenceServerLive: (client) => client.inference.live(),
+  getInferenceServerReady: (client) => client.inference.ready(),
+  getTensorModelMetadata: (client) => client.inference.metadata('21'),
+  getTensorModelVersionMetadata: (client) => client.inference.metadata('21', '2.0.0'),
+  getTensorModelReady: (client) => client.inference.modelReady('21'),
+  getTensorModelVersionReady: (client) => client.inference.modelReady('21', '2.0.0'),
+  inferTensors: (client) => client.inference.infer('21', { inputs: [] }),
+  inferTensorsOfVersion: (client) => client.inference.infer('21', { inputs: [] }, '2.0.0'),
 };
 
 interface SpecOperation {

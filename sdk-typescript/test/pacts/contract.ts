@@ -3,7 +3,7 @@
 // these words), how a call is authenticated, and the shape of a problem answer.
 import { resolve } from 'node:path';
 import { MatchersV3, PactV4, type V3MockServer } from '@pact-foundation/pact';
-import { Hokusai } from '../../src/index.js';
+import { Hokusai, type InferenceRequest } from '../../src/index.js';
 
 const { boolean, decimal, eachLike, fromProviderState, integer, like, regex, uuid } = MatchersV3;
 
@@ -186,3 +186,21 @@ export function model(): Record<string, unknown> {
     active_deployment_id: uuid(DEPLOYMENT_21),
   };
 }
+
+/** The spec's InferenceRequestOneLead example: model 21's lead, each field a named tensor, two outputs asked for. */
+export const LEAD_TENSORS: InferenceRequest = {
+  id: 'lead-4711',
+  inputs: [
+    { name: 'company_size', shape: [1], datatype: 'INT64', data: [1000] },
+    { name: 'industry', shape: [1], datatype: 'BYTES', data: ['Technology'] },
+    { name: 'engagement_score', shape: [1], datatype: 'FP64', data: [75] },
+    { name: 'website_visits', shape: [1], datatype: 'INT64', data: [10] },
+    { name: 'email_opens', shape: [1], datatype: 'INT64', data: [5] },
+    { name: 'content_downloads', shape: [1], datatype: 'INT64', data: [3] },
+    { name: 'demo_requested', shape: [1], datatype: 'BOOL', data: [true] },
+    { name: 'budget_confirmed', shape: [1], datatype: 'BOOL', data: [false] },
+    { name: 'decision_timeline', shape: [1], datatype: 'BYTES', data: ['Q2 2025'] },
+    { name: 'title', shape: [1], datatype: 'BYTES', data: ['VP of Engineering'] },
+  ],
+  outputs: [{ name: 'lead_score' }, { name: 'recommendation' }],
+};

@@ -24,6 +24,7 @@ import {
   idempotencyKey,
   jsonContent,
   LEAD,
+  LEAD_TENSORS,
   OTHER_ACCOUNT_ID,
   pact,
   problem,
@@ -203,13 +204,41 @@ export const OPERATIONS: Record<OperationId, Operation> = {
   getReadiness: { method: 'GET', path: '/health/ready', allow: 'GET', wrongMethod: 'DELETE' },
   getOpenApiDocument: { method: 'GET', path: '/openapi.yaml', allow: 'GET', wrongMethod: 'DELETE' },
   getApiIndex: { method: 'GET', path: '/', allow: 'GET', wrongMethod: 'DELETE' },
+  getInferenceServerLive: { method: 'GET', path: '/v2/health/live', allow: 'GET', wrongMethod: 'DELETE' },
+  getInferenceServerReady: { method: 'GET', path: '/v2/health/ready', allow: 'GET', wrongMethod: 'DELETE' },
+  getTensorModelMetadata: {
+    method: 'GET', path: '/v2/models/21', allow: 'GET', wrongMethod: 'DELETE', scope: 'predict',
+    call: (client, options) => client.inference.metadata('21', undefined, options),
+  },
+  getTensorModelVersionMetadata: {
+    method: 'GET', path: '/v2/models/21/versions/2.0.0', allow: 'GET', wrongMethod: 'DELETE', scope: 'predict',
+    call: (client, options) => client.inference.metadata('21', '2.0.0', options),
+  },
+  getTensorModelReady: {
+    method: 'GET', path: '/v2/models/21/ready', allow: 'GET', wrongMethod: 'DELETE', scope: 'predict',
+    call: (client, options) => client.inference.modelReady('21', undefined, options),
+  },
+  getTensorModelVersionReady: {
+    method: 'GET', path: '/v2/models/21/versions/2.0.0/ready', allow: 'GET', wrongMethod: 'DELETE', scope: 'predict',
+    call: (client, options) => client.inference.modelReady('21', '2.0.0', options),
+  },
+  inferTensors: {
+    method: 'POST', path: '/v2/models/21/infer', body: LEAD_TENSORS, allow: 'POST', wrongMethod: 'GET',
+    scope: 'predict', call: (client, options) => client.inference.infer('21', LEAD_TENSORS, undefined, options),
+  },
+  inferTensorsOfVersion: {
+    method: 'POST', path: '/v2/models/21/versions/2.0.0/infer', body: LEAD_TENSORS, allow: 'POST',
+    wrongMethod: 'GET', scope: 'predict',
+    call: (client, options) => client.inference.infer('21', LEAD_TENSORS, '2.0.0', options),
+  },
 };
 
 /** The headers the SDK sends besides the key: a JSON body's type, and an Idempotency-Key where the spec takes one. */
 function sdkHeaders(operation: Operation): TemplateHeaders {
   return {
     ...(operation.body === undefined ? {} : jsonContent),
-    ...(operation.method === 'POST' && (operation.path.endsWith('/predict') || operation.path === '/api/v1/outcomes')
+    ...(operation.method === 'POST' &&
+    (operation.path.endsWith('/predict') || operation.path.endsWith('/infer') || operation.path === '/api/v1/outcomes')
       ? idempotencyKey
       : {}),
   };

@@ -87,7 +87,67 @@ final class CodeSamples {
             Map.entry("getLiveness", "client.system().liveness()"),
             Map.entry("getReadiness", "client.system().readiness()"),
             Map.entry("getOpenApiDocument", "client.system().openApiDocument()"),
-            Map.entry("getApiIndex", "client.system().index()"));
+            Map.entry("getApiIndex", "client.system().index()"),
+            Map.entry("getInferenceServerLive", "client.inference().live()"),
+            Map.entry("getInferenceServerReady", "client.inference().ready()"),
+            Map.entry("getTensorModelMetadata", "client.inference().metadata(\"{model_name}\")"),
+            Map.entry(
+                    "getTensorModelVersionMetadata",
+                    "client.inference().metadata(\"{model_name}\", \"{model_version}\")"),
+            Map.entry("getTensorModelReady", "client.inference().modelReady(\"{model_name}\")"),
+            Map.entry(
+                    "getTensorModelVersionReady",
+                    "client.inference().modelReady(\"{model_name}\", \"{model_version}\")"),
+            Map.entry(
+                    "inferTensors",
+                    "client.inference().infer(\"{model_name}\", new InferenceRequest().id(\"lead-4711\")\n"
+                            + "        .addInputsItem(new InferenceRequestInput().name(\"company_size\").datatype(TensorDatatype.INT64)\n"
+                            + "                .shape(List.of(1L)).data(List.of(1000)))\n"
+                            + "        .addInputsItem(new InferenceRequestInput().name(\"industry\").datatype(TensorDatatype.BYTES)\n"
+                            + "                .shape(List.of(1L)).data(List.of(\"Technology\")))\n"
+                            + "        .addInputsItem(new InferenceRequestInput().name(\"engagement_score\").datatype(TensorDatatype.FP64)\n"
+                            + "                .shape(List.of(1L)).data(List.of(75.0)))\n"
+                            + "        .addInputsItem(new InferenceRequestInput().name(\"website_visits\").datatype(TensorDatatype.INT64)\n"
+                            + "                .shape(List.of(1L)).data(List.of(10)))\n"
+                            + "        .addInputsItem(new InferenceRequestInput().name(\"email_opens\").datatype(TensorDatatype.INT64)\n"
+                            + "                .shape(List.of(1L)).data(List.of(5)))\n"
+                            + "        .addInputsItem(new InferenceRequestInput().name(\"content_downloads\").datatype(TensorDatatype.INT64)\n"
+                            + "                .shape(List.of(1L)).data(List.of(3)))\n"
+                            + "        .addInputsItem(new InferenceRequestInput().name(\"demo_requested\").datatype(TensorDatatype.BOOL)\n"
+                            + "                .shape(List.of(1L)).data(List.of(true)))\n"
+                            + "        .addInputsItem(new InferenceRequestInput().name(\"budget_confirmed\").datatype(TensorDatatype.BOOL)\n"
+                            + "                .shape(List.of(1L)).data(List.of(false)))\n"
+                            + "        .addInputsItem(new InferenceRequestInput().name(\"decision_timeline\").datatype(TensorDatatype.BYTES)\n"
+                            + "                .shape(List.of(1L)).data(List.of(\"Q2 2025\")))\n"
+                            + "        .addInputsItem(new InferenceRequestInput().name(\"title\").datatype(TensorDatatype.BYTES)\n"
+                            + "                .shape(List.of(1L)).data(List.of(\"VP of Engineering\")))\n"
+                            + "        .addOutputsItem(new InferenceRequestOutput().name(\"lead_score\"))\n"
+                            + "        .addOutputsItem(new InferenceRequestOutput().name(\"recommendation\")))"),
+            Map.entry(
+                    "inferTensorsOfVersion",
+                    "client.inference().infer(\"{model_name}\", \"{model_version}\", new InferenceRequest().id(\"lead-4711\")\n"
+                            + "        .addInputsItem(new InferenceRequestInput().name(\"company_size\").datatype(TensorDatatype.INT64)\n"
+                            + "                .shape(List.of(1L)).data(List.of(1000)))\n"
+                            + "        .addInputsItem(new InferenceRequestInput().name(\"industry\").datatype(TensorDatatype.BYTES)\n"
+                            + "                .shape(List.of(1L)).data(List.of(\"Technology\")))\n"
+                            + "        .addInputsItem(new InferenceRequestInput().name(\"engagement_score\").datatype(TensorDatatype.FP64)\n"
+                            + "                .shape(List.of(1L)).data(List.of(75.0)))\n"
+                            + "        .addInputsItem(new InferenceRequestInput().name(\"website_visits\").datatype(TensorDatatype.INT64)\n"
+                            + "                .shape(List.of(1L)).data(List.of(10)))\n"
+                            + "        .addInputsItem(new InferenceRequestInput().name(\"email_opens\").datatype(TensorDatatype.INT64)\n"
+                            + "                .shape(List.of(1L)).data(List.of(5)))\n"
+                            + "        .addInputsItem(new InferenceRequestInput().name(\"content_downloads\").datatype(TensorDatatype.INT64)\n"
+                            + "                .shape(List.of(1L)).data(List.of(3)))\n"
+                            + "        .addInputsItem(new InferenceRequestInput().name(\"demo_requested\").datatype(TensorDatatype.BOOL)\n"
+                            + "                .shape(List.of(1L)).data(List.of(true)))\n"
+                            + "        .addInputsItem(new InferenceRequestInput().name(\"budget_confirmed\").datatype(TensorDatatype.BOOL)\n"
+                            + "                .shape(List.of(1L)).data(List.of(false)))\n"
+                            + "        .addInputsItem(new InferenceRequestInput().name(\"decision_timeline\").datatype(TensorDatatype.BYTES)\n"
+                            + "                .shape(List.of(1L)).data(List.of(\"Q2 2025\")))\n"
+                            + "        .addInputsItem(new InferenceRequestInput().name(\"title\").datatype(TensorDatatype.BYTES)\n"
+                            + "                .shape(List.of(1L)).data(List.of(\"VP of Engineering\")))\n"
+                            + "        .addOutputsItem(new InferenceRequestOutput().name(\"lead_score\"))\n"
+                            + "        .addOutputsItem(new InferenceRequestOutput().name(\"recommendation\")))"));
 
     /**
      * The types the SDK calls above name, by simple name. The contract tests
@@ -103,6 +163,10 @@ final class CodeSamples {
             Map.entry("AuditObjectType", "ai.hokusai.sdk.model.AuditObjectType"),
             Map.entry("ApiKeyScope", "ai.hokusai.sdk.model.ApiKeyScope"),
             Map.entry("DeploymentCreateRequest", "ai.hokusai.sdk.model.DeploymentCreateRequest"),
+            Map.entry("InferenceRequest", "ai.hokusai.sdk.model.InferenceRequest"),
+            Map.entry("InferenceRequestInput", "ai.hokusai.sdk.model.InferenceRequestInput"),
+            Map.entry("InferenceRequestOutput", "ai.hokusai.sdk.model.InferenceRequestOutput"),
+            Map.entry("TensorDatatype", "ai.hokusai.sdk.model.TensorDatatype"),
             Map.entry("LeadScoringInput", "ai.hokusai.sdk.model.LeadScoringInput"),
             Map.entry("ModelCreateRequest", "ai.hokusai.sdk.model.ModelCreateRequest"),
             Map.entry("LocalDate", "java.time.LocalDate"),

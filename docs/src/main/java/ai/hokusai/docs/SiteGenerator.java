@@ -30,6 +30,11 @@ public final class SiteGenerator {
             new Page("rate-limits.md", "rate-limits.html", "Getting started", "Rate limits"),
             new Page("idempotency.md", "idempotency.html", "Getting started", "Idempotency"),
             new Page("java-sdk.md", "java-sdk.html", "Getting started", "Java SDK"),
+            new Page(
+                    "open-inference-protocol.md",
+                    "open-inference-protocol.html",
+                    "Getting started",
+                    "Open Inference Protocol"),
             new Page("errors.md", ErrorReference.PAGE, "Reference", "Errors"),
             new Page("models.md", "models/index.html", "Models", "Catalog"),
             new Page("deploy-a-model.md", "deploy-a-model.html", "Models", "Register and deploy"),

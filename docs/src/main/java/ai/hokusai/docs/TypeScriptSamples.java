@@ -49,7 +49,15 @@ final class TypeScriptSamples {
             Map.entry("getLiveness", "client.system.liveness()"),
             Map.entry("getReadiness", "client.system.readiness()"),
             Map.entry("getOpenApiDocument", "client.system.openApiDocument()"),
-            Map.entry("getApiIndex", "client.system.index()"));
+            Map.entry("getApiIndex", "client.system.index()"),
+            Map.entry("getInferenceServerLive", "client.inference.live()"),
+            Map.entry("getInferenceServerReady", "client.inference.ready()"),
+            Map.entry("getTensorModelMetadata", "client.inference.metadata('{model_name}')"),
+            Map.entry("getTensorModelVersionMetadata", "client.inference.metadata('{model_name}', '{model_version}')"),
+            Map.entry("getTensorModelReady", "client.inference.modelReady('{model_name}')"),
+            Map.entry("getTensorModelVersionReady", "client.inference.modelReady('{model_name}', '{model_version}')"),
+            Map.entry("inferTensors", "client.inference.infer('{model_name}', {body})"),
+            Map.entry("inferTensorsOfVersion", "client.inference.infer('{model_name}', {body}, '{model_version}')"));
 
     private static final Pattern BODY = Pattern.compile("\\{body(?:\\.([a-z_]+))?}");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");

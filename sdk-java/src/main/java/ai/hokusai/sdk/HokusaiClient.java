@@ -33,6 +33,7 @@ public final class HokusaiClient {
     private final ApiKeyService apiKeys;
     private final UsageService usage;
     private final OutcomeService outcomes;
+    private final InferenceService inference;
     private final AccountService accounts;
     private final AuditEventService auditEvents;
 
@@ -56,6 +57,7 @@ public final class HokusaiClient {
         this.apiKeys = new ApiKeyService(transport);
         this.usage = new UsageService(transport);
         this.outcomes = new OutcomeService(transport);
+        this.inference = new InferenceService(transport);
         this.accounts = new AccountService(transport);
         this.auditEvents = new AuditEventService(transport);
     }
@@ -91,6 +93,11 @@ public final class HokusaiClient {
 
     public OutcomeService outcomes() {
         return outcomes;
+    }
+
+    /** Every model as named tensors, through the Open Inference Protocol (KServe v2) routes. */
+    public InferenceService inference() {
+        return inference;
     }
 
     /** The caller's account, its Hugging Face token, and (for the platform operator) every account. */

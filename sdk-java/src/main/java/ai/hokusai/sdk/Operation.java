@@ -34,7 +34,15 @@ enum Operation {
     GET_LIVENESS("getLiveness", "GET", null),
     GET_READINESS("getReadiness", "GET", null),
     GET_OPEN_API_DOCUMENT("getOpenApiDocument", "GET", null),
-    GET_API_INDEX("getApiIndex", "GET", null);
+    GET_API_INDEX("getApiIndex", "GET", null),
+    GET_INFERENCE_SERVER_LIVE("getInferenceServerLive", "GET", null),
+    GET_INFERENCE_SERVER_READY("getInferenceServerReady", "GET", null),
+    GET_TENSOR_MODEL_METADATA("getTensorModelMetadata", "GET", "predict"),
+    GET_TENSOR_MODEL_VERSION_METADATA("getTensorModelVersionMetadata", "GET", "predict"),
+    GET_TENSOR_MODEL_READY("getTensorModelReady", "GET", "predict"),
+    GET_TENSOR_MODEL_VERSION_READY("getTensorModelVersionReady", "GET", "predict"),
+    INFER_TENSORS("inferTensors", "POST", "predict"),
+    INFER_TENSORS_OF_VERSION("inferTensorsOfVersion", "POST", "predict");
 
     private final String operationId;
     private final String method;
@@ -65,7 +73,7 @@ enum Operation {
      * dropped, so it is resent only after answers that say it did not run (429, 503).
      */
     boolean takesIdempotencyKey() {
-        return this == PREDICT || this == REPORT_OUTCOME;
+        return this == PREDICT || this == REPORT_OUTCOME || this == INFER_TENSORS || this == INFER_TENSORS_OF_VERSION;
     }
 
     /**

@@ -99,6 +99,17 @@ class OperationCoverageTest {
         FACADE.put("getReadiness", client -> client.system().readiness());
         FACADE.put("getOpenApiDocument", client -> client.system().openApiDocument());
         FACADE.put("getApiIndex", client -> client.system().index());
+        FACADE.put("getInferenceServerLive", client -> client.inference().live());
+        FACADE.put("getInferenceServerReady", client -> client.inference().ready());
+        FACADE.put("getTensorModelMetadata", client -> client.inference().metadata("21"));
+        FACADE.put("getTensorModelVersionMetadata", client -> client.inference().metadata("21", "2.0.0"));
+        FACADE.put("getTensorModelReady", client -> client.inference().modelReady("21"));
+        FACADE.put("getTensorModelVersionReady", client -> client.inference().modelReady("21", "2.0.0"));
+        FACADE.put(
+                "inferTensors", client -> client.inference().infer("21", new ai.hokusai.sdk.model.InferenceRequest()));
+        FACADE.put(
+                "inferTensorsOfVersion",
+                client -> client.inference().infer("21", "2.0.0", new ai.hokusai.sdk.model.InferenceRequest()));
     }
 
     private final StubServer stub = new StubServer();

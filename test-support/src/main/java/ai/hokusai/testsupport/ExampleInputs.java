@@ -60,6 +60,11 @@ public final class ExampleInputs {
         return json(predictRequest());
     }
 
+    /** The body of the spec's {@code InferenceRequestOneLead} example: model 21's lead as named tensors. */
+    public static Map<String, Object> inferenceRequest() {
+        return example("InferenceRequestOneLead");
+    }
+
     /** Any value (an example, or a test's variant of one) as JSON text, fields in their order. */
     public static String json(Object value) {
         try {

@@ -242,6 +242,54 @@ class AccessRefusalsPactTest {
                     "GET",
                     "/api/v1/audit-events",
                     c -> c.sdk.auditEvents().list()),
+            new Operation(
+                    "getTensorModelMetadata",
+                    PREDICT,
+                    READ,
+                    r -> r,
+                    "GET",
+                    "/v2/models/21",
+                    c -> c.sdk.inference().metadata("21")),
+            new Operation(
+                    "getTensorModelVersionMetadata",
+                    PREDICT,
+                    READ,
+                    r -> r,
+                    "GET",
+                    "/v2/models/21/versions/2.0.0",
+                    c -> c.sdk.inference().metadata("21", "2.0.0")),
+            new Operation(
+                    "getTensorModelReady",
+                    PREDICT,
+                    READ,
+                    r -> r,
+                    "GET",
+                    "/v2/models/21/ready",
+                    c -> c.sdk.inference().modelReady("21")),
+            new Operation(
+                    "getTensorModelVersionReady",
+                    PREDICT,
+                    READ,
+                    r -> r,
+                    "GET",
+                    "/v2/models/21/versions/2.0.0/ready",
+                    c -> c.sdk.inference().modelReady("21", "2.0.0")),
+            new Operation(
+                    "inferTensors",
+                    PREDICT,
+                    READ,
+                    r -> inferBody(r),
+                    "POST",
+                    "/v2/models/21/infer",
+                    c -> c.sdk.inference().infer("21", InferencePactTest.lead())),
+            new Operation(
+                    "inferTensorsOfVersion",
+                    PREDICT,
+                    READ,
+                    r -> inferBody(r),
+                    "POST",
+                    "/v2/models/21/versions/2.0.0/infer",
+                    c -> c.sdk.inference().infer("21", "2.0.0", InferencePactTest.lead())),
             // An admin key is no operator: even an admin of the operator's own account lacks platform:admin.
             new Operation(
                     "createAccount",
@@ -318,6 +366,13 @@ class AccessRefusalsPactTest {
                     .as(op.operationId())
                     .isEqualTo(new Clients.Answer(429, "rate_limited"));
         }
+    }
+
+    /** The lead as tensors, as the SDK sends it, with the Idempotency-Key it adds. */
+    private static PactDslRequestWithPath inferBody(PactDslRequestWithPath request) {
+        return request.body(InferencePactTest.sent(InferencePactTest.lead()), "application/json")
+                .matchHeader("Content-Type", "application/json.*", "application/json")
+                .matchHeader("Idempotency-Key", "[\\x21-\\x7E]{1,255}", "5b0f6c1e-lead-4711");
     }
 
     private static String keyState(String scope) {

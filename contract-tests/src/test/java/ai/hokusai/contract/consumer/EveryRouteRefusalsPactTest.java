@@ -85,7 +85,15 @@ class EveryRouteRefusalsPactTest {
             new Call("getLiveness", "GET", "/health/live", false, "GET", "DELETE"),
             new Call("getReadiness", "GET", "/health/ready", false, "GET", "DELETE"),
             new Call("getOpenApiDocument", "GET", "/openapi.yaml", false, "GET", "DELETE"),
-            new Call("getApiIndex", "GET", "/", false, "GET", "DELETE"));
+            new Call("getApiIndex", "GET", "/", false, "GET", "DELETE"),
+            new Call("getInferenceServerLive", "GET", "/v2/health/live", false, "GET", "DELETE"),
+            new Call("getInferenceServerReady", "GET", "/v2/health/ready", false, "GET", "DELETE"),
+            new Call("getTensorModelMetadata", "GET", "/v2/models/21", true, "GET", "DELETE"),
+            new Call("getTensorModelVersionMetadata", "GET", "/v2/models/21/versions/2.0.0", true, "GET", "DELETE"),
+            new Call("getTensorModelReady", "GET", "/v2/models/21/ready", true, "GET", "DELETE"),
+            new Call("getTensorModelVersionReady", "GET", "/v2/models/21/versions/2.0.0/ready", true, "GET", "DELETE"),
+            new Call("inferTensors", "POST", "/v2/models/21/infer", true, "POST", "GET"),
+            new Call("inferTensorsOfVersion", "POST", "/v2/models/21/versions/2.0.0/infer", true, "POST", "GET"));
 
     private static final String UNACCEPTABLE = "application/xml";
 
@@ -178,6 +186,7 @@ class EveryRouteRefusalsPactTest {
     private static String validBody(Call call) {
         return switch (call.operationId()) {
             case "predict" -> ExampleInputs.predictRequestJson();
+            case "inferTensors", "inferTensorsOfVersion" -> ExampleInputs.json(ExampleInputs.inferenceRequest());
             case "createApiKey" -> "{\"name\":\"CRM integration\",\"scopes\":[\"predict\"]}";
             case "reportOutcome" ->
                 "{\"inference_log_id\":\"" + UNKNOWN_PREDICTION

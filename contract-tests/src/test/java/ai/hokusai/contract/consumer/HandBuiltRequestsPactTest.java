@@ -172,6 +172,46 @@ class HandBuiltRequestsPactTest {
         assertThat(response.body()).contains("\"code\":\"unsupported_media_type\"");
     }
 
+    /** The protocol's inference routes, each sent a text/plain body. */
+    private static final java.util.List<String> INFER_PATHS =
+            java.util.List.of("/v2/models/21/infer", "/v2/models/21/versions/2.0.0/infer");
+
+    @Pact(consumer = CONSUMER)
+    V4Pact formOnInfer(PactDslWithProvider builder) {
+        au.com.dius.pact.consumer.dsl.PactDslResponse response = null;
+        for (String path : INFER_PATHS) {
+            au.com.dius.pact.consumer.dsl.PactDslWithState state = response == null
+                    ? builder.given(States.KEY_PREDICT, scopes("predict"))
+                    : response.given(States.KEY_PREDICT, scopes("predict"));
+            String operation = path.contains("/versions/") ? "inferTensorsOfVersion" : "inferTensors";
+            response = problem(
+                    authenticated(state.given(States.MODEL_21_ACTIVE)
+                                    .uponReceiving(operation + ", hand-built: a text/plain body instead of JSON")
+                                    .method("POST")
+                                    .path(path)
+                                    .body("company_size=1000", "text/plain"))
+                            .willRespondWith(),
+                    415,
+                    "unsupported_media_type");
+        }
+        return response.toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "formOnInfer")
+    void anInferenceThatIsNotJsonIs415(MockServer server) throws Exception {
+        for (String path : INFER_PATHS) {
+            HttpResponse<String> response = send(
+                    server,
+                    HttpRequest.newBuilder(uri(server, path))
+                            .header("Content-Type", "text/plain")
+                            .POST(HttpRequest.BodyPublishers.ofString("company_size=1000")));
+
+            assertThat(response.statusCode()).as(path).isEqualTo(415);
+            assertThat(response.body()).contains("\"code\":\"unsupported_media_type\"");
+        }
+    }
+
     /** The writes of an admin key that take a JSON body, each sent a text/plain one. */
     private static final java.util.List<String[]> REGISTRY_WRITES = java.util.List.of(
             new String[] {"createModel", "POST", "/api/v1/models"},

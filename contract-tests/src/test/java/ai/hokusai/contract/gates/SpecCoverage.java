@@ -49,6 +49,8 @@ public final class SpecCoverage {
             Map.entry("createDeployment 413", "as for createApiKey 413"),
             Map.entry("setHuggingFaceCredential 413", "as for createApiKey 413"),
             Map.entry("createAccount 413", "as for createApiKey 413"),
+            Map.entry("inferTensors 413", "as for createApiKey 413"),
+            Map.entry("inferTensorsOfVersion 413", "as for createApiKey 413"),
             Map.entry(
                     "setHuggingFaceCredential 503",
                     "only a server on an external database with no secrets key "
@@ -62,7 +64,9 @@ public final class SpecCoverage {
                             + "prove the answer"),
             Map.entry("getReadiness 400", "as for getLiveness 400"),
             Map.entry("getOpenApiDocument 400", "as for getLiveness 400"),
-            Map.entry("getApiIndex 400", "as for getLiveness 400"));
+            Map.entry("getApiIndex 400", "as for getLiveness 400"),
+            Map.entry("getInferenceServerLive 400", "as for getLiveness 400"),
+            Map.entry("getInferenceServerReady 400", "as for getLiveness 400"));
 
     /** One documented outcome: an operation and one of its response statuses. */
     public record Outcome(String operationId, String status) implements Comparable<Outcome> {

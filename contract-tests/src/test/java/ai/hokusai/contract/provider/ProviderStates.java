@@ -368,6 +368,23 @@ public class ProviderStates {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
         dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
+        // Two outages in a row can leave the pool still failing to connect when the next interaction starts: wait
+        // until it hands out a connection to the restarted server again.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try (java.sql.Connection connection = dataSource.getConnection()) {
+                if (connection.isValid(2)) {
+                    return;
+                }
+            } catch (SQLException stillDown) {
+                if (System.nanoTime() > deadline) {
+                    throw stillDown;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new SQLException("the restarted database hands out no valid connection");
+            }
+        }
     }
 
     private UUID predictAs(ApiKeyService.IssuedKey key) {

@@ -6,6 +6,7 @@ import ai.hokusai.runtime.HubTokens;
 import ai.hokusai.runtime.LoadedModelCache;
 import ai.hokusai.runtime.ModelRuntime;
 import ai.hokusai.runtime.lscor.LscorRuntime;
+import ai.hokusai.runtime.onnx.OnnxTensorRuntime;
 import ai.hokusai.runtime.onnx.OnnxTextEmbeddingRuntime;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -30,6 +31,12 @@ public class RuntimeConfiguration {
     @Bean
     OnnxTextEmbeddingRuntime onnxTextEmbeddingRuntime(JsonMapper json) {
         return new OnnxTextEmbeddingRuntime(json);
+    }
+
+    /** Any ONNX model whose inputs and outputs are tensors, answering the Open Inference Protocol's requests. */
+    @Bean
+    OnnxTensorRuntime onnxTensorRuntime(JsonMapper json) {
+        return new OnnxTensorRuntime(json);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import ai.hokusai.server.error.DomainException;
 import ai.hokusai.server.error.ErrorCode;
 import ai.hokusai.server.persistence.InferenceLogRecord;
 import ai.hokusai.server.registry.ModelDeployment;
+import ai.hokusai.server.registry.RegisteredModel;
 import ai.hokusai.server.registry.ResolvedModel;
 import ai.hokusai.server.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /**
@@ -59,10 +61,41 @@ public class MeteredPredictionService {
     /** A prediction and the id of its record. */
     public record MeteredPrediction(UUID inferenceLogId, PredictionService.Prediction prediction) {}
 
+    /** What one call served, as its record keeps it: by which model and deployment, how many inputs, what answer. */
+    public interface Served {
+        RegisteredModel model();
+
+        ModelDeployment deployment();
+
+        String modelVersion();
+
+        int batchSize();
+
+        /** The answer, as JSON-ready values, for the record's payload. */
+        Object outputs();
+    }
+
+    /** What a call served and the id of its record. */
+    public record Metered<S extends Served>(UUID inferenceLogId, S served) {}
+
     /**
      * @throws MeteringUnavailableException when the call cannot be recorded (nothing is predicted or answered then)
      */
     public MeteredPrediction predict(Call caller, String modelRef, Object inputs) {
+        Metered<PredictionService.Prediction> metered =
+                serve(caller, modelRef, inputs, resolved -> predictions.predict(resolved, inputs));
+        return new MeteredPrediction(metered.inferenceLogId(), metered.served());
+    }
+
+    /**
+     * Runs {@code serving} on the model {@code modelRef} names for the caller, metered as predict is: one record per
+     * call, answered or failed, and an answer only once its record is committed.
+     *
+     * @param inputs what the call was asked, as JSON-ready values, for the record's payload
+     * @throws MeteringUnavailableException when the call cannot be recorded (nothing is served or answered then)
+     */
+    public <S extends Served> Metered<S> serve(
+            Call caller, String modelRef, Object inputs, Function<ResolvedModel, S> serving) {
         InferenceMeter.Reservation reservation = meter.reserve();
         UUID id = UUID.randomUUID();
         OffsetDateTime started = OffsetDateTime.now(clock);
@@ -70,7 +103,7 @@ public class MeteredPredictionService {
         ResolvedModel resolved = null;
         try {
             resolved = predictions.resolve(caller.caller(), modelRef);
-            PredictionService.Prediction p = predictions.predict(resolved, inputs);
+            S p = serving.apply(resolved);
             predictTimer(p).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
             // Answered only once billed: the record is committed before the prediction leaves this method. The
             // payloads are written as JSON by the meter's writer, off this thread.
@@ -94,12 +127,12 @@ public class MeteredPredictionService {
                                 started,
                                 OffsetDateTime.now(clock)),
                         inputs,
-                        p.predictions());
+                        p.outputs());
                 if (!record.awaitCommitted()) {
                     throw new MeteringUnavailableException();
                 }
             });
-            return new MeteredPrediction(id, p);
+            return new Metered<>(id, p);
         } catch (MeteringUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -133,7 +166,7 @@ public class MeteredPredictionService {
     }
 
     /** One timer per model and runtime, registered once: a lookup by tags on every call costs more than the call. */
-    private Timer predictTimer(PredictionService.Prediction p) {
+    private Timer predictTimer(Served p) {
         return predictTimers.computeIfAbsent(
                 new TimerKey(p.model().id(), p.deployment().runtime()),
                 key -> Timer.builder("hokusai.predict")

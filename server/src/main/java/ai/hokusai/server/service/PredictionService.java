@@ -1,6 +1,7 @@
 package ai.hokusai.server.service;
 
 import ai.hokusai.runtime.LoadedModelCache;
+import ai.hokusai.runtime.oip.TensorModel;
 import ai.hokusai.server.config.RequestStages;
 import ai.hokusai.server.config.RequestStages.Stage;
 import ai.hokusai.server.error.FieldViolation;
@@ -48,7 +49,14 @@ public class PredictionService {
             Object predictions,
             int batchSize,
             double latencyMs,
-            OffsetDateTime timestamp) {}
+            OffsetDateTime timestamp)
+            implements MeteredPredictionService.Served {
+
+        @Override
+        public Object outputs() {
+            return predictions;
+        }
+    }
 
     /**
      * The model {@code modelRef} names for the caller: its own, or a public one of another account.
@@ -74,6 +82,14 @@ public class PredictionService {
         ModelDeployment deployment = resolved.requireActiveDeployment();
         LoadedModelCache.Entry loaded = stages.observe(Stage.LOAD, () -> resolved.loadLive(loadedModels));
 
+        if (loaded.model() instanceof TensorModel) {
+            // Its runtime takes named tensors only: say where to send them rather than fail inside the runtime.
+            throw new InvalidRequestException(
+                    false,
+                    "Model " + model.id() + " takes tensors, not input objects: call POST /v2/models/" + model.slug()
+                            + "/infer (the Open Inference Protocol).",
+                    List.of(new FieldViolation("/inputs", "this model takes named tensors through its infer route")));
+        }
         long started = System.nanoTime();
         List<Map<String, Object>> predictions =
                 stages.observe(Stage.MODEL, () -> loaded.model().predict(batchInputs));

@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * The first judge of every {@code /api/**} request, before routing, content negotiation or any body is read:
+ * The first judge of every {@code /api/**} request (and of the Open Inference Protocol's {@code /v2/models/**}), before routing, content negotiation or any body is read:
  * <ol>
  * <li>exactly one credential, {@code Authorization: Bearer <key>} or {@code X-API-Key: <key>} (two different ones,
  * or a repeated header, are refused as ambiguous), which must be a valid key — else 401, and the connection is
@@ -81,7 +81,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/api/") || path.equals("/api"));
+        return !(path.startsWith("/api/") || path.equals("/api") || ProtocolRoutes.keyed(path));
     }
 
     @Override

@@ -3,6 +3,7 @@ package ai.hokusai.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.hokusai.server.ServerIntegrationTest;
+import ai.hokusai.server.Tenants;
 import ai.hokusai.server.TestKeys;
 import ai.hokusai.server.config.ApiSpecDocument;
 import ai.hokusai.testsupport.ExampleInputs;
@@ -95,7 +96,9 @@ class BadInputCorpusIT extends ServerIntegrationTest {
             "createModel",
             "updateModel",
             "createDeployment",
-            "setHuggingFaceCredential");
+            "setHuggingFaceCredential",
+            "inferTensors",
+            "inferTensorsOfVersion");
 
     /** One operation of the spec. */
     record Operation(
@@ -680,7 +683,11 @@ class BadInputCorpusIT extends ServerIntegrationTest {
                 "deploymentId",
                 "6f1c2a4e-8d3b-4b7a-9c2e-5a1d0e7f3b21",
                 "keyId",
-                "00000000-0000-4000-8000-000000000405");
+                "00000000-0000-4000-8000-000000000405",
+                "model_name",
+                "21",
+                "model_version",
+                "2.0.0");
         for (Map.Entry<String, String> value : values.entrySet()) {
             path = path.replace("{" + value.getKey() + "}", overrides.getOrDefault(value.getKey(), value.getValue()));
         }
@@ -690,6 +697,7 @@ class BadInputCorpusIT extends ServerIntegrationTest {
     private Map<String, Object> validBody(String operationId) {
         return switch (operationId) {
             case "predict" -> copy(ExampleInputs.predictRequest());
+            case "inferTensors", "inferTensorsOfVersion" -> Tenants.example("InferenceRequestOneLead");
             case "createApiKey" ->
                 new LinkedHashMap<>(Map.of("name", "corpus", "scopes", List.of("predict"), "mode", "test"));
             case "reportOutcome" ->

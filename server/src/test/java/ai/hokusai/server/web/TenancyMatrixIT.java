@@ -38,7 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
 class TenancyMatrixIT extends AccountsIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> REFERENCES = List.of("{modelRef}", "{deploymentId}", "{keyId}", "{accountId}");
+    private static final List<String> REFERENCES =
+            List.of("{modelRef}", "{model_name}", "{deploymentId}", "{keyId}", "{accountId}");
+
+    /** The version every model of the world is deployed at, for the protocol's {@code /versions/} routes. */
+    private static final String VERSION = "1.0.0";
 
     /**
      * What a key holding the operation's scope gets, per target (design-accounts.md, and each operation's description
@@ -62,7 +66,13 @@ class TenancyMatrixIT extends AccountsIntegrationTest {
                     "retireDeployment", row(Answer.problem(409, "deployment_active"), FORBIDDEN, DEPLOYMENT_NOT_FOUND)),
             Map.entry("activateDeployment", row(Answer.ok(200), FORBIDDEN, DEPLOYMENT_NOT_FOUND)),
             Map.entry("revokeApiKey", row(Answer.ok(204), null, Answer.problem(404, "api_key_not_found"))),
-            Map.entry("getAccount", row(Answer.ok(200), null, Answer.problem(404, "account_not_found"))));
+            Map.entry("getAccount", row(Answer.ok(200), null, Answer.problem(404, "account_not_found"))),
+            Map.entry("getTensorModelMetadata", row(Answer.ok(200), Answer.ok(200), MODEL_NOT_FOUND)),
+            Map.entry("getTensorModelVersionMetadata", row(Answer.ok(200), Answer.ok(200), MODEL_NOT_FOUND)),
+            Map.entry("getTensorModelReady", row(Answer.ok(200), Answer.ok(200), MODEL_NOT_FOUND)),
+            Map.entry("getTensorModelVersionReady", row(Answer.ok(200), Answer.ok(200), MODEL_NOT_FOUND)),
+            Map.entry("inferTensors", row(Answer.ok(200), Answer.ok(200), MODEL_NOT_FOUND)),
+            Map.entry("inferTensorsOfVersion", row(Answer.ok(200), Answer.ok(200), MODEL_NOT_FOUND)));
 
     private static Map<Target, Answer> row(Answer own, Answer publicOfAnother, Answer hidden) {
         Map<Target, Answer> row = new EnumMap<>(Target.class);
@@ -151,6 +161,7 @@ class TenancyMatrixIT extends AccountsIntegrationTest {
         Map<String, Map<Target, String>> references = new LinkedHashMap<>();
         world.references().forEach((reference, targets) -> references.put(reference, new EnumMap<>(targets)));
         references.get("{modelRef}").put(Target.OWN, operatorsOwn.ref());
+        references.get("{model_name}").put(Target.OWN, operatorsOwn.ref());
         references.get("{deploymentId}").put(Target.OWN, operatorsDeployment);
         references.get("{keyId}").put(Target.OWN, operatorsKey.id().toString());
         references.get("{accountId}").put(Target.OWN, Tenants.OPERATOR_ACCOUNT.toString());
@@ -279,6 +290,9 @@ class TenancyMatrixIT extends AccountsIntegrationTest {
     /** Sends the operation about {@code ref}, with its body. */
     private Call call(TestHttp caller, Operation operation, String ref) {
         return TenancyAnswers.call(
-                caller, operation.method(), operation.path().replace(operation.reference(), ref), body(operation));
+                caller,
+                operation.method(),
+                operation.path().replace(operation.reference(), ref).replace("{model_version}", VERSION),
+                body(operation));
     }
 }

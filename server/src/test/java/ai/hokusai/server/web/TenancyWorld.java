@@ -28,6 +28,9 @@ record TenancyWorld(
     /** A model number no model has. */
     static final String MISSING_MODEL = "987654321";
 
+    /** A slug no model has. */
+    static final String MISSING_SLUG = "no-such-model";
+
     /**
      * @param as          a client for the server with a given key
      * @param artifactUri the {@code file://} artifact the models are deployed from
@@ -53,6 +56,7 @@ record TenancyWorld(
 
         Map<String, Map<Target, String>> references = new LinkedHashMap<>();
         references.put("{modelRef}", targets(own.ref(), otherPublic.ref(), otherPrivate.ref(), MISSING_MODEL));
+        references.put("{model_name}", targets(own.slug(), otherPublic.slug(), otherPrivate.slug(), MISSING_SLUG));
         references.put(
                 "{deploymentId}",
                 targets(
