@@ -26,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * The first judge of every {@code /api/**} request (and of the Open Inference Protocol's {@code /v2/models/**}), before routing, content negotiation or any body is read:
+ * The first judge of every {@code /api/**} and {@code /v2/models/**} request, before routing, content negotiation or
+ * any body is read:
  * <ol>
  * <li>exactly one credential, {@code Authorization: Bearer <key>} or {@code X-API-Key: <key>} (two different ones,
  * or a repeated header, are refused as ambiguous), which must be a valid key — else 401, and the connection is
@@ -43,6 +44,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     public static final String POLICY_HEADER = "RateLimit-Policy";
     public static final String RATE_LIMIT_HEADER = "RateLimit";
     static final String PRINCIPAL = ApiKeyPrincipal.class.getName();
+    /** The Open Inference Protocol's keyed routes, judged as {@code /api/**} ones are. */
+    static final String PROTOCOL_MODELS = "/v2/models/";
 
     private final ApiKeyService keys;
     private final RateLimiter limiter;
@@ -81,7 +84,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/api/") || path.equals("/api") || ProtocolRoutes.keyed(path));
+        return !(path.startsWith("/api/") || path.equals("/api") || path.startsWith(PROTOCOL_MODELS));
     }
 
     @Override

@@ -119,7 +119,7 @@ public class InferenceController implements InferenceApi {
     private ResponseEntity<InferenceResponse> infer(
             String modelName, @Nullable String version, InferenceRequest body, @Nullable String idempotencyKey) {
         ApiKeyPrincipal caller = ApiKeyFilter.principal(request);
-        String requestId = RequestIds.of(request);
+        String requestId = RequestLog.idOf(request);
         List<NamedTensor> inputs = body.getInputs().stream()
                 .map(t -> new NamedTensor(t.getName(), t.getDatatype().getValue(), t.getShape(), t.getData()))
                 .toList();

@@ -64,6 +64,9 @@ public class ProblemAdvice {
     private static final String MODEL_REF_RULE =
             "must be a model number (21), a model slug (lscor-v2) or a deployment UUID";
 
+    /** On the Open Inference Protocol's routes a problem also carries the protocol's {@code error}: its detail. */
+    private static final String PROTOCOL_PATHS = "/v2/";
+
     private final String typeBase;
     private final ProblemCatalog catalog;
 
@@ -271,6 +274,9 @@ public class ProblemAdvice {
         Problem problem = new Problem(
                 typeBase + code.code(), catalog.title(code), status.value(), code.code(), RequestLog.idOf(request));
         problem.setDetail(detail);
+        if (request.getRequestURI().startsWith(PROTOCOL_PATHS)) {
+            problem.setError(detail == null ? problem.getTitle() : detail);
+        }
         problem.setInstance(request.getRequestURI().isEmpty() ? null : request.getRequestURI());
         // Absent rather than empty when no field is at fault (nulls are not serialised).
         problem.setErrors(

@@ -57,6 +57,6 @@ public class WebConfiguration implements WebMvcConfigurer {
      */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(scopes).addPathPatterns("/api/**");
+        registry.addInterceptor(scopes).addPathPatterns("/api/**", ApiKeyFilter.PROTOCOL_MODELS + "**");
     }
 }

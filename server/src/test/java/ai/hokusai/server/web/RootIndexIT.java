@@ -81,8 +81,8 @@ class RootIndexIT extends ServerIntegrationTest {
         // The Open Inference Protocol fixes its own paths, which its clients append to a server's root.
         assertThat(keyed)
                 .isNotEmpty()
-                .allSatisfy(path -> assertThat(
-                                path.startsWith(SystemController.API_BASE + "/") || ProtocolRoutes.keyed(path))
+                .allSatisfy(path -> assertThat(path.startsWith(SystemController.API_BASE + "/")
+                                || path.startsWith(ApiKeyFilter.PROTOCOL_MODELS))
                         .as(path)
                         .isTrue());
     }
