@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /**
@@ -63,6 +64,18 @@ public class MeteredPredictionService {
      * @throws MeteringUnavailableException when the call cannot be recorded (nothing is predicted or answered then)
      */
     public MeteredPrediction predict(Call caller, String modelRef, Object inputs) {
+        return predict(caller, modelRef, inputs, resolved -> predictions.predict(resolved, inputs));
+    }
+
+    /**
+     * Another way in to the same metered call: {@code run} predicts on the model the caller may see, and may refuse it
+     * with a {@link DomainException} (recorded as a failed call, as a refused predict is).
+     *
+     * @param inputs what the record keeps as the call's input
+     * @throws MeteringUnavailableException when the call cannot be recorded (nothing is predicted or answered then)
+     */
+    public MeteredPrediction predict(
+            Call caller, String modelRef, Object inputs, Function<ResolvedModel, PredictionService.Prediction> run) {
         InferenceMeter.Reservation reservation = meter.reserve();
         UUID id = UUID.randomUUID();
         OffsetDateTime started = OffsetDateTime.now(clock);
@@ -70,7 +83,7 @@ public class MeteredPredictionService {
         ResolvedModel resolved = null;
         try {
             resolved = predictions.resolve(caller.caller(), modelRef);
-            PredictionService.Prediction p = predictions.predict(resolved, inputs);
+            PredictionService.Prediction p = run.apply(resolved);
             predictTimer(p).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
             // Answered only once billed: the record is committed before the prediction leaves this method. The
             // payloads are written as JSON by the meter's writer, off this thread.
@@ -92,7 +105,8 @@ public class MeteredPredictionService {
                                 null,
                                 false,
                                 started,
-                                OffsetDateTime.now(clock)),
+                                OffsetDateTime.now(clock),
+                                p.tokens()),
                         inputs,
                         p.predictions());
                 if (!record.awaitCommitted()) {
@@ -125,7 +139,8 @@ public class MeteredPredictionService {
                             null,
                             false,
                             started,
-                            OffsetDateTime.now(clock)),
+                            OffsetDateTime.now(clock),
+                            null),
                     inputs,
                     null);
             throw e;
