@@ -35,6 +35,7 @@ public final class HokusaiClient {
     private final OutcomeService outcomes;
     private final AccountService accounts;
     private final AuditEventService auditEvents;
+    private final EmbeddingService embeddings;
 
     private HokusaiClient(Builder builder) {
         this.baseUrl = builder.baseUrl;
@@ -58,6 +59,7 @@ public final class HokusaiClient {
         this.outcomes = new OutcomeService(transport);
         this.accounts = new AccountService(transport);
         this.auditEvents = new AuditEventService(transport);
+        this.embeddings = new EmbeddingService(transport);
     }
 
     public static Builder builder() {
@@ -101,6 +103,11 @@ public final class HokusaiClient {
     /** Who changed what, and when; needs an {@code admin} key. */
     public AuditEventService auditEvents() {
         return auditEvents;
+    }
+
+    /** Embeddings and embedding models through the OpenAI-compatible routes; needs a {@code predict} key. */
+    public EmbeddingService embeddings() {
+        return embeddings;
     }
 
     /** The base URL every call goes to. */

@@ -34,7 +34,10 @@ enum Operation {
     GET_LIVENESS("getLiveness", "GET", null),
     GET_READINESS("getReadiness", "GET", null),
     GET_OPEN_API_DOCUMENT("getOpenApiDocument", "GET", null),
-    GET_API_INDEX("getApiIndex", "GET", null);
+    GET_API_INDEX("getApiIndex", "GET", null),
+    CREATE_OPEN_AI_EMBEDDINGS("createOpenAiEmbeddings", "POST", "predict"),
+    LIST_OPEN_AI_MODELS("listOpenAiModels", "GET", "predict"),
+    GET_OPEN_AI_MODEL("getOpenAiModel", "GET", "predict");
 
     private final String operationId;
     private final String method;
@@ -65,7 +68,7 @@ enum Operation {
      * dropped, so it is resent only after answers that say it did not run (429, 503).
      */
     boolean takesIdempotencyKey() {
-        return this == PREDICT || this == REPORT_OUTCOME;
+        return this == PREDICT || this == REPORT_OUTCOME || this == CREATE_OPEN_AI_EMBEDDINGS;
     }
 
     /**

@@ -99,6 +99,9 @@ class OperationCoverageTest {
         FACADE.put("getReadiness", client -> client.system().readiness());
         FACADE.put("getOpenApiDocument", client -> client.system().openApiDocument());
         FACADE.put("getApiIndex", client -> client.system().index());
+        FACADE.put("createOpenAiEmbeddings", client -> client.embeddings().create("minilm-embed", "A short one."));
+        FACADE.put("listOpenAiModels", client -> client.embeddings().listModels());
+        FACADE.put("getOpenAiModel", client -> client.embeddings().getModel("minilm-embed"));
     }
 
     private final StubServer stub = new StubServer();
