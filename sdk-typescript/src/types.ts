@@ -38,6 +38,13 @@ export type AuditEvent = Schemas['AuditEvent'];
 export type AuditEventList = Schemas['AuditEventList'];
 export type OutcomeRequest = Schemas['OutcomeRequest'];
 export type Outcome = Schemas['Outcome'];
+export type OpenAiEmbeddingRequest = Schemas['OpenAiEmbeddingRequest'];
+export type OpenAiEmbeddingList = Schemas['OpenAiEmbeddingList'];
+export type OpenAiEmbedding = Schemas['OpenAiEmbedding'];
+export type OpenAiEmbeddingUsage = Schemas['OpenAiEmbeddingUsage'];
+export type OpenAiModel = Schemas['OpenAiModel'];
+export type OpenAiModelList = Schemas['OpenAiModelList'];
+export type OpenAiError = Schemas['OpenAiError'];
 
 /** The query parameters of an operation, as the spec declares them. */
 type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
