@@ -59,8 +59,9 @@ export class Embeddings {
  */
 export function embeddingVector(embedding: unknown): number[] {
   if (typeof embedding === 'string') {
-    const bytes = Buffer.from(embedding, 'base64');
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const binary = atob(embedding);
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    const view = new DataView(bytes.buffer);
     const vector: number[] = [];
     for (let offset = 0; offset + 4 <= bytes.byteLength; offset += 4) {
       vector.push(view.getFloat32(offset, true));
