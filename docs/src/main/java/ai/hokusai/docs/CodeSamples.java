@@ -87,7 +87,12 @@ final class CodeSamples {
             Map.entry("getLiveness", "client.system().liveness()"),
             Map.entry("getReadiness", "client.system().readiness()"),
             Map.entry("getOpenApiDocument", "client.system().openApiDocument()"),
-            Map.entry("getApiIndex", "client.system().index()"));
+            Map.entry("getApiIndex", "client.system().index()"),
+            Map.entry(
+                    "createOpenAiEmbeddings",
+                    "client.embeddings().create(\"minilm-embed\", \"The VP of Engineering requested a demo.\")"),
+            Map.entry("listOpenAiModels", "client.embeddings().listModels()"),
+            Map.entry("getOpenAiModel", "client.embeddings().getModel(\"{model}\")"));
 
     /**
      * The types the SDK calls above name, by simple name. The contract tests
