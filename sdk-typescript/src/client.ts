@@ -11,6 +11,7 @@ import { Inference } from './resources/inference.js';
 import { Predictions } from './resources/predictions.js';
 import { System } from './resources/system.js';
 import { Usage } from './resources/usage.js';
+import { Embeddings } from './resources/embeddings.js';
 import { sleep } from './retry.js';
 import { Transport } from './transport.js';
 
@@ -46,6 +47,8 @@ export class Hokusai {
   readonly accounts: Accounts;
   /** Who changed what, and when; needs an `admin` key. */
   readonly auditEvents: AuditEvents;
+  /** Embeddings and embedding models through the OpenAI-compatible routes; needs a `predict` key. */
+  readonly embeddings: Embeddings;
 
   constructor(options: HokusaiOptions = {}) {
     const apiKey = options.apiKey ?? environment('HOKUSAI_API_KEY');
@@ -81,6 +84,7 @@ export class Hokusai {
     this.deployments = new Deployments(transport);
     this.apiKeys = new ApiKeys(transport);
     this.usage = new Usage(transport);
+    this.embeddings = new Embeddings(transport);
     this.outcomes = new Outcomes(transport);
     this.inference = new Inference(transport);
     this.system = new System(transport);

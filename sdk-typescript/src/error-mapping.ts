@@ -22,12 +22,27 @@ interface ProblemBody {
   readonly errors?: unknown;
 }
 
-/** The problem in the body, or null when the body is empty or not a problem (a proxy's HTML page, say). */
+/**
+ * The problem in the body, or null when the body is empty or not a problem (a proxy's HTML page, say). The
+ * OpenAI-compatible routes answer in OpenAI's error shape, `{"error": {message, type, code, param, request_id}}`: the
+ * same code, detail and request id, read as the problem it stands for (`param` its field error).
+ */
 function parseProblem(text: string): ProblemBody | null {
   if (text.trim() === '') return null;
   try {
     const parsed = JSON.parse(text) as unknown;
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+    const openAi = (parsed as { error?: unknown }).error;
+    if (typeof openAi === 'object' && openAi !== null && !Array.isArray(openAi)) {
+      const error = openAi as { message?: unknown; code?: unknown; param?: unknown; request_id?: unknown };
+      if (error.code === undefined) return null;
+      return {
+        detail: error.message,
+        code: error.code,
+        request_id: error.request_id,
+        errors: typeof error.param === 'string' ? [{ pointer: error.param, message: error.message }] : undefined,
+      };
+    }
     const problem = parsed as ProblemBody;
     return problem.status === undefined && problem.code === undefined ? null : problem;
   } catch {

@@ -20,6 +20,8 @@ export type { Predictions, PredictionsWithRawResponse, JsonObject } from './reso
 export type { Deployments, DeploymentsWithRawResponse } from './resources/deployments.js';
 export type { ApiKeys, ApiKeysWithRawResponse } from './resources/api-keys.js';
 export type { Usage, UsageWithRawResponse } from './resources/usage.js';
+export type { Embeddings, EmbeddingsWithRawResponse } from './resources/embeddings.js';
+export { embeddingVector } from './resources/embeddings.js';
 export type { Outcomes, OutcomesWithRawResponse } from './resources/outcomes.js';
 export type { Inference, InferenceWithRawResponse } from './resources/inference.js';
 export type { System, SystemWithRawResponse } from './resources/system.js';

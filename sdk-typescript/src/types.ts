@@ -50,6 +50,13 @@ export type InferenceRequestInput = Schemas['InferenceRequestInput'];
 export type InferenceRequestOutput = Schemas['InferenceRequestOutput'];
 export type InferenceResponse = Schemas['InferenceResponse'];
 export type InferenceResponseOutput = Schemas['InferenceResponseOutput'];
+export type OpenAiEmbeddingRequest = Schemas['OpenAiEmbeddingRequest'];
+export type OpenAiEmbeddingList = Schemas['OpenAiEmbeddingList'];
+export type OpenAiEmbedding = Schemas['OpenAiEmbedding'];
+export type OpenAiEmbeddingUsage = Schemas['OpenAiEmbeddingUsage'];
+export type OpenAiModel = Schemas['OpenAiModel'];
+export type OpenAiModelList = Schemas['OpenAiModelList'];
+export type OpenAiError = Schemas['OpenAiError'];
 
 /** The query parameters of an operation, as the spec declares them. */
 type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;

@@ -34,6 +34,9 @@ const FACADE: Record<OperationId, (client: Hokusai) => Promise<unknown>> = {
   listApiKeys: (client) => client.apiKeys.list(),
   revokeApiKey: (client) => client.apiKeys.revoke(ID),
   getUsage: (client) => client.usage.retrieve(),
+  createOpenAiEmbeddings: (client) => client.embeddings.create({ model: 'minilm-embed', input: 'A short one.' }),
+  listOpenAiModels: (client) => client.embeddings.listModels(),
+  getOpenAiModel: (client) => client.embeddings.getModel('minilm-embed'),
   reportOutcome: (client) =>
     client.outcomes.report({ inference_log_id: ID, outcome_score: 1, outcome_type: 'conversion' }),
   getOwnAccount: (client) => client.accounts.retrieve(),

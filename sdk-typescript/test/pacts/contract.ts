@@ -22,6 +22,9 @@ export const States = {
   TWO_MODELS: 'models 21 and 9001 are registered',
   NO_MODEL_999: 'no model answers to 999',
   BROKEN_MODEL: 'model 9503 has an active deployment whose artifact cannot be loaded',
+  EMBEDDING_MODEL: 'the embedding model minilm-embed (model 9601, at most 2 texts a call) is deployed and active',
+  BROKEN_EMBEDDING_MODEL:
+    'the embedding model contract-broken-embed (model 9602) has an active deployment that cannot be loaded',
   NO_DEPLOYMENT: 'no deployment has the id 00000000-0000-4000-8000-000000000404',
   KEY_TO_REVOKE: "an API key named 'to be revoked' exists",
   NO_KEY_ID: 'no API key has the id 00000000-0000-4000-8000-000000000405',
@@ -110,6 +113,45 @@ export function problem(status: number, code: string, withErrors = false): Recor
     request_id: regex(REQUEST_ID_PATTERN, 'req_3f9a1c'),
     ...(withErrors ? { errors: eachLike({ pointer: like('/inputs/title'), message: like('is invalid') }) } : {}),
   };
+}
+
+/** The OpenAI-compatible routes, whose errors are in the shape OpenAI's clients parse. */
+export const OPENAI_ROUTES = '/api/openai/';
+
+export const openAiErrorAnswer = {
+  'Content-Type': regex('application/json.*', 'application/json'),
+  'X-Request-Id': regex(REQUEST_ID_PATTERN, 'req_3f9a1c'),
+};
+
+/** OpenAI's class of an error, as the server derives it from the status. */
+function openAiType(status: number): string {
+  if (status === 401) return 'authentication_error';
+  if (status === 403) return 'permission_error';
+  if (status === 404) return 'not_found_error';
+  if (status === 429) return 'rate_limit_error';
+  return status >= 500 ? 'server_error' : 'invalid_request_error';
+}
+
+/** An error of an OpenAI-compatible route: the same status and `code` as a problem, in OpenAI's shape. */
+export function openAiError(status: number, code: string): Record<string, unknown> {
+  return {
+    error: {
+      message: like('What went wrong, and how to fix it.'),
+      type: openAiType(status),
+      code,
+      request_id: regex(REQUEST_ID_PATTERN, 'req_3f9a1c'),
+    },
+  };
+}
+
+/** The headers of an error answer on `path`: a problem's, or an OpenAI error's on the OpenAI-compatible routes. */
+export function errorAnswerOn(path: string): typeof problemAnswer {
+  return path.startsWith(OPENAI_ROUTES) ? openAiErrorAnswer : problemAnswer;
+}
+
+/** The body of an error answer on `path`: a problem, or an OpenAI error on the OpenAI-compatible routes. */
+export function errorOn(path: string, status: number, code: string): Record<string, unknown> {
+  return path.startsWith(OPENAI_ROUTES) ? openAiError(status, code) : problem(status, code);
 }
 
 export const timestamp = (): unknown => regex(TIMESTAMP_PATTERN, '2026-11-27T09:00:00Z');

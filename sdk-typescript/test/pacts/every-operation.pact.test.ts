@@ -19,6 +19,8 @@ import {
   ARTIFACT_URI,
   authenticated,
   DEPLOYMENT_21,
+  errorAnswerOn,
+  errorOn,
   EXAMPLE_LOG,
   HUB_TOKEN,
   idempotencyKey,
@@ -27,8 +29,6 @@ import {
   LEAD_TENSORS,
   OTHER_ACCOUNT_ID,
   pact,
-  problem,
-  problemAnswer,
   scopes,
   sdk,
   States,
@@ -102,6 +102,7 @@ const NEW_KEY = { name: 'CRM integration', scopes: ['predict' as const] };
 const OUTCOME = { inference_log_id: EXAMPLE_LOG, outcome_score: 1, outcome_type: 'conversion' as const };
 const NEW_ACCOUNT = { slug: 'contract-ts-acme-analytics', name: 'Acme Analytics', rate_limit_per_hour: 50000 };
 const HUB_TOKEN_PATH = '/api/v1/account/credentials/huggingface';
+const EMBEDDING_REQUEST = { model: 'minilm-embed', input: 'A short one.' };
 
 export const OPERATIONS: Record<OperationId, Operation> = {
   listModels: {
@@ -231,6 +232,18 @@ export const OPERATIONS: Record<OperationId, Operation> = {
     wrongMethod: 'GET', scope: 'predict',
     call: (client, options) => client.inference.infer('21', LEAD_TENSORS, '2.0.0', options),
   },
+  createOpenAiEmbeddings: {
+    method: 'POST', path: '/api/openai/v1/embeddings', body: EMBEDDING_REQUEST, allow: 'POST', wrongMethod: 'GET',
+    scope: 'predict', call: (client, options) => client.embeddings.create(EMBEDDING_REQUEST, options),
+  },
+  listOpenAiModels: {
+    method: 'GET', path: '/api/openai/v1/models', allow: 'GET', wrongMethod: 'DELETE', scope: 'predict',
+    call: (client, options) => client.embeddings.listModels(options),
+  },
+  getOpenAiModel: {
+    method: 'GET', path: '/api/openai/v1/models/minilm-embed', allow: 'GET', wrongMethod: 'DELETE', scope: 'predict',
+    call: (client, options) => client.embeddings.getModel('minilm-embed', options),
+  },
 };
 
 /** The headers the SDK sends besides the key: a JSON body's type, and an Idempotency-Key where the spec takes one. */
@@ -238,7 +251,10 @@ function sdkHeaders(operation: Operation): TemplateHeaders {
   return {
     ...(operation.body === undefined ? {} : jsonContent),
     ...(operation.method === 'POST' &&
-    (operation.path.endsWith('/predict') || operation.path.endsWith('/infer') || operation.path === '/api/v1/outcomes')
+    (operation.path.endsWith('/predict') ||
+      operation.path.endsWith('/infer') ||
+      operation.path === '/api/v1/outcomes' ||
+      operation.path === '/api/openai/v1/embeddings')
       ? idempotencyKey
       : {}),
   };
@@ -278,7 +294,9 @@ function throughTheSdk(
       if (operation.body !== undefined) request.jsonBody(operation.body);
     })
     .willRespondWith(status, (response) =>
-      response.headers({ ...problemAnswer, ...answer.headers }).jsonBody(problem(status, answer.code)),
+      response
+        .headers({ ...errorAnswerOn(operation.path), ...answer.headers })
+        .jsonBody(errorOn(operation.path, status, answer.code)),
     );
 }
 
@@ -386,8 +404,8 @@ describe('every route answers what any HTTP client can send wrong (consumer hoku
       .willRespondWith(405, (response) =>
         response
           // Pact splits a header's value at commas: each method is matched on its own.
-          .headers({ ...problemAnswer, Allow: regex(operation.allow.replace(', ', '|'), operation.allow) })
-          .jsonBody(problem(405, 'method_not_allowed')),
+          .headers({ ...errorAnswerOn(operation.path), Allow: regex(operation.allow.replace(', ', '|'), operation.allow) })
+          .jsonBody(errorOn(operation.path, 405, 'method_not_allowed')),
       )
       .executeTest(async (server) => {
         const response = await handBuilt(server, operation.wrongMethod, operation, {});
@@ -407,7 +425,9 @@ describe('every route answers what any HTTP client can send wrong (consumer hoku
           if (operation.query) request.query(operation.query);
           if (operation.body !== undefined) request.jsonBody(operation.body);
         })
-        .willRespondWith(406, (response) => response.headers(problemAnswer).jsonBody(problem(406, 'not_acceptable')))
+        .willRespondWith(406, (response) =>
+          response.headers(errorAnswerOn(operation.path)).jsonBody(errorOn(operation.path, 406, 'not_acceptable')),
+        )
         .executeTest(async (server) => {
           const response = await handBuilt(server, operation.method, operation, {
             Accept: 'application/xml',
@@ -426,13 +446,14 @@ describe('every route answers what any HTTP client can send wrong (consumer hoku
         request.headers({ ...authenticated, 'Content-Type': 'text/plain' }).body('text/plain', Buffer.from('slug=lead-scorer')),
       )
       .willRespondWith(415, (response) =>
-        response.headers(problemAnswer).jsonBody(problem(415, 'unsupported_media_type')),
+        response.headers(errorAnswerOn(operation.path)).jsonBody(errorOn(operation.path, 415, 'unsupported_media_type')),
       )
       .executeTest(async (server) => {
         const response = await handBuilt(server, operation.method, operation, { 'Content-Type': 'text/plain' }, 'slug=lead-scorer');
 
         expect(response.status).toBe(415);
-        expect((await response.json()).code).toBe('unsupported_media_type');
+        const answer = (await response.json()) as { code?: string; error?: { code?: string } };
+        expect(answer.error?.code ?? answer.code).toBe('unsupported_media_type');
       });
   });
 });

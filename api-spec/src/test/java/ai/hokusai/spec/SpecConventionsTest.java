@@ -70,6 +70,13 @@ class SpecConventionsTest {
         assertThat(faults).isEmpty();
     }
 
+    /** The path prefix of the OpenAI-compatible routes, whose errors are in the shape OpenAI's clients parse. */
+    private static final String OPENAI_ROUTES = "/api/openai/";
+
+    private static boolean openAiRoute(String name) {
+        return name.substring(name.indexOf(' ') + 1).startsWith(OPENAI_ROUTES);
+    }
+
     @Test
     void everyErrorResponseIsAProblem() {
         List<String> faults = new ArrayList<>();
@@ -78,7 +85,7 @@ class SpecConventionsTest {
                 (name, op) -> op.getResponses().forEach((status, response) -> {
                     // A readiness probe answers 503 with its health body, as load balancers expect.
                     boolean probe = name.endsWith("/health/ready");
-                    if ((status.startsWith("4") || status.startsWith("5")) && !probe) {
+                    if ((status.startsWith("4") || status.startsWith("5")) && !probe && !openAiRoute(name)) {
                         MediaType problem = response.getContent() == null
                                 ? null
                                 : response.getContent().get("application/problem+json");
@@ -91,6 +98,44 @@ class SpecConventionsTest {
                         }
                     }
                 }));
+        assertThat(faults).isEmpty();
+    }
+
+    /**
+     * The OpenAI-compatible routes answer every error as OpenAI's clients parse it: {@code application/json} with an
+     * {@code error} object carrying the stable {@code code} and the request id. Nothing else answers in that shape.
+     */
+    @Test
+    void everyErrorResponseOfAnOpenAiRouteIsAnOpenAiErrorAndNoOtherRouteIs() {
+        List<String> faults = new ArrayList<>();
+        List<String> openAiErrors = new ArrayList<>();
+        forEachOperation(
+                resolved,
+                (name, op) -> op.getResponses().forEach((status, response) -> {
+                    if (!(status.startsWith("4") || status.startsWith("5"))) {
+                        return;
+                    }
+                    MediaType json = response.getContent() == null
+                            ? null
+                            : response.getContent().get("application/json");
+                    boolean openAiShape = json != null
+                            && json.getSchema() != null
+                            && json.getSchema().getProperties() != null
+                            && json.getSchema().getProperties().get("error") instanceof Schema<?> error
+                            && error.getProperties() != null
+                            && error.getProperties()
+                                    .keySet()
+                                    .containsAll(List.of("message", "type", "code", "param", "request_id"));
+                    if (openAiRoute(name)) {
+                        openAiErrors.add(name + " " + status);
+                        if (!openAiShape || response.getContent().size() != 1) {
+                            faults.add(name + " " + status + " is not application/json with the OpenAiError schema");
+                        }
+                    } else if (openAiShape) {
+                        faults.add(name + " " + status + " answers OpenAI's error shape outside " + OPENAI_ROUTES);
+                    }
+                }));
+        assertThat(openAiErrors).as("the OpenAI routes document their errors").isNotEmpty();
         assertThat(faults).isEmpty();
     }
 

@@ -147,7 +147,12 @@ final class CodeSamples {
                             + "        .addInputsItem(new InferenceRequestInput().name(\"title\").datatype(TensorDatatype.BYTES)\n"
                             + "                .shape(List.of(1L)).data(List.of(\"VP of Engineering\")))\n"
                             + "        .addOutputsItem(new InferenceRequestOutput().name(\"lead_score\"))\n"
-                            + "        .addOutputsItem(new InferenceRequestOutput().name(\"recommendation\")))"));
+                            + "        .addOutputsItem(new InferenceRequestOutput().name(\"recommendation\")))"),
+            Map.entry(
+                    "createOpenAiEmbeddings",
+                    "client.embeddings().create(\"minilm-embed\", \"The VP of Engineering requested a demo.\")"),
+            Map.entry("listOpenAiModels", "client.embeddings().listModels()"),
+            Map.entry("getOpenAiModel", "client.embeddings().getModel(\"{model}\")"));
 
     /**
      * The types the SDK calls above name, by simple name. The contract tests

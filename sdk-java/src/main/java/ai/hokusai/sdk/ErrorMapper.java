@@ -10,6 +10,8 @@ import ai.hokusai.sdk.exception.NotFoundException;
 import ai.hokusai.sdk.exception.PermissionException;
 import ai.hokusai.sdk.exception.RateLimitException;
 import ai.hokusai.sdk.exception.ServerException;
+import ai.hokusai.sdk.model.OpenAiError;
+import ai.hokusai.sdk.model.OpenAiErrorDetail;
 import ai.hokusai.sdk.model.Problem;
 import ai.hokusai.sdk.model.ProblemFieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -58,6 +60,9 @@ final class ErrorMapper {
 
     HokusaiException fromResponse(Operation operation, int status, HttpHeaders headers, String body, Throwable cause) {
         Problem problem = parseProblem(body);
+        if (problem == null) {
+            problem = parseOpenAiError(body);
+        }
         String headerRequestId =
                 headers == null ? null : headers.firstValue("X-Request-Id").orElse(null);
         String requestId = problem != null && problem.getRequestId() != null ? problem.getRequestId() : headerRequestId;
@@ -121,6 +126,33 @@ final class ErrorMapper {
             Problem problem = mapper.readValue(body, Problem.class);
             return problem.getStatus() == null && problem.getCode() == null ? null : problem;
         } catch (IOException notAProblem) {
+            return null;
+        }
+    }
+
+    /**
+     * The OpenAI-compatible routes answer in OpenAI's error shape; it carries the same code, detail and request id,
+     * and the first field at fault in {@code param}: read as the problem it stands for.
+     */
+    private Problem parseOpenAiError(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            OpenAiErrorDetail error = mapper.readValue(body, OpenAiError.class).getError();
+            if (error == null || error.getCode() == null) {
+                return null;
+            }
+            Problem problem = new Problem()
+                    .code(error.getCode())
+                    .detail(error.getMessage())
+                    .requestId(error.getRequestId());
+            if (error.getParam() != null) {
+                problem.addErrorsItem(
+                        new ProblemFieldError().pointer(error.getParam()).message(error.getMessage()));
+            }
+            return problem;
+        } catch (IOException notAnOpenAiError) {
             return null;
         }
     }

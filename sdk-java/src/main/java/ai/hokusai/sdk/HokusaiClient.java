@@ -36,6 +36,7 @@ public final class HokusaiClient {
     private final InferenceService inference;
     private final AccountService accounts;
     private final AuditEventService auditEvents;
+    private final EmbeddingService embeddings;
 
     private HokusaiClient(Builder builder) {
         this.baseUrl = builder.baseUrl;
@@ -60,6 +61,7 @@ public final class HokusaiClient {
         this.inference = new InferenceService(transport);
         this.accounts = new AccountService(transport);
         this.auditEvents = new AuditEventService(transport);
+        this.embeddings = new EmbeddingService(transport);
     }
 
     public static Builder builder() {
@@ -108,6 +110,11 @@ public final class HokusaiClient {
     /** Who changed what, and when; needs an {@code admin} key. */
     public AuditEventService auditEvents() {
         return auditEvents;
+    }
+
+    /** Embeddings and embedding models through the OpenAI-compatible routes; needs a {@code predict} key. */
+    public EmbeddingService embeddings() {
+        return embeddings;
     }
 
     /** The base URL every call goes to. */

@@ -42,7 +42,10 @@ enum Operation {
     GET_TENSOR_MODEL_READY("getTensorModelReady", "GET", "predict"),
     GET_TENSOR_MODEL_VERSION_READY("getTensorModelVersionReady", "GET", "predict"),
     INFER_TENSORS("inferTensors", "POST", "predict"),
-    INFER_TENSORS_OF_VERSION("inferTensorsOfVersion", "POST", "predict");
+    INFER_TENSORS_OF_VERSION("inferTensorsOfVersion", "POST", "predict"),
+    CREATE_OPEN_AI_EMBEDDINGS("createOpenAiEmbeddings", "POST", "predict"),
+    LIST_OPEN_AI_MODELS("listOpenAiModels", "GET", "predict"),
+    GET_OPEN_AI_MODEL("getOpenAiModel", "GET", "predict");
 
     private final String operationId;
     private final String method;
@@ -73,7 +76,11 @@ enum Operation {
      * dropped, so it is resent only after answers that say it did not run (429, 503).
      */
     boolean takesIdempotencyKey() {
-        return this == PREDICT || this == REPORT_OUTCOME || this == INFER_TENSORS || this == INFER_TENSORS_OF_VERSION;
+        return this == PREDICT
+                || this == REPORT_OUTCOME
+                || this == INFER_TENSORS
+                || this == INFER_TENSORS_OF_VERSION
+                || this == CREATE_OPEN_AI_EMBEDDINGS;
     }
 
     /**

@@ -110,6 +110,9 @@ class OperationCoverageTest {
         FACADE.put(
                 "inferTensorsOfVersion",
                 client -> client.inference().infer("21", "2.0.0", new ai.hokusai.sdk.model.InferenceRequest()));
+        FACADE.put("createOpenAiEmbeddings", client -> client.embeddings().create("minilm-embed", "A short one."));
+        FACADE.put("listOpenAiModels", client -> client.embeddings().listModels());
+        FACADE.put("getOpenAiModel", client -> client.embeddings().getModel("minilm-embed"));
     }
 
     private final StubServer stub = new StubServer();

@@ -6,8 +6,8 @@ import static ai.hokusai.contract.consumer.Contract.EXAMPLE_KEY;
 import static ai.hokusai.contract.consumer.Contract.PROVIDER;
 import static ai.hokusai.contract.consumer.Contract.UNKNOWN_PREDICTION;
 import static ai.hokusai.contract.consumer.Contract.authenticated;
+import static ai.hokusai.contract.consumer.Contract.errorOn;
 import static ai.hokusai.contract.consumer.Contract.jsonBody;
-import static ai.hokusai.contract.consumer.Contract.problem;
 import static ai.hokusai.contract.consumer.Contract.scopes;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -311,7 +311,33 @@ class AccessRefusalsPactTest {
                     r -> r,
                     "GET",
                     "/api/v1/accounts/" + Contract.OTHER_ACCOUNT_ID,
-                    c -> c.sdk.accounts().retrieve(UUID.fromString(Contract.OTHER_ACCOUNT_ID))));
+                    c -> c.sdk.accounts().retrieve(UUID.fromString(Contract.OTHER_ACCOUNT_ID))),
+            new Operation(
+                    "createOpenAiEmbeddings",
+                    PREDICT,
+                    READ,
+                    r -> jsonBody(r, Bodies.embeddingRequest())
+                            .matchHeader(
+                                    "Idempotency-Key", "[\\x21-\\x7E]{1,255}", "5b0f6c1e-0c3a-4a51-9d1e-6f7a8b9c0d1e"),
+                    "POST",
+                    "/api/openai/v1/embeddings",
+                    c -> c.sdk.embeddings().create(Bodies.EMBEDDING_MODEL, Bodies.EMBEDDING_TEXT)),
+            new Operation(
+                    "listOpenAiModels",
+                    PREDICT,
+                    READ,
+                    r -> r,
+                    "GET",
+                    "/api/openai/v1/models",
+                    c -> c.sdk.embeddings().listModels()),
+            new Operation(
+                    "getOpenAiModel",
+                    PREDICT,
+                    READ,
+                    r -> r,
+                    "GET",
+                    "/api/openai/v1/models/" + Bodies.EMBEDDING_MODEL,
+                    c -> c.sdk.embeddings().getModel(Bodies.EMBEDDING_MODEL)));
 
     @Pact(consumer = CONSUMER)
     V4Pact withoutScope(PactDslWithProvider builder) {
@@ -324,7 +350,7 @@ class AccessRefusalsPactTest {
                     .uponReceiving(op.operationId() + ": a key without the " + op.scope() + " scope")
                     .method(op.method())
                     .path(op.path()));
-            pact = problem(op.request().apply(request).willRespondWith(), 403, "insufficient_scope");
+            pact = errorOn(op.request().apply(request).willRespondWith(), op.path(), 403, "insufficient_scope");
         }
         return pact.toPact(V4Pact.class);
     }
@@ -350,7 +376,7 @@ class AccessRefusalsPactTest {
                     .uponReceiving(op.operationId() + ": a key over its hourly limit")
                     .method(op.method())
                     .path(op.path()));
-            pact = problem(op.request().apply(request).willRespondWith(), 429, "rate_limited")
+            pact = errorOn(op.request().apply(request).willRespondWith(), op.path(), 429, "rate_limited")
                     .matchHeader("Retry-After", "\\d+", "1740")
                     .matchHeader("RateLimit", ".+", "\"hour\";r=0;t=1740");
         }

@@ -17,6 +17,10 @@ import java.util.Map;
 final class Bodies {
 
     static final String SLUG_PATTERN = "[a-z][a-z0-9]*(?:-[a-z0-9]+)*";
+    /** The embedding model the OpenAI-compatible interactions name, and a text they embed. */
+    static final String EMBEDDING_MODEL = "minilm-embed";
+
+    static final String EMBEDDING_TEXT = "A short one.";
     static final String VISIBILITY_PATTERN = "public|private";
     /** The operator's account, {@code hokusai}: it owns model 21 and every key the key states issue. */
     static final String OPERATOR_ACCOUNT_ID = "0f6b1c3e-9a2d-4e7f-8b5c-000000000001";
@@ -170,6 +174,14 @@ final class Bodies {
     /** A predict request body as the SDK sends it: {@code inputs}, and the empty {@code options} it always adds. */
     static PactDslJsonBody predictRequest(PactDslJsonBody withInputs) {
         return withInputs.object("options").closeObject().asBody();
+    }
+
+    /** An embeddings request as the Java SDK sends it: the model, one text and the default encoding, stated. */
+    static PactDslJsonBody embeddingRequest() {
+        return new PactDslJsonBody()
+                .stringValue("model", EMBEDDING_MODEL)
+                .stringValue("input", EMBEDDING_TEXT)
+                .stringValue("encoding_format", "float");
     }
 
     static PactDslJsonBody oneLeadRequest() {

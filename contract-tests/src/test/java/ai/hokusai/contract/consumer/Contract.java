@@ -44,6 +44,10 @@ public final class Contract {
         public static final String TWO_MODELS = "models 21 and 9001 are registered";
         public static final String NO_MODEL_999 = "no model answers to 999";
         public static final String BROKEN_MODEL = "model 9503 has an active deployment whose artifact cannot be loaded";
+        public static final String EMBEDDING_MODEL =
+                "the embedding model minilm-embed (model 9601, at most 2 texts a call) is deployed and active";
+        public static final String BROKEN_EMBEDDING_MODEL =
+                "the embedding model contract-broken-embed (model 9602) has an active deployment that cannot be loaded";
         public static final String NO_DEPLOYMENT = "no deployment has the id 00000000-0000-4000-8000-000000000404";
         public static final String DATABASE_DOWN = "the database is down";
         public static final String FAILED_DEPLOYMENT =
@@ -68,6 +72,8 @@ public final class Contract {
     }
 
     public static final int BROKEN_MODEL_ID = 9503;
+    public static final int EMBEDDING_MODEL_ID = 9601;
+    public static final int BROKEN_EMBEDDING_MODEL_ID = 9602;
     public static final String DEPLOYMENT_21 = "6f1c2a4e-8d3b-4b7a-9c2e-5a1d0e7f3b21";
     public static final String UNKNOWN_DEPLOYMENT = "00000000-0000-4000-8000-000000000404";
     public static final String FAILED_DEPLOYMENT = "00000000-0000-4000-8000-000000000409";
@@ -185,6 +191,37 @@ public final class Contract {
         }
         return response.status(status)
                 .matchHeader("Content-Type", "application/problem\\+json.*", "application/problem+json")
+                .matchHeader("X-Request-Id", REQUEST_ID_PATTERN, "req_3f9a1c")
+                .body(body);
+    }
+
+    /** The OpenAI-compatible routes, whose errors are in the shape OpenAI's clients parse. */
+    public static final String OPENAI_ROUTES = "/api/openai/";
+
+    /** An error answer on {@code path}: a problem, or on the OpenAI-compatible routes the same code in OpenAI's shape. */
+    public static PactDslResponse errorOn(PactDslResponse response, String path, int status, String code) {
+        return path.startsWith(OPENAI_ROUTES) ? openAiError(response, status, code) : problem(response, status, code);
+    }
+
+    /** An error of an OpenAI-compatible route: the same status and {@code code} as a problem, in OpenAI's shape. */
+    public static PactDslResponse openAiError(PactDslResponse response, int status, String code) {
+        String type = switch (status) {
+            case 401 -> "authentication_error";
+            case 403 -> "permission_error";
+            case 404 -> "not_found_error";
+            case 429 -> "rate_limit_error";
+            default -> status >= 500 ? "server_error" : "invalid_request_error";
+        };
+        PactDslJsonBody body = new PactDslJsonBody()
+                .object("error")
+                .stringType("message", "What went wrong, and how to fix it.")
+                .stringValue("type", type)
+                .stringValue("code", code)
+                .stringMatcher("request_id", REQUEST_ID_PATTERN, "req_3f9a1c")
+                .closeObject()
+                .asBody();
+        return response.status(status)
+                .matchHeader("Content-Type", "application/json.*", "application/json")
                 .matchHeader("X-Request-Id", REQUEST_ID_PATTERN, "req_3f9a1c")
                 .body(body);
     }

@@ -7,7 +7,7 @@ import static ai.hokusai.contract.consumer.Contract.PROVIDER;
 import static ai.hokusai.contract.consumer.Contract.UNKNOWN_KEY_ID;
 import static ai.hokusai.contract.consumer.Contract.UNKNOWN_PREDICTION;
 import static ai.hokusai.contract.consumer.Contract.authenticated;
-import static ai.hokusai.contract.consumer.Contract.problem;
+import static ai.hokusai.contract.consumer.Contract.errorOn;
 import static ai.hokusai.contract.consumer.Contract.scopes;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,7 +93,11 @@ class EveryRouteRefusalsPactTest {
             new Call("getTensorModelReady", "GET", "/v2/models/21/ready", true, "GET", "DELETE"),
             new Call("getTensorModelVersionReady", "GET", "/v2/models/21/versions/2.0.0/ready", true, "GET", "DELETE"),
             new Call("inferTensors", "POST", "/v2/models/21/infer", true, "POST", "GET"),
-            new Call("inferTensorsOfVersion", "POST", "/v2/models/21/versions/2.0.0/infer", true, "POST", "GET"));
+            new Call("inferTensorsOfVersion", "POST", "/v2/models/21/versions/2.0.0/infer", true, "POST", "GET"),
+            new Call("createOpenAiEmbeddings", "POST", "/api/openai/v1/embeddings", true, "POST", "GET"),
+            new Call("listOpenAiModels", "GET", "/api/openai/v1/models", true, "GET", "DELETE"),
+            new Call(
+                    "getOpenAiModel", "GET", "/api/openai/v1/models/" + Bodies.EMBEDDING_MODEL, true, "GET", "DELETE"));
 
     private static final String UNACCEPTABLE = "application/xml";
 
@@ -116,7 +120,7 @@ class EveryRouteRefusalsPactTest {
             PactDslRequestWithPath request = response == null
                     ? request(builder, call, call.wrongMethod(), description)
                     : continued(response, call, call.wrongMethod(), description);
-            response = problem(request.willRespondWith(), 405, "method_not_allowed")
+            response = errorOn(request.willRespondWith(), call.path(), 405, "method_not_allowed")
                     .matchHeader("Allow", call.allow().replace(", ", "|"), call.allow()); // Pact splits the list
         }
         return response.toPact(V4Pact.class);
@@ -134,7 +138,7 @@ class EveryRouteRefusalsPactTest {
             if (validBody(call) != null) {
                 request = request.body(validBody(call), "application/json");
             }
-            response = problem(request.willRespondWith(), 406, "not_acceptable");
+            response = errorOn(request.willRespondWith(), call.path(), 406, "not_acceptable");
         }
         return response.toPact(V4Pact.class);
     }
@@ -197,6 +201,8 @@ class EveryRouteRefusalsPactTest {
             case "updateModel" -> "{\"cache_ttl_seconds\":3600}";
             case "setHuggingFaceCredential" -> "{\"token\":\"" + Contract.HUB_TOKEN + "\"}";
             case "createAccount" -> "{\"slug\":\"contract-not-acceptable\",\"name\":\"n\"}";
+            case "createOpenAiEmbeddings" ->
+                "{\"model\":\"" + Bodies.EMBEDDING_MODEL + "\",\"input\":\"" + Bodies.EMBEDDING_TEXT + "\"}";
             case "createDeployment" ->
                 "{\"version\":\"0.0.1-not-acceptable\",\"runtime\":\"lscor-logistic\"," + "\"artifact_uri\":\""
                         + Contract.ARTIFACT_URI + "\"}";

@@ -204,6 +204,10 @@ public final class PactSpecConformance {
         }
         try {
             JsonNode body = JSON.readTree(interaction.response().getBody().valueAsString());
+            // The OpenAI-compatible routes carry the same code in OpenAI's error shape.
+            if (interaction.request().getPath().startsWith("/api/openai/")) {
+                body = body.path("error");
+            }
             return body.path("code").isTextual() ? body.path("code").asText() : null;
         } catch (IOException notJson) {
             return null;

@@ -1,8 +1,10 @@
 package ai.hokusai.contract.provider;
 
+import static ai.hokusai.contract.consumer.Contract.BROKEN_EMBEDDING_MODEL_ID;
 import static ai.hokusai.contract.consumer.Contract.BROKEN_MODEL_ID;
 import static ai.hokusai.contract.consumer.Contract.CALLER_PRIVATE_MODEL_ID;
 import static ai.hokusai.contract.consumer.Contract.DEPLOYMENT_21;
+import static ai.hokusai.contract.consumer.Contract.EMBEDDING_MODEL_ID;
 import static ai.hokusai.contract.consumer.Contract.FAILED_DEPLOYMENT;
 import static ai.hokusai.contract.consumer.Contract.OTHER_ACCOUNT_ID;
 import static ai.hokusai.contract.consumer.Contract.OTHER_PRIVATE_MODEL_ID;
@@ -13,6 +15,7 @@ import static ai.hokusai.contract.consumer.Contract.UNKNOWN_KEY_ID;
 import static ai.hokusai.contract.consumer.Contract.UNKNOWN_PREDICTION;
 import static ai.hokusai.contract.consumer.Contract.USED_IDEMPOTENCY_KEY;
 
+import ai.hokusai.contract.consumer.Contract;
 import ai.hokusai.contract.consumer.Contract.States;
 import ai.hokusai.server.config.HokusaiProperties;
 import ai.hokusai.server.persistence.AccountMapper;
@@ -245,6 +248,69 @@ public class ProviderStates {
                 "lscor-logistic",
                 "active",
                 null));
+    }
+
+    private static final String TEXT_INPUT =
+            "{\"type\": \"object\", \"additionalProperties\": false, \"required\": [\"text\"], "
+                    + "\"properties\": {\"text\": {\"type\": \"string\", \"minLength\": 1}}}";
+
+    /**
+     * A real sentence encoder (the quantised MiniLM a Maven artifact ships) laid out under the artifact root and
+     * active as model 9601, {@code minilm-embed}, of the operator's account: the OpenAI-compatible routes serve it.
+     */
+    @State(States.EMBEDDING_MODEL)
+    public void embeddingModelIsLive() throws IOException {
+        Path artifact = Path.of(Contract.ARTIFACT_ROOT, "contract-minilm");
+        java.nio.file.Files.createDirectories(artifact);
+        copyResource("all-minilm-l6-v2-q.onnx", artifact.resolve("model.onnx"));
+        copyResource("all-minilm-l6-v2-q-tokenizer.json", artifact.resolve("tokenizer.json"));
+        java.nio.file.Files.writeString(
+                artifact.resolve("config.json"), "{\"version\": \"all-minilm-l6-v2-q\", \"max_length\": 256}");
+        embeddingModel(EMBEDDING_MODEL_ID, "minilm-embed", "0e1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b9601", artifact.toString());
+    }
+
+    /** An embedding model whose active deployment's files do not exist: loading it fails, as for a lost artifact. */
+    @State(States.BROKEN_EMBEDDING_MODEL)
+    public void embeddingModelCannotLoad() {
+        embeddingModel(
+                BROKEN_EMBEDDING_MODEL_ID,
+                "contract-broken-embed",
+                "0e1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b9602",
+                "/nonexistent/contract-minilm");
+    }
+
+    private void embeddingModel(int id, String slug, String deploymentId, String location) {
+        models.insertIfAbsent(new ModelRecord(
+                id,
+                slug,
+                "Contract embedding model " + slug,
+                null,
+                "Sentence embeddings.",
+                List.of("Embedding"),
+                "feature-extraction",
+                2,
+                3600,
+                TEXT_INPUT,
+                null));
+        deployments.insertIfAbsent(new DeploymentRecord(
+                UUID.fromString(deploymentId),
+                id,
+                "1.0.0",
+                "filesystem",
+                location,
+                "onnx-text-embedding",
+                "active",
+                null));
+    }
+
+    private static void copyResource(String resource, Path target) throws IOException {
+        if (java.nio.file.Files.exists(target)) {
+            return;
+        }
+        try (java.io.InputStream in = ProviderStates.class.getClassLoader().getResourceAsStream(resource)) {
+            require(in != null, resource + " is not on the test classpath");
+            java.nio.file.Files.copy(in, target);
+        }
     }
 
     /** A deployment of model 21 whose load failed: it cannot be activated. */

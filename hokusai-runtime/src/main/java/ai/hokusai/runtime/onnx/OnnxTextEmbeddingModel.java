@@ -3,6 +3,7 @@ package ai.hokusai.runtime.onnx;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.hokusai.runtime.LoadedModel;
+import ai.hokusai.runtime.TokenCounter;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** A loaded sentence encoder. Thread-safe: ONNX sessions and tokenizers are. */
-final class OnnxTextEmbeddingModel implements LoadedModel {
+final class OnnxTextEmbeddingModel implements LoadedModel, TokenCounter {
 
     static final String INPUT_IDS = "input_ids";
     static final String ATTENTION_MASK = "attention_mask";
@@ -42,6 +43,12 @@ final class OnnxTextEmbeddingModel implements LoadedModel {
     @Override
     public String version() {
         return version;
+    }
+
+    /** The length of the encoding {@link #predict} runs the model on: the same tokenizer, the same truncation. */
+    @Override
+    public int tokens(String text) {
+        return tokenizer.encode(text).getIds().length;
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.hokusai.runtime.ArtifactLoadException;
 import ai.hokusai.runtime.LoadedModel;
+import ai.hokusai.runtime.TokenCounter;
 import ai.hokusai.testsupport.Cosine;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.IOException;
@@ -86,6 +87,16 @@ class OnnxTextEmbeddingRuntimeTest {
                     .as("dimension %d: padding does not change the embedding", d)
                     .isCloseTo(alone.get(d), org.assertj.core.data.Offset.offset(1e-5));
         }
+    }
+
+    @Test
+    void tokensAreCountedByTheModelsOwnTokenizerWithSpecialTokensAndTruncation() {
+        TokenCounter counter = (TokenCounter) model;
+        // [CLS] a short one . [SEP]
+        assertThat(counter.tokens("A short one.")).isEqualTo(6);
+        assertThat(counter.tokens("Score this lead before the quarter ends.")).isEqualTo(10);
+        // The config's max_length: the model reads no more, so no more is counted.
+        assertThat(counter.tokens("word ".repeat(1000))).isEqualTo(256);
     }
 
     @Test

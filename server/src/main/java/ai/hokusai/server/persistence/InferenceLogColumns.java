@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * Rows of {@code inference_logs} as one array per column, each value as the text PostgreSQL reads for its type: a
- * batch of any size is then one statement with the same 16 parameters ({@code unnest} turns the arrays back into
+ * batch of any size is then one statement with the same 17 parameters ({@code unnest} turns the arrays back into
  * rows), which the database parses and plans once per connection instead of once per batch size.
  */
 public record InferenceLogColumns(
@@ -27,7 +27,8 @@ public record InferenceLogColumns(
         String[] outputPayloads,
         String[] payloadsTruncated,
         String[] startedAt,
-        String[] completedAt) {
+        String[] completedAt,
+        String[] tokenCounts) {
 
     public static InferenceLogColumns of(List<InferenceLogRecord> rows) {
         return new InferenceLogColumns(
@@ -46,7 +47,8 @@ public record InferenceLogColumns(
                 column(rows, InferenceLogRecord::outputPayload),
                 column(rows, InferenceLogRecord::payloadTruncated),
                 column(rows, InferenceLogRecord::startedAt),
-                column(rows, InferenceLogRecord::completedAt));
+                column(rows, InferenceLogRecord::completedAt),
+                column(rows, InferenceLogRecord::tokenCount));
     }
 
     /** UUIDs, numbers, booleans and ISO-8601 timestamps (seconds always written) as text; null stays null. */

@@ -9,6 +9,7 @@ import java.util.UUID;
  *
  * @param status    {@code succeeded} or {@code failed}
  * @param errorCode the problem code of a failed call
+ * @param tokenCount the tokens the call's texts cost the model, by its own tokenizer; null when it reads no text
  */
 public record InferenceLogRecord(
         UUID id,
@@ -26,7 +27,8 @@ public record InferenceLogRecord(
         String outputPayload,
         boolean payloadTruncated,
         OffsetDateTime startedAt,
-        OffsetDateTime completedAt) {
+        OffsetDateTime completedAt,
+        Integer tokenCount) {
 
     public static final String SUCCEEDED = "succeeded";
     public static final String FAILED = "failed";

@@ -9,10 +9,15 @@ import java.util.List;
 public class BatchTooLargeException extends DomainException {
 
     public BatchTooLargeException(int modelId, int size, int maxBatchSize) {
+        this(modelId, size, maxBatchSize, "/inputs");
+    }
+
+    /** @param pointer where the batch is in the request body */
+    public BatchTooLargeException(int modelId, int size, int maxBatchSize, String pointer) {
         super(
                 ErrorCode.BATCH_TOO_LARGE,
                 "The batch holds " + size + " inputs; model " + modelId + " accepts at most " + maxBatchSize + ".",
-                List.of(new FieldViolation("/inputs", "at most " + maxBatchSize + " items")),
+                List.of(new FieldViolation(pointer, "at most " + maxBatchSize + " items")),
                 null,
                 null);
     }

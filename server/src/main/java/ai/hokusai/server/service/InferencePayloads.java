@@ -36,7 +36,8 @@ final class InferencePayloads {
                 null,
                 r.payloadTruncated(),
                 r.startedAt(),
-                r.completedAt());
+                r.completedAt(),
+                r.tokenCount());
     }
 
     /** The call's input and output as JSON, each capped at {@code payload-max-chars}; none when payloads are off. */
@@ -64,7 +65,8 @@ final class InferencePayloads {
                 output == null ? null : output.text(),
                 truncated,
                 r.startedAt(),
-                r.completedAt());
+                r.completedAt(),
+                r.tokenCount());
     }
 
     private record CappedJson(String text, boolean truncated) {}

@@ -73,6 +73,11 @@ public class MeteredPredictionService {
 
         /** The answer, as JSON-ready values, for the record's payload. */
         Object outputs();
+
+        /** The tokens the inputs cost, by the model's own tokenizer; null where the model counts none. */
+        default Integer tokens() {
+            return null;
+        }
     }
 
     /** What a call served and the id of its record. */
@@ -125,7 +130,8 @@ public class MeteredPredictionService {
                                 null,
                                 false,
                                 started,
-                                OffsetDateTime.now(clock)),
+                                OffsetDateTime.now(clock),
+                                p.tokens()),
                         inputs,
                         p.outputs());
                 if (!record.awaitCommitted()) {
@@ -158,7 +164,8 @@ public class MeteredPredictionService {
                             null,
                             false,
                             started,
-                            OffsetDateTime.now(clock)),
+                            OffsetDateTime.now(clock),
+                            null),
                     inputs,
                     null);
             throw e;

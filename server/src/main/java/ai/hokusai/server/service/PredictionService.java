@@ -1,6 +1,8 @@
 package ai.hokusai.server.service;
 
+import ai.hokusai.runtime.LoadedModel;
 import ai.hokusai.runtime.LoadedModelCache;
+import ai.hokusai.runtime.TokenCounter;
 import ai.hokusai.runtime.oip.TensorModel;
 import ai.hokusai.server.config.RequestStages;
 import ai.hokusai.server.config.RequestStages.Stage;
@@ -16,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /** The predict use case: resolve the model, validate every input, run the live deployment. */
@@ -41,7 +44,10 @@ public class PredictionService {
         this.clock = clock;
     }
 
-    /** The outcome of one predict call; {@code predictions} is a map for one input, a list for a batch. */
+    /**
+     * The outcome of one predict call; {@code predictions} is a map for one input, a list for a batch. {@code tokens}
+     * is what the inputs' texts cost the model by its own tokenizer, for a call on texts ({@link #predictTexts}).
+     */
     public record Prediction(
             RegisteredModel model,
             ModelDeployment deployment,
@@ -49,7 +55,8 @@ public class PredictionService {
             Object predictions,
             int batchSize,
             double latencyMs,
-            OffsetDateTime timestamp)
+            OffsetDateTime timestamp,
+            Integer tokens)
             implements MeteredPredictionService.Served {
 
         @Override
@@ -76,6 +83,27 @@ public class PredictionService {
      * @param inputs   one input object (a map) or a batch (a list of maps), as parsed from the request body
      */
     public Prediction predict(ResolvedModel resolved, Object inputs) {
+        return run(resolved, inputs, model -> null);
+    }
+
+    /**
+     * Runs a text model (one whose input is {@code {"text": …}}) on each text, exactly as {@link #predict} runs it on
+     * {@code [{"text": …}, …]}, and counts the tokens the texts cost it by its own tokenizer.
+     *
+     * @throws IllegalStateException when the live model reads no text through a tokenizer
+     */
+    public Prediction predictTexts(ResolvedModel resolved, List<String> texts) {
+        List<Map<String, Object>> inputs =
+                texts.stream().map(text -> Map.<String, Object>of("text", text)).toList();
+        return run(resolved, inputs, model -> {
+            if (!(model instanceof TokenCounter counter)) {
+                throw new IllegalStateException("model " + resolved.model().id() + " reads no text");
+            }
+            return texts.stream().mapToInt(counter::tokens).sum();
+        });
+    }
+
+    private Prediction run(ResolvedModel resolved, Object inputs, Function<LoadedModel, Integer> tokens) {
         RegisteredModel model = resolved.model();
         boolean batch = inputs instanceof List<?>;
         List<Map<String, Object>> batchInputs = stages.observe(Stage.VALIDATE, () -> validatedInputs(model, inputs));
@@ -101,7 +129,8 @@ public class PredictionService {
                 batch ? predictions : predictions.get(0),
                 batchInputs.size(),
                 latencyMs,
-                OffsetDateTime.now(clock));
+                OffsetDateTime.now(clock),
+                tokens.apply(loaded.model()));
     }
 
     @SuppressWarnings("unchecked")

@@ -5,6 +5,8 @@ import ai.hokusai.server.error.DomainException;
 import ai.hokusai.server.error.ErrorCode;
 import ai.hokusai.server.error.FieldViolation;
 import ai.hokusai.server.error.StoreUnavailableException;
+import ai.hokusai.server.web.model.OpenAiError;
+import ai.hokusai.server.web.model.OpenAiErrorDetail;
 import ai.hokusai.server.web.model.Problem;
 import ai.hokusai.server.web.model.ProblemFieldError;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,7 +53,8 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * The one place where exceptions become HTTP answers. Every answer is a {@link Problem} with a stable code; nothing
+ * The one place where exceptions become HTTP answers. Every answer is a {@link Problem} with a stable code (on the
+ * OpenAI-compatible routes, the same in OpenAI's error shape, {@link OpenAiError}); nothing
  * internal (stack traces, class names, SQL) ever reaches the body.
  */
 @RestControllerAdvice
@@ -66,6 +69,8 @@ public class ProblemAdvice {
 
     /** On the Open Inference Protocol's routes a problem also carries the protocol's {@code error}: its detail. */
     private static final String PROTOCOL_PATHS = "/v2/";
+
+    private static final String OPENAI_ROUTES = "/api/openai/";
 
     private final String typeBase;
     private final ProblemCatalog catalog;
@@ -87,7 +92,7 @@ public class ProblemAdvice {
      * and {@link ProblemCatalog} says what the code is on the wire.
      */
     @ExceptionHandler(DomainException.class)
-    ResponseEntity<Problem> domain(DomainException e, HttpServletRequest request) {
+    ResponseEntity<Object> domain(DomainException e, HttpServletRequest request) {
         HttpHeaders headers = new HttpHeaders();
         e.retryAfterSeconds().ifPresent(seconds -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
         if (e.code() == ErrorCode.AUTHENTICATION_REQUIRED) {
@@ -116,7 +121,7 @@ public class ProblemAdvice {
         HttpMediaTypeNotSupportedException.class,
         HttpMediaTypeNotAcceptableException.class
     })
-    ResponseEntity<Problem> refusedRoute(Exception e, HttpServletRequest request) {
+    ResponseEntity<Object> refusedRoute(Exception e, HttpServletRequest request) {
         ErrorResponse refusal = (ErrorResponse) e;
         HttpHeaders headers = HttpHeaders.copyOf(refusal.getHeaders());
         String uri = request.getRequestURI();
@@ -143,7 +148,7 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    ResponseEntity<Object> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         Throwable cause = e;
         while (cause != null) {
             if (cause instanceof UnrecognizedPropertyException unknown) {
@@ -171,7 +176,7 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<Problem> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
+    ResponseEntity<Object> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
         return invalidRequest(
                 "The request body is invalid.",
                 e.getBindingResult().getFieldErrors().stream()
@@ -181,7 +186,7 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<Problem> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
+    ResponseEntity<Object> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
         List<FieldViolation> bodyViolations = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> {
             if (result.getMethodParameter().hasParameterAnnotation(RequestBody.class)
@@ -204,14 +209,14 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Problem> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         return invalidParameter(
                 List.of(new FieldViolation(parameterPointer(e.getParameter()), "has the wrong type")), request);
     }
 
     /** A required query parameter or header that is absent, or a path parameter that converts to nothing (blank). */
     @ExceptionHandler(MissingRequestValueException.class)
-    ResponseEntity<Problem> missingValue(MissingRequestValueException e, HttpServletRequest request) {
+    ResponseEntity<Object> missingValue(MissingRequestValueException e, HttpServletRequest request) {
         FieldViolation violation = switch (e) {
             case MissingServletRequestParameterException query ->
                 new FieldViolation("#/query/" + query.getParameterName(), "is required");
@@ -226,7 +231,7 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         if (databaseUnreachable(e)) {
             return domain(new StoreUnavailableException(e), request);
         }
@@ -260,11 +265,11 @@ public class ProblemAdvice {
      * Every answer: an RFC 9457 problem whose {@code type} points at the code's section of the error reference under
      * the spec's production base URL, written by Spring's JSON converter with the application's mapper.
      */
-    private ResponseEntity<Problem> build(ErrorCode code, String detail, HttpServletRequest request) {
+    private ResponseEntity<Object> build(ErrorCode code, String detail, HttpServletRequest request) {
         return build(code, detail, List.of(), new HttpHeaders(), request);
     }
 
-    private ResponseEntity<Problem> build(
+    private ResponseEntity<Object> build(
             ErrorCode code,
             String detail,
             List<FieldViolation> violations,
@@ -285,18 +290,56 @@ public class ProblemAdvice {
                         : violations.stream()
                                 .map(v -> new ProblemFieldError(v.pointer(), v.message()))
                                 .toList());
+        if (openAiRoute(request)) {
+            return ResponseEntity.status(status)
+                    .headers(headers)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(openAiError(problem, violations));
+        }
         return ResponseEntity.status(status)
                 .headers(headers)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 
-    private ResponseEntity<Problem> invalidRequest(
+    /** The OpenAI-compatible routes, whose clients parse their errors in OpenAI's shape. */
+    static boolean openAiRoute(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(OPENAI_ROUTES);
+    }
+
+    /**
+     * The same refusal in the shape OpenAI's clients parse (they pick their error class by the status, and read
+     * {@code error.message}, {@code error.code} and {@code error.param}): our code, detail and request id.
+     */
+    private static OpenAiError openAiError(Problem problem, List<FieldViolation> violations) {
+        OpenAiErrorDetail detail = new OpenAiErrorDetail(
+                problem.getDetail() == null ? problem.getTitle() : problem.getDetail(),
+                openAiType(problem.getStatus()),
+                problem.getCode(),
+                problem.getRequestId());
+        detail.setParam(violations.isEmpty() ? null : violations.get(0).pointer());
+        return new OpenAiError(detail);
+    }
+
+    private static OpenAiErrorDetail.TypeEnum openAiType(int status) {
+        return switch (status) {
+            case 401 -> OpenAiErrorDetail.TypeEnum.AUTHENTICATION_ERROR;
+            case 403 -> OpenAiErrorDetail.TypeEnum.PERMISSION_ERROR;
+            case 404 -> OpenAiErrorDetail.TypeEnum.NOT_FOUND_ERROR;
+            case 429 -> OpenAiErrorDetail.TypeEnum.RATE_LIMIT_ERROR;
+            default ->
+                status >= 500
+                        ? OpenAiErrorDetail.TypeEnum.SERVER_ERROR
+                        : OpenAiErrorDetail.TypeEnum.INVALID_REQUEST_ERROR;
+        };
+    }
+
+    private ResponseEntity<Object> invalidRequest(
             String detail, List<FieldViolation> violations, HttpServletRequest request) {
         return build(ErrorCode.INVALID_REQUEST, detail, violations, new HttpHeaders(), request);
     }
 
-    private ResponseEntity<Problem> invalidParameter(List<FieldViolation> violations, HttpServletRequest request) {
+    private ResponseEntity<Object> invalidParameter(List<FieldViolation> violations, HttpServletRequest request) {
         String detail = violations.stream()
                 .map(v -> v.pointer().replace("#/", "").replace('/', ' ') + " " + v.message())
                 .distinct()

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * committed artifact (at any version) and a real sentence encoder, the quantised all-MiniLM-L6-v2 that a Maven
  * artifact ships.
  */
-final class HubArtifacts {
+public final class HubArtifacts {
 
     static final Path LSCOR = Path.of("src/main/resources/models/lscor-v2").toAbsolutePath();
 
@@ -39,7 +39,7 @@ final class HubArtifacts {
     }
 
     /** {@code model.onnx}, {@code tokenizer.json} and {@code config.json} of the quantised all-MiniLM-L6-v2. */
-    static Path miniLm(Path directory) {
+    public static Path miniLm(Path directory) {
         try {
             Files.createDirectories(directory);
             copy("all-minilm-l6-v2-q.onnx", directory.resolve("model.onnx"));

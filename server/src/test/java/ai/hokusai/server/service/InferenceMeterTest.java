@@ -324,7 +324,8 @@ class InferenceMeterTest {
                 null,
                 false,
                 now,
-                now);
+                now,
+                null);
     }
 
     private Set<UUID> ids(List<InferenceMeter.Pending> pending) {

@@ -33,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ambiguous keys, bad path and query parameters, hostile headers and, for every operation with a body, every property
  * of its schema with each wrong type, null, out of bounds, missing, unknown, duplicated, plus broken JSON, encodings
  * and content types; then seeded random mutations of valid bodies (property-based, plain JUnit and a fixed seed).
- * Every answer: no 5xx, a status the operation documents, problem+json for every error, the request id, and the
- * rate-limit headers on every answer to a valid key.
+ * Every answer: no 5xx, a status the operation documents, problem+json for every error (on the OpenAI-compatible
+ * routes, OpenAI's error shape with our code instead), the request id, and the rate-limit headers on every answer to a
+ * valid key.
  */
 class BadInputCorpusIT extends ServerIntegrationTest {
 
@@ -42,6 +43,7 @@ class BadInputCorpusIT extends ServerIntegrationTest {
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE");
     private static final long SEED = 20261130L;
     private static final int RANDOM_BODIES_PER_OPERATION = 200;
+    private static final String OPENAI_ROUTES = "/api/openai/";
 
     private final ApiSpecDocument spec = new ApiSpecDocument();
     private String key;
@@ -484,7 +486,9 @@ class BadInputCorpusIT extends ServerIntegrationTest {
         if (probe.expects() != 0 && answer.status() != probe.expects()) {
             return "not the expected " + probe.expects();
         }
-        if (probe.field() != null && !answer.body().contains("\"pointer\":\"" + probe.field() + "\"")) {
+        boolean openAi = probe.target().startsWith(OPENAI_ROUTES);
+        String fieldMember = openAi && !containerRefusal(answer) ? "param" : "pointer";
+        if (probe.field() != null && !answer.body().contains("\"" + fieldMember + "\":\"" + probe.field() + "\"")) {
             return "does not name " + probe.field() + ": " + abbreviate(answer.body());
         }
         if (answer.header("X-Request-Id") == null) {
@@ -495,13 +499,17 @@ class BadInputCorpusIT extends ServerIntegrationTest {
         }
         // The container refuses some requests before the API sees them (an undecodable URL, a header it cannot
         // read; TRACE, which it never passes on): no key was looked at, so no quota is described.
-        boolean reachedTheApi = answer.body().contains("\"instance\"") && !"TRACE".equals(probe.method());
+        boolean reachedTheApi =
+                answer.body().contains(openAi ? "\"error\":{" : "\"instance\"") && !"TRACE".equals(probe.method());
         if (probe.validKey()
                 && probe.target().startsWith("/api/")
                 && answer.status() != 401
                 && reachedTheApi
                 && (answer.header("RateLimit") == null || answer.header("RateLimit-Policy") == null)) {
             return "no RateLimit headers on an answer to a valid key";
+        }
+        if (answer.status() >= 400 && openAi && !containerRefusal(answer)) {
+            return openAiErrorFault(answer);
         }
         if (answer.status() >= 400) {
             String contentType = answer.header("Content-Type");
@@ -520,6 +528,39 @@ class BadInputCorpusIT extends ServerIntegrationTest {
                     || body.path("status").asInt() != answer.status()) {
                 return "a problem without its code, status or request id: " + abbreviate(answer.body());
             }
+        }
+        return null;
+    }
+
+    /**
+     * A request the container refused before the API saw it (an undecodable URL, a header it cannot read): a problem
+     * without an instance, whatever the path, since no route was matched.
+     */
+    private static boolean containerRefusal(Answer answer) {
+        String contentType = answer.header("Content-Type");
+        return contentType != null
+                && contentType.startsWith("application/problem+json")
+                && !answer.body().contains("\"instance\"");
+    }
+
+    /** An error of an OpenAI-compatible route: OpenAI's shape, carrying our code and the request id. */
+    private static String openAiErrorFault(Answer answer) {
+        String contentType = answer.header("Content-Type");
+        if (contentType == null || !contentType.startsWith("application/json")) {
+            return "not OpenAI's error shape (application/json): " + contentType;
+        }
+        JsonNode error;
+        try {
+            error = JSON.readTree(answer.body()).path("error");
+        } catch (RuntimeException e) {
+            return "an error body that is not JSON";
+        }
+        if (!error.path("code").isString()
+                || !error.path("message").isString()
+                || !error.path("type").isString()
+                || !answer.header("X-Request-Id")
+                        .equals(error.path("request_id").asString())) {
+            return "an OpenAI error without its code, message, type or request id: " + abbreviate(answer.body());
         }
         return null;
     }
@@ -687,7 +728,9 @@ class BadInputCorpusIT extends ServerIntegrationTest {
                 "model_name",
                 "21",
                 "model_version",
-                "2.0.0");
+                "2.0.0",
+                "model",
+                "21");
         for (Map.Entry<String, String> value : values.entrySet()) {
             path = path.replace("{" + value.getKey() + "}", overrides.getOrDefault(value.getKey(), value.getValue()));
         }
@@ -730,6 +773,8 @@ class BadInputCorpusIT extends ServerIntegrationTest {
                         "artifact_uri",
                         "file:///nonexistent/corpus-artifact"));
             case "setHuggingFaceCredential" -> new LinkedHashMap<>(Map.of("token", "hf_corpusToken"));
+            // Model 21 embeds nothing (a documented 404); what is probed is how the body is read.
+            case "createOpenAiEmbeddings" -> new LinkedHashMap<>(Map.of("model", "21", "input", "A short one."));
             case "createAccount" ->
                 new LinkedHashMap<>(
                         Map.of("slug", "corpus-" + UUID.randomUUID().toString().substring(0, 8), "name", "Corpus"));
