@@ -78,11 +78,13 @@ class RootIndexIT extends ServerIntegrationTest {
                 .map(Map.Entry::getKey)
                 .toList();
 
-        // The Open Inference Protocol fixes its own paths, which its clients append to a server's root.
+        // The Open Inference Protocol fixes its own paths, which its clients append to a server's root; OpenAI's
+        // clients take a base URL of their own, /api/openai/v1.
         assertThat(keyed)
                 .isNotEmpty()
                 .allSatisfy(path -> assertThat(path.startsWith(SystemController.API_BASE + "/")
-                                || path.startsWith(ApiKeyFilter.PROTOCOL_MODELS))
+                                || path.startsWith(ApiKeyFilter.PROTOCOL_MODELS)
+                                || path.startsWith("/api/openai/v1/"))
                         .as(path)
                         .isTrue());
     }
