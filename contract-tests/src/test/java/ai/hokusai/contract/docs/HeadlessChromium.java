@@ -158,11 +158,23 @@ final class HeadlessChromium implements AutoCloseable {
         } catch (Exception ignored) {
             // the browser is stopped below either way
         }
+        // Its helper processes (network, GPU) write into the profile too: all of them stop before it is deleted.
+        java.util.List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        for (ProcessHandle helper : helpers) {
+            helper.destroy();
+            try {
+                helper.onExit().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                helper.destroyForcibly();
+            }
+        }
         try (var walk = Files.walk(profile)) {
             walk.sorted(java.util.Comparator.reverseOrder())
                     .forEach(p -> p.toFile().delete());
+        } catch (java.io.UncheckedIOException e) {
+            // A file vanished while the profile was walked: what is left is a temporary directory.
         }
     }
 }
