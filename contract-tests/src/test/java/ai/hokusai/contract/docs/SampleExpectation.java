@@ -36,7 +36,10 @@ record SampleExpectation(int status, Optional<ResponseExamples.Case> example, St
             // the example deployment is model 21's live one, which cannot be retired while it is active
             "retireDeployment", new Refusal(409, "deployment_active"),
             // the example accountId is an account created on another server
-            "getAccount", new Refusal(404, "account_not_found"));
+            "getAccount", new Refusal(404, "account_not_found"),
+            // the example model minilm-embed is an embedding model deployed on another server
+            "createOpenAiEmbeddings", new Refusal(404, "model_not_found"),
+            "getOpenAiModel", new Refusal(404, "model_not_found"));
 
     private static final Pattern BODY = Pattern.compile("(?s).*-d '(.*)'\\s*");
     private static final ObjectMapper JSON = new ObjectMapper();
