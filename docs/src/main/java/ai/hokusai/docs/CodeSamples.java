@@ -20,6 +20,31 @@ import java.util.stream.Collectors;
  */
 final class CodeSamples {
 
+    /** Model 21's lead as named tensors, as the Java samples of both infer routes build it. */
+    private static final String LEAD_TENSORS = "new InferenceRequest().id(\"lead-4711\")\n"
+            + "        .addInputsItem(new InferenceRequestInput().name(\"company_size\").datatype(TensorDatatype.INT64)\n"
+            + "                .shape(List.of(1L)).data(List.of(1000)))\n"
+            + "        .addInputsItem(new InferenceRequestInput().name(\"industry\").datatype(TensorDatatype.BYTES)\n"
+            + "                .shape(List.of(1L)).data(List.of(\"Technology\")))\n"
+            + "        .addInputsItem(new InferenceRequestInput().name(\"engagement_score\").datatype(TensorDatatype.FP64)\n"
+            + "                .shape(List.of(1L)).data(List.of(75.0)))\n"
+            + "        .addInputsItem(new InferenceRequestInput().name(\"website_visits\").datatype(TensorDatatype.INT64)\n"
+            + "                .shape(List.of(1L)).data(List.of(10)))\n"
+            + "        .addInputsItem(new InferenceRequestInput().name(\"email_opens\").datatype(TensorDatatype.INT64)\n"
+            + "                .shape(List.of(1L)).data(List.of(5)))\n"
+            + "        .addInputsItem(new InferenceRequestInput().name(\"content_downloads\").datatype(TensorDatatype.INT64)\n"
+            + "                .shape(List.of(1L)).data(List.of(3)))\n"
+            + "        .addInputsItem(new InferenceRequestInput().name(\"demo_requested\").datatype(TensorDatatype.BOOL)\n"
+            + "                .shape(List.of(1L)).data(List.of(true)))\n"
+            + "        .addInputsItem(new InferenceRequestInput().name(\"budget_confirmed\").datatype(TensorDatatype.BOOL)\n"
+            + "                .shape(List.of(1L)).data(List.of(false)))\n"
+            + "        .addInputsItem(new InferenceRequestInput().name(\"decision_timeline\").datatype(TensorDatatype.BYTES)\n"
+            + "                .shape(List.of(1L)).data(List.of(\"Q2 2025\")))\n"
+            + "        .addInputsItem(new InferenceRequestInput().name(\"title\").datatype(TensorDatatype.BYTES)\n"
+            + "                .shape(List.of(1L)).data(List.of(\"VP of Engineering\")))\n"
+            + "        .addOutputsItem(new InferenceRequestOutput().name(\"lead_score\"))\n"
+            + "        .addOutputsItem(new InferenceRequestOutput().name(\"recommendation\")))";
+
     /**
      * The SDK facade call per operation; {@code {name}} is the example of that parameter. Mirrors the facade table
      * of {@code sdk-java}'s {@code OperationCoverageTest}; an operation without a row stops the build.
@@ -98,56 +123,10 @@ final class CodeSamples {
             Map.entry(
                     "getTensorModelVersionReady",
                     "client.inference().modelReady(\"{model_name}\", \"{model_version}\")"),
-            Map.entry(
-                    "inferTensors",
-                    "client.inference().infer(\"{model_name}\", new InferenceRequest().id(\"lead-4711\")\n"
-                            + "        .addInputsItem(new InferenceRequestInput().name(\"company_size\").datatype(TensorDatatype.INT64)\n"
-                            + "                .shape(List.of(1L)).data(List.of(1000)))\n"
-                            + "        .addInputsItem(new InferenceRequestInput().name(\"industry\").datatype(TensorDatatype.BYTES)\n"
-                            + "                .shape(List.of(1L)).data(List.of(\"Technology\")))\n"
-                            + "        .addInputsItem(new InferenceRequestInput().name(\"engagement_score\").datatype(TensorDatatype.FP64)\n"
-                            + "                .shape(List.of(1L)).data(List.of(75.0)))\n"
-                            + "        .addInputsItem(new InferenceRequestInput().name(\"website_visits\").datatype(TensorDatatype.INT64)\n"
-                            + "                .shape(List.of(1L)).data(List.of(10)))\n"
-                            + "        .addInputsItem(new InferenceRequestInput().name(\"email_opens\").datatype(TensorDatatype.INT64)\n"
-                            + "                .shape(List.of(1L)).data(List.of(5)))\n"
-                            + "        .addInputsItem(new InferenceRequestInput().name(\"content_downloads\").datatype(TensorDatatype.INT64)\n"
-                            + "                .shape(List.of(1L)).data(List.of(3)))\n"
-                            + "        .addInputsItem(new InferenceRequestInput().name(\"demo_requested\").datatype(TensorDatatype.BOOL)\n"
-                            + "                .shape(List.of(1L)).data(List.of(true)))\n"
-                            + "        .addInputsItem(new InferenceRequestInput().name(\"budget_confirmed\").datatype(TensorDatatype.BOOL)\n"
-                            + "                .shape(List.of(1L)).data(List.of(false)))\n"
-                            + "        .addInputsItem(new InferenceRequestInput().name(\"decision_timeline\").datatype(TensorDatatype.BYTES)\n"
-                            + "                .shape(List.of(1L)).data(List.of(\"Q2 2025\")))\n"
-                            + "        .addInputsItem(new InferenceRequestInput().name(\"title\").datatype(TensorDatatype.BYTES)\n"
-                            + "                .shape(List.of(1L)).data(List.of(\"VP of Engineering\")))\n"
-                            + "        .addOutputsItem(new InferenceRequestOutput().name(\"lead_score\"))\n"
-                            + "        .addOutputsItem(new InferenceRequestOutput().name(\"recommendation\")))"),
+            Map.entry("inferTensors", "client.inference().infer(\"{model_name}\", " + LEAD_TENSORS),
             Map.entry(
                     "inferTensorsOfVersion",
-                    "client.inference().infer(\"{model_name}\", \"{model_version}\", new InferenceRequest().id(\"lead-4711\")\n"
-                            + "        .addInputsItem(new InferenceRequestInput().name(\"company_size\").datatype(TensorDatatype.INT64)\n"
-                            + "                .shape(List.of(1L)).data(List.of(1000)))\n"
-                            + "        .addInputsItem(new InferenceRequestInput().name(\"industry\").datatype(TensorDatatype.BYTES)\n"
-                            + "                .shape(List.of(1L)).data(List.of(\"Technology\")))\n"
-                            + "        .addInputsItem(new InferenceRequestInput().name(\"engagement_score\").datatype(TensorDatatype.FP64)\n"
-                            + "                .shape(List.of(1L)).data(List.of(75.0)))\n"
-                            + "        .addInputsItem(new InferenceRequestInput().name(\"website_visits\").datatype(TensorDatatype.INT64)\n"
-                            + "                .shape(List.of(1L)).data(List.of(10)))\n"
-                            + "        .addInputsItem(new InferenceRequestInput().name(\"email_opens\").datatype(TensorDatatype.INT64)\n"
-                            + "                .shape(List.of(1L)).data(List.of(5)))\n"
-                            + "        .addInputsItem(new InferenceRequestInput().name(\"content_downloads\").datatype(TensorDatatype.INT64)\n"
-                            + "                .shape(List.of(1L)).data(List.of(3)))\n"
-                            + "        .addInputsItem(new InferenceRequestInput().name(\"demo_requested\").datatype(TensorDatatype.BOOL)\n"
-                            + "                .shape(List.of(1L)).data(List.of(true)))\n"
-                            + "        .addInputsItem(new InferenceRequestInput().name(\"budget_confirmed\").datatype(TensorDatatype.BOOL)\n"
-                            + "                .shape(List.of(1L)).data(List.of(false)))\n"
-                            + "        .addInputsItem(new InferenceRequestInput().name(\"decision_timeline\").datatype(TensorDatatype.BYTES)\n"
-                            + "                .shape(List.of(1L)).data(List.of(\"Q2 2025\")))\n"
-                            + "        .addInputsItem(new InferenceRequestInput().name(\"title\").datatype(TensorDatatype.BYTES)\n"
-                            + "                .shape(List.of(1L)).data(List.of(\"VP of Engineering\")))\n"
-                            + "        .addOutputsItem(new InferenceRequestOutput().name(\"lead_score\"))\n"
-                            + "        .addOutputsItem(new InferenceRequestOutput().name(\"recommendation\")))"),
+                    "client.inference().infer(\"{model_name}\", \"{model_version}\", " + LEAD_TENSORS),
             Map.entry(
                     "createOpenAiEmbeddings",
                     "client.embeddings().create(\"minilm-embed\", \"The VP of Engineering requested a demo.\")"),
