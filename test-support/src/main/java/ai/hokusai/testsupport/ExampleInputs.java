@@ -65,6 +65,11 @@ public final class ExampleInputs {
         return example("InferenceRequestOneLead");
     }
 
+    /** The body of the spec's {@code ModelCreateEmbedding} example: a sentence-embedding model to register. */
+    public static Map<String, Object> embeddingModel() {
+        return example("ModelCreateEmbedding");
+    }
+
     /** Any value (an example, or a test's variant of one) as JSON text, fields in their order. */
     public static String json(Object value) {
         try {

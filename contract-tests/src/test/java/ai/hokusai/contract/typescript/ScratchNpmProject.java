@@ -17,14 +17,21 @@ import java.util.stream.Stream;
 
 /**
  * A scratch npm project under {@code target/} that uses {@code @hokusai/sdk} as a user's project would: the tarball
- * {@code npm pack} wrote into {@code sdk-typescript/target} added with {@code npm install} (offline: the package
- * depends on nothing), TypeScript compiled there under {@code tsc --strict} by the compiler of the SDK's own build,
- * and run with the machine's {@code node}. The end-to-end test and the docs' TypeScript examples both use it.
+ * {@code npm pack} wrote into {@code sdk-typescript/target} added with {@code npm install} (the package depends on
+ * nothing), beside the official OpenAI client for Node ({@value #OPENAI_CLIENT}, from the npm registry), TypeScript
+ * compiled there under {@code tsc --strict} by the compiler of the SDK's own build, and run with the machine's
+ * {@code node}. The end-to-end tests and the docs' TypeScript examples use it.
  */
 public final class ScratchNpmProject {
 
     /** The package a user installs. */
     public static final String PACKAGE = "@hokusai/sdk";
+
+    /**
+     * The official OpenAI client for Node, as third parties already use it: the newest release whose engines include
+     * Node 20 (7.x asks for Node 22). It depends on no other package.
+     */
+    public static final String OPENAI_CLIENT = "openai@6.49.0";
 
     /** The system property that names the {@code sdk-typescript} module; the pom sets it. */
     static final String SDK_DIR_PROPERTY = "hokusai.sdk.typescript.dir";
@@ -44,7 +51,10 @@ public final class ScratchNpmProject {
         this.sdkDir = sdkDir;
     }
 
-    /** A new ES-module project, {@code target/<prefix>…}, with the packed SDK installed in its {@code node_modules}. */
+    /**
+     * A new ES-module project, {@code target/<prefix>…}, with the packed SDK and {@value #OPENAI_CLIENT} installed in
+     * its {@code node_modules}.
+     */
     public static ScratchNpmProject withPackedSdk(String prefix) throws IOException, InterruptedException {
         Path sdkDir = Path.of(System.getProperty(SDK_DIR_PROPERTY, "../sdk-typescript"))
                 .toAbsolutePath()
@@ -59,7 +69,16 @@ public final class ScratchNpmProject {
         Files.writeString(dir.resolve("package.json"), JSON.writeValueAsString(manifest));
         ScratchNpmProject project = new ScratchNpmProject(dir, sdkDir);
         project.succeed(
-                List.of("npm", "install", "--offline", "--no-audit", "--no-fund", tarball.toString()), INSTALL_TIMEOUT);
+                List.of(
+                        "npm",
+                        "install",
+                        "--prefer-offline",
+                        "--no-audit",
+                        "--no-fund",
+                        "--save-exact",
+                        tarball.toString(),
+                        OPENAI_CLIENT),
+                INSTALL_TIMEOUT);
         return project;
     }
 
