@@ -10,8 +10,9 @@ import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
 
 /**
- * Turns fenced code blocks into HTML. Blocks whose info string starts with {@code curl}, {@code java sdk} or
- * {@code typescript sdk} are executable examples: they are marked with {@code data-example} and their expectations,
+ * Turns fenced code blocks into HTML. Blocks whose info string starts with {@code curl}, {@code java sdk},
+ * {@code typescript sdk}, or {@code java openai} and {@code typescript openai} (the official OpenAI clients, run as
+ * the SDK examples are) are executable examples: they are marked with {@code data-example} and their expectations,
  * so the doc tests can find, run and check every one of them. A curl call anywhere else is refused, so none can
  * escape those tests.
  *
@@ -20,6 +21,7 @@ import org.commonmark.renderer.html.HtmlWriter;
  * ```curl status=405 response=predict/405 header=Allow:POST
  * ```java sdk
  * ```typescript sdk prints=/inputs/engagement_score       what it prints (no spaces), beside running to its end
+ * ```typescript openai prints=384
  * </pre>
  */
 final class ExampleBlockRenderer implements NodeRenderer {
@@ -51,6 +53,10 @@ final class ExampleBlockRenderer implements NodeRenderer {
             sdk(code, "sdk-java", "Java SDK", "java", attributes(info, 2));
         } else if ("typescript".equals(info[0]) && info.length > 1 && "sdk".equals(info[1])) {
             sdk(code, "sdk-typescript", "TypeScript SDK", "typescript", attributes(info, 2));
+        } else if ("java".equals(info[0]) && info.length > 1 && "openai".equals(info[1])) {
+            sdk(code, "sdk-java", "OpenAI client for Java", "java", attributes(info, 2));
+        } else if ("typescript".equals(info[0]) && info.length > 1 && "openai".equals(info[1])) {
+            sdk(code, "sdk-typescript", "OpenAI client for Node", "typescript", attributes(info, 2));
         } else {
             if (code.matches("(?s).*\\bcurl\\s.*")) {
                 throw new SiteException(

@@ -31,6 +31,11 @@ public final class SiteGenerator {
             new Page("idempotency.md", "idempotency.html", "Getting started", "Idempotency"),
             new Page("java-sdk.md", "java-sdk.html", "Getting started", "Java SDK"),
             new Page(
+                    "clients-you-already-have.md",
+                    "clients-you-already-have.html",
+                    "Getting started",
+                    "Use the clients you already have"),
+            new Page(
                     "open-inference-protocol.md",
                     "open-inference-protocol.html",
                     "Getting started",

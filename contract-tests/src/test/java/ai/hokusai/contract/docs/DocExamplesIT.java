@@ -2,6 +2,7 @@ package ai.hokusai.contract.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.hokusai.contract.embedding.MiniLm;
 import ai.hokusai.contract.gates.ExampleEvidence;
 import ai.hokusai.contract.gates.RecordedInteractions;
 import ai.hokusai.contract.gates.ResponseExamples;
@@ -10,6 +11,7 @@ import ai.hokusai.contract.typescript.ScratchNpmProject;
 import ai.hokusai.testsupport.ServerLauncher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,13 +50,22 @@ class DocExamplesIT {
     private static final Path README = Path.of("..", "README.md");
     /** Where README's run command starts the server, and so where its examples call. */
     private static final String README_BASE_URL = "http://localhost:8080";
+    /** The embedding model that "Use the clients you already have" calls. */
+    private static final String GUIDE_EMBEDDING_MODEL = "all-minilm-l6-v2";
 
     @BeforeAll
     static void startServer() throws Exception {
         site = DocSite.built();
         // The guide deploys from the Hugging Face Hub: the closed port of testServer() stands in for it, so no example
         // reaches the network and the deployment fails at once, as the page says an unreachable repository does.
-        server = testServer();
+        Path guideArtifacts = newArtifactRoot();
+        server = testServer(guideArtifacts);
+        // The guide's OpenAI-compatible examples call a sentence encoder, deployed as an operator deploys one.
+        MiniLm.deploy(
+                server.baseUrl(),
+                server.adminKey(),
+                GUIDE_EMBEDDING_MODEL,
+                MiniLm.layOut(guideArtifacts.resolve(GUIDE_EMBEDDING_MODEL)));
         runner = new CurlExampleRunner(PublishedSpec.baseUrl(site), server.baseUrl(), server.adminKey());
         sdkRunner = new SdkExampleRunner(PublishedSpec.baseUrl(site), server.baseUrl(), server.adminKey());
         typeScriptRunner =
@@ -76,12 +87,20 @@ class DocExamplesIT {
      * outside it rather than for the root's absence.
      */
     private static ServerLauncher testServer() throws Exception {
-        Path artifactRoot = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "artifact-root-");
+        return testServer(newArtifactRoot());
+    }
+
+    private static ServerLauncher testServer(Path artifactRoot) throws Exception {
         return ServerLauncher.builder()
                 .env("HF_ENDPOINT", "http://127.0.0.1:9")
                 .env(SecretsKeys.VARIABLE, SecretsKeys.newKey())
                 .env("HOKUSAI_ARTIFACT_ROOT", artifactRoot.toString())
                 .start();
+    }
+
+    private static Path newArtifactRoot() throws IOException {
+        return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "artifact-root-")
+                .toAbsolutePath();
     }
 
     @AfterAll
@@ -107,6 +126,7 @@ class DocExamplesIT {
                         "changelog.html",
                         "models/21.html",
                         "deploy-a-model.html",
+                        "clients-you-already-have.html",
                         "accounts.html");
     }
 
