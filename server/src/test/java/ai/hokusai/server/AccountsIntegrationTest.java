@@ -54,6 +54,11 @@ public abstract class AccountsIntegrationTest {
         return as(key.secret());
     }
 
+    /** The artifact root: publishers may deploy from {@code file://} under it. */
+    protected static Path artifactRoot() {
+        return ARTIFACT_ROOT;
+    }
+
     /** {@code file://} of the lscor artifact under the artifact root. */
     protected static String lscorUri() {
         return "file://" + LSCOR;

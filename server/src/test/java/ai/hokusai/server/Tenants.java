@@ -156,9 +156,17 @@ public final class Tenants {
                 "/api/v1/models/" + modelRef + "/deployments", json(deploymentBody(version, artifactUri, activate)));
     }
 
-    /** Deploys the artifact, waits until it is loaded and activates it: the model then serves. */
+    /** Deploys the lscor artifact, waits until it is loaded and activates it: the model then serves. */
     public static String deployAndActivate(TestHttp publisher, Model model, String version, String artifactUri) {
-        TestHttp.Response accepted = deploy(publisher, model.ref(), version, artifactUri, false);
+        return deployAndActivate(publisher, model, version, "lscor-logistic", artifactUri);
+    }
+
+    /** Deploys the artifact on {@code runtime}, waits until it is loaded and activates it: the model then serves. */
+    public static String deployAndActivate(
+            TestHttp publisher, Model model, String version, String runtime, String artifactUri) {
+        Map<String, Object> body = deploymentBody(version, artifactUri, false);
+        body.put("runtime", runtime);
+        TestHttp.Response accepted = publisher.postJson("/api/v1/models/" + model.ref() + "/deployments", json(body));
         assertThat(accepted.status()).as("deploy %s -> %s", model, accepted).isEqualTo(202);
         String id = accepted.json().get("id").asString();
         JsonNode loaded = awaitDeployment(

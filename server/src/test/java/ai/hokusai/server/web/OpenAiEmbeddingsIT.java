@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.hokusai.server.ServerIntegrationTest;
+import ai.hokusai.server.SpecCheck;
 import ai.hokusai.server.Tenants;
 import ai.hokusai.server.TestHttp;
 import ai.hokusai.server.TestKeys;
@@ -243,15 +244,15 @@ class OpenAiEmbeddingsIT extends ServerIntegrationTest {
         String embeddings = "/api/openai/v1/embeddings";
         String one = "{\"model\": \"" + slug + "\", \"input\": \"hello\"}";
 
-        OpenAiSpecCheck.valid("POST", embeddings, caller.postJson(embeddings, one));
-        OpenAiSpecCheck.valid(
+        SpecCheck.valid("POST", embeddings, caller.postJson(embeddings, one));
+        SpecCheck.valid(
                 "POST",
                 embeddings,
                 caller.postJson(
                         embeddings,
                         "{\"model\": \"" + slug + "\", \"input\": [\"a\", \"b\"], \"encoding_format\": \"base64\"}"));
-        OpenAiSpecCheck.valid("GET", "/api/openai/v1/models", caller.get("/api/openai/v1/models"));
-        OpenAiSpecCheck.valid("GET", "/api/openai/v1/models/" + slug, caller.get("/api/openai/v1/models/" + slug));
+        SpecCheck.valid("GET", "/api/openai/v1/models", caller.get("/api/openai/v1/models"));
+        SpecCheck.valid("GET", "/api/openai/v1/models/" + slug, caller.get("/api/openai/v1/models/" + slug));
 
         Map<Integer, TestHttp.Response> refusals = new LinkedHashMap<>();
         refusals.put(
@@ -270,7 +271,7 @@ class OpenAiEmbeddingsIT extends ServerIntegrationTest {
         refusals.forEach((status, response) -> {
             assertThat(response.status()).as(response.toString()).isEqualTo(status);
             // A 405 is documented on the operation the route does have.
-            OpenAiSpecCheck.valid("POST", embeddings, response);
+            SpecCheck.valid("POST", embeddings, response);
             JsonNode error = response.json().get("error");
             assertThat(error).as(response.toString()).isNotNull();
             assertThat(error.get("request_id").asString()).isEqualTo(response.header("X-Request-Id"));
@@ -283,7 +284,7 @@ class OpenAiEmbeddingsIT extends ServerIntegrationTest {
 
         TestHttp.Response badRef = caller.get("/api/openai/v1/models/Not_A_Slug");
         assertThat(badRef.status()).isEqualTo(400);
-        OpenAiSpecCheck.valid("GET", "/api/openai/v1/models/Not_A_Slug", badRef);
+        SpecCheck.valid("GET", "/api/openai/v1/models/Not_A_Slug", badRef);
         TestHttp.Response noRoute = caller.get("/api/openai/v1/chat/completions");
         assertThat(noRoute.status()).isEqualTo(404);
         assertThat(noRoute.json().get("error").get("code").asString()).isEqualTo("route_not_found");

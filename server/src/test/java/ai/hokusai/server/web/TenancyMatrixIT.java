@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code {keyId}}, {@code {accountId}}), called with a key of every scope against four objects: one of the caller's
  * account, another account's public one, another account's private one, and one that does not exist. The answers are
  * the documented ones ({@link #DOCUMENTED}); another account's private object answers byte for byte as a missing one;
- * and nothing of the other account changes.
+ * and nothing of the other account changes. The OpenAI-compatible routes, which name an embedding model in the path or
+ * the body and refuse in OpenAI's error shape, are {@link OpenAiTenancyIT}'s.
  */
 class TenancyMatrixIT extends AccountsIntegrationTest {
 
