@@ -88,7 +88,7 @@ describe('models, usage, outcomes and system (consumer hokusai-sdk-typescript)',
           from: regex(DATE, '2026-10-28'),
           to: regex(DATE, '2026-11-27'),
           data: atLeastLike(
-            { date: regex(DATE, '2026-11-27'), model_id: integer(21), requests: integer(2), predictions: integer(5) },
+            { date: regex(DATE, '2026-11-27'), model_id: integer(21), requests: integer(2), predictions: integer(5), tokens: integer(0) },
             0,
             1,
           ),

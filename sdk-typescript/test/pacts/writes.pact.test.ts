@@ -309,6 +309,7 @@ describe('the registry, keys and accounts written through the SDK (consumer hoku
               account_id: uuid(OPERATOR_ACCOUNT_ID),
               requests: integer(40),
               predictions: integer(52),
+              tokens: integer(0),
               failed_requests: integer(2),
               latency_ms_mean: decimal(0.6),
               latency_ms_p95: decimal(1.4),

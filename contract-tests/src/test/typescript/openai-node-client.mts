@@ -40,8 +40,8 @@ async function oneTextAsFloats(): Promise<string> {
   assertSameVector(embedding.embedding, await predicted(text), text);
   assert.equal(answer.usage.prompt_tokens, tokens[text], 'the model tokenizer counts the text');
   assert.equal(answer.usage.total_tokens, tokens[text]);
-  await assertMeteredOnce(key, 1);
-  return `${embedding.embedding.length} floats, ${answer.usage.prompt_tokens} tokens, metered once`;
+  await assertMeteredOnce(key, 1, tokens[text] ?? -1);
+  return `${embedding.embedding.length} floats, ${answer.usage.prompt_tokens} tokens, metered once with them`;
 }
 
 async function aBatchInTheDefaultEncoding(): Promise<string> {
@@ -71,7 +71,7 @@ async function aBatchInTheDefaultEncoding(): Promise<string> {
   }
   const expectedTokens = texts.reduce((sum, text) => sum + (tokens[text] ?? 0), 0);
   assert.equal(answer.usage.prompt_tokens, expectedTokens);
-  await assertMeteredOnce(key, texts.length);
+  await assertMeteredOnce(key, texts.length, expectedTokens);
   return `${texts.length} texts as base64, ${expectedTokens} tokens, one call metered`;
 }
 
@@ -138,7 +138,7 @@ async function unknownModel(): Promise<string> {
   assert.equal(error.code, 'model_not_found');
   assert.equal(error.type, 'not_found_error');
   assertQuotesTheRequestId(error);
-  await assertMeteredOnce(key, 0);
+  await assertMeteredOnce(key, 0, 0);
   return `404 ${error.type} ${error.code} (param ${String(error.param)}), not metered`;
 }
 
@@ -165,10 +165,10 @@ function assertSameVector(actual: number[], expected: number[], text: string): v
 }
 
 /**
- * The key's usage: one request of the model with `predictions` inputs, or none at all. Records reach the counts
- * within a second of the answer, so an empty report is read again for up to five seconds.
+ * The key's usage report: one request of the model with `predictions` inputs and the `tokenCount` they cost, or no row
+ * at all. Records reach the counts within a second of the answer, so an empty report is read again for a while.
  */
-async function assertMeteredOnce(key: ApiKeyCreated, predictions: number): Promise<void> {
+async function assertMeteredOnce(key: ApiKeyCreated, predictions: number, tokenCount: number): Promise<void> {
   const usage = new Hokusai({ apiKey: key.key, baseUrl, maxRetries: 0 }).usage;
   let rows: UsageRow[] = [];
   for (let attempt = 0; attempt < 25; attempt++) {
@@ -176,8 +176,9 @@ async function assertMeteredOnce(key: ApiKeyCreated, predictions: number): Promi
     if (rows.length > 0 || (predictions === 0 && attempt >= 5)) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const counted = rows.map(({ model_id, requests, predictions }) => ({ model_id, requests, predictions }));
-  assert.deepEqual(counted, predictions === 0 ? [] : [{ model_id: modelId, requests: 1, predictions }], 'metered once');
+  const counted = rows.map(({ model_id, requests, predictions, tokens }) => ({ model_id, requests, predictions, tokens }));
+  const once = [{ model_id: modelId, requests: 1, predictions, tokens: tokenCount }];
+  assert.deepEqual(counted, predictions === 0 ? [] : once, 'metered once, with its tokens');
 }
 
 function assertQuotesTheRequestId(error: APIError): void {

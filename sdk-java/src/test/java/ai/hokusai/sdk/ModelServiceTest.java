@@ -142,7 +142,7 @@ class ModelServiceTest {
                 200,
                 "{\"model_id\":21,\"from\":\"2026-11-26\",\"to\":\"2026-11-27\",\"data\":[{\"date\":\"2026-11-27\","
                         + "\"account_id\":\"" + ACCOUNT_ID
-                        + "\",\"requests\":40,\"failed_requests\":2,\"predictions\":52,"
+                        + "\",\"requests\":40,\"failed_requests\":2,\"predictions\":52,\"tokens\":0,"
                         + "\"latency_ms_mean\":0.6,\"latency_ms_p95\":1.4}]}",
                 "X-Request-Id",
                 "req_mu");

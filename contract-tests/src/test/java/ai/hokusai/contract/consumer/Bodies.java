@@ -270,6 +270,7 @@ final class Bodies {
                 .integerType("requests", 40)
                 .integerType("failed_requests", 2)
                 .integerType("predictions", 52)
+                .integerType("tokens", 0)
                 .decimalType("latency_ms_mean", 0.6)
                 .decimalType("latency_ms_p95", 1.4);
     }

@@ -41,7 +41,8 @@ class UsagePactTest {
                 .stringMatcher("date", DATE, "2026-11-27")
                 .integerType("model_id", 21)
                 .integerType("requests", 2)
-                .integerType("predictions", 5);
+                .integerType("predictions", 5)
+                .integerType("tokens", 0);
         return json(authenticated(builder.given(States.KEY_PREDICT, scopes(PREDICT))
                                 .uponReceiving("getUsage: the caller's counts for the last 30 days")
                                 .method("GET")
@@ -76,7 +77,8 @@ class UsagePactTest {
                 .integerType("model_id", 21)
                 .uuid("key_id", "3d5e7f90-1a2b-4c3d-8e9f-0a1b2c3d4e5f")
                 .integerType("requests", 2)
-                .integerType("predictions", 5);
+                .integerType("predictions", 5)
+                .integerType("tokens", 0);
         return json(authenticated(builder.given(States.KEY_ADMIN, scopes("admin"))
                                 .given(States.CALLER_PREDICTED)
                                 .uponReceiving("getUsage: every key of the caller's account, per key")

@@ -1,5 +1,7 @@
 package ai.hokusai.contract.typescript;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -144,6 +146,21 @@ public final class ScratchNpmProject {
         List<String> command = new ArrayList<>(List.of("node", module.toString()));
         command.addAll(arguments);
         return execute(dir, command, environment, timeout);
+    }
+
+    /**
+     * Runs one scenario of a compiled test program, which checks what it saw with node:assert, prints one line
+     * {@code <scenario>: …} and exits 0; fails, with all it printed, when it does not.
+     */
+    public void runsScenario(Path module, String scenario, Map<String, String> environment, Duration timeout)
+            throws IOException, InterruptedException {
+        Result result = run(module, List.of(scenario), environment, timeout);
+        System.out.print(result.output());
+
+        assertThat(result.exitCode())
+                .as("node %s %s exited with %d; it printed:\n%s", module, scenario, result.exitCode(), result.output())
+                .isZero();
+        assertThat(result.output().lines()).anyMatch(line -> line.startsWith(scenario + ": "));
     }
 
     private void succeed(List<String> command, Duration timeout) throws IOException, InterruptedException {

@@ -10,5 +10,6 @@ public record ModelUsageRecord(
         long requests,
         long failedRequests,
         long predictions,
+        long tokens,
         double latencyMsMean,
         double latencyMsP95) {}

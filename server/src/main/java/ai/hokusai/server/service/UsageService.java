@@ -50,6 +50,7 @@ public class UsageService {
                 long requests,
                 long failedRequests,
                 long predictions,
+                long tokens,
                 double latencyMsMean,
                 double latencyMsP95) {}
     }
@@ -82,7 +83,8 @@ public class UsageService {
                 ? logs.accountUsage(accountId, period.start(), period.end(), modelId)
                 : logs.usage(keyId, period.start(), period.end(), modelId);
         List<DailyUsage> counts = rows.stream()
-                .map(row -> new DailyUsage(row.day(), row.modelId(), row.requests(), row.predictions(), row.keyId()))
+                .map(row -> new DailyUsage(
+                        row.day(), row.modelId(), row.requests(), row.predictions(), row.tokens(), row.keyId()))
                 .toList();
         return new Usage(accountId, wholeAccount ? null : keyId, period.first(), period.last(), counts);
     }
@@ -105,6 +107,7 @@ public class UsageService {
                                 r.requests(),
                                 r.failedRequests(),
                                 r.predictions(),
+                                r.tokens(),
                                 r.latencyMsMean(),
                                 r.latencyMsP95()))
                         .toList());

@@ -149,22 +149,18 @@ public class ProblemAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Object> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        Throwable cause = e;
-        while (cause != null) {
-            if (cause instanceof UnrecognizedPropertyException unknown) {
-                return invalidRequest(
-                        "The request body has a field this call does not take.",
-                        List.of(new FieldViolation(pointer(unknown), "is not a field of this request")),
-                        request);
-            }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof DatabindException mismatch
                     && !mismatch.getPath().isEmpty()) {
+                boolean unknown = cause instanceof UnrecognizedPropertyException;
                 return invalidRequest(
-                        "A field of the request body has the wrong type.",
-                        List.of(new FieldViolation(pointer(mismatch), "has the wrong type")),
+                        unknown
+                                ? "The request body has a field this call does not take."
+                                : "A field of the request body has the wrong type.",
+                        List.of(new FieldViolation(
+                                pointer(mismatch), unknown ? "is not a field of this request" : "has the wrong type")),
                         request);
             }
-            cause = cause.getCause();
         }
         // A body the container failed to read (broken framing, an early end, a stall) has been answered by the
         // container already, with its own status (ContainerErrorProblems); what is returned here is not sent.
@@ -251,7 +247,6 @@ public class ProblemAdvice {
                     || cause instanceof CannotCreateTransactionException
                     || cause instanceof java.sql.SQLTransientConnectionException
                     || cause instanceof java.sql.SQLNonTransientConnectionException
-                    || cause instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
                     || cause instanceof java.sql.SQLException sql
                             && sql.getSQLState() != null
                             && sql.getSQLState().startsWith("08")) {
@@ -353,19 +348,17 @@ public class ProblemAdvice {
 
     /** {@code #/path/modelRef}, {@code #/query/limit} or {@code #/header/X-Request-Id}, as the spec names them. */
     private static String parameterPointer(MethodParameter parameter) {
-        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
-        if (path != null) {
-            return "#/path/" + (path.value().isEmpty() ? parameter.getParameterName() : path.value());
+        String name = parameter.getParameterName();
+        if (parameter.getParameterAnnotation(PathVariable.class) instanceof PathVariable path) {
+            return "#/path/" + (path.value().isEmpty() ? name : path.value());
         }
-        RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
-        if (query != null) {
-            return "#/query/" + (query.value().isEmpty() ? parameter.getParameterName() : query.value());
+        if (parameter.getParameterAnnotation(RequestParam.class) instanceof RequestParam query) {
+            return "#/query/" + (query.value().isEmpty() ? name : query.value());
         }
-        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
-        if (header != null) {
-            return "#/header/" + (header.value().isEmpty() ? parameter.getParameterName() : header.value());
+        if (parameter.getParameterAnnotation(RequestHeader.class) instanceof RequestHeader header) {
+            return "#/header/" + (header.value().isEmpty() ? name : header.value());
         }
-        return "#/" + parameter.getParameterName();
+        return "#/" + name;
     }
 
     private static String pointer(DatabindException e) {

@@ -40,7 +40,8 @@ public class UsageController implements UsageApi {
                 report.to(),
                 report.counts().stream()
                         .map(c -> {
-                            UsageRow row = new UsageRow(c.day(), c.modelId(), c.requests(), c.predictions());
+                            UsageRow row =
+                                    new UsageRow(c.day(), c.modelId(), c.requests(), c.predictions(), c.tokens());
                             row.setKeyId(c.keyId());
                             return row;
                         })
@@ -62,6 +63,7 @@ public class UsageController implements UsageApi {
                                 r.requests(),
                                 r.failedRequests(),
                                 r.predictions(),
+                                r.tokens(),
                                 r.latencyMsMean(),
                                 r.latencyMsP95()))
                         .toList()));
