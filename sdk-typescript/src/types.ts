@@ -38,6 +38,7 @@ export type AuditEvent = Schemas['AuditEvent'];
 export type AuditEventList = Schemas['AuditEventList'];
 export type OutcomeRequest = Schemas['OutcomeRequest'];
 export type Outcome = Schemas['Outcome'];
+export type InferenceServerMetadata = Schemas['InferenceServerMetadata'];
 export type InferenceServerLive = Schemas['InferenceServerLive'];
 export type InferenceServerReady = Schemas['InferenceServerReady'];
 export type TensorDatatype = Schemas['TensorDatatype'];

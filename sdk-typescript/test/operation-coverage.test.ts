@@ -49,6 +49,7 @@ const FACADE: Record<OperationId, (client: Hokusai) => Promise<unknown>> = {
   getReadiness: (client) => client.system.readiness(),
   getOpenApiDocument: (client) => client.system.openApiDocument(),
   getApiIndex: (client) => client.system.index(),
+  getInferenceServerMetadata: (client) => client.inference.serverMetadata(),
   getInferenceServerLive: (client) => client.inference.live(),
   getInferenceServerReady: (client) => client.inference.ready(),
   getTensorModelMetadata: (client) => client.inference.metadata('21'),

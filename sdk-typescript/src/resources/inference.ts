@@ -5,6 +5,7 @@ import type {
   InferenceRequest,
   InferenceResponse,
   InferenceServerLive,
+  InferenceServerMetadata,
   InferenceServerReady,
   TensorModelMetadata,
   TensorModelReady,
@@ -13,6 +14,10 @@ import type {
 /** {@link Inference}'s calls, each answering a {@link RawResponse} (with `replayed` for an idempotent replay). */
 export class InferenceWithRawResponse {
   constructor(private readonly transport: Transport) {}
+
+  serverMetadata(options?: RequestOptions): Promise<RawResponse<InferenceServerMetadata>> {
+    return this.transport.send({ operation: 'getInferenceServerMetadata', options });
+  }
 
   live(options?: RequestOptions): Promise<RawResponse<InferenceServerLive>> {
     return this.transport.send({ operation: 'getInferenceServerLive', options });
@@ -65,8 +70,8 @@ export class InferenceWithRawResponse {
 }
 
 /**
- * Every model as named tensors, through the Open Inference Protocol (KServe v2) routes: a model's tensors, whether it
- * is ready, and inference. Keys, scope (`predict`), limits and metering are those of predictions; every inference
+ * Every model as named tensors, through the Open Inference Protocol (KServe v2) routes: the server's metadata, a
+ * model's tensors, whether it is ready, and inference. Keys, scope (`predict`), limits and metering are those of predictions; every inference
  * carries an `Idempotency-Key`, so retries run it once.
  */
 export class Inference {
@@ -79,6 +84,11 @@ export class Inference {
   /** The same calls, answering the value with its status, headers, request id, rate limit and replay flag. */
   withRawResponse(): InferenceWithRawResponse {
     return this.#raw;
+  }
+
+  /** The server's name, version and the protocol extensions it supports (none); needs no key. */
+  async serverMetadata(options?: RequestOptions): Promise<InferenceServerMetadata> {
+    return (await this.#raw.serverMetadata(options)).value;
   }
 
   /** Whether the server takes metadata and inference requests; needs no key. */

@@ -205,6 +205,7 @@ export const OPERATIONS: Record<OperationId, Operation> = {
   getReadiness: { method: 'GET', path: '/health/ready', allow: 'GET', wrongMethod: 'DELETE' },
   getOpenApiDocument: { method: 'GET', path: '/openapi.yaml', allow: 'GET', wrongMethod: 'DELETE' },
   getApiIndex: { method: 'GET', path: '/', allow: 'GET', wrongMethod: 'DELETE' },
+  getInferenceServerMetadata: { method: 'GET', path: '/v2', allow: 'GET', wrongMethod: 'DELETE' },
   getInferenceServerLive: { method: 'GET', path: '/v2/health/live', allow: 'GET', wrongMethod: 'DELETE' },
   getInferenceServerReady: { method: 'GET', path: '/v2/health/ready', allow: 'GET', wrongMethod: 'DELETE' },
   getTensorModelMetadata: {

@@ -42,6 +42,7 @@ const METADATA = {
   inputs: atLeastLike(tensor, 1, 10),
   outputs: atLeastLike(tensor, 1, 5),
 };
+const SERVER_METADATA = { name: 'hokusai', version: like('1.0.0'), extensions: [] };
 const READY = { name: like('lscor-v2'), ready: true };
 const INFERRED = {
   model_name: like('lscor-v2'),
@@ -75,6 +76,8 @@ const BROKEN_MODEL = [States.KEY_PREDICT, States.BROKEN_MODEL];
 const KEY = [States.KEY_PREDICT];
 
 const CASES: Case[] = [
+  { description: 'getInferenceServerMetadata: the server names itself', states: [], keyed: false, method: 'GET',
+    path: '/v2', status: 200, answer: SERVER_METADATA, call: (c) => c.inference.serverMetadata() },
   { description: 'getInferenceServerLive: the server is live', states: [], keyed: false, method: 'GET',
     path: '/v2/health/live', status: 200, answer: { live: true }, call: (c) => c.inference.live() },
   { description: 'getInferenceServerReady: the server takes traffic', states: [], keyed: false, method: 'GET',

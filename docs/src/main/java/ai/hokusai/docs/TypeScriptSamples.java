@@ -53,6 +53,7 @@ final class TypeScriptSamples {
             Map.entry("getReadiness", "client.system.readiness()"),
             Map.entry("getOpenApiDocument", "client.system.openApiDocument()"),
             Map.entry("getApiIndex", "client.system.index()"),
+            Map.entry("getInferenceServerMetadata", "client.inference.serverMetadata()"),
             Map.entry("getInferenceServerLive", "client.inference.live()"),
             Map.entry("getInferenceServerReady", "client.inference.ready()"),
             Map.entry("getTensorModelMetadata", "client.inference.metadata('{model_name}')"),

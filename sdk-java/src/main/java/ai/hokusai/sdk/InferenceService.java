@@ -7,6 +7,7 @@ import ai.hokusai.sdk.internal.invoker.ApiResponse;
 import ai.hokusai.sdk.model.InferenceRequest;
 import ai.hokusai.sdk.model.InferenceResponse;
 import ai.hokusai.sdk.model.InferenceServerLive;
+import ai.hokusai.sdk.model.InferenceServerMetadata;
 import ai.hokusai.sdk.model.InferenceServerReady;
 import ai.hokusai.sdk.model.TensorModelMetadata;
 import ai.hokusai.sdk.model.TensorModelReady;
@@ -14,8 +15,8 @@ import java.io.IOException;
 import java.util.Objects;
 
 /**
- * Every model as named tensors, through the Open Inference Protocol (KServe v2) routes: the tensors a model takes and
- * returns, whether it is ready, and inference. Keys, scope ({@code predict}), limits and metering are those of
+ * Every model as named tensors, through the Open Inference Protocol (KServe v2) routes: the server's metadata, the
+ * tensors a model takes and returns, whether it is ready, and inference. Keys, scope ({@code predict}), limits and metering are those of
  * predictions, and every inference carries an {@code Idempotency-Key}, so the SDK's retries never run it twice.
  */
 public final class InferenceService {
@@ -29,6 +30,15 @@ public final class InferenceService {
     /** The same calls, answering the value with its request id, rate limit and every header. */
     public WithRawResponse withRawResponse() {
         return raw;
+    }
+
+    /** The server's name, version and the protocol extensions it supports (none); needs no valid key. */
+    public InferenceServerMetadata serverMetadata() {
+        return raw.serverMetadata().getValue();
+    }
+
+    public InferenceServerMetadata serverMetadata(RequestOptions options) {
+        return raw.serverMetadata(options).getValue();
     }
 
     /** Whether the server takes metadata and inference requests; needs no valid key. */
@@ -113,6 +123,18 @@ public final class InferenceService {
 
         private WithRawResponse(Transport transport) {
             this.transport = transport;
+        }
+
+        public RawResponse<InferenceServerMetadata> serverMetadata() {
+            return serverMetadata(RequestOptions.none());
+        }
+
+        public RawResponse<InferenceServerMetadata> serverMetadata(RequestOptions options) {
+            return transport.send(
+                    Operation.GET_INFERENCE_SERVER_METADATA,
+                    options,
+                    (client, headers, requestId) ->
+                            new InferenceApi(client).getInferenceServerMetadataWithHttpInfo(headers));
         }
 
         public RawResponse<InferenceServerLive> live() {

@@ -35,6 +35,7 @@ enum Operation {
     GET_READINESS("getReadiness", "GET", null),
     GET_OPEN_API_DOCUMENT("getOpenApiDocument", "GET", null),
     GET_API_INDEX("getApiIndex", "GET", null),
+    GET_INFERENCE_SERVER_METADATA("getInferenceServerMetadata", "GET", null),
     GET_INFERENCE_SERVER_LIVE("getInferenceServerLive", "GET", null),
     GET_INFERENCE_SERVER_READY("getInferenceServerReady", "GET", null),
     GET_TENSOR_MODEL_METADATA("getTensorModelMetadata", "GET", "predict"),

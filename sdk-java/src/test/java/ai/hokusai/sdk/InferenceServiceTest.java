@@ -10,6 +10,7 @@ import ai.hokusai.sdk.model.InferenceRequest;
 import ai.hokusai.sdk.model.InferenceRequestInput;
 import ai.hokusai.sdk.model.InferenceRequestOutput;
 import ai.hokusai.sdk.model.InferenceResponse;
+import ai.hokusai.sdk.model.InferenceServerMetadata;
 import ai.hokusai.sdk.model.TensorDatatype;
 import ai.hokusai.sdk.model.TensorModelMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +36,19 @@ class InferenceServiceTest {
     @AfterEach
     void stopStub() {
         stub.close();
+    }
+
+    @Test
+    void serverMetadataNamesTheServerItsVersionAndItsExtensions() {
+        stub.json(200, "{\"name\":\"hokusai\",\"version\":\"1.0.0\",\"extensions\":[]}");
+
+        InferenceServerMetadata metadata = client.inference().serverMetadata();
+
+        assertThat(metadata.getName()).isEqualTo("hokusai");
+        assertThat(metadata.getVersion()).isEqualTo("1.0.0");
+        assertThat(metadata.getExtensions()).isEmpty();
+        assertThat(stub.lastRequest().method).isEqualTo("GET");
+        assertThat(stub.lastRequest().path).isEqualTo("/v2");
     }
 
     @Test

@@ -99,6 +99,7 @@ class OperationCoverageTest {
         FACADE.put("getReadiness", client -> client.system().readiness());
         FACADE.put("getOpenApiDocument", client -> client.system().openApiDocument());
         FACADE.put("getApiIndex", client -> client.system().index());
+        FACADE.put("getInferenceServerMetadata", client -> client.inference().serverMetadata());
         FACADE.put("getInferenceServerLive", client -> client.inference().live());
         FACADE.put("getInferenceServerReady", client -> client.inference().ready());
         FACADE.put("getTensorModelMetadata", client -> client.inference().metadata("21"));

@@ -86,6 +86,7 @@ class EveryRouteRefusalsPactTest {
             new Call("getReadiness", "GET", "/health/ready", false, "GET", "DELETE"),
             new Call("getOpenApiDocument", "GET", "/openapi.yaml", false, "GET", "DELETE"),
             new Call("getApiIndex", "GET", "/", false, "GET", "DELETE"),
+            new Call("getInferenceServerMetadata", "GET", "/v2", false, "GET", "DELETE"),
             new Call("getInferenceServerLive", "GET", "/v2/health/live", false, "GET", "DELETE"),
             new Call("getInferenceServerReady", "GET", "/v2/health/ready", false, "GET", "DELETE"),
             new Call("getTensorModelMetadata", "GET", "/v2/models/21", true, "GET", "DELETE"),

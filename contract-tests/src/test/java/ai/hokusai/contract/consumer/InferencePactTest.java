@@ -19,6 +19,7 @@ import ai.hokusai.sdk.RequestOptions;
 import ai.hokusai.sdk.exception.HokusaiException;
 import ai.hokusai.sdk.model.InferenceRequest;
 import ai.hokusai.sdk.model.InferenceResponse;
+import ai.hokusai.sdk.model.InferenceServerMetadata;
 import ai.hokusai.sdk.model.TensorDatatype;
 import ai.hokusai.sdk.model.TensorModelMetadata;
 import ai.hokusai.testsupport.ExampleInputs;
@@ -125,6 +126,24 @@ class InferencePactTest {
     private static final List<String> MODEL_21 = List.of(States.KEY_PREDICT, States.MODEL_21_ACTIVE);
 
     static final List<Case> CASES = List.of(
+            new Case(
+                    "getInferenceServerMetadata: the server names itself",
+                    List.of(),
+                    false,
+                    false,
+                    "GET",
+                    "/v2",
+                    null,
+                    null,
+                    200,
+                    null,
+                    false,
+                    new PactDslJsonBody()
+                            .stringValue("name", "hokusai")
+                            .stringType("version", "1.0.0")
+                            .array("extensions")
+                            .closeArray(),
+                    c -> c.inference().serverMetadata()),
             new Case(
                     "getInferenceServerLive: the server is live",
                     List.of(),
@@ -631,7 +650,10 @@ class InferencePactTest {
             if (c.code() == null) {
                 Object answer = c.call().apply(client);
                 assertThat(answer).as(c.description()).isNotNull();
-                if (answer instanceof TensorModelMetadata metadata) {
+                if (answer instanceof InferenceServerMetadata named) {
+                    assertThat(named.getName()).as(c.description()).isEqualTo("hokusai");
+                    assertThat(named.getExtensions()).as(c.description()).isEmpty();
+                } else if (answer instanceof TensorModelMetadata metadata) {
                     assertThat(metadata.getInputs()).as(c.description()).isNotEmpty();
                 } else if (answer instanceof InferenceResponse inferred) {
                     assertThat(inferred.getOutputs().get(0).getName()).isEqualTo("lead_score");

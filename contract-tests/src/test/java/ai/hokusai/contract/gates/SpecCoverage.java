@@ -65,6 +65,7 @@ public final class SpecCoverage {
             Map.entry("getReadiness 400", "as for getLiveness 400"),
             Map.entry("getOpenApiDocument 400", "as for getLiveness 400"),
             Map.entry("getApiIndex 400", "as for getLiveness 400"),
+            Map.entry("getInferenceServerMetadata 400", "as for getLiveness 400"),
             Map.entry("getInferenceServerLive 400", "as for getLiveness 400"),
             Map.entry("getInferenceServerReady 400", "as for getLiveness 400"));
 

@@ -1,5 +1,6 @@
 package ai.hokusai.server.web;
 
+import ai.hokusai.server.config.ApiSpecDocument;
 import ai.hokusai.server.security.ApiKeyPrincipal;
 import ai.hokusai.server.security.Caller;
 import ai.hokusai.server.service.MeteredPredictionService;
@@ -12,6 +13,7 @@ import ai.hokusai.server.web.model.InferenceRequestOutput;
 import ai.hokusai.server.web.model.InferenceResponse;
 import ai.hokusai.server.web.model.InferenceResponseOutput;
 import ai.hokusai.server.web.model.InferenceServerLive;
+import ai.hokusai.server.web.model.InferenceServerMetadata;
 import ai.hokusai.server.web.model.InferenceServerReady;
 import ai.hokusai.server.web.model.TensorDatatype;
 import ai.hokusai.server.web.model.TensorMetadata;
@@ -29,20 +31,32 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class InferenceController implements InferenceApi {
 
+    /** The server's name in the protocol's server metadata. */
+    static final String SERVER_NAME = "hokusai";
+
     private final TensorInferenceService inference;
     private final IdempotentCalls idempotent;
     private final SystemController system;
     private final HttpServletRequest request;
+    private final InferenceServerMetadata serverMetadata;
 
     public InferenceController(
             TensorInferenceService inference,
             IdempotentCalls idempotent,
             SystemController system,
-            HttpServletRequest request) {
+            HttpServletRequest request,
+            ApiSpecDocument spec) {
         this.inference = inference;
         this.idempotent = idempotent;
         this.system = system;
         this.request = request;
+        // The contract's version, as GET / answers it; no protocol extension is supported.
+        this.serverMetadata = new InferenceServerMetadata(SERVER_NAME, spec.apiVersion(), List.of());
+    }
+
+    @Override
+    public ResponseEntity<InferenceServerMetadata> getInferenceServerMetadata() {
+        return ResponseEntity.ok(serverMetadata);
     }
 
     @Override

@@ -67,8 +67,11 @@ public class ProblemAdvice {
     private static final String MODEL_REF_RULE =
             "must be a model number (21), a model slug (lscor-v2) or a deployment UUID";
 
-    /** On the Open Inference Protocol's routes a problem also carries the protocol's {@code error}: its detail. */
-    private static final String PROTOCOL_PATHS = "/v2/";
+    /**
+     * On the Open Inference Protocol's routes ({@code /v2}, the server metadata, and every path under it) a problem
+     * also carries the protocol's {@code error}: its detail.
+     */
+    private static final String PROTOCOL_ROOT = "/v2";
 
     private static final String OPENAI_ROUTES = "/api/openai/";
 
@@ -274,7 +277,7 @@ public class ProblemAdvice {
         Problem problem = new Problem(
                 typeBase + code.code(), catalog.title(code), status.value(), code.code(), RequestLog.idOf(request));
         problem.setDetail(detail);
-        if (request.getRequestURI().startsWith(PROTOCOL_PATHS)) {
+        if (protocolRoute(request)) {
             problem.setError(detail == null ? problem.getTitle() : detail);
         }
         problem.setInstance(request.getRequestURI().isEmpty() ? null : request.getRequestURI());
@@ -300,6 +303,11 @@ public class ProblemAdvice {
     /** The OpenAI-compatible routes, whose clients parse their errors in OpenAI's shape. */
     static boolean openAiRoute(HttpServletRequest request) {
         return request.getRequestURI().startsWith(OPENAI_ROUTES);
+    }
+
+    static boolean protocolRoute(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return uri.equals(PROTOCOL_ROOT) || uri.startsWith(PROTOCOL_ROOT + "/");
     }
 
     /**

@@ -6,6 +6,7 @@ import ai.hokusai.server.ServerIntegrationTest;
 import ai.hokusai.server.SpecCheck;
 import ai.hokusai.server.Tenants;
 import ai.hokusai.server.TestHttp;
+import ai.hokusai.server.config.ApiSpecDocument;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -48,6 +49,9 @@ class InferenceProtocolIT extends ServerIntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private ApiSpecDocument spec;
 
     @AfterEach
     void everyExchangeWasOneTheSpecAllows() {
@@ -180,6 +184,26 @@ class InferenceProtocolIT extends ServerIntegrationTest {
                         .get("ready")
                         .asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void theServerMetadataNeedsNoKeyAndNamesTheServerTheContractVersionAndNoExtension() {
+        TestHttp.Response metadata =
+                record("GET", "/v2", null, http().withKey(null).get("/v2"));
+
+        assertThat(metadata.status()).as(metadata.body()).isEqualTo(200);
+        assertThat(metadata.json().get("name").asString()).isEqualTo("hokusai");
+        assertThat(metadata.json().get("version").asString())
+                .isEqualTo(http().withKey(null).get("/").json().get("version").asString())
+                .isEqualTo(spec.apiVersion());
+        assertThat(metadata.json().get("extensions").isArray()).isTrue();
+        assertThat(metadata.json().get("extensions").isEmpty()).isTrue();
+
+        // A refusal on /v2 itself carries the protocol's error member too (the spec lists no DELETE to check it by).
+        TestHttp.Response refused = http().withKey(null).send("DELETE", "/v2", Map.of(), null);
+        assertThat(refused.status()).isEqualTo(405);
+        assertThat(refused.header("Allow")).isEqualTo("GET");
+        assertThat(refused.json().get("error").asString()).isNotBlank();
     }
 
     @Test
