@@ -26,8 +26,8 @@ public final class ResponseExamples {
     public static final Map<String, String> EXEMPTIONS = Map.ofEntries(
             Map.entry(
                     "createOpenAiEmbeddings",
-                    "embeds with a sentence encoder, which a fresh server has none of (it serves model 21 only); the "
-                            + "server's OpenAiEmbeddingsIT checks real embeddings against predict and the spec"),
+                    "embeds with a sentence encoder, which a fresh server has none of (it serves model 21 only); "
+                            + "OpenAiJavaClientIT and OpenAiNodeClientIT check real embeddings against predict"),
             Map.entry("listOpenAiModels", "as for createOpenAiEmbeddings: a fresh server has no embedding model"),
             Map.entry("getOpenAiModel", "as for createOpenAiEmbeddings: a fresh server has no embedding model"),
             Map.entry("listApiKeys", "lists the keys issued before, which differ on every server"),
