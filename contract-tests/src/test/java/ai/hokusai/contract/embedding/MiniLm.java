@@ -2,6 +2,7 @@ package ai.hokusai.contract.embedding;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.hokusai.testsupport.ExampleInputs;
+import ai.hokusai.testsupport.ServerLauncher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,11 +33,42 @@ public final class MiniLm {
     /** The tokens the runtime reads at most per text ({@code config.json}'s {@code max_length}). */
     public static final int MAX_LENGTH = 256;
 
+    /** Texts the tests embed: a sentence, a short one, and one whose accents and dash the tokenizer must survive. */
+    public static final List<String> TEXTS = List.of(
+            "The VP of Engineering requested a demo.",
+            "A short one.",
+            "Über-naïve café résumé — unicode survives tokenisation.");
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
 
     private MiniLm() {}
+
+    /** A packaged server, its artifact, and the number of the model that serves it. */
+    public record Served(ServerLauncher server, Path artifact, int modelId) {}
+
+    /**
+     * The executable jar on its embedded defaults, with the artifact laid out under its artifact root and deployed as
+     * {@code slug}: what the OpenAI clients' tests call.
+     */
+    public static Served onAPackagedServer(String slug) throws IOException, InterruptedException {
+        Path artifactRoot = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "artifact-root-")
+                .toAbsolutePath();
+        Path artifact = layOut(artifactRoot.resolve("minilm"));
+        ServerLauncher server = ServerLauncher.builder()
+                .env("HOKUSAI_ARTIFACT_ROOT", artifactRoot.toString())
+                .start();
+        try {
+            int modelId = deploy(server.baseUrl(), server.adminKey(), slug, artifact)
+                    .get("id")
+                    .asInt();
+            return new Served(server, artifact, modelId);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
 
     /** Writes the artifact into {@code dir} (kept when already there); answers {@code dir}. */
     public static Path layOut(Path dir) throws IOException {

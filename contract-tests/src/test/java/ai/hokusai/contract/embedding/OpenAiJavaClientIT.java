@@ -21,7 +21,6 @@ import com.openai.errors.UnauthorizedException;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.models.models.Model;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +40,7 @@ import org.junit.jupiter.api.Test;
 class OpenAiJavaClientIT {
 
     private static final String SLUG = "minilm-java";
-    private static final List<String> TEXTS = List.of(
-            "The VP of Engineering requested a demo.",
-            "A short one.",
-            "Über-naïve café résumé — unicode survives tokenisation.");
+    private static final List<String> TEXTS = MiniLm.TEXTS;
 
     private static ServerLauncher server;
     private static Path artifact;
@@ -55,15 +51,10 @@ class OpenAiJavaClientIT {
 
     @BeforeAll
     static void deployAnEmbeddingModel() throws Exception {
-        Path artifactRoot = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "artifact-root-")
-                .toAbsolutePath();
-        artifact = MiniLm.layOut(artifactRoot.resolve("minilm"));
-        server = ServerLauncher.builder()
-                .env("HOKUSAI_ARTIFACT_ROOT", artifactRoot.toString())
-                .start();
-        modelId = MiniLm.deploy(server.baseUrl(), server.adminKey(), SLUG, artifact)
-                .get("id")
-                .asInt();
+        MiniLm.Served served = MiniLm.onAPackagedServer(SLUG);
+        server = served.server();
+        artifact = served.artifact();
+        modelId = served.modelId();
         admin = HokusaiClient.builder()
                 .baseUrl(server.baseUrl())
                 .apiKey(server.adminKey())

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.hokusai.contract.embedding.MiniLm;
 import ai.hokusai.testsupport.ServerLauncher;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -27,10 +26,6 @@ class OpenAiNodeClientIT {
     private static final Path PROGRAM = Path.of("src/test/typescript/openai-node-client.mts");
     private static final Duration SCENARIO_TIMEOUT = Duration.ofSeconds(60);
     private static final String SLUG = "minilm-node";
-    private static final List<String> TEXTS = List.of(
-            "The VP of Engineering requested a demo.",
-            "A short one.",
-            "Über-naïve café résumé — unicode survives tokenisation.");
 
     private static ScratchNpmProject consumer;
     private static Path compiled;
@@ -41,22 +36,15 @@ class OpenAiNodeClientIT {
     static void installTheClientAndDeployAnEmbeddingModel() throws Exception {
         consumer = ScratchNpmProject.withPackedSdk("openai-node-");
         compiled = consumer.compile(PROGRAM);
-        Path artifactRoot = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "artifact-root-")
-                .toAbsolutePath();
-        Path artifact = MiniLm.layOut(artifactRoot.resolve("minilm"));
-        server = ServerLauncher.builder()
-                .env("HOKUSAI_ARTIFACT_ROOT", artifactRoot.toString())
-                .start();
-        int modelId = MiniLm.deploy(server.baseUrl(), server.adminKey(), SLUG, artifact)
-                .get("id")
-                .asInt();
+        MiniLm.Served served = MiniLm.onAPackagedServer(SLUG);
+        server = served.server();
         Map<String, Integer> tokens = new LinkedHashMap<>();
-        for (String text : TEXTS) tokens.put(text, MiniLm.tokens(artifact, text));
+        for (String text : MiniLm.TEXTS) tokens.put(text, MiniLm.tokens(served.artifact(), text));
         environment = Map.of(
                 "HOKUSAI_BASE_URL", server.baseUrl(),
                 "HOKUSAI_API_KEY", server.adminKey(),
                 "EMBEDDING_MODEL", SLUG,
-                "EMBEDDING_MODEL_ID", String.valueOf(modelId),
+                "EMBEDDING_MODEL_ID", String.valueOf(served.modelId()),
                 "TOKENS", new ObjectMapper().writeValueAsString(tokens));
     }
 
