@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -70,6 +72,28 @@ public class ApiSpecDocument {
             }
         }
         return map(node);
+    }
+
+    /** One operation of the document: its path, its method (lower case, as the document spells it) and its fields. */
+    public record Operation(String path, String method, Map<String, Object> fields) {}
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    /** Every operation under {@code paths}, in the document's order. */
+    public List<Operation> operations() {
+        return operations(root);
+    }
+
+    /** Every operation under {@code paths} of a document read as maps. */
+    public static List<Operation> operations(Map<String, Object> document) {
+        List<Operation> operations = new ArrayList<>();
+        map(document.get("paths"))
+                .forEach((path, item) -> map(item).forEach((method, fields) -> {
+                    if (METHODS.contains(method)) {
+                        operations.add(new Operation(path, method, map(fields)));
+                    }
+                }));
+        return operations;
     }
 
     /** {@code x-problem-codes} of the Problem schema: code → {status, title, description}. */

@@ -29,17 +29,15 @@ public class RequestBodyValidator {
 
     public RequestBodyValidator(ApiSpecDocument spec) {
         Map<String, Object> document = spec.root();
-        for (Object pathItem : map(document.get("paths")).values()) {
-            for (Object operation : map(pathItem).values()) {
-                if (operation instanceof Map<?, ?> op
-                        && op.get("operationId") instanceof String id
-                        && op.get("requestBody") instanceof Map<?, ?> body
-                        && body.get("content") instanceof Map<?, ?> content
-                        && content.get(JSON) instanceof Map<?, ?> media
-                        && media.get("schema") instanceof Map<?, ?> schema
-                        && schema.get("$ref") instanceof String ref) {
-                    schemas.put(id, JsonSchemaJackson2Adapter.compileOpenApi(document, ref));
-                }
+        for (ApiSpecDocument.Operation operation : spec.operations()) {
+            Map<String, Object> op = operation.fields();
+            if (op.get("operationId") instanceof String id
+                    && op.get("requestBody") instanceof Map<?, ?> body
+                    && body.get("content") instanceof Map<?, ?> content
+                    && content.get(JSON) instanceof Map<?, ?> media
+                    && media.get("schema") instanceof Map<?, ?> schema
+                    && schema.get("$ref") instanceof String ref) {
+                schemas.put(id, JsonSchemaJackson2Adapter.compileOpenApi(document, ref));
             }
         }
     }
@@ -87,10 +85,5 @@ public class RequestBodyValidator {
                     .toList();
             throw new InvalidRequestException(false, "The request body breaks the request schema.", sorted);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object node) {
-        return node instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 }

@@ -147,7 +147,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     private static List<String> values(HttpServletRequest request, String name) {
         return Collections.list(request.getHeaders(name)).stream()
                 .filter(v -> !v.isBlank())
-                .collect(Collectors.toList());
+                .toList();
     }
 
     /** {@code "minute";q=60;w=60, "hour";q=1000;w=3600}: every quota of the key. */

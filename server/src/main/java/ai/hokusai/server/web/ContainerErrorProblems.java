@@ -57,21 +57,18 @@ public class ContainerErrorProblems implements WebServerFactoryCustomizer<Tomcat
         ErrorCode code = failure instanceof SocketTimeoutException
                 ? ErrorCode.REQUEST_TIMEOUT
                 : ProblemCatalog.forContainerStatus(response.getStatus());
-        Exception answer = switch (code) {
-            case INTERNAL_ERROR ->
-                failure instanceof Exception e
-                        ? e
-                        : new ProblemAdvice.Refusal(
-                                code, "An unexpected error occurred. Quote the request id to support.");
-            case REQUEST_TIMEOUT -> new ProblemAdvice.Refusal(code, "The request body stalled.");
+        String detail = switch (code) {
+            case INTERNAL_ERROR -> "An unexpected error occurred. Quote the request id to support.";
+            case REQUEST_TIMEOUT -> "The request body stalled.";
             case BAD_REQUEST ->
-                new ProblemAdvice.Refusal(
-                        code,
-                        failure instanceof IOException
-                                ? "The request body could not be read: its framing is broken (a malformed chunk) or it ended early."
-                                : "The request could not be read: check the URL's encoding and the size of its headers.");
-            default -> new ProblemAdvice.Refusal(code, catalog.title(code) + ".");
+                failure instanceof IOException
+                        ? "The request body could not be read: its framing is broken (a malformed chunk) or it ended early."
+                        : "The request could not be read: check the URL's encoding and the size of its headers.";
+            default -> catalog.title(code) + ".";
         };
+        Exception answer = code == ErrorCode.INTERNAL_ERROR && failure instanceof Exception e
+                ? e
+                : new ProblemAdvice.Refusal(code, detail);
         boolean reachedTheApi = request.getAttribute(RequestLog.ATTRIBUTE) != null;
         if (!reachedTheApi) {
             RequestLog.assign(request, response);

@@ -30,13 +30,14 @@ public class DeploymentsController implements DeploymentsApi {
 
     @Override
     public ResponseEntity<Deployment> getDeployment(UUID deploymentId, String xRequestId) {
-        return Deprecations.okWithDeprecatedFields(
-                mapper.deployment(catalog.deployment(ApiKeyFilter.caller(request), deploymentId)));
+        return Deprecations.withDeprecatedFields(
+                HttpStatus.OK, mapper.deployment(catalog.deployment(ApiKeyFilter.caller(request), deploymentId)));
     }
 
     @Override
     public ResponseEntity<DeploymentList> listModelDeployments(String modelRef, String xRequestId) {
-        return Deprecations.okWithDeprecatedFields(
+        return Deprecations.withDeprecatedFields(
+                HttpStatus.OK,
                 new DeploymentList(catalog.deployments(ApiKeyFilter.caller(this.request), modelRef).stream()
                         .map(mapper::deployment)
                         .toList()));
@@ -59,8 +60,8 @@ public class DeploymentsController implements DeploymentsApi {
 
     @Override
     public ResponseEntity<Deployment> activateDeployment(UUID deploymentId, String xRequestId) {
-        return Deprecations.okWithDeprecatedFields(
-                mapper.deployment(deployments.activate(ApiKeyFilter.caller(request), deploymentId)));
+        return Deprecations.withDeprecatedFields(
+                HttpStatus.OK, mapper.deployment(deployments.activate(ApiKeyFilter.caller(request), deploymentId)));
     }
 
     @Override

@@ -12,25 +12,17 @@ import org.springframework.http.ResponseEntity;
  */
 final class Deprecations {
 
-    /** 2026-12-01T00:00:00Z, when {@code id}, {@code task} and {@code artifact} replaced the deprecated fields. */
-    static final String DEPRECATION = "@1796083200";
-
-    static final String SUNSET = "Wed, 30 Jun 2027 00:00:00 GMT";
-    static final String LINK = "</docs/changelog.html#deprecated-fields>; rel=\"deprecation\"; type=\"text/html\"";
-
     private Deprecations() {}
-
-    /** A 200 with the body and the deprecation notice. */
-    static <T> ResponseEntity<T> okWithDeprecatedFields(T body) {
-        return withDeprecatedFields(HttpStatus.OK, body);
-    }
 
     /** An answer with the body and the deprecation notice. */
     static <T> ResponseEntity<T> withDeprecatedFields(HttpStatus status, T body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("Deprecation", DEPRECATION);
-        headers.set("Sunset", SUNSET);
-        headers.set(HttpHeaders.LINK, LINK);
-        return ResponseEntity.status(status).headers(headers).body(body);
+        return ResponseEntity.status(status)
+                // 2026-12-01T00:00:00Z, when `id`, `task` and `artifact` replaced the deprecated fields.
+                .header("Deprecation", "@1796083200")
+                .header("Sunset", "Wed, 30 Jun 2027 00:00:00 GMT")
+                .header(
+                        HttpHeaders.LINK,
+                        "</docs/changelog.html#deprecated-fields>; rel=\"deprecation\"; type=\"text/html\"")
+                .body(body);
     }
 }

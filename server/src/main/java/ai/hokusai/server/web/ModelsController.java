@@ -88,7 +88,8 @@ public class ModelsController implements ModelsApi {
 
     @Override
     public ResponseEntity<ModelInfo> getModelInfo(String modelRef, String xRequestId) {
-        return Deprecations.okWithDeprecatedFields(mapper.info(catalog.get(ApiKeyFilter.caller(request), modelRef)));
+        return Deprecations.withDeprecatedFields(
+                HttpStatus.OK, mapper.info(catalog.get(ApiKeyFilter.caller(request), modelRef)));
     }
 
     @Override

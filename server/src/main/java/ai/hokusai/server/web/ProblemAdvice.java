@@ -1,5 +1,7 @@
 package ai.hokusai.server.web;
 
+import static ai.hokusai.server.web.model.OpenAiErrorDetail.TypeEnum.*;
+
 import ai.hokusai.server.config.ApiSpecDocument;
 import ai.hokusai.server.error.DomainException;
 import ai.hokusai.server.error.ErrorCode;
@@ -66,14 +68,6 @@ public class ProblemAdvice {
     /** The spec's pattern is exact but unreadable; say what it means instead. */
     private static final String MODEL_REF_RULE =
             "must be a model number (21), a model slug (lscor-v2) or a deployment UUID";
-
-    /**
-     * On the Open Inference Protocol's routes ({@code /v2}, the server metadata, and every path under it) a problem
-     * also carries the protocol's {@code error}: its detail.
-     */
-    private static final String PROTOCOL_ROOT = "/v2";
-
-    private static final String OPENAI_ROUTES = "/api/openai/";
 
     private final String typeBase;
     private final ProblemCatalog catalog;
@@ -187,24 +181,24 @@ public class ProblemAdvice {
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<Object> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
         List<FieldViolation> bodyViolations = new ArrayList<>();
-        e.getParameterValidationResults().forEach(result -> {
-            if (result.getMethodParameter().hasParameterAnnotation(RequestBody.class)
-                    && result instanceof ParameterErrors errors) {
-                errors.getFieldErrors().forEach(f -> bodyViolations.add(bodyViolation(f)));
-            }
-        });
-        if (!bodyViolations.isEmpty()) {
-            // A constraint of the body (e.g. minItems) is an invalid request, as when the body binds.
-            return invalidRequest("The request body is invalid.", bodyViolations, request);
-        }
         List<FieldViolation> violations = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> {
             String pointer = parameterPointer(result.getMethodParameter());
-            result.getResolvableErrors()
-                    .forEach(error -> violations.add(new FieldViolation(
-                            pointer, MODEL_REF_POINTER.equals(pointer) ? MODEL_REF_RULE : error.getDefaultMessage())));
+            if (result.getMethodParameter().hasParameterAnnotation(RequestBody.class)
+                    && result instanceof ParameterErrors errors
+                    && errors.hasFieldErrors()) {
+                errors.getFieldErrors().forEach(f -> bodyViolations.add(bodyViolation(f)));
+            } else {
+                result.getResolvableErrors()
+                        .forEach(error -> violations.add(new FieldViolation(
+                                pointer,
+                                MODEL_REF_POINTER.equals(pointer) ? MODEL_REF_RULE : error.getDefaultMessage())));
+            }
         });
-        return invalidParameter(violations, request);
+        // A constraint of the body (e.g. minItems) is an invalid request, as when the body binds.
+        return bodyViolations.isEmpty()
+                ? invalidParameter(violations, request)
+                : invalidRequest("The request body is invalid.", bodyViolations, request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -277,10 +271,12 @@ public class ProblemAdvice {
         Problem problem = new Problem(
                 typeBase + code.code(), catalog.title(code), status.value(), code.code(), RequestLog.idOf(request));
         problem.setDetail(detail);
-        if (protocolRoute(request)) {
+        String uri = request.getRequestURI();
+        if (uri.equals("/v2") || uri.startsWith("/v2/")) {
+            // The Open Inference Protocol's routes: its clients read the protocol's own member, `error`.
             problem.setError(detail == null ? problem.getTitle() : detail);
         }
-        problem.setInstance(request.getRequestURI().isEmpty() ? null : request.getRequestURI());
+        problem.setInstance(uri.isEmpty() ? null : uri);
         // Absent rather than empty when no field is at fault (nulls are not serialised).
         problem.setErrors(
                 violations.isEmpty()
@@ -288,7 +284,7 @@ public class ProblemAdvice {
                         : violations.stream()
                                 .map(v -> new ProblemFieldError(v.pointer(), v.message()))
                                 .toList());
-        if (openAiRoute(request)) {
+        if (uri.startsWith("/api/openai/")) {
             return ResponseEntity.status(status)
                     .headers(headers)
                     .contentType(MediaType.APPLICATION_JSON)
@@ -300,18 +296,8 @@ public class ProblemAdvice {
                 .body(problem);
     }
 
-    /** The OpenAI-compatible routes, whose clients parse their errors in OpenAI's shape. */
-    static boolean openAiRoute(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(OPENAI_ROUTES);
-    }
-
-    static boolean protocolRoute(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        return uri.equals(PROTOCOL_ROOT) || uri.startsWith(PROTOCOL_ROOT + "/");
-    }
-
     /**
-     * The same refusal in the shape OpenAI's clients parse (they pick their error class by the status, and read
+     * The same refusal in the shape the OpenAI-compatible routes' clients parse (they pick their error class by the status, and read
      * {@code error.message}, {@code error.code} and {@code error.param}): our code, detail and request id.
      */
     private static OpenAiError openAiError(Problem problem, List<FieldViolation> violations) {
@@ -326,14 +312,11 @@ public class ProblemAdvice {
 
     private static OpenAiErrorDetail.TypeEnum openAiType(int status) {
         return switch (status) {
-            case 401 -> OpenAiErrorDetail.TypeEnum.AUTHENTICATION_ERROR;
-            case 403 -> OpenAiErrorDetail.TypeEnum.PERMISSION_ERROR;
-            case 404 -> OpenAiErrorDetail.TypeEnum.NOT_FOUND_ERROR;
-            case 429 -> OpenAiErrorDetail.TypeEnum.RATE_LIMIT_ERROR;
-            default ->
-                status >= 500
-                        ? OpenAiErrorDetail.TypeEnum.SERVER_ERROR
-                        : OpenAiErrorDetail.TypeEnum.INVALID_REQUEST_ERROR;
+            case 401 -> AUTHENTICATION_ERROR;
+            case 403 -> PERMISSION_ERROR;
+            case 404 -> NOT_FOUND_ERROR;
+            case 429 -> RATE_LIMIT_ERROR;
+            default -> status >= 500 ? SERVER_ERROR : INVALID_REQUEST_ERROR;
         };
     }
 
@@ -356,17 +339,14 @@ public class ProblemAdvice {
 
     /** {@code #/path/modelRef}, {@code #/query/limit} or {@code #/header/X-Request-Id}, as the spec names them. */
     private static String parameterPointer(MethodParameter parameter) {
-        String name = parameter.getParameterName();
-        if (parameter.getParameterAnnotation(PathVariable.class) instanceof PathVariable path) {
-            return "#/path/" + (path.value().isEmpty() ? name : path.value());
-        }
-        if (parameter.getParameterAnnotation(RequestParam.class) instanceof RequestParam query) {
-            return "#/query/" + (query.value().isEmpty() ? name : query.value());
-        }
-        if (parameter.getParameterAnnotation(RequestHeader.class) instanceof RequestHeader header) {
-            return "#/header/" + (header.value().isEmpty() ? name : header.value());
-        }
-        return "#/" + name;
+        // The generated interfaces name every parameter in its annotation, as the spec does.
+        return parameter.getParameterAnnotation(PathVariable.class) instanceof PathVariable path
+                ? "#/path/" + path.value()
+                : parameter.getParameterAnnotation(RequestParam.class) instanceof RequestParam query
+                        ? "#/query/" + query.value()
+                        : parameter.getParameterAnnotation(RequestHeader.class) instanceof RequestHeader header
+                                ? "#/header/" + header.value()
+                                : "#/" + parameter.getParameterName();
     }
 
     private static String pointer(DatabindException e) {

@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class RequiredScopesTest {
+class ScopeInterceptorTest {
 
     @Test
     @SuppressWarnings("unchecked")
     void everyOperationNeedingAKeyNamesAKnownScopeAndPublicOnesNone() {
         ApiSpecDocument spec = new ApiSpecDocument();
-        RequiredScopes scopes = new RequiredScopes(spec);
+        ScopeInterceptor scopes = new ScopeInterceptor(spec);
         Map<String, Object> paths = (Map<String, Object>) spec.root().get("paths");
         int operations = 0;
         for (Object item : paths.values()) {
@@ -48,8 +48,8 @@ class RequiredScopesTest {
     void anOperationWithoutAScopeStopsStartUp() {
         Map<String, Object> operation = new HashMap<>(Map.of("operationId", "secretThing"));
         Map<String, Object> root = Map.of("paths", Map.of("/api/v1/secret", Map.of("get", operation)));
-        assertThatThrownBy(() -> RequiredScopes.read(root)).hasMessageContaining("GET /api/v1/secret");
-        operation.put(RequiredScopes.EXTENSION, "root");
-        assertThatThrownBy(() -> RequiredScopes.read(root)).hasMessageContaining("not root");
+        assertThatThrownBy(() -> ScopeInterceptor.read(root)).hasMessageContaining("GET /api/v1/secret");
+        operation.put(ScopeInterceptor.EXTENSION, "root");
+        assertThatThrownBy(() -> ScopeInterceptor.read(root)).hasMessageContaining("not root");
     }
 }
