@@ -188,6 +188,25 @@ class ManifestsTest {
                 .isBetween(1L, 60_000L);
     }
 
+    /**
+     * The collector and the JIT run as README's command runs them (`run.jvm.options` of server/pom.xml, which bench/
+     * measures), only the heap sized from the container instead of fixed.
+     */
+    @Test
+    void theJvmRunsAsReadmesCommandDoes() throws IOException {
+        List<String> options =
+                List.of(env("JAVA_TOOL_OPTIONS").orElseThrow().getValue().split("\\s+"));
+        Matcher run = Pattern.compile("<run.jvm.options>([^<]+)</run.jvm.options>")
+                .matcher(Files.readString(Path.of("../server/pom.xml")));
+        assertThat(run.find()).as("server/pom.xml names README's JVM options").isTrue();
+        List<String> readme = Stream.of(run.group(1).trim().split("\\s+"))
+                .filter(option -> !option.startsWith("-Xmx"))
+                .toList();
+        assertThat(readme).contains("-XX:+UseSerialGC", "-XX:-TieredCompilation");
+        assertThat(options).containsAll(readme);
+        assertThat(options).noneMatch(option -> option.startsWith("-XX:CICompilerCount"));
+    }
+
     @Test
     void terminationOutlastsTheDrainAndTheGracefulShutdown() {
         Duration drain = Duration.parse(
