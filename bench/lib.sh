@@ -115,6 +115,11 @@ start_server() {
     sleep 0.02
   done
   S_ANSWERED=$(now)
+  # A cache the JVM refuses (another JDK build, or jars that are not the ones it was written with: copied, rebuilt) is
+  # named on the first lines of the server's log; it is said here too, so that no figure passes for one with the cache.
+  if grep -q '\[error *\]\[aot\]' "$dir/server.log"; then
+    echo "== the AOT cache was refused (figures are without it): $(grep -m1 '\]\[aot\]' "$dir/server.log")"
+  fi
   S_KEY=$(curl -fs -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
     -d '{"name": "bench", "scopes": ["predict", "models:read"], "rate_limit_per_hour": 100000000}' \
     "$S_BASE/api/v1/api-keys" | grep -o '"key":"[^"]*"' | cut -d'"' -f4)
