@@ -62,7 +62,8 @@ public class ContainerErrorProblems implements WebServerFactoryCustomizer<Tomcat
             case REQUEST_TIMEOUT -> "The request body stalled.";
             case BAD_REQUEST ->
                 failure instanceof IOException
-                        ? "The request body could not be read: its framing is broken (a malformed chunk) or it ended early."
+                        ? "The request body could not be read: its framing is broken (a malformed chunk) or it ended "
+                                + "early."
                         : "The request could not be read: check the URL's encoding and the size of its headers.";
             default -> catalog.title(code) + ".";
         };

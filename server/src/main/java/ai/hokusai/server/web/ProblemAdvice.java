@@ -183,12 +183,12 @@ public class ProblemAdvice {
         List<FieldViolation> bodyViolations = new ArrayList<>();
         List<FieldViolation> violations = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> {
-            String pointer = parameterPointer(result.getMethodParameter());
             if (result.getMethodParameter().hasParameterAnnotation(RequestBody.class)
                     && result instanceof ParameterErrors errors
                     && errors.hasFieldErrors()) {
                 errors.getFieldErrors().forEach(f -> bodyViolations.add(bodyViolation(f)));
             } else {
+                String pointer = parameterPointer(result.getMethodParameter());
                 result.getResolvableErrors()
                         .forEach(error -> violations.add(new FieldViolation(
                                 pointer,
@@ -297,8 +297,9 @@ public class ProblemAdvice {
     }
 
     /**
-     * The same refusal in the shape the OpenAI-compatible routes' clients parse (they pick their error class by the status, and read
-     * {@code error.message}, {@code error.code} and {@code error.param}): our code, detail and request id.
+     * The same refusal in the shape the OpenAI-compatible routes' clients parse (they pick their error class by the
+     * status, and read {@code error.message}, {@code error.code} and {@code error.param}): our code, detail and
+     * request id.
      */
     private static OpenAiError openAiError(Problem problem, List<FieldViolation> violations) {
         OpenAiErrorDetail detail = new OpenAiErrorDetail(
