@@ -1,24 +1,21 @@
 package ai.hokusai.contract.gates;
 
 import ai.hokusai.contract.gates.RecordedInteractions.Recorded;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The spec leaves {@code predictions} open, because each model has its own output. The registry's seed data names
@@ -28,8 +25,8 @@ import java.util.regex.Pattern;
 public final class ModelOutputConformance {
 
     private static final Pattern PREDICT_PATH = Pattern.compile("/api/v1/models/([^/]+)/predict");
-    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A prediction that breaks its model's output schema. */
     public record Finding(Recorded interaction, String message) {
@@ -40,21 +37,15 @@ public final class ModelOutputConformance {
         }
     }
 
-    private final Map<String, JsonSchema> outputSchemaByModelRef = new HashMap<>();
+    private final Map<String, Schema> outputSchemaByModelRef = new HashMap<>();
 
     public ModelOutputConformance(Path specFile, Path seedFile) {
-        try {
-            JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(specFile.toFile());
-            for (JsonNode model : JSON.readTree(seedFile.toFile())) {
-                JsonSchema schema =
-                        closedSchema(spec, model.path("output_schema").asText());
-                outputSchemaByModelRef.put(model.path("id").asText(), schema);
-                outputSchemaByModelRef.put(model.path("slug").asText(), schema);
-                model.path("deployments")
-                        .forEach(d -> outputSchemaByModelRef.put(d.path("id").asText(), schema));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        JsonNode spec = YAMLMapper.builder().build().readTree(specFile.toFile());
+        for (JsonNode model : JSON.readTree(seedFile.toFile())) {
+            Schema schema = closedSchema(spec, model.path("output_schema").asString());
+            outputSchemaByModelRef.put(model.path("id").asString(), schema);
+            outputSchemaByModelRef.put(model.path("slug").asString(), schema);
+            model.path("deployments").forEach(d -> outputSchemaByModelRef.put(d.path("id").asString(), schema));
         }
     }
 
@@ -78,7 +69,7 @@ public final class ModelOutputConformance {
             }
             Matcher path = PREDICT_PATH.matcher(interaction.request().getPath());
             path.matches();
-            JsonSchema schema = outputSchemaByModelRef.get(path.group(1));
+            Schema schema = outputSchemaByModelRef.get(path.group(1));
             if (schema == null) {
                 findings.add(new Finding(interaction, "no seeded model answers to '" + path.group(1) + "'"));
                 continue;
@@ -91,9 +82,9 @@ public final class ModelOutputConformance {
                 each.add(predictions);
             }
             for (int i = 0; i < each.size(); i++) {
-                Set<ValidationMessage> messages = schema.validate(each.get(i));
+                List<Error> errors = schema.validate(each.get(i));
                 String where = predictions.isArray() ? "predictions[" + i + "]" : "predictions";
-                messages.forEach(m -> findings.add(new Finding(interaction, where + ": " + m.getMessage())));
+                errors.forEach(e -> findings.add(new Finding(interaction, where + ": " + e)));
             }
         }
         return findings;
@@ -106,15 +97,11 @@ public final class ModelOutputConformance {
     }
 
     private static JsonNode body(Recorded interaction) {
-        try {
-            return JSON.readTree(interaction.response().getBody().valueAsString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JSON.readTree(interaction.response().getBody().valueAsString());
     }
 
     /** The spec component as JSON Schema, closed like the spec validator closes response objects. */
-    private static JsonSchema closedSchema(JsonNode spec, String ref) {
+    private static Schema closedSchema(JsonNode spec, String ref) {
         JsonNode node = spec;
         for (String part : ref.substring(2).split("/")) {
             node = node.path(part);
@@ -122,7 +109,7 @@ public final class ModelOutputConformance {
         if (node.isMissingNode()) {
             throw new IllegalStateException("The seed data names " + ref + ", which the spec does not define");
         }
-        ObjectNode schema = node.deepCopy();
+        ObjectNode schema = (ObjectNode) node.deepCopy();
         if (!schema.has("additionalProperties")) {
             schema.put("additionalProperties", false);
         }

@@ -4,13 +4,12 @@ import ai.hokusai.server.error.FieldViolation;
 import ai.hokusai.server.registry.RegisteredModel;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class InputValidator {
 
-    private final Cache<String, JsonSchema> schemas =
+    private final Cache<String, Schema> schemas =
             Caffeine.newBuilder().maximumSize(1_000).build();
 
     /**
@@ -28,22 +27,31 @@ public class InputValidator {
      * @return one violation per bad field, ordered by pointer; empty when the input is valid
      */
     public List<FieldViolation> validate(RegisteredModel model, Object input, String pointerPrefix) {
-        JsonSchema schema = schemas.get(model.inputSchemaJson(), JsonSchemaJackson2Adapter::compile);
-        Set<ValidationMessage> messages = JsonSchemaJackson2Adapter.validate(schema, input);
-        List<FieldViolation> violations = new ArrayList<>(messages.size());
-        for (ValidationMessage message : messages) {
-            violations.add(toViolation(message, pointerPrefix, "is not a field of this model's input"));
+        Schema schema = schemas.get(model.inputSchemaJson(), JsonSchemas::compile);
+        List<Error> errors = JsonSchemas.validate(schema, input);
+        List<FieldViolation> violations = new ArrayList<>(errors.size());
+        for (Error error : errors) {
+            violations.add(toViolation(error, pointerPrefix, "is not a field of this model's input"));
         }
         beyondADouble(input, pointerPrefix, violations);
-        violations.sort(Comparator.comparing(FieldViolation::pointer).thenComparing(FieldViolation::message));
-        return violations;
+        if (violations.isEmpty()) {
+            return List.of();
+        }
+        return violations.stream()
+                .distinct()
+                .sorted(Comparator.comparing(FieldViolation::pointer).thenComparing(FieldViolation::message))
+                .toList();
     }
 
     /**
      * JSON allows numbers no double can hold ({@code 1e400}): a schema's bounds do not catch them once they are read as
-     * infinity, and a model would score them. Each is a field error, like any other out-of-range number.
+     * infinity, and a model would score them. Each is a field error, like any other out-of-range number. Pointers are
+     * built only on the way to such a number: an input without one (nearly every input) builds none.
      */
     private static void beyondADouble(Object value, String pointer, List<FieldViolation> violations) {
+        if (!hasNonFinite(value)) {
+            return;
+        }
         if (value instanceof Map<?, ?> object) {
             object.forEach(
                     (name, field) -> beyondADouble(field, pointer + "/" + escape(String.valueOf(name)), violations));
@@ -51,9 +59,29 @@ public class InputValidator {
             for (int i = 0; i < array.size(); i++) {
                 beyondADouble(array.get(i), pointer + "/" + i, violations);
             }
-        } else if (value instanceof Number number && !Double.isFinite(number.doubleValue())) {
+        } else {
             violations.add(new FieldViolation(pointer, "must be a number within the range of a double"));
         }
+    }
+
+    private static boolean hasNonFinite(Object value) {
+        if (value instanceof Map<?, ?> object) {
+            for (Object field : object.values()) {
+                if (hasNonFinite(field)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (value instanceof List<?> array) {
+            for (Object item : array) {
+                if (hasNonFinite(item)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return value instanceof Number number && !Double.isFinite(number.doubleValue());
     }
 
     /** RFC 6901: {@code ~} and {@code /} in a member name. */
@@ -62,14 +90,14 @@ public class InputValidator {
     }
 
     /** Points at the field itself: for a missing or unknown property that is the property, not its parent. */
-    static FieldViolation toViolation(ValidationMessage message, String pointerPrefix, String unknownField) {
-        String location = message.getInstanceLocation().toString();
+    static FieldViolation toViolation(Error error, String pointerPrefix, String unknownField) {
+        String location = error.getInstanceLocation().toString();
         String pointer = pointerPrefix + (location.isEmpty() || "/".equals(location) ? "" : location);
-        String type = message.getType();
-        if (("required".equals(type) || "additionalProperties".equals(type)) && message.getProperty() != null) {
-            pointer = pointer + "/" + message.getProperty();
-            return new FieldViolation(pointer, "required".equals(type) ? "is required" : unknownField);
+        String keyword = error.getKeyword();
+        if (("required".equals(keyword) || "additionalProperties".equals(keyword)) && error.getProperty() != null) {
+            pointer = pointer + "/" + error.getProperty();
+            return new FieldViolation(pointer, "required".equals(keyword) ? "is required" : unknownField);
         }
-        return new FieldViolation(pointer, message.getError());
+        return new FieldViolation(pointer, error.getMessage());
     }
 }

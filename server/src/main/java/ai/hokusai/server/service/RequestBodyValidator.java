@@ -2,8 +2,8 @@ package ai.hokusai.server.service;
 
 import ai.hokusai.server.config.ApiSpecDocument;
 import ai.hokusai.server.error.FieldViolation;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,7 +25,7 @@ public class RequestBodyValidator {
 
     private static final String JSON = "application/json";
 
-    private final Map<String, JsonSchema> schemas = new HashMap<>();
+    private final Map<String, Schema> schemas = new HashMap<>();
 
     public RequestBodyValidator(ApiSpecDocument spec) {
         Map<String, Object> document = spec.root();
@@ -37,7 +37,7 @@ public class RequestBodyValidator {
                     && content.get(JSON) instanceof Map<?, ?> media
                     && media.get("schema") instanceof Map<?, ?> schema
                     && schema.get("$ref") instanceof String ref) {
-                schemas.put(id, JsonSchemaJackson2Adapter.compileOpenApi(document, ref));
+                schemas.put(id, JsonSchemas.compileOpenApi(document, ref));
             }
         }
     }
@@ -55,16 +55,16 @@ public class RequestBodyValidator {
      * @throws InvalidRequestException with one violation per field, when it breaks the operation's schema
      */
     public void check(String operationId, byte[] body) {
-        JsonSchema schema = schemas.get(operationId);
+        Schema schema = schemas.get(operationId);
         if (schema == null) {
             return;
         }
         List<FieldViolation> violations = new ArrayList<>();
-        Set<ValidationMessage> messages;
+        List<Error> errors;
         try {
-            messages = JsonSchemaJackson2Adapter.validateJson(
+            errors = JsonSchemas.validateJson(
                     schema, body, (pointer, message) -> violations.add(new FieldViolation(pointer, message)));
-        } catch (JsonSchemaJackson2Adapter.NotJsonException e) {
+        } catch (JsonSchemas.NotJsonException e) {
             throw new MalformedBodyException(e.getMessage());
         }
         // A string holding NUL is named once, by the NUL message, not again by the schema's NUL-free pattern.
@@ -72,9 +72,9 @@ public class RequestBodyValidator {
         Set<String> withNul = violations.isEmpty()
                 ? Set.of()
                 : violations.stream().map(FieldViolation::pointer).collect(Collectors.toSet());
-        for (ValidationMessage message : messages) {
-            FieldViolation violation = InputValidator.toViolation(message, "", "is not a field of this request");
-            if (!("pattern".equals(message.getType()) && withNul.contains(violation.pointer()))) {
+        for (Error error : errors) {
+            FieldViolation violation = InputValidator.toViolation(error, "", "is not a field of this request");
+            if (!("pattern".equals(error.getKeyword()) && withNul.contains(violation.pointer()))) {
                 violations.add(violation);
             }
         }

@@ -31,7 +31,7 @@ public class SchemaDocumentCheck {
         if (!violations.isEmpty()) {
             return violations;
         }
-        for (Map.Entry<String, String> problem : JsonSchemaJackson2Adapter.schemaProblems(schema)) {
+        for (Map.Entry<String, String> problem : JsonSchemas.schemaProblems(schema)) {
             violations.add(new FieldViolation(
                     pointer + problem.getKey(), "is not a valid JSON Schema: " + problem.getValue()));
         }

@@ -2,7 +2,7 @@ package ai.hokusai.archfixture.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Breaks "one Jackson per boundary": builds its own Jackson 2 mapper outside an adapter. */
+/** Breaks "one JSON library": builds its own Jackson 2 mapper. */
 public class Jackson2User {
 
     private final ObjectMapper mapper = new ObjectMapper();

@@ -36,7 +36,7 @@ final class ArchitectureRules {
         rules.put("runtime knows no HTTP", runtimeKnowsNoHttp(root, runtime));
         rules.put("no cycles between packages", noCycles(root));
         rules.put("generated types stay in web", generatedTypesStayInWeb(root));
-        rules.put("one Jackson per boundary", oneJacksonPerBoundary(root));
+        rules.put("one JSON library", oneJsonLibrary(root));
         rules.put("time comes from the Clock bean", timeComesFromTheClock(root));
         return rules;
     }
@@ -147,19 +147,18 @@ final class ArchitectureRules {
     }
 
     /**
-     * The application's Jackson 3 mapper everywhere; Jackson 2 only in the one adapter a library needs it for. The
-     * generated models are exempt: their annotations are the generator's.
+     * One JSON library on the request path: Jackson 3, which Spring binds with and the JSON Schema validator reads.
+     * Jackson 2's annotations are Jackson 3's too; its parser and mapper are not used. The generated models are
+     * exempt: their annotations are the generator's.
      */
-    static ArchRule oneJacksonPerBoundary(String root) {
+    static ArchRule oneJsonLibrary(String root) {
         return noClasses()
                 .that()
                 .resideOutsideOfPackages(root + ".web.api..", root + ".web.model..")
-                .and()
-                .haveSimpleNameNotEndingWith("Jackson2Adapter")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("com.fasterxml.jackson.core..", "com.fasterxml.jackson.databind..")
-                .as("only a class named *Jackson2Adapter uses Jackson 2");
+                .as("no class uses Jackson 2's parser or mapper");
     }
 
     /** One clock for everything that reads the time, so tests move it instead of sleeping through a window. */

@@ -29,7 +29,7 @@ class ArchitectureRulesFailTest {
             "runtime knows no HTTP", "HttpAwareRuntime",
             "no cycles between packages", "ClimbingMapper",
             "generated types stay in web", "GeneratedModelUser",
-            "one Jackson per boundary", "Jackson2User",
+            "one JSON library", "Jackson2User",
             "time comes from the Clock bean", "WallClockReader");
 
     @TestFactory
