@@ -45,7 +45,8 @@ public final class ModelOutputConformance {
             Schema schema = closedSchema(spec, model.path("output_schema").asString());
             outputSchemaByModelRef.put(model.path("id").asString(), schema);
             outputSchemaByModelRef.put(model.path("slug").asString(), schema);
-            model.path("deployments").forEach(d -> outputSchemaByModelRef.put(d.path("id").asString(), schema));
+            model.path("deployments")
+                    .forEach(d -> outputSchemaByModelRef.put(d.path("id").asString(), schema));
         }
     }
 
