@@ -119,23 +119,52 @@ final class JsonSchemas {
      * The validator compares a number with an integer bound through {@code asLong()}, which Jackson 3 refuses for a
      * number beyond a long's range ({@code 1e300}). Such a number is then held as an integer of the same sign and
      * magnitude (capped at 10^400, beyond every bound a schema can state) and the tree is validated again, so it
-     * breaks the bound instead of the server.
+     * breaks the bound instead of the server. A number of that size with a fractional part is not an integer: its
+     * type is checked once more with a small number of the same sign that has one.
      */
     private static List<Error> validateTree(Schema schema, JsonNode tree) {
         try {
             return schema.validate(tree);
         } catch (JsonNodeException e) {
-            return schema.validate(widenBeyondLong(tree));
+            JsonNode fractionsKept = tree.deepCopy();
+            List<String> fractional = new ArrayList<>();
+            List<Error> errors = new ArrayList<>(schema.validate(widenBeyondLong(tree, "", fractional, false)));
+            if (!fractional.isEmpty()) {
+                for (Error error : schema.validate(widenBeyondLong(fractionsKept, "", new ArrayList<>(), true))) {
+                    if ("type".equals(error.getKeyword())
+                            && fractional.contains(
+                                    pointer(error.getInstanceLocation().toString()))) {
+                        errors.add(error);
+                    }
+                }
+            }
+            return errors;
         }
     }
 
-    private static final BigInteger CAP = BigInteger.TEN.pow(400);
+    private static String pointer(String location) {
+        return "/".equals(location) ? "" : location;
+    }
 
-    private static JsonNode widenBeyondLong(JsonNode node) {
+    private static final BigInteger CAP = BigInteger.TEN.pow(400);
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+
+    /**
+     * Replaces each number beyond a long's range by an integer of its sign and magnitude; one with a fractional part
+     * is reported to {@code fractional} by its pointer and, when {@code halves}, replaced by ±0.5 instead.
+     */
+    private static JsonNode widenBeyondLong(JsonNode node, String pointer, List<String> fractional, boolean halves) {
         if (node.isFloatingPointNumber() && !node.canConvertToLong()) {
             BigInteger whole;
             if (node.isBigDecimal()) {
                 BigDecimal value = node.decimalValue();
+                // Jackson reads at most 1,000 digits of a number, so stripping trailing zeros is cheap.
+                if (value.stripTrailingZeros().scale() > 0) {
+                    fractional.add(pointer);
+                    if (halves) {
+                        return JSON.getNodeFactory().numberNode(value.signum() < 0 ? HALF.negate() : HALF);
+                    }
+                }
                 // Digits before the point, counted without expanding 1e1000000000.
                 whole = value.precision() - value.scale() > 401
                         ? CAP
@@ -150,11 +179,12 @@ final class JsonSchemas {
         }
         if (node instanceof ObjectNode object) {
             for (Map.Entry<String, JsonNode> field : object.properties()) {
-                field.setValue(widenBeyondLong(field.getValue()));
+                String child = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+                field.setValue(widenBeyondLong(field.getValue(), child, fractional, halves));
             }
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
-                array.set(i, widenBeyondLong(array.get(i)));
+                array.set(i, widenBeyondLong(array.get(i), pointer + "/" + i, fractional, halves));
             }
         }
         return node;

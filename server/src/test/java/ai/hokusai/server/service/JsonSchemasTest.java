@@ -52,6 +52,40 @@ class JsonSchemasTest {
         assertThat(errors).extracting(e -> e.getInstanceLocation().toString()).containsExactly("/size");
     }
 
+    private static final Schema FRACTIONS = JsonSchemas.compile("""
+            {"type": "object", "properties": {
+              "count": {"type": "integer", "minimum": 0},
+              "ratio": {"type": "number", "minimum": 0, "maximum": 5},
+              "items": {"type": "array", "items": {"type": "integer", "minimum": 0}}}}
+            """);
+
+    private static List<String> fractionErrors(String json) throws JsonSchemas.NotJsonException {
+        return JsonSchemas.validateJson(FRACTIONS, json.getBytes(StandardCharsets.UTF_8), (pointer, message) -> {})
+                .stream()
+                .map(e -> e.getInstanceLocation() + " " + e.getKeyword())
+                .toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9223372036854775808.5", "123456789012345678901234567890.25", "-9223372036854775809.5"})
+    void aNumberBeyondALongWithAFractionIsNotAnInteger(String number) throws Exception {
+        assertThat(fractionErrors("{\"count\": " + number + ", \"items\": [1, " + number + "]}"))
+                .contains("/count type", "/items/1 type")
+                .doesNotContain("/items/0 type");
+    }
+
+    @Test
+    void aNumberBeyondALongWithAFractionStillBreaksANumbersBound() throws Exception {
+        assertThat(fractionErrors("{\"count\": 1e300, \"ratio\": 9223372036854775808.5}"))
+                .containsExactly("/ratio maximum");
+    }
+
+    @Test
+    void aNumberBeyondALongWrittenWithZerosAfterThePointIsAnInteger() throws Exception {
+        assertThat(fractionErrors("{\"count\": 9223372036854775808.000, \"items\": [1.5e400]}"))
+                .isEmpty();
+    }
+
     @Test
     void aKeyGivenTwiceIsNotJson() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> bodyErrors("{\"size\": 1, \"size\": 2}"))
