@@ -22,10 +22,13 @@ import java.util.regex.Pattern;
  * cache needs (an application jar and its {@code lib/}, as Spring Boot documents), then makes a training run of that
  * jar with {@code -XX:AOTCacheOutput}: a throwaway server (temporary data directory, its own embedded PostgreSQL)
  * answers a bounded burst of the calls clients make — predictions one by one and in batches, reads, refusals — so the
- * cache holds the classes loaded, linked and profiled on those paths. Nothing of a real installation is touched.
+ * cache holds the classes loaded, linked and profiled on those paths. The burst is counted in calls, not seconds: it
+ * lasts until the optimising compiler has compiled the request path (a method called once per request is compiled
+ * after some 10,000 calls), so that the cache records how that path ran compiled, on a fast machine or a slow one.
+ * Nothing of a real installation is touched.
  *
- * <p>Usage: {@code AotTraining <executable jar> <destination directory> <seconds of traffic> [JVM options ...]} (options
- * separated by spaces, in one argument or several); the
+ * <p>Usage: {@code AotTraining <executable jar> <destination directory> <calls> <at most seconds> [JVM options ...]}
+ * (options separated by spaces, in one argument or several); the
  * cache is written to {@code <destination>/<jar name>.aot}, next to the extracted jar. The JVM options are those the
  * README's run command gives, so the cache is made under the settings it is used with.
  */
@@ -36,12 +39,14 @@ public final class AotTraining {
     private AotTraining() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 3) {
-            throw new IllegalArgumentException("usage: AotTraining <jar> <destination> <seconds> [JVM option ...]");
+        if (args.length < 4) {
+            throw new IllegalArgumentException(
+                    "usage: AotTraining <jar> <destination> <calls> <at most seconds> [JVM option ...]");
         }
         Path jar = Path.of(args[0]).toAbsolutePath();
         Path destination = Path.of(args[1]).toAbsolutePath();
-        Duration traffic = Duration.ofSeconds(Long.parseLong(args[2]));
+        long calls = Long.parseLong(args[2]);
+        Duration atMost = Duration.ofSeconds(Long.parseLong(args[3]));
         String name = jar.getFileName().toString();
         Path extracted = destination.resolve(name);
         Path cache = destination.resolve(name.replaceFirst("\\.jar$", "") + ".aot");
@@ -53,7 +58,7 @@ public final class AotTraining {
                 .jvmArg("-XX:AOTCacheOutput=" + cache)
                 .log(destination.getParent().resolve("aot-training.log"))
                 .stopTimeout(Duration.ofMinutes(5));
-        for (int i = 3; i < args.length; i++) {
+        for (int i = 4; i < args.length; i++) {
             for (String option : args[i].trim().split("\\s+")) {
                 if (!option.isEmpty()) {
                     builder.jvmArg(option);
@@ -61,15 +66,24 @@ public final class AotTraining {
             }
         }
         long answered;
+        long started = System.nanoTime();
         try (ServerLauncher server = builder.start()) {
-            answered = exercise(server, traffic);
+            answered = exercise(server, calls, atMost);
         }
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         if (!Files.isRegularFile(cache)) {
             throw new IllegalStateException("The training run wrote no AOT cache at " + cache + "; see "
                     + destination.getParent().resolve("aot-training.log"));
         }
         System.out.printf(
-                "AOT cache %s: %d MiB, trained on %d answered calls%n", cache, Files.size(cache) >> 20, answered);
+                "AOT cache %s: %d MiB, trained on %d answered calls in %d s%n",
+                cache, Files.size(cache) >> 20, answered, seconds);
+        if (answered < calls) {
+            System.out.printf(
+                    "The training run stopped after %d s with %d of %d calls answered: the cache may leave part of the"
+                            + " request path to be compiled under the first traffic%n",
+                    atMost.toSeconds(), answered, calls);
+        }
     }
 
     private static void extract(Path jar, Path destination) throws IOException, InterruptedException {
@@ -90,37 +104,40 @@ public final class AotTraining {
         }
     }
 
-    /** The calls a client makes, from several callers at once, until the time is up; returns how many were answered. */
-    private static long exercise(ServerLauncher server, Duration traffic) throws Exception {
+    /**
+     * The calls a client makes, from several callers at once, until {@code calls} are answered or the time is up;
+     * returns how many were answered.
+     */
+    private static long exercise(ServerLauncher server, long calls, Duration atMost) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String key = highLimitKey(http, server);
         String base = server.baseUrl();
         String lead = ExampleInputs.predictRequestJson();
         String batch = ExampleInputs.json(java.util.Map.of("inputs", ExampleInputs.leads()));
-        List<HttpRequest> calls = new ArrayList<>();
+        List<HttpRequest> requests = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
-            calls.add(post(base + "/api/v1/models/21/predict", key, lead)); // the hot path, most of the traffic
+            requests.add(post(base + "/api/v1/models/21/predict", key, lead)); // the hot path, most of the traffic
         }
-        calls.add(post(base + "/api/v1/models/lscor-v2/predict", key, lead));
-        calls.add(post(base + "/api/v1/models/21/predict", key, batch));
-        calls.add(post(base + "/api/v1/models/21/predict", key, lead.replace("1000", "-5"))); // 422
-        calls.add(post(base + "/api/v1/models/21/predict", key, "{\"inputs\":")); // 400
-        calls.add(get(base + "/api/v1/models/21", key));
-        calls.add(get(base + "/api/v1/models/21/info", key));
-        calls.add(get(base + "/api/v1/models", key));
-        calls.add(get(base + "/api/v1/models/9999", key)); // 404
-        calls.add(get(base + "/health/live", null));
-        calls.add(get(base + "/api/v1/models/21", "hk_test_" + "0".repeat(32))); // 401
+        requests.add(post(base + "/api/v1/models/lscor-v2/predict", key, lead));
+        requests.add(post(base + "/api/v1/models/21/predict", key, batch));
+        requests.add(post(base + "/api/v1/models/21/predict", key, lead.replace("1000", "-5"))); // 422
+        requests.add(post(base + "/api/v1/models/21/predict", key, "{\"inputs\":")); // 400
+        requests.add(get(base + "/api/v1/models/21", key));
+        requests.add(get(base + "/api/v1/models/21/info", key));
+        requests.add(get(base + "/api/v1/models", key));
+        requests.add(get(base + "/api/v1/models/9999", key)); // 404
+        requests.add(get(base + "/health/live", null));
+        requests.add(get(base + "/api/v1/models/21", "hk_test_" + "0".repeat(32))); // 401
 
         AtomicLong answered = new AtomicLong();
-        long deadline = System.nanoTime() + traffic.toNanos();
+        long deadline = System.nanoTime() + atMost.toNanos();
         ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < CALLERS; c++) {
             int first = c;
             running.add(callers.submit(() -> {
-                for (int i = first; System.nanoTime() < deadline; i++) {
-                    http.send(calls.get(i % calls.size()), HttpResponse.BodyHandlers.discarding());
+                for (int i = first; answered.get() < calls && System.nanoTime() < deadline; i++) {
+                    http.send(requests.get(i % requests.size()), HttpResponse.BodyHandlers.discarding());
                     answered.incrementAndGet();
                 }
                 return null;
