@@ -53,8 +53,8 @@ public class InputValidator {
             return;
         }
         if (value instanceof Map<?, ?> object) {
-            object.forEach(
-                    (name, field) -> beyondADouble(field, pointer + "/" + escape(String.valueOf(name)), violations));
+            object.forEach((name, field) ->
+                    beyondADouble(field, JsonSchemas.child(pointer, String.valueOf(name)), violations));
         } else if (value instanceof List<?> array) {
             for (int i = 0; i < array.size(); i++) {
                 beyondADouble(array.get(i), pointer + "/" + i, violations);
@@ -82,11 +82,6 @@ public class InputValidator {
             return false;
         }
         return value instanceof Number number && !Double.isFinite(number.doubleValue());
-    }
-
-    /** RFC 6901: {@code ~} and {@code /} in a member name. */
-    private static String escape(String name) {
-        return name.replace("~", "~0").replace("/", "~1");
     }
 
     /** Points at the field itself: for a missing or unknown property that is the property, not its parent. */

@@ -179,7 +179,7 @@ final class JsonSchemas {
         }
         if (node instanceof ObjectNode object) {
             for (Map.Entry<String, JsonNode> field : object.properties()) {
-                String child = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+                String child = child(pointer, field.getKey());
                 field.setValue(widenBeyondLong(field.getValue(), child, fractional, halves));
             }
         } else if (node instanceof ArrayNode array) {
@@ -188,6 +188,11 @@ final class JsonSchemas {
             }
         }
         return node;
+    }
+
+    /** The JSON pointer (RFC 6901) of a member of the value at {@code pointer}: {@code ~} and {@code /} escaped. */
+    static String child(String pointer, String name) {
+        return pointer + "/" + name.replace("~", "~0").replace("/", "~1");
     }
 
     /**
@@ -220,7 +225,7 @@ final class JsonSchemas {
             nul.accept(pointer, "must not contain the NUL character (\\u0000)");
         } else if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                String child = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+                String child = child(pointer, field.getKey());
                 if (field.getKey().indexOf('\0') >= 0) {
                     nul.accept(child, "a field name must not contain the NUL character (\\u0000)");
                 }

@@ -49,7 +49,7 @@ public class SchemaDocumentCheck {
         if (node instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 String key = String.valueOf(entry.getKey());
-                String child = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
+                String child = JsonSchemas.child(pointer, key);
                 if (REFERENCES.contains(key) && !(entry.getValue() instanceof String ref && ref.startsWith("#"))) {
                     violations.add(new FieldViolation(
                             child,
