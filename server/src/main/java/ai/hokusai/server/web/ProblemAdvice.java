@@ -50,6 +50,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -225,6 +226,14 @@ public class ProblemAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // The client hung up before its answer was written: no answer can reach it, and the server did not fail.
+            log.debug(
+                    "The client went away before the answer to {} {} was written",
+                    request.getMethod(),
+                    request.getRequestURI());
+            return null;
+        }
         if (databaseUnreachable(e)) {
             return domain(new StoreUnavailableException(e), request);
         }
