@@ -2,6 +2,7 @@ package ai.hokusai.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.hokusai.testsupport.ExampleInputs;
 import ai.hokusai.testsupport.ServerLauncher;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -110,6 +111,26 @@ class StartupIT {
         assertThat(run.exit()).isNotZero();
         assertThat(run.lines()).hasSizeLessThanOrEqualTo(2);
         assertThat(run.output()).contains("data directory", "HOKUSAI_DATA_DIR");
+    }
+
+    /** A start, a prediction and a stop that went well leave no line an operator must read as a warning. */
+    @Test
+    void aStartAPredictionAndAStopLogNoWarningOrError() throws Exception {
+        ServerLauncher server = ServerLauncher.builder().start();
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/models/21/predict"))
+                                .header("Authorization", "Bearer " + server.adminKey())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(ExampleInputs.predictRequestJson()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        Path log = server.log();
+        server.close();
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        assertThat(lines).anyMatch(line -> line.contains("Started HokusaiServerApplication"));
+        assertThat(lines).noneMatch(line -> line.matches("^\\S+\\s+(WARN|ERROR) .*"));
     }
 
     @Test

@@ -5,8 +5,10 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.AnnotationKeyword;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.PathType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -39,14 +41,21 @@ final class JsonSchemas {
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
+    /** A model's schema, as draft 2020-12 reads it: a keyword it does not define is an annotation, not a warning. */
     private static final SchemaRegistry DRAFT_2020_12 = SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12,
+            Dialect.builder(Dialects.getDraft202012())
+                    .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
+                    .build(),
             builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
                     .pathType(PathType.JSON_POINTER)
                     .build()));
     /** The spec's schemas as written: no coercion between types, {@code nullable} and {@code format} honoured. */
     private static final SchemaRegistry OPENAPI_30 = SchemaRegistry.withDefaultDialect(
-            Dialects.getOpenApi30(),
+            // `example` annotates a schema in OpenAPI 3.0; `components` holds the schemas a reference reaches.
+            Dialect.builder(Dialects.getOpenApi30())
+                    .keyword(new NonValidationKeyword("example"))
+                    .keyword(new NonValidationKeyword("components"))
+                    .build(),
             builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
                     .pathType(PathType.JSON_POINTER)
                     .typeLoose(false)

@@ -15,8 +15,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
@@ -37,11 +37,12 @@ public class RequestLineCheck extends OncePerRequestFilter {
     private static final Set<String> NO_OPERATION_HAS = Set.of("OPTIONS", "TRACE");
 
     private final HandlerExceptionResolver problems;
-    private final RequestMappingHandlerMapping routes;
+    /** Looked up when first needed: the mapping is built after the filters. */
+    private final ObjectProvider<RequestMappingHandlerMapping> routes;
 
     public RequestLineCheck(
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
-            @Lazy @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping routes) {
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> routes) {
         this.problems = problems;
         this.routes = routes;
     }
@@ -63,7 +64,7 @@ public class RequestLineCheck extends OncePerRequestFilter {
             // The routes are the spec's operations (RouteGuardIT), so their methods are the ones the spec lists.
             PathContainer path = PathContainer.parsePath(
                     request.getRequestURI().substring(request.getContextPath().length()));
-            Set<String> methods = routes.getHandlerMethods().keySet().stream()
+            Set<String> methods = routes.getObject().getHandlerMethods().keySet().stream()
                     .filter(route -> route.getPathPatternsCondition().getPatterns().stream()
                             .anyMatch(p -> p.matches(path)))
                     .flatMap(route -> route.getMethodsCondition().getMethods().stream())
