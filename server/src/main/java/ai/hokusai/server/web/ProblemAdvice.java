@@ -226,6 +226,9 @@ public class ProblemAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        if (databaseUnreachable(e)) { // first: a connection to the database that was reset is not the client's
+            return domain(new StoreUnavailableException(e), request);
+        }
         if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
             // The client hung up before its answer was written: no answer can reach it, and the server did not fail.
             log.debug(
@@ -233,9 +236,6 @@ public class ProblemAdvice {
                     request.getMethod(),
                     request.getRequestURI());
             return null;
-        }
-        if (databaseUnreachable(e)) {
-            return domain(new StoreUnavailableException(e), request);
         }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return build(
