@@ -182,20 +182,19 @@ printf '%-24s %10.0f %8s %8s %9s %9s %12s %12s\n' "predict, 4 connections" "$P4_
 echo "(load after: $LOAD_AFTER)"
 
 STEADY=${RPS[predict]}
-REACHED="not within ${RAMP} s"
-for i in "${!RAMP_RPS[@]}"; do
-  if awk -v r="${RAMP_RPS[$i]}" -v s="$STEADY" 'BEGIN{exit !(r >= 0.8 * s)}'; then
-    REACHED=$(printf '%.1f s' "${RAMP_TIMES[$i]}"); break
-  fi
-done
+# The end of the first ramp slice at or above a rate, from process start.
+first_slice_at() {
+  for i in "${!RAMP_RPS[@]}"; do
+    if awk -v r="${RAMP_RPS[$i]}" -v f="$1" 'BEGIN{exit !(r >= f)}'; then
+      printf '%.1f s' "${RAMP_TIMES[$i]}"; return
+    fi
+  done
+  echo "not within ${RAMP} s"
+}
+REACHED=$(first_slice_at "$(echo "0.8 * $STEADY" | bc)")
 # A fixed rate beside it: a run whose steady figure came out low (a starved JIT, a busy machine) does not reach it sooner.
 FIXED_RATE=3000
-AT_RATE="not within ${RAMP} s"
-for i in "${!RAMP_RPS[@]}"; do
-  if awk -v r="${RAMP_RPS[$i]}" -v f="$FIXED_RATE" 'BEGIN{exit !(r >= f)}'; then
-    AT_RATE=$(printf '%.1f s' "${RAMP_TIMES[$i]}"); break
-  fi
-done
+AT_RATE=$(first_slice_at "$FIXED_RATE")
 echo
 echo "targets:"
 printf '  predict ÷ /health/live              %s   (target ≥ 0.5, stretch 0.7)\n' "$(ratio "$STEADY" "$LIVE")"

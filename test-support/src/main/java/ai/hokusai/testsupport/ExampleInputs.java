@@ -37,6 +37,15 @@ public final class ExampleInputs {
         return json(lead());
     }
 
+    /** A predict body of {@code count} copies of {@link #lead()}, as JSON text. */
+    public static String predictBatchJson(int count) {
+        StringBuilder json = new StringBuilder("{\"inputs\": [");
+        for (int i = 0; i < count; i++) {
+            json.append(i == 0 ? "" : ", ").append(leadJson());
+        }
+        return json.append("]}").toString();
+    }
+
     /** The leads of the spec's {@code PredictRequestBatch} example, in order; the first is {@link #lead()}. */
     public static List<Map<String, Object>> leads() {
         Object inputs = example("PredictRequestBatch").get("inputs");

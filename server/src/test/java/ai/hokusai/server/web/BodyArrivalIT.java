@@ -37,7 +37,7 @@ class BodyArrivalIT extends ServerIntegrationTest {
 
     @Test
     void aBodyOfDeclaredLengthThatArrivesInPiecesIsPredictedWhole() throws Exception {
-        byte[] body = batchOf(60);
+        byte[] body = ExampleInputs.predictBatchJson(60).getBytes(StandardCharsets.UTF_8);
         assertThat(body.length).as("larger than one read of the body").isGreaterThan(8192);
 
         JsonNode answer = predicted(send(head("Content-Length: " + body.length), pieces(body, 3)));
@@ -47,7 +47,7 @@ class BodyArrivalIT extends ServerIntegrationTest {
 
     @Test
     void aChunkedBodyIsPredictedWhole() throws Exception {
-        byte[] body = batchOf(40);
+        byte[] body = ExampleInputs.predictBatchJson(40).getBytes(StandardCharsets.UTF_8);
 
         JsonNode answer = predicted(send(head("Transfer-Encoding: chunked"), chunked(pieces(body, 4))));
 
@@ -69,14 +69,6 @@ class BodyArrivalIT extends ServerIntegrationTest {
     private String head(String framing) {
         return "POST " + PREDICT + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: Bearer "
                 + secret + "\r\nContent-Type: application/json\r\n" + framing + "\r\n\r\n";
-    }
-
-    private static byte[] batchOf(int leads) {
-        StringBuilder json = new StringBuilder("{\"inputs\": [");
-        for (int i = 0; i < leads; i++) {
-            json.append(i == 0 ? "" : ", ").append(ExampleInputs.leadJson());
-        }
-        return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[][] pieces(byte[] body, int count) {

@@ -30,7 +30,7 @@ class ClientHangUpIT extends ServerIntegrationTest {
     void aClientThatHangsUpBeforeItsAnswerIsNotAServerError(CapturedOutput output) throws Exception {
         String secret =
                 TestKeys.create(http(), List.of("predict"), null, 100_000).secret();
-        byte[] body = batchOf(100);
+        byte[] body = ExampleInputs.predictBatchJson(100).getBytes(StandardCharsets.UTF_8);
         byte[] request = ("POST /api/v1/models/21/predict HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
                         + secret + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
                         + "\r\n\r\n")
@@ -65,13 +65,5 @@ class ClientHangUpIT extends ServerIntegrationTest {
                         .postJson("/api/v1/models/21/predict", ExampleInputs.predictRequestJson())
                         .status())
                 .isEqualTo(200);
-    }
-
-    private static byte[] batchOf(int leads) {
-        StringBuilder json = new StringBuilder("{\"inputs\": [");
-        for (int i = 0; i < leads; i++) {
-            json.append(i == 0 ? "" : ", ").append(ExampleInputs.leadJson());
-        }
-        return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 }
