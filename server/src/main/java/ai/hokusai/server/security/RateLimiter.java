@@ -272,9 +272,13 @@ public class RateLimiter {
         return new Counters(checks.sum(), syncs.sum());
     }
 
-    /** Writes what every recently used key decided locally to the store, and refreshes its local copy. */
+    /**
+     * Writes what every recently used key decided locally to the store, and refreshes its local copy. A call made
+     * while a round is under way (the scheduled one, and the last one at shutdown) waits for it, so when it returns
+     * every request decided before it was called is in the store.
+     */
     @Scheduled(fixedDelayString = "${hokusai.rate-limit.sync-interval:250ms}")
-    public void syncRecentlyUsed() {
+    public synchronized void syncRecentlyUsed() {
         for (String bucketId : List.copyOf(dirty)) {
             dirty.remove(bucketId);
             LocalBucket bucket = buckets.getIfPresent(bucketId);

@@ -61,13 +61,10 @@ class RateLimitIT extends ServerIntegrationTest {
         limiter.syncRecentlyUsed();
         jdbc.update("DELETE FROM rate_limit_buckets WHERE id = ?", key.id().toString());
 
-        for (int remaining = 99_996; remaining > 99_993; remaining--) {
-            TestHttp.Response ok = caller.get("/api/v1/models/21");
-            assertThat(ok.status()).isEqualTo(200);
-            assertThat(ok.header("RateLimit"))
-                    .as("decided on the instance's copy")
-                    .matches("\"hour\";r=" + remaining + ";t=\\d+");
-        }
+        // Only this request is sure to be decided before the background sync finds the row missing (every 250 ms).
+        TestHttp.Response ok = caller.get("/api/v1/models/21");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.header("RateLimit")).as("decided on the instance's copy").matches("\"hour\";r=99996;t=\\d+");
         limiter.syncRecentlyUsed();
 
         assertThat(stored(key)).as("written again by the next sync").isTrue();
