@@ -202,7 +202,7 @@ class ManifestsTest {
         List<String> readme = Stream.of(run.group(1).trim().split("\\s+"))
                 .filter(option -> !option.startsWith("-Xmx"))
                 .toList();
-        assertThat(readme).contains("-XX:+UseSerialGC", "-XX:-TieredCompilation");
+        assertThat(readme).contains("-XX:+UseSerialGC", "-XX:-TieredCompilation", "-XX:Tier4LoadFeedback=6");
         assertThat(options).containsAll(readme);
         assertThat(options).noneMatch(option -> option.startsWith("-XX:CICompilerCount"));
     }
